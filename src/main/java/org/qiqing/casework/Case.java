@@ -1,0 +1,361 @@
+package org.qiqing.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.qiqing.casework.Workflow.Field;
+import org.qiqing.casework.Workflow.Transition;
+import org.qiqing.organisation.Actor;
+import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotAllowed;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A case: the aggregate the engine moves. Every change goes through {@link #perform},
+ * which asks the workflow of the case's kind whether the step is allowed, applies it and
+ * returns the event to append to the history.
+ */
+@Table("cases")
+public class Case {
+
+	@Id
+	private Long id;
+
+	private String number;
+
+	private CaseKind kind;
+
+	private Channel channel;
+
+	private CaseState state;
+
+	private Long categoryId;
+
+	private Long enterpriseId;
+
+	private String regionCode;
+
+	private String regionPath;
+
+	private String title;
+
+	private String description;
+
+	private Long submittedBy;
+
+	private Long leadUnitId;
+
+	private LocalDate dueDate;
+
+	private LocalDate requestedDueDate;
+
+	private Outcome outcome;
+
+	private String answer;
+
+	private String referral;
+
+	private Rating rating;
+
+	private String ratingComment;
+
+	private int handoffs;
+
+	private int reopenCount;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	private String lastHash;
+
+	private int eventCount;
+
+	@MappedCollection(idColumn = "case_id")
+	private Set<CoUnit> coUnits = new HashSet<>();
+
+	@Version
+	private Integer version;
+
+	Case() {
+	}
+
+	/** A new case, in its kind's first state, with its SUBMIT event. */
+	static Submitted submit(String number, CaseKind kind, Channel channel, Long categoryId, Long enterpriseId,
+			String regionCode, String regionPath, String title, String description, Actor by, Instant now,
+			List<NewAttachment> attachments) {
+		Case kase = new Case();
+		kase.number = number;
+		kase.kind = kind;
+		kase.channel = channel;
+		kase.categoryId = categoryId;
+		kase.enterpriseId = enterpriseId;
+		kase.regionCode = regionCode;
+		kase.regionPath = regionPath;
+		kase.title = title;
+		kase.description = description;
+		kase.submittedBy = by.personId();
+		kase.createdAt = now;
+		kase.lastHash = HashChain.GENESIS;
+		kase.state = kind.workflow().initial();
+		CaseEvent event = kase.record(CaseAction.SUBMIT, by, now, null, null, true, attachments);
+		return new Submitted(kase, event);
+	}
+
+	record Submitted(Case kase, CaseEvent event) {
+	}
+
+	/**
+	 * Takes a step: refuses it unless the workflow allows it now for one of the actor's
+	 * parties and it carries what it needs, then applies it.
+	 * @return the event to append to the history
+	 */
+	CaseEvent perform(CaseAction requested, StepInput input, Actor actor, Instant now) {
+		CaseAction action = (requested == CaseAction.RATE && input.rating() != null && input.rating().isBad())
+				? CaseAction.REOPEN : requested;
+		Transition step = this.kind.workflow()
+			.find(action, this.state)
+			.orElseThrow(() -> new NotAllowed(
+					"'" + requested.slug() + "' is not a step of a case that is " + this.state.name().toLowerCase()));
+		if (step.by().stream().noneMatch(Party.of(actor, this)::contains)) {
+			throw new NotAllowed("you may not '" + requested.slug() + "' this case");
+		}
+		requireFields(step, input);
+		CaseState from = this.state;
+		apply(action, input);
+		this.state = step.target(from);
+		return record(action, actor, now, from, input.note(), step.visibleToEnterprise(), input.attachments());
+	}
+
+	/** The actions this actor may take on the case now. */
+	public List<CaseAction> allowedActions(Actor actor) {
+		return this.kind.workflow()
+			.allowed(this.state, Party.of(actor, this))
+			.stream()
+			.filter(action -> action != CaseAction.REOPEN)
+			.toList();
+	}
+
+	private void apply(CaseAction action, StepInput input) {
+		switch (action) {
+			case ASSIGN, REASSIGN -> {
+				if (action == CaseAction.REASSIGN || this.leadUnitId != null) {
+					this.handoffs++;
+				}
+				this.leadUnitId = input.leadUnitId();
+				this.coUnits = input.coUnitIds()
+					.stream()
+					.filter(unit -> !unit.equals(input.leadUnitId()))
+					.map(CoUnit::new)
+					.collect(Collectors.toCollection(HashSet::new));
+				this.dueDate = input.dueDate();
+			}
+			case REQUEST_EXTENSION -> {
+				if (this.dueDate != null && !input.dueDate().isAfter(this.dueDate)) {
+					throw new InvalidInput("dueDate", "an extension must move the due date later than " + this.dueDate);
+				}
+				this.requestedDueDate = input.dueDate();
+			}
+			case APPROVE_EXTENSION -> {
+				this.dueDate = this.requestedDueDate;
+				this.requestedDueDate = null;
+			}
+			case REFUSE_EXTENSION -> this.requestedDueDate = null;
+			case RESOLVE -> {
+				if (input.outcome() == Outcome.OUT_OF_REMIT && isBlank(input.referral())) {
+					throw new InvalidInput("referral", "name the channel that can handle a request outside our remit");
+				}
+				this.outcome = input.outcome();
+				this.answer = input.answer();
+				this.referral = input.referral();
+			}
+			case RATE -> rate(input);
+			case REOPEN -> {
+				rate(input);
+				this.reopenCount++;
+				this.outcome = null;
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void rate(StepInput input) {
+		this.rating = input.rating();
+		this.ratingComment = input.note();
+	}
+
+	private CaseEvent record(CaseAction action, Actor actor, Instant now, CaseState from, String note,
+			boolean visibleToEnterprise, List<NewAttachment> attachments) {
+		Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+		int seq = this.eventCount + 1;
+		String hash = CaseEvent.hashOf(this.lastHash, this.number, seq, action, actor.personId(), actor.unitId(), at,
+				from, this.state, note, attachments.stream().map(NewAttachment::sha256).toList());
+		CaseEvent event = new CaseEvent(seq, action, actor.personId(), actor.unitId(), at, from, this.state, note,
+				visibleToEnterprise, this.lastHash, hash);
+		this.eventCount = seq;
+		this.lastHash = hash;
+		this.updatedAt = at;
+		return event;
+	}
+
+	private static void requireFields(Transition step, StepInput input) {
+		Map<String, String> missing = new LinkedHashMap<>();
+		Map<Field, Boolean> present = new EnumMap<>(Field.class);
+		present.put(Field.NOTE, !isBlank(input.note()));
+		present.put(Field.LEAD_UNIT, input.leadUnitId() != null);
+		present.put(Field.DUE_DATE, input.dueDate() != null);
+		present.put(Field.OUTCOME, input.outcome() != null);
+		present.put(Field.ANSWER, !isBlank(input.answer()));
+		present.put(Field.RATING, input.rating() != null);
+		for (Field field : step.requires()) {
+			if (!present.get(field)) {
+				String name = switch (field) {
+					case NOTE -> "note";
+					case LEAD_UNIT -> "leadUnitId";
+					case DUE_DATE -> "dueDate";
+					case OUTCOME -> "outcome";
+					case ANSWER -> "answer";
+					case RATING -> "rating";
+				};
+				missing.put(name, name + " is required for '" + step.action().slug() + "'");
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new InvalidInput(missing);
+		}
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getNumber() {
+		return this.number;
+	}
+
+	public CaseKind getKind() {
+		return this.kind;
+	}
+
+	public Channel getChannel() {
+		return this.channel;
+	}
+
+	public CaseState getState() {
+		return this.state;
+	}
+
+	public Long getCategoryId() {
+		return this.categoryId;
+	}
+
+	public Long getEnterpriseId() {
+		return this.enterpriseId;
+	}
+
+	public String getRegionCode() {
+		return this.regionCode;
+	}
+
+	public String getRegionPath() {
+		return this.regionPath;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public Long getSubmittedBy() {
+		return this.submittedBy;
+	}
+
+	public Long getLeadUnitId() {
+		return this.leadUnitId;
+	}
+
+	public Set<Long> getCoUnitIds() {
+		return this.coUnits.stream().map(CoUnit::unitId).collect(Collectors.toSet());
+	}
+
+	public LocalDate getDueDate() {
+		return this.dueDate;
+	}
+
+	public LocalDate getRequestedDueDate() {
+		return this.requestedDueDate;
+	}
+
+	public Outcome getOutcome() {
+		return this.outcome;
+	}
+
+	public String getAnswer() {
+		return this.answer;
+	}
+
+	public String getReferral() {
+		return this.referral;
+	}
+
+	public Rating getRating() {
+		return this.rating;
+	}
+
+	public String getRatingComment() {
+		return this.ratingComment;
+	}
+
+	public int getHandoffs() {
+		return this.handoffs;
+	}
+
+	public int getReopenCount() {
+		return this.reopenCount;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public String getLastHash() {
+		return this.lastHash;
+	}
+
+	public int getEventCount() {
+		return this.eventCount;
+	}
+
+	public int getVersion() {
+		return this.version == null ? 0 : this.version;
+	}
+
+	@Table("case_co_unit")
+	record CoUnit(Long unitId) {
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.qiqing.casework;
+
+import java.util.Locale;
+
+/**
+ * The verbs of the engine. Which of them a kind of case allows, in which state and by
+ * whom, is its workflow's business.
+ */
+public enum CaseAction {
+
+	SUBMIT, ACCEPT, DECLINE, WITHDRAW, ASSIGN, DISPUTE, REASSIGN, REJECT_DISPUTE, CONTACT, STAGE_REPLY,
+	REQUEST_EXTENSION, APPROVE_EXTENSION, REFUSE_EXTENSION, RESOLVE, RATE, REOPEN;
+
+	/** The action's name in URLs: {@code request-extension}. */
+	public String slug() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	public static CaseAction fromSlug(String slug) {
+		return valueOf(slug.toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+
+}

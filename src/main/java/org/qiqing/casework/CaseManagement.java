@@ -1,0 +1,191 @@
+package org.qiqing.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qiqing.enterprise.Enterprise;
+import org.qiqing.enterprise.EnterpriseDirectory;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Region;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Units;
+import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.NotFound;
+import org.qiqing.platform.StaleVersion;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files cases and moves them, one step per transaction: the case row, its history event
+ * and its attachments are written together or not at all.
+ */
+@Service
+@Transactional
+public class CaseManagement {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final Cases cases;
+
+	private final CaseHistory history;
+
+	private final CaseQueries queries;
+
+	private final Categories categories;
+
+	private final EnterpriseDirectory enterprises;
+
+	private final Regions regions;
+
+	private final Units units;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CaseManagement(Cases cases, CaseHistory history, CaseQueries queries, Categories categories,
+			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
+			ApplicationEventPublisher events, Clock clock) {
+		this.cases = cases;
+		this.history = history;
+		this.queries = queries;
+		this.categories = categories;
+		this.enterprises = enterprises;
+		this.regions = regions;
+		this.units = units;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Case submit(NewCase request, Actor actor) {
+		Channel channel = request.kind()
+			.workflow()
+			.channelFor(actor.roles())
+			.orElseThrow(() -> new NotAllowed("your roles may not file this kind of case"));
+		Map<String, String> errors = new LinkedHashMap<>();
+		requireText(errors, "title", request.title(), 200);
+		requireText(errors, "description", request.description(), 4000);
+		if (request.categoryId() == null || this.categories.find(request.categoryId()).isEmpty()) {
+			errors.put("categoryId", "choose a known category");
+		}
+		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
+		Enterprise enterprise = enterpriseId == null ? null
+				: this.enterprises.findVisible(enterpriseId, actor).orElse(null);
+		if (enterprise == null) {
+			errors.put("enterpriseId", "choose an enterprise you may file for");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		Region region = this.regions.find(enterprise.getRegionCode()).orElseThrow();
+		Case.Submitted submitted = Case.submit(nextNumber(region), request.kind(), channel, request.categoryId(),
+				enterprise.getId(), region.code(), region.path(), request.title().trim(), request.description().trim(),
+				actor, this.clock.instant(), request.attachments());
+		Case saved = this.cases.save(submitted.kase());
+		this.history.append(saved.getId(), submitted.event(), request.attachments());
+		publish(saved, CaseAction.SUBMIT, null);
+		return saved;
+	}
+
+	/**
+	 * Takes one step on a case the actor can see, if its workflow allows it.
+	 * @param expectedVersion the version the actor has seen; another one means someone
+	 * was faster
+	 */
+	public Case perform(long caseId, int expectedVersion, CaseAction action, StepInput input, Actor actor) {
+		Case kase = find(caseId, actor);
+		if (kase.getVersion() != expectedVersion) {
+			throw new StaleVersion(expectedVersion, kase.getVersion());
+		}
+		validate(action, input, kase);
+		CaseState from = kase.getState();
+		CaseEvent event = kase.perform(action, input, actor, this.clock.instant());
+		Case saved = this.cases.save(kase);
+		this.history.append(saved.getId(), event, input.attachments());
+		publish(saved, event.action(), from);
+		return saved;
+	}
+
+	@Transactional(readOnly = true)
+	public Case find(long caseId, Actor actor) {
+		if (!this.queries.isVisible(caseId, actor)) {
+			throw new NotFound("case", caseId);
+		}
+		return this.cases.findById(caseId).orElseThrow(() -> new NotFound("case", caseId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseHistory.Entry> timeline(long caseId, Actor actor) {
+		Case kase = find(caseId, actor);
+		return this.history.timeline(kase.getId(), actor.isEnterpriseContact());
+	}
+
+	@Transactional(readOnly = true)
+	public CaseHistory.Attachment attachment(long caseId, long attachmentId, Actor actor) {
+		find(caseId, actor);
+		return this.history.attachment(caseId, attachmentId)
+			.orElseThrow(() -> new NotFound("attachment", attachmentId));
+	}
+
+	private void validate(CaseAction action, StepInput input, Case kase) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (input.note() != null && input.note().length() > 4000) {
+			errors.put("note", "note is longer than 4000 characters");
+		}
+		if (input.answer() != null && input.answer().length() > 4000) {
+			errors.put("answer", "answer is longer than 4000 characters");
+		}
+		if (input.referral() != null && input.referral().length() > 300) {
+			errors.put("referral", "referral is longer than 300 characters");
+		}
+		if (input.leadUnitId() != null && !this.units.existsById(input.leadUnitId())) {
+			errors.put("leadUnitId", "unknown unit " + input.leadUnitId());
+		}
+		for (Long unit : input.coUnitIds()) {
+			if (!this.units.existsById(unit)) {
+				errors.put("coUnitIds", "unknown unit " + unit);
+			}
+		}
+		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
+		if (input.dueDate() != null && input.dueDate().isBefore(today) && (action == CaseAction.ASSIGN
+				|| action == CaseAction.REASSIGN || action == CaseAction.REQUEST_EXTENSION)) {
+			errors.put("dueDate", "the due date " + input.dueDate() + " is in the past");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+	}
+
+	private String nextNumber(Region region) {
+		long seq = this.jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
+		String county = region.code().length() > 6 ? region.code().substring(0, 6) : region.code();
+		int year = LocalDate.now(this.clock.withZone(CHINA)).getYear();
+		return "QQ-%d-%s-%06d".formatted(year, county, seq);
+	}
+
+	private void publish(Case kase, CaseAction action, CaseState from) {
+		this.events.publishEvent(new CaseTransitioned(kase.getId(), kase.getNumber(), action, from, kase.getState(),
+				kase.getLeadUnitId()));
+	}
+
+	private static void requireText(Map<String, String> errors, String field, String value, int max) {
+		if (value == null || value.isBlank()) {
+			errors.put(field, field + " is required");
+		}
+		else if (value.length() > max) {
+			errors.put(field, field + " is longer than " + max + " characters");
+		}
+	}
+
+}

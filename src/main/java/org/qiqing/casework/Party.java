@@ -1,0 +1,45 @@
+package org.qiqing.casework;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Role;
+
+/**
+ * The part a person plays on one case. A workflow names parties, not just roles: a
+ * handler may act on a case only when his unit is the one it is assigned to.
+ */
+public enum Party {
+
+	/** a dispatcher whose jurisdiction holds the case */
+	DISPATCHER,
+	/** staff of the lead handling unit */
+	LEAD_UNIT,
+	/** staff of a co-handling unit */
+	CO_UNIT,
+	/** a contact of the enterprise the case is about */
+	ENTERPRISE;
+
+	/** The parties an actor plays on a case he can see. */
+	static Set<Party> of(Actor actor, Case kase) {
+		Set<Party> parties = EnumSet.noneOf(Party.class);
+		if (actor.has(Role.DISPATCHER) && actor.oversees(kase.getRegionPath())) {
+			parties.add(DISPATCHER);
+		}
+		if (actor.has(Role.HANDLER) && actor.unitId() != null) {
+			if (actor.unitId().equals(kase.getLeadUnitId())) {
+				parties.add(LEAD_UNIT);
+			}
+			if (kase.getCoUnitIds().contains(actor.unitId())) {
+				parties.add(CO_UNIT);
+			}
+		}
+		if (actor.has(Role.ENTERPRISE) && actor.enterpriseId() != null
+				&& actor.enterpriseId().equals(kase.getEnterpriseId())) {
+			parties.add(ENTERPRISE);
+		}
+		return parties;
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.qiqing.casework;
+
+import static org.qiqing.casework.CaseAction.*;
+import static org.qiqing.casework.CaseState.*;
+import static org.qiqing.casework.Party.*;
+import static org.qiqing.casework.Workflow.Field.*;
+
+import org.qiqing.casework.Workflow.Field;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.qiqing.organisation.Role;
+
+/**
+ * The workflow tables of the kinds of case. Read a table row by row: action, from which
+ * states, to which state (null: stays), by whom, what it must carry, whether the
+ * enterprise sees it.
+ */
+final class Workflows {
+
+	private static final boolean PUBLIC = true;
+
+	private static final boolean INTERNAL = false;
+
+	/** 企业诉求: submit, accept, assign, handle, resolve, rate; a bad rating reopens. */
+	static final Workflow ENTERPRISE_REQUEST = Workflow
+		.startingAt(SUBMITTED,
+				Map.of(Role.ENTERPRISE, Channel.SELF_SERVICE, Role.VISITOR, Channel.VISIT, Role.DISPATCHER,
+						Channel.HOTLINE, Role.LEADER, Channel.LEADER))
+		.on(ACCEPT, Set.of(SUBMITTED), ACCEPTED, Set.of(DISPATCHER), Set.of(), PUBLIC)
+		.on(DECLINE, Set.of(SUBMITTED), DECLINED, Set.of(DISPATCHER), Set.of(NOTE), PUBLIC)
+		.on(WITHDRAW, Set.of(SUBMITTED, ACCEPTED), WITHDRAWN, Set.of(ENTERPRISE), Set.of(), PUBLIC)
+		.on(ASSIGN, Set.of(ACCEPTED), ASSIGNED, Set.of(DISPATCHER), Set.of(Field.LEAD_UNIT, DUE_DATE), PUBLIC)
+		.on(CONTACT, Set.of(ASSIGNED), IN_PROGRESS, Set.of(Party.LEAD_UNIT), Set.of(NOTE), PUBLIC)
+		.on(DISPUTE, Set.of(ASSIGNED), DISPUTED, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(REASSIGN, Set.of(DISPUTED), ASSIGNED, Set.of(DISPATCHER), Set.of(Field.LEAD_UNIT, DUE_DATE), PUBLIC)
+		.on(REJECT_DISPUTE, Set.of(DISPUTED), ASSIGNED, Set.of(DISPATCHER), Set.of(NOTE), INTERNAL)
+		.on(STAGE_REPLY, Set.of(IN_PROGRESS, REOPENED, EXTENSION_REQUESTED), null, Set.of(Party.LEAD_UNIT, CO_UNIT),
+				Set.of(NOTE), PUBLIC)
+		.on(REQUEST_EXTENSION, Set.of(IN_PROGRESS, REOPENED), EXTENSION_REQUESTED, Set.of(Party.LEAD_UNIT),
+				Set.of(NOTE, DUE_DATE), INTERNAL)
+		.on(APPROVE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(DISPATCHER), Set.of(), PUBLIC)
+		.on(REFUSE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(DISPATCHER), Set.of(NOTE), INTERNAL)
+		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT), Set.of(OUTCOME, ANSWER), PUBLIC)
+		.on(RATE, Set.of(RESOLVED), CLOSED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
+		.on(REOPEN, Set.of(RESOLVED), REOPENED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
+		.build();
+
+	private Workflows() {
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.qiqing.enterprise;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.qiqing.organisation.Actor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of enterprises within what a person may see: his own enterprise, the enterprises
+ * of his jurisdiction, and those whose cases his unit handles.
+ */
+@Component
+public class EnterpriseDirectory {
+
+	static final String SCOPE = """
+			(en.id = :scopeEnterprise
+			 or r.path like :scopePattern
+			 or exists (select 1 from cases sc where sc.enterprise_id = en.id and sc.lead_unit_id = :scopeUnit))""";
+
+	public record EnterpriseLine(long id, String creditCode, String name, String regionCode, String regionName,
+			String industry, EnterpriseScale scale) {
+	}
+
+	public record Page(List<EnterpriseLine> items, int page, int size, boolean hasNext) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Enterprises enterprises;
+
+	EnterpriseDirectory(JdbcClient jdbc, Enterprises enterprises) {
+		this.jdbc = jdbc;
+		this.enterprises = enterprises;
+	}
+
+	public Optional<Enterprise> findVisible(long id, Actor actor) {
+		int visible = bind(this.jdbc.sql("select count(*) from enterprise en join region r on r.code = en.region_code"
+				+ " where en.id = :id and " + SCOPE), actor)
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+		return visible > 0 ? this.enterprises.findById(id) : Optional.empty();
+	}
+
+	/** Enterprises whose name holds the text, or whose credit code is the text. */
+	public Page search(Actor actor, String text, int page, int size) {
+		String query = text == null ? "" : text.trim();
+		List<EnterpriseLine> lines = bind(this.jdbc.sql("""
+				select en.id, en.credit_code, en.name, en.region_code, r.name as region_name, en.industry, en.scale
+				from enterprise en join region r on r.code = en.region_code
+				where (:text = '' or en.credit_code = :code or en.name like :pattern) and """ + SCOPE + """
+				order by en.name, en.id limit :limit offset :offset"""), actor).param("text", query)
+			.param("code", CreditCode.normalize(query))
+			.param("pattern", "%" + query + "%")
+			.param("limit", size + 1)
+			.param("offset", page * size)
+			.query(EnterpriseLine.class)
+			.list();
+		boolean hasNext = lines.size() > size;
+		return new Page(hasNext ? lines.subList(0, size) : lines, page, size, hasNext);
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Actor actor) {
+		return statement.param("scopeEnterprise", actor.enterpriseId() == null ? -1L : actor.enterpriseId())
+			.param("scopeUnit", actor.unitId() == null ? -1L : actor.unitId())
+			.param("scopePattern", actor.jurisdictionPattern() == null ? "" : actor.jurisdictionPattern());
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The registry of enterprises, keyed by their Unified Social Credit Code.
+ */
+package org.qiqing.enterprise;

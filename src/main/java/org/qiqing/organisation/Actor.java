@@ -1,0 +1,40 @@
+package org.qiqing.organisation;
+
+import java.util.Set;
+
+/**
+ * The person behind the current request, with what decides what he may see: his unit, his
+ * enterprise (for an enterprise contact) and the region subtree of his jurisdiction.
+ *
+ * @param jurisdictionPath the path of the region he oversees ({@code /330400/330421/}),
+ * or null
+ */
+public record Actor(long personId, String username, String displayName, Long unitId, Long enterpriseId,
+		String jurisdictionPath, Set<Role> roles) {
+
+	public Actor {
+		roles = Set.copyOf(roles);
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+	public boolean isEnterpriseContact() {
+		return this.enterpriseId != null;
+	}
+
+	/** Whether a region (given by its path) lies in this person's jurisdiction. */
+	public boolean oversees(String regionPath) {
+		return this.jurisdictionPath != null && regionPath != null && regionPath.startsWith(this.jurisdictionPath);
+	}
+
+	/**
+	 * The LIKE pattern that matches the paths of every region in the jurisdiction, or
+	 * null.
+	 */
+	public String jurisdictionPattern() {
+		return this.jurisdictionPath == null ? null : this.jurisdictionPath + "%";
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.qiqing.organisation;
+
+import java.util.Optional;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+/**
+ * Everyone who can log in.
+ */
+public interface People extends ListCrudRepository<Person, Long> {
+
+	Optional<Person> findByUsername(String username);
+
+}

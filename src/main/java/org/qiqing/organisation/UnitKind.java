@@ -1,0 +1,10 @@
+package org.qiqing.organisation;
+
+/**
+ * The kinds of government body that take part in the handling of cases.
+ */
+public enum UnitKind {
+
+	DEPARTMENT, TOWN_GOVERNMENT, SERVICE_CENTRE, SUPERVISION_OFFICE, DISCIPLINE_COMMISSION, OFFICE
+
+}

@@ -1,0 +1,58 @@
+package org.qiqing.organisation.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tokens for integrations. Only the SHA-256 of a token is stored: the token itself is
+ * shown once, when it is issued. A token is random, so a plain hash is enough (no salt,
+ * no slow hash).
+ */
+@Component
+public class ApiTokens {
+
+	static final String PREFIX = "qq_";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	ApiTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Issues a new token for a person and returns it; it cannot be read back later. */
+	public String issue(long personId, String name) {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.jdbc.sql("""
+				insert into api_token (person_id, name, token_hash, created_at)
+				values (:person, :name, :hash, :now)""")
+			.param("person", personId)
+			.param("name", name)
+			.param("hash", hash(token))
+			.param("now", Instant.now())
+			.update();
+		return token;
+	}
+
+	static String hash(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.qiqing.organisation.internal;
+
+import java.util.List;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Role;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may reach what: the API and Actuator with API tokens (stateless), pages with the
+ * login form. What a logged-in person may <em>see</em> is decided by the modules' scopes,
+ * not here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ActorDirectory directory) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new ApiTokenFilter(directory), BasicAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
+						"send Authorization: Bearer with a valid API token"))
+				.accessDeniedHandler((request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+						"your roles do not allow this")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/v3/api-docs/**",
+					"/swagger-ui/**", "/swagger-ui.html")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+		return http.build();
+	}
+
+	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+			throws java.io.IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+				.formatted(status.getReasonPhrase(), status.value(), detail));
+	}
+
+	/** Lets controllers take the current {@link Actor} as a parameter. */
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new HandlerMethodArgumentResolver() {
+
+			@Override
+			public boolean supportsParameter(MethodParameter parameter) {
+				return parameter.getParameterType() == Actor.class;
+			}
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+					NativeWebRequest request, WebDataBinderFactory binderFactory) {
+				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+				if (auth != null && auth.getPrincipal() instanceof ActorDetails details) {
+					return details.actor();
+				}
+				throw new org.springframework.security.access.AccessDeniedException("not logged in");
+			}
+
+		});
+	}
+
+}

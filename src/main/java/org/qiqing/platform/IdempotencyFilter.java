@@ -1,0 +1,209 @@
+package org.qiqing.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes every POST to the API with an {@code Idempotency-Key} safe to retry: the first
+ * response is stored and replayed for the same key; the same key with another body is
+ * refused with 422; a retry that arrives while the first is still running gets 409.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private static final int MAX_KEY_LENGTH = 100;
+
+	private final IdempotentRequests requests;
+
+	IdempotencyFilter(IdempotentRequests requests) {
+		this.requests = requests;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+				|| request.getHeader(HEADER) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String key = request.getHeader(HEADER).trim();
+		if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+			problem(response, HttpStatus.BAD_REQUEST, "invalid-input",
+					"Idempotency-Key must have 1 to " + MAX_KEY_LENGTH + " characters");
+			return;
+		}
+		String owner = auth.getName();
+		boolean multipart = request.getContentType() != null
+				&& request.getContentType().toLowerCase().startsWith("multipart/");
+		HttpServletRequest forwarded = multipart ? request : new BufferedRequest(request);
+		String hash = hash(request, multipart ? partsOf(request) : ((BufferedRequest) forwarded).body);
+		if (!this.requests.claim(owner, key, hash)) {
+			replay(owner, key, hash, response);
+			return;
+		}
+		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+		boolean stored = false;
+		try {
+			chain.doFilter(forwarded, captured);
+			if (captured.getStatus() < 500) {
+				this.requests.complete(owner, key, captured.getStatus(), captured.getContentType(),
+						captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
+						captured.getContentAsByteArray());
+				stored = true;
+			}
+		}
+		finally {
+			if (!stored) {
+				this.requests.release(owner, key);
+			}
+			captured.copyBodyToResponse();
+		}
+	}
+
+	private void replay(String owner, String key, String hash, HttpServletResponse response) throws IOException {
+		Optional<IdempotentRequests.Stored> found = this.requests.find(owner, key);
+		if (found.isEmpty()) {
+			problem(response, HttpStatus.CONFLICT, "request-in-progress", "retry this request in a moment");
+			return;
+		}
+		IdempotentRequests.Stored stored = found.get();
+		if (!stored.requestHash().equals(hash)) {
+			problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+					"this Idempotency-Key was used before with another request");
+			return;
+		}
+		if (!stored.finished()) {
+			problem(response, HttpStatus.CONFLICT, "request-in-progress",
+					"the first request with this Idempotency-Key is still running; retry in a moment");
+			return;
+		}
+		response.setStatus(stored.status());
+		response.setHeader("Idempotent-Replayed", "true");
+		if (stored.contentType() != null) {
+			response.setContentType(stored.contentType());
+		}
+		if (stored.location() != null) {
+			response.setHeader(HttpHeaders.LOCATION, stored.location());
+		}
+		if (stored.etag() != null) {
+			response.setHeader(HttpHeaders.ETAG, stored.etag());
+		}
+		if (stored.body() != null) {
+			response.getOutputStream().write(stored.body());
+		}
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String type, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		String json = """
+				{"type":"%s%s","title":"%s","status":%d,"detail":"%s"}""".formatted(ApiProblems.TYPE_BASE, type,
+				status.getReasonPhrase(), status.value(), detail);
+		response.getWriter().write(json);
+	}
+
+	/** Multipart bodies are parsed by the container, so they are hashed part by part. */
+	private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (jakarta.servlet.http.Part part : request.getParts()) {
+			out.write((part.getName() + "\n" + part.getSubmittedFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+			part.getInputStream().transferTo(out);
+		}
+		return out.toByteArray();
+	}
+
+	private static String hash(HttpServletRequest request, byte[] body) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+				.getBytes(StandardCharsets.UTF_8));
+			digest.update(body);
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Reads the body once so that it can be hashed and still be read by the controller.
+	 */
+	private static final class BufferedRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		BufferedRequest(HttpServletRequest request) throws IOException {
+			super(request);
+			this.body = StreamUtils.copyToByteArray(request.getInputStream());
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+			};
+		}
+
+	}
+
+}
