@@ -70,6 +70,25 @@ public class Person {
 		this.roles = granted.stream().map(PersonRole::new).collect(Collectors.toCollection(HashSet::new));
 	}
 
+	public void rename(String displayName) {
+		this.displayName = displayName;
+	}
+
+	/** Moves an official to a unit, with the region he oversees there (or none). */
+	public void placeIn(long unitId, String jurisdictionCode) {
+		this.unitId = unitId;
+		this.jurisdictionCode = jurisdictionCode;
+	}
+
+	public void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	/** Lets the person log in, or stops him without deleting what he did. */
+	public void allowLogin(boolean enabled) {
+		this.enabled = enabled;
+	}
+
 	public void contactBy(String phone, String email) {
 		this.phone = phone;
 		this.email = email;

@@ -29,6 +29,11 @@ public class Regions {
 			.optional();
 	}
 
+	/** A region that lies in a person's jurisdiction. */
+	public Optional<Region> findWithin(String code, Actor actor) {
+		return code == null ? Optional.empty() : find(code).filter(region -> actor.oversees(region.path()));
+	}
+
 	public List<Region> all() {
 		return this.jdbc.sql("select " + COLUMNS + " from region order by path").query(Region.class).list();
 	}

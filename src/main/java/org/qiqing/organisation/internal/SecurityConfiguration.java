@@ -11,6 +11,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -28,9 +29,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may reach what: the API and Actuator with API tokens (stateless), pages with the
  * login form. What a logged-in person may <em>see</em> is decided by the modules' scopes,
- * not here.
+ * not here. Facades guard their administrative methods by role with
+ * {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean

@@ -1,0 +1,90 @@
+package org.qiqing.organisation.web;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.OrganisationQueries;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.PersonDetails;
+import org.qiqing.organisation.PersonManagement;
+import org.qiqing.platform.ImportReport;
+import org.qiqing.platform.Versions;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The officials of the caller's jurisdiction, for administrators only.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1/people")
+@PreAuthorize("hasRole('ADMIN')")
+class PersonApiController {
+
+	private final PersonManagement people;
+
+	private final OrganisationQueries queries;
+
+	private final PersonImport personImport;
+
+	PersonApiController(PersonManagement people, OrganisationQueries queries, PersonImport personImport) {
+		this.people = people;
+		this.queries = queries;
+		this.personImport = personImport;
+	}
+
+	@GetMapping
+	OrganisationQueries.Page<OrganisationQueries.PersonLine> listPeople(@RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
+		return this.queries.people(actor, q, page, size);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<PersonView> showPerson(@PathVariable long id, Actor actor) {
+		return current(this.people.find(id, actor));
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<PersonView> createPerson(@RequestBody PersonDetails details, Actor actor) {
+		Person person = this.people.create(details, actor);
+		return ResponseEntity.created(URI.create("/api/v1/people/" + person.getId()))
+			.eTag(Versions.etag(person.getVersion()))
+			.body(PersonView.of(person));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<PersonView> updatePerson(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody PersonDetails details, Actor actor) {
+		return current(this.people.update(id, Versions.fromIfMatch(ifMatch), details, actor));
+	}
+
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ImportReport importPeople(@RequestPart("file") MultipartFile file, Actor actor) {
+		return this.personImport.run(file, actor);
+	}
+
+	private static ResponseEntity<PersonView> current(Person person) {
+		return ResponseEntity.ok().eTag(Versions.etag(person.getVersion())).body(PersonView.of(person));
+	}
+
+}
