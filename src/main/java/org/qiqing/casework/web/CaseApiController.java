@@ -98,6 +98,23 @@ class CaseApiController {
 		return this.cases.timeline(id, actor);
 	}
 
+	/**
+	 * Recomputes the hash chain of the case's history; names the first broken link if
+	 * any.
+	 */
+	@GetMapping("/cases/{id}/verification")
+	Verification verifyHistory(@PathVariable long id, Actor actor) {
+		return new Verification(this.cases.verify(id, actor).orElse(null));
+	}
+
+	record Verification(CaseHistory.BrokenLink brokenLink) {
+
+		public boolean intact() {
+			return this.brokenLink == null;
+		}
+
+	}
+
 	@GetMapping("/cases/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> downloadAttachment(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
 		CaseHistory.Attachment file = this.cases.attachment(id, attachmentId, actor);

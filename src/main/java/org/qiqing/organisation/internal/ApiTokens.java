@@ -40,7 +40,7 @@ public class ApiTokens {
 			.param("person", personId)
 			.param("name", name)
 			.param("hash", hash(token))
-			.param("now", Instant.now())
+			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.update();
 		return token;
 	}
