@@ -104,15 +104,11 @@ class CaseApiController {
 	 */
 	@GetMapping("/cases/{id}/verification")
 	Verification verifyHistory(@PathVariable long id, Actor actor) {
-		return new Verification(this.cases.verify(id, actor).orElse(null));
+		CaseHistory.BrokenLink broken = this.cases.verify(id, actor).orElse(null);
+		return new Verification(broken == null, broken);
 	}
 
-	record Verification(CaseHistory.BrokenLink brokenLink) {
-
-		public boolean intact() {
-			return this.brokenLink == null;
-		}
-
+	record Verification(boolean intact, CaseHistory.BrokenLink brokenLink) {
 	}
 
 	@GetMapping("/cases/{id}/attachments/{attachmentId}")
