@@ -178,7 +178,12 @@ class CasePagesController {
 		model.addAttribute("kase", kase);
 		model.addAttribute("enterprise",
 				this.enterprises.findVisible(kase.getEnterpriseId(), actor).map(Enterprise::getName).orElse(null));
-		model.addAttribute("category", this.categories.find(kase.getCategoryId()).map(Category::name).orElse(null));
+		Category category = this.categories.find(kase.getCategoryId()).orElse(null);
+		model.addAttribute("category", category == null ? null : category.name());
+		// What the category suggests: its default unit, and its time limit from today.
+		model.addAttribute("defaultUnitId", category == null ? null : category.defaultUnitId());
+		model.addAttribute("defaultDue", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+			.plusDays(category == null ? 5 : category.resolveDays()));
 		model.addAttribute("region", this.regions.find(kase.getRegionCode()).map(r -> r.name()).orElse(null));
 		model.addAttribute("lead", kase.getLeadUnitId() == null ? null : unitsById.get(kase.getLeadUnitId()));
 		model.addAttribute("coUnits", kase.getCoUnitIds().stream().map(unitsById::get).toList());
