@@ -127,7 +127,7 @@ public class CaseHistory {
 				       (select string_agg(a.sha256, ',' order by a.id) from attachment a
 				        where a.case_id = e.case_id and a.event_seq = e.seq)
 				from case_event e join cases c on c.id = e.case_id
-				where """ + condition + " order by e.case_id, e.seq");
+				""" + " where " + condition + " order by e.case_id, e.seq");
 		if (caseId != null) {
 			statement = statement.param("caseId", caseId);
 		}

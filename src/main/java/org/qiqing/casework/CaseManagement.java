@@ -132,6 +132,11 @@ public class CaseManagement {
 	}
 
 	@Transactional(readOnly = true)
+	public java.util.Optional<CaseHistory.BrokenLink> verify(long caseId, Actor actor) {
+		return this.history.verify(find(caseId, actor).getId());
+	}
+
+	@Transactional(readOnly = true)
 	public CaseHistory.Attachment attachment(long caseId, long attachmentId, Actor actor) {
 		find(caseId, actor);
 		return this.history.attachment(caseId, attachmentId)

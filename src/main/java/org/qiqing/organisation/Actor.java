@@ -10,7 +10,7 @@ import java.util.Set;
  * or null
  */
 public record Actor(long personId, String username, String displayName, Long unitId, Long enterpriseId,
-		String jurisdictionPath, Set<Role> roles) {
+		String jurisdictionPath, Set<Role> roles) implements java.io.Serializable {
 
 	public Actor {
 		roles = Set.copyOf(roles);

@@ -38,7 +38,7 @@ class IdempotentRequests {
 				.param("owner", owner)
 				.param("key", key)
 				.param("hash", requestHash)
-				.param("now", Instant.now())
+				.param("now", java.sql.Timestamp.from(Instant.now()))
 				.update();
 			return true;
 		}

@@ -3,8 +3,10 @@ package org.qiqing.platform;
 import java.time.Clock;
 import java.util.Locale;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -21,6 +23,26 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Spring Data JDBC quotes identifiers by default, which makes their case matter and
+	 * differ between H2 (upper) and PostgreSQL (lower). Our schema uses plain lower-case
+	 * names, so they resolve the same unquoted on both.
+	 */
+	@Bean
+	static BeanPostProcessor unquotedIdentifiers() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof RelationalMappingContext context) {
+					context.setForceQuote(false);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean

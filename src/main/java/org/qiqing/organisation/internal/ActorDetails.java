@@ -15,6 +15,8 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 record ActorDetails(Actor actor, String passwordHash, boolean enabled) implements UserDetails {
 
+	private static final long serialVersionUID = 1L;
+
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		List<GrantedAuthority> authorities = this.actor.roles()

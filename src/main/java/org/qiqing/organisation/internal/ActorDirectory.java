@@ -47,7 +47,7 @@ class ActorDirectory implements UserDetailsService {
 				from person p
 				left join region r on r.code = p.jurisdiction_code
 				left join person_role pr on pr.person_id = p.id
-				where """ + " " + where).param("key", key).query(rs -> {
+				""" + " where " + where).param("key", key).query(rs -> {
 			ActorRow row = null;
 			while (rs.next()) {
 				if (row == null) {

@@ -40,9 +40,33 @@ public class ApiTokens {
 			.param("person", personId)
 			.param("name", name)
 			.param("hash", hash(token))
-			.param("now", Instant.now())
+			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.update();
 		return token;
+	}
+
+	/** A token as its owner sees it in his list: never the token itself. */
+	public record Issued(long id, String name, java.sql.Timestamp createdAt) {
+	}
+
+	public java.util.List<Issued> of(long personId) {
+		return this.jdbc.sql("""
+				select id, name, created_at from api_token
+				where person_id = :person and revoked_at is null order by id""")
+			.param("person", personId)
+			.query(Issued.class)
+			.list();
+	}
+
+	/** Revokes one of the person's own tokens; another person's token is left alone. */
+	public boolean revoke(long personId, long tokenId) {
+		return this.jdbc.sql("""
+				update api_token set revoked_at = :now
+				where id = :id and person_id = :person and revoked_at is null""")
+			.param("now", java.sql.Timestamp.from(Instant.now()))
+			.param("id", tokenId)
+			.param("person", personId)
+			.update() == 1;
 	}
 
 	static String hash(String token) {

@@ -1,0 +1,168 @@
+package org.qiqing.casework.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.qiqing.casework.AttachmentPolicy;
+import org.qiqing.casework.Case;
+import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseHistory;
+import org.qiqing.casework.CaseManagement;
+import org.qiqing.casework.CaseQueries;
+import org.qiqing.casework.CaseState;
+import org.qiqing.casework.Categories;
+import org.qiqing.casework.Category;
+import org.qiqing.organisation.Actor;
+import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Versions;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * The case engine over HTTP: file, read, list, and take steps. Every step needs the
+ * version the caller has seen in {@code If-Match}; every POST may carry an
+ * {@code Idempotency-Key}.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1")
+class CaseApiController {
+
+	private final CaseManagement cases;
+
+	private final CaseQueries queries;
+
+	private final Categories categories;
+
+	CaseApiController(CaseManagement cases, CaseQueries queries, Categories categories) {
+		this.cases = cases;
+		this.queries = queries;
+		this.categories = categories;
+	}
+
+	@PostMapping(path = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<CaseView> fileCase(@Valid @RequestBody CaseRequests.FileCase request, Actor actor) {
+		return created(this.cases.submit(request.toNewCase(List.of()), actor), actor);
+	}
+
+	@PostMapping(path = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<CaseView> fileCaseWithFiles(@Valid @RequestPart("case") CaseRequests.FileCase request,
+			@RequestPart(name = "files", required = false) List<MultipartFile> files, Actor actor) {
+		return created(this.cases.submit(request.toNewCase(AttachmentPolicy.check(files)), actor), actor);
+	}
+
+	@GetMapping("/cases/{id}")
+	ResponseEntity<CaseView> showCase(@PathVariable long id, Actor actor) {
+		return current(this.cases.find(id, actor), actor);
+	}
+
+	@PostMapping(path = "/cases/{id}/{action}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<CaseView> takeStep(@PathVariable long id, @PathVariable String action,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody CaseRequests.Step step, Actor actor) {
+		return current(
+				this.cases.perform(id, Versions.fromIfMatch(ifMatch), action(action), step.toInput(List.of()), actor),
+				actor);
+	}
+
+	@PostMapping(path = "/cases/{id}/{action}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<CaseView> takeStepWithFiles(@PathVariable long id, @PathVariable String action,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestPart("step") CaseRequests.Step step,
+			@RequestPart(name = "files", required = false) List<MultipartFile> files, Actor actor) {
+		return current(this.cases.perform(id, Versions.fromIfMatch(ifMatch), action(action),
+				step.toInput(AttachmentPolicy.check(files)), actor), actor);
+	}
+
+	@GetMapping("/cases/{id}/timeline")
+	List<CaseHistory.Entry> showTimeline(@PathVariable long id, Actor actor) {
+		return this.cases.timeline(id, actor);
+	}
+
+	/**
+	 * Recomputes the hash chain of the case's history; names the first broken link if
+	 * any.
+	 */
+	@GetMapping("/cases/{id}/verification")
+	Verification verifyHistory(@PathVariable long id, Actor actor) {
+		CaseHistory.BrokenLink broken = this.cases.verify(id, actor).orElse(null);
+		return new Verification(broken == null, broken);
+	}
+
+	record Verification(boolean intact, CaseHistory.BrokenLink brokenLink) {
+	}
+
+	@GetMapping("/cases/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> downloadAttachment(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
+		CaseHistory.Attachment file = this.cases.attachment(id, attachmentId, actor);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(file.content());
+	}
+
+	@GetMapping("/cases")
+	CaseQueries.Page listCases(@RequestParam(required = false) CaseState state,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
+		return this.queries.search(actor, state, q, page, size);
+	}
+
+	@GetMapping("/queue")
+	CaseQueries.Page showQueue(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
+		return this.queries.queue(actor, page, size);
+	}
+
+	@GetMapping("/categories")
+	List<Category> listCategories() {
+		return this.categories.all();
+	}
+
+	private static CaseAction action(String slug) {
+		try {
+			CaseAction action = CaseAction.fromSlug(slug);
+			if (action == CaseAction.SUBMIT || action == CaseAction.REOPEN) {
+				throw new IllegalArgumentException();
+			}
+			return action;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound("step", slug);
+		}
+	}
+
+	private static ResponseEntity<CaseView> created(Case kase, Actor actor) {
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + kase.getId()))
+			.eTag(Versions.etag(kase.getVersion()))
+			.body(CaseView.of(kase, actor));
+	}
+
+	private static ResponseEntity<CaseView> current(Case kase, Actor actor) {
+		return ResponseEntity.ok().eTag(Versions.etag(kase.getVersion())).body(CaseView.of(kase, actor));
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.qiqing.casework.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.qiqing.casework.CaseKind;
+import org.qiqing.casework.NewAttachment;
+import org.qiqing.casework.NewCase;
+import org.qiqing.casework.Outcome;
+import org.qiqing.casework.Rating;
+import org.qiqing.casework.StepInput;
+
+/**
+ * The bodies the case API accepts.
+ */
+final class CaseRequests {
+
+	private CaseRequests() {
+	}
+
+	record FileCase(CaseKind kind, @NotNull Long categoryId, Long enterpriseId, @NotBlank @Size(max = 200) String title,
+			@NotBlank @Size(max = 4000) String description) {
+
+		NewCase toNewCase(List<NewAttachment> files) {
+			return new NewCase(this.kind, this.categoryId, this.enterpriseId, this.title, this.description, files);
+		}
+
+	}
+
+	record Step(@Size(max = 4000) String note, Long leadUnitId, @Size(max = 10) Set<Long> coUnitIds, LocalDate dueDate,
+			Outcome outcome, @Size(max = 4000) String answer, @Size(max = 300) String referral, Rating rating) {
+
+		StepInput toInput(List<NewAttachment> files) {
+			return new StepInput(this.note, this.leadUnitId, this.coUnitIds, this.dueDate, this.outcome, this.answer,
+					this.referral, this.rating, files);
+		}
+
+	}
+
+}

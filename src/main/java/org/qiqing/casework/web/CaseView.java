@@ -1,0 +1,34 @@
+package org.qiqing.casework.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.qiqing.casework.Case;
+import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseKind;
+import org.qiqing.casework.CaseState;
+import org.qiqing.casework.Channel;
+import org.qiqing.casework.Outcome;
+import org.qiqing.casework.Rating;
+import org.qiqing.organisation.Actor;
+
+/**
+ * A case as the API shows it, with the steps the caller may take now.
+ */
+record CaseView(long id, String number, CaseKind kind, Channel channel, CaseState state, String title,
+		String description, Long categoryId, Long enterpriseId, String regionCode, Long leadUnitId, Set<Long> coUnitIds,
+		LocalDate dueDate, LocalDate requestedDueDate, Outcome outcome, String answer, String referral, Rating rating,
+		int handoffs, int reopenCount, Instant createdAt, Instant updatedAt, int version, List<String> allowedActions) {
+
+	static CaseView of(Case kase, Actor actor) {
+		return new CaseView(kase.getId(), kase.getNumber(), kase.getKind(), kase.getChannel(), kase.getState(),
+				kase.getTitle(), kase.getDescription(), kase.getCategoryId(), kase.getEnterpriseId(),
+				kase.getRegionCode(), kase.getLeadUnitId(), kase.getCoUnitIds(), kase.getDueDate(),
+				kase.getRequestedDueDate(), kase.getOutcome(), kase.getAnswer(), kase.getReferral(), kase.getRating(),
+				kase.getHandoffs(), kase.getReopenCount(), kase.getCreatedAt(), kase.getUpdatedAt(), kase.getVersion(),
+				kase.allowedActions(actor).stream().map(CaseAction::slug).toList());
+	}
+
+}

@@ -1,0 +1,314 @@
+package org.qiqing.demo;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.qiqing.casework.Case;
+import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseManagement;
+import org.qiqing.casework.Categories;
+import org.qiqing.casework.Category;
+import org.qiqing.casework.NewCase;
+import org.qiqing.casework.Outcome;
+import org.qiqing.casework.Rating;
+import org.qiqing.casework.StepInput;
+import org.qiqing.enterprise.CreditCode;
+import org.qiqing.enterprise.Enterprise;
+import org.qiqing.enterprise.EnterpriseScale;
+import org.qiqing.enterprise.Enterprises;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.RegionLevel;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Role;
+import org.qiqing.organisation.Unit;
+import org.qiqing.organisation.UnitKind;
+import org.qiqing.organisation.Units;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fills an empty database with the demonstration: deterministic (a fixed seed), so every
+ * new user sees the same Jiaxing.
+ */
+@Component
+class DemoData {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private static final String[] NAME_HEADS = { "华", "嘉", "善", "禾", "浙", "新", "恒", "东", "瑞", "金", "宏", "盛", "天", "永",
+			"祥", "鑫", "博", "泰", "锦", "美" };
+
+	private static final String[] NAME_TAILS = { "精密机械", "新材料", "电子科技", "纺织", "智能装备", "食品", "光伏", "汽车零部件", "包装", "家居",
+			"生物医药", "化纤", "五金", "印染", "物流" };
+
+	private static final String[] SUFFIXES = { "有限公司", "股份有限公司", "科技有限公司" };
+
+	private static final String[] INDUSTRIES = { "制造业", "批发和零售业", "信息技术服务业", "交通运输业", "建筑业" };
+
+	private static final String[] TROUBLES = { "厂房扩建用地指标", "技改项目贷款周转", "招工难，急需熟练技工", "排污许可证续期", "研发费用加计扣除政策咨询",
+			"园区道路积水影响通行", "用电增容申请进度", "高新技术企业认定补助兑现", "外贸订单出口退税进度", "消防验收流程咨询" };
+
+	private final Regions regions;
+
+	private final Units units;
+
+	private final People people;
+
+	private final Enterprises enterprises;
+
+	private final Categories categories;
+
+	private final CaseManagement cases;
+
+	private final PasswordEncoder passwords;
+
+	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
+			CaseManagement cases, PasswordEncoder passwords) {
+		this.regions = regions;
+		this.units = units;
+		this.people = people;
+		this.enterprises = enterprises;
+		this.categories = categories;
+		this.cases = cases;
+		this.passwords = passwords;
+	}
+
+	/** The demo logins, username first. */
+	record Login(String username, String displayName, Role role, String unitCode, String jurisdiction) {
+	}
+
+	static final List<Login> LOGINS = List.of(new Login("admin", "系统管理员", Role.ADMIN, "JX-QFZX", Jiaxing.CITY),
+			new Login("dispatcher", "嘉善受理员 张敏", Role.DISPATCHER, "JS-QFZX", Jiaxing.JIASHAN),
+			new Login("dispatcher.hn", "海宁受理员 王磊", Role.DISPATCHER, "HN-QFZX", Jiaxing.HAINING),
+			new Login("handler", "经信局承办人 李娜", Role.HANDLER, "JS-JXJ", null),
+			new Login("handler.land", "自规局承办人 陈刚", Role.HANDLER, "JS-ZGJ", null),
+			new Login("supervisor", "督查员 赵强", Role.SUPERVISOR, "JS-DCS", Jiaxing.JIASHAN),
+			new Login("leader", "县领导 周华", Role.LEADER, "JS-QFZX", Jiaxing.JIASHAN),
+			new Login("visitor", "西塘驻企联络员 吴婷", Role.VISITOR, "JS-XT", "330421100"),
+			new Login("inspector", "纪检监察员 孙伟", Role.INSPECTOR, "JX-JW", Jiaxing.CITY));
+
+	static final String ENTERPRISE_LOGIN = "enterprise";
+
+	@Transactional
+	void load(DemoSettings settings) {
+		Random random = new Random(20151201L);
+		String hash = this.passwords.encode(settings.password());
+		loadRegions();
+		Map<String, Unit> unitsByCode = loadUnits();
+		Map<String, Category> categoriesByCode = loadCategories(unitsByCode);
+		Map<String, Actor> actors = loadLogins(unitsByCode, hash);
+		List<Enterprise> firms = loadEnterprises(settings.enterprises(), random);
+		Map<Long, Actor> contacts = loadContacts(firms, hash);
+		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
+		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
+	}
+
+	private void loadRegions() {
+		this.regions.save(Jiaxing.CITY, "嘉兴市", RegionLevel.CITY, null);
+		for (Jiaxing.Place county : Jiaxing.COUNTIES) {
+			this.regions.save(county.code(), county.name(), RegionLevel.COUNTY, Jiaxing.CITY);
+			for (String[] town : county.towns()) {
+				this.regions.save(town[0], town[1], RegionLevel.TOWN, county.code());
+			}
+		}
+		for (String[] village : Jiaxing.XITANG_VILLAGES) {
+			this.regions.save(village[0], village[1], RegionLevel.VILLAGE, "330421100");
+		}
+	}
+
+	private Map<String, Unit> loadUnits() {
+		Map<String, Unit> byCode = new HashMap<>();
+		for (String[] row : Jiaxing.UNITS) {
+			Long superior = row[3].equals(Jiaxing.CITY) || byCode.get("JX-QFZX") == null ? null
+					: superiorOf(row, byCode);
+			Unit unit = this.units.save(new Unit(row[0], row[1], UnitKind.valueOf(row[2]), row[3], superior));
+			byCode.put(row[0], unit);
+		}
+		return byCode;
+	}
+
+	private static Long superiorOf(String[] row, Map<String, Unit> byCode) {
+		String prefix = row[0].substring(0, 2);
+		String cityPeer = "JX" + row[0].substring(2);
+		if (byCode.containsKey(cityPeer)) {
+			return byCode.get(cityPeer).getId();
+		}
+		Unit centre = byCode.get(prefix + "-QFZX");
+		return centre == null || row[0].equals(prefix + "-QFZX") ? byCode.get("JX-QFZX").getId() : centre.getId();
+	}
+
+	private Map<String, Category> loadCategories(Map<String, Unit> units) {
+		Map<String, Category> byCode = new HashMap<>();
+		for (String[] row : Jiaxing.CATEGORIES) {
+			byCode.put(row[0],
+					this.categories.save(row[0], row[1], null, units.get(row[2]).getId(), Integer.parseInt(row[3])));
+		}
+		return byCode;
+	}
+
+	private Map<String, Actor> loadLogins(Map<String, Unit> units, String hash) {
+		Map<String, Actor> actors = new HashMap<>();
+		for (Login login : LOGINS) {
+			Unit unit = units.get(login.unitCode());
+			Person person = this.people.save(Person.official(login.username(), login.displayName(), hash, unit.getId(),
+					login.jurisdiction(), Set.of(login.role())));
+			String path = login.jurisdiction() == null ? null
+					: this.regions.find(login.jurisdiction()).orElseThrow().path();
+			actors.put(login.username(), new Actor(person.getId(), person.getUsername(), person.getDisplayName(),
+					unit.getId(), null, path, Set.of(login.role())));
+		}
+		return actors;
+	}
+
+	private List<Enterprise> loadEnterprises(int count, Random random) {
+		List<String> towns = new ArrayList<>();
+		Jiaxing.COUNTIES.forEach(county -> county.towns().forEach(town -> towns.add(town[0])));
+		List<Enterprise> firms = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			// Half of them in Jiashan, where the demo's cases are handled.
+			String town = i % 2 == 0 ? towns.get(6 + random.nextInt(4)) : towns.get(random.nextInt(towns.size()));
+			String county = town.substring(0, 6);
+			String name = countyName(county).substring(0, 2) + NAME_HEADS[random.nextInt(NAME_HEADS.length)]
+					+ NAME_HEADS[random.nextInt(NAME_HEADS.length)] + NAME_TAILS[random.nextInt(NAME_TAILS.length)]
+					+ SUFFIXES[random.nextInt(SUFFIXES.length)];
+			Enterprise firm = new Enterprise(creditCode(county, i), name, town)
+				.describe(name, town, INDUSTRIES[random.nextInt(INDUSTRIES.length)],
+						countyName(county) + "经济开发区" + (100 + i) + "号",
+						EnterpriseScale.values()[random.nextInt(EnterpriseScale.values().length)],
+						i % 7 == 0 ? Set.of("规上企业") : Set.of())
+				.contact("联系人" + (i + 1), "1380573" + String.format("%04d", i), null);
+			firms.add(this.enterprises.save(firm));
+		}
+		return firms;
+	}
+
+	private Map<Long, Actor> loadContacts(List<Enterprise> firms, String hash) {
+		Map<Long, Actor> contacts = new HashMap<>();
+		for (int i = 0; i < firms.size(); i++) {
+			Enterprise firm = firms.get(i);
+			String username = i == 0 ? ENTERPRISE_LOGIN : "ent" + (i + 1);
+			Person person = this.people
+				.save(Person.enterpriseContact(username, firm.getContactName(), hash, firm.getId()));
+			contacts.put(firm.getId(), new Actor(person.getId(), username, person.getDisplayName(), null, firm.getId(),
+					null, Set.of(Role.ENTERPRISE)));
+		}
+		return contacts;
+	}
+
+	/**
+	 * Each case walks the real workflow to the state it should end in, so its history is
+	 * true.
+	 */
+	private void loadCases(int count, Random random, List<Enterprise> firms, Map<Long, Actor> contacts,
+			Map<String, Actor> actors, Map<String, Unit> units, Map<String, Category> categories, String hash) {
+		List<Enterprise> handled = firms.stream()
+			.filter(f -> f.getRegionCode().startsWith(Jiaxing.JIASHAN) || f.getRegionCode().startsWith(Jiaxing.HAINING))
+			.toList();
+		List<Category> categoryList = List.copyOf(categories.values());
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		for (int i = 0; i < count; i++) {
+			Enterprise firm = handled.get(i % handled.size());
+			boolean jiashan = firm.getRegionCode().startsWith(Jiaxing.JIASHAN);
+			Actor contact = contacts.get(firm.getId());
+			Actor dispatcher = actors.get(jiashan ? "dispatcher" : "dispatcher.hn");
+			Actor filer = switch (i % 4) {
+				case 0, 1 -> contact;
+				case 2 -> jiashan ? actors.get("visitor") : dispatcher;
+				default -> dispatcher;
+			};
+			if (filer == actors.get("visitor") && !firm.getRegionCode().startsWith("330421100")) {
+				filer = dispatcher;
+			}
+			Category category = categoryList.get(random.nextInt(categoryList.size()));
+			Case kase = this.cases.submit(
+					new NewCase(null, category.id(), firm.getId(), TROUBLES[random.nextInt(TROUBLES.length)],
+							firm.getName() + "反映：" + TROUBLES[random.nextInt(TROUBLES.length)] + "，希望有关部门协调解决。", null),
+					filer);
+			Unit lead = jiashan ? unitOf(category, units) : units.get(random.nextBoolean() ? "HN-JXJ" : "HN-ZGJ");
+			Actor handler = handlerOf(lead, actors, hash);
+			walk(kase, DemoPath.pick(i), dispatcher, handler, contact, lead, category, today, random);
+		}
+	}
+
+	private void walk(Case kase, List<CaseAction> path, Actor dispatcher, Actor handler, Actor contact, Unit lead,
+			Category category, LocalDate today, Random random) {
+		Case current = kase;
+		for (CaseAction action : path) {
+			StepInput input = switch (action) {
+				case DECLINE -> StepInput.note("经核实，该事项已通过其他渠道办结。");
+				case ASSIGN -> new StepInput("请按时限办理。", lead.getId(), Set.of(), today.plusDays(category.resolveDays()),
+						null, null, null, null, null);
+				case CONTACT -> StepInput.note("已电话联系企业负责人，了解具体诉求。");
+				case DISPUTE -> StepInput.note("该事项不属本单位职责，建议交由属地镇街办理。");
+				case STAGE_REPLY -> StepInput.note("已会同相关科室现场踏勘，方案正在论证。");
+				case REQUEST_EXTENSION ->
+					new StepInput("需等待上级审批，申请延期。", null, null, today.plusDays(20), null, null, null, null, null);
+				case RESOLVE -> new StepInput(null, null, null, null, Outcome.values()[random.nextInt(4) == 0 ? 1 : 0],
+						"已协调解决，具体情况已向企业反馈。", null, null, null);
+				case RATE -> new StepInput("办理及时，感谢！", null, null, null, null, null, null,
+						random.nextBoolean() ? Rating.VERY_SATISFIED : Rating.SATISFIED, null);
+				case REOPEN -> new StepInput("问题没有真正解决。", null, null, null, null, null, null, Rating.UNSATISFIED, null);
+				default -> StepInput.empty();
+			};
+			Actor actor = switch (action) {
+				case ACCEPT, DECLINE, ASSIGN -> dispatcher;
+				case WITHDRAW, RATE, REOPEN -> contact;
+				default -> handler;
+			};
+			CaseAction step = action == CaseAction.REOPEN ? CaseAction.RATE : action;
+			current = this.cases.perform(current.getId(), current.getVersion(), step, input, actor);
+		}
+	}
+
+	private static Unit unitOf(Category category, Map<String, Unit> units) {
+		return units.values()
+			.stream()
+			.filter(u -> u.getId().equals(category.defaultUnitId()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** The demo login of the unit if it has one, else a stand-in handler of that unit. */
+	private Actor handlerOf(Unit unit, Map<String, Actor> actors, String hash) {
+		return actors.values()
+			.stream()
+			.filter(a -> a.has(Role.HANDLER) && unit.getId().equals(a.unitId()))
+			.findFirst()
+			.orElseGet(() -> {
+				String username = "handler." + unit.getCode().toLowerCase();
+				Person person = this.people.findByUsername(username)
+					.orElseGet(() -> this.people.save(Person.official(username, unit.getName() + "承办人", hash,
+							unit.getId(), null, Set.of(Role.HANDLER))));
+				Actor actor = new Actor(person.getId(), username, person.getDisplayName(), unit.getId(), null, null,
+						Set.of(Role.HANDLER));
+				actors.put(username, actor);
+				return actor;
+			});
+	}
+
+	private static String countyName(String county) {
+		return Jiaxing.COUNTIES.stream().filter(c -> c.code().equals(county)).findFirst().orElseThrow().name();
+	}
+
+	/**
+	 * 91 (an enterprise registered with the market regulator) + county code + a serial,
+	 * checked.
+	 */
+	static String creditCode(String county, int serial) {
+		String first17 = "91" + county + String.format("%09d", 100000000 + serial * 7919 % 900000000);
+		return first17 + CreditCode.checkCharacter(first17);
+	}
+
+}

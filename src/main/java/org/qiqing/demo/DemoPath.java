@@ -1,0 +1,46 @@
+package org.qiqing.demo;
+
+import static org.qiqing.casework.CaseAction.*;
+
+import java.util.List;
+
+import org.qiqing.casework.CaseAction;
+
+/**
+ * The steps that bring a new case to each state, and how often each state appears in the
+ * demo.
+ */
+final class DemoPath {
+
+	private static final List<CaseAction> HANDLING = List.of(ACCEPT, ASSIGN, CONTACT);
+
+	/** path, weight out of 100 */
+	private static final List<Object[]> PATHS = List.of(new Object[] { List.of(), 10 },
+			new Object[] { List.of(DECLINE), 3 }, new Object[] { List.of(WITHDRAW), 2 },
+			new Object[] { List.of(ACCEPT), 8 }, new Object[] { List.of(ACCEPT, ASSIGN), 10 },
+			new Object[] { List.of(ACCEPT, ASSIGN, DISPUTE), 3 }, new Object[] { with(STAGE_REPLY), 20 },
+			new Object[] { with(REQUEST_EXTENSION), 4 }, new Object[] { with(STAGE_REPLY, RESOLVE), 12 },
+			new Object[] { with(RESOLVE, REOPEN), 3 }, new Object[] { with(STAGE_REPLY, RESOLVE, RATE), 25 });
+
+	private DemoPath() {
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<CaseAction> pick(int index) {
+		int slot = (index * 37) % 100;
+		for (Object[] path : PATHS) {
+			slot -= (Integer) path[1];
+			if (slot < 0) {
+				return (List<CaseAction>) path[0];
+			}
+		}
+		throw new IllegalStateException("weights must add up to 100");
+	}
+
+	private static List<CaseAction> with(CaseAction... more) {
+		List<CaseAction> path = new java.util.ArrayList<>(HANDLING);
+		path.addAll(List.of(more));
+		return List.copyOf(path);
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.qiqing.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start: loads the demonstration into an empty database when enabled, then prints
+ * where the application listens and how to log in.
+ */
+@Component
+@EnableConfigurationProperties(DemoSettings.class)
+class DemoRunner implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
+
+	private final DemoSettings settings;
+
+	private final DemoData data;
+
+	private final JdbcClient jdbc;
+
+	private final Environment environment;
+
+	DemoRunner(DemoSettings settings, DemoData data, JdbcClient jdbc, Environment environment) {
+		this.settings = settings;
+		this.data = data;
+		this.jdbc = jdbc;
+		this.environment = environment;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.settings.enabled()) {
+			return;
+		}
+		boolean empty = this.jdbc.sql("select count(*) from region").query(Integer.class).single() == 0;
+		if (empty) {
+			long started = System.nanoTime();
+			this.data.load(this.settings);
+			log.info("Demonstration data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+		}
+		String port = this.environment.getProperty("local.server.port", "8080");
+		StringBuilder banner = new StringBuilder("\n\n  企情在线 Qiqing is running: http://localhost:" + port + "/\n");
+		banner.append("  Demo logins (password '").append(this.settings.password()).append("'):\n");
+		for (DemoData.Login login : DemoData.LOGINS) {
+			banner.append(String.format("    %-14s %-11s %s%n", login.username(), login.role(), login.displayName()));
+		}
+		banner.append(String.format("    %-14s %-11s %s%n", DemoData.ENTERPRISE_LOGIN, "ENTERPRISE", "企业联系人"));
+		log.info(banner.toString());
+	}
+
+}

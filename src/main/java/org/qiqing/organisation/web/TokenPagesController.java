@@ -1,0 +1,55 @@
+package org.qiqing.organisation.web;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.internal.ApiTokens;
+import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotFound;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Where a person issues API tokens for his integrations, sees them and revokes them. A
+ * new token is shown once, right after it is issued.
+ */
+@Controller
+class TokenPagesController {
+
+	static final String VIEW = "tokens";
+
+	private final ApiTokens tokens;
+
+	TokenPagesController(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/tokens")
+	String showTokens(Actor actor, Model model) {
+		model.addAttribute("tokens", this.tokens.of(actor.personId()));
+		return VIEW;
+	}
+
+	@PostMapping("/tokens")
+	String issueToken(@RequestParam(defaultValue = "") String name, Actor actor, RedirectAttributes redirect) {
+		String label = name.trim();
+		if (label.isEmpty() || label.length() > 100) {
+			throw new InvalidInput("name", "name the token (1 to 100 characters)");
+		}
+		redirect.addFlashAttribute("issued", this.tokens.issue(actor.personId(), label));
+		return "redirect:/tokens";
+	}
+
+	@PostMapping("/tokens/{id}/revoke")
+	String revokeToken(@PathVariable long id, Actor actor) {
+		if (!this.tokens.revoke(actor.personId(), id)) {
+			throw new NotFound("token", id);
+		}
+		return "redirect:/tokens";
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.qiqing;
+
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.qiqing.TestWorld.Member;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Calls the API as a member of the {@link TestWorld}, with his token, as an integration
+ * would.
+ */
+public final class Api {
+
+	private final MockMvc mvc;
+
+	public Api(MockMvc mvc) {
+		this.mvc = mvc;
+	}
+
+	public MvcResult get(Member who, String path) throws Exception {
+		return this.mvc.perform(as(who, MockMvcRequestBuilders.get(path))).andReturn();
+	}
+
+	public MvcResult post(Member who, String path, String json) throws Exception {
+		return this.mvc
+			.perform(as(who, MockMvcRequestBuilders.post(path)).contentType(MediaType.APPLICATION_JSON)
+				.content(json)
+				.header("Idempotency-Key", UUID.randomUUID().toString()))
+			.andReturn();
+	}
+
+	public MvcResult step(Member who, long caseId, int version, String action, String json) throws Exception {
+		return this.mvc
+			.perform(as(who, MockMvcRequestBuilders.post("/api/v1/cases/" + caseId + "/" + action))
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+				.content(json))
+			.andReturn();
+	}
+
+	/**
+	 * Files a case for the member's own enterprise (or the given one) and returns its id.
+	 */
+	public long fileCase(Member who, long enterpriseId, long categoryId) throws Exception {
+		MvcResult result = post(who, "/api/v1/cases", """
+				{"categoryId": %d, "enterpriseId": %d, "title": "用电增容申请进度", "description": "新厂房需要增容，申请已三周无进展。"}"""
+			.formatted(categoryId, enterpriseId));
+		if (result.getResponse().getStatus() != 201) {
+			throw new AssertionError("filing failed: " + result.getResponse().getContentAsString());
+		}
+		return ((Number) read(result, "$.id")).longValue();
+	}
+
+	public static Object read(MvcResult result, String path) throws Exception {
+		return JsonPath.read(result.getResponse().getContentAsString(), path);
+	}
+
+	public static int version(MvcResult result) throws Exception {
+		return ((Number) read(result, "$.version")).intValue();
+	}
+
+	private static MockHttpServletRequestBuilder as(Member who, MockHttpServletRequestBuilder request) {
+		return who == null ? request : request.header(HttpHeaders.AUTHORIZATION, who.bearer());
+	}
+
+}

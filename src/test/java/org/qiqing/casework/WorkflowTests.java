@@ -1,0 +1,163 @@
+package org.qiqing.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Role;
+import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotAllowed;
+
+/**
+ * The workflow table of an enterprise request, and the Case aggregate's guarded steps.
+ */
+class WorkflowTests {
+
+	static final Workflow FLOW = CaseKind.ENTERPRISE_REQUEST.workflow();
+
+	static final Actor ENTERPRISE = new Actor(1, "ent", "ent", null, 100L, null, Set.of(Role.ENTERPRISE));
+
+	static final Actor DISPATCHER = new Actor(2, "disp", "disp", 10L, null, "/330400/330421/", Set.of(Role.DISPATCHER));
+
+	static final Actor FOREIGN_DISPATCHER = new Actor(3, "disp.b", "disp.b", 20L, null, "/330400/330481/",
+			Set.of(Role.DISPATCHER));
+
+	static final Actor HANDLER = new Actor(4, "handler", "handler", 11L, null, null, Set.of(Role.HANDLER));
+
+	static final Actor CO_HANDLER = new Actor(5, "co", "co", 12L, null, null, Set.of(Role.HANDLER));
+
+	static final Actor OTHER_HANDLER = new Actor(6, "other", "other", 13L, null, null, Set.of(Role.HANDLER));
+
+	@Test
+	void everyStateIsReachableFromTheFirstAndOnlyTerminalStatesHaveNoSteps() {
+		Set<CaseState> reached = EnumSet.of(FLOW.initial());
+		boolean grew = true;
+		while (grew) {
+			grew = false;
+			for (Workflow.Transition t : FLOW.transitions()) {
+				if (t.from().stream().anyMatch(reached::contains) && t.to() != null) {
+					grew |= reached.add(t.to());
+				}
+			}
+		}
+		assertThat(reached).isEqualTo(FLOW.states());
+		for (CaseState state : FLOW.states()) {
+			boolean hasSteps = FLOW.transitions().stream().anyMatch(t -> t.from().contains(state));
+			assertThat(hasSteps).as(state + " has steps").isEqualTo(state.isOpen());
+		}
+	}
+
+	@Test
+	void aStepIsOnlyOfferedToThePartiesItsRowNames() {
+		Case kase = newCase();
+		assertThat(kase.allowedActions(DISPATCHER)).containsExactly(CaseAction.ACCEPT, CaseAction.DECLINE);
+		assertThat(kase.allowedActions(ENTERPRISE)).containsExactly(CaseAction.WITHDRAW);
+		assertThat(kase.allowedActions(FOREIGN_DISPATCHER)).isEmpty();
+		assertThat(kase.allowedActions(HANDLER)).isEmpty();
+	}
+
+	@Test
+	void onlyTheLeadUnitHandlesAndTheCoUnitMayOnlyReply() {
+		Case kase = assigned();
+		assertThat(kase.allowedActions(HANDLER)).containsExactly(CaseAction.CONTACT, CaseAction.DISPUTE);
+		assertThat(kase.allowedActions(CO_HANDLER)).isEmpty();
+		assertThatThrownBy(() -> kase.perform(CaseAction.CONTACT, StepInput.note("hi"), OTHER_HANDLER, Instant.now()))
+			.isInstanceOf(NotAllowed.class);
+		kase.perform(CaseAction.CONTACT, StepInput.note("called"), HANDLER, Instant.now());
+		assertThat(kase.allowedActions(CO_HANDLER)).containsExactly(CaseAction.STAGE_REPLY);
+	}
+
+	@Test
+	void aStepNotInTheTableForTheStateIsRefusedAndChangesNothing() {
+		Case kase = newCase();
+		String hash = kase.getLastHash();
+		assertThatThrownBy(
+				() -> kase.perform(CaseAction.RESOLVE, resolution(Outcome.SOLVED), DISPATCHER, Instant.now()))
+			.isInstanceOf(NotAllowed.class);
+		assertThat(kase.getState()).isEqualTo(CaseState.SUBMITTED);
+		assertThat(kase.getLastHash()).isEqualTo(hash);
+		assertThat(kase.getEventCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aStepMissingWhatItsRowRequiresIsRefused() {
+		Case kase = newCase();
+		assertThatThrownBy(() -> kase.perform(CaseAction.DECLINE, StepInput.empty(), DISPATCHER, Instant.now()))
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("note");
+		kase.perform(CaseAction.ACCEPT, StepInput.empty(), DISPATCHER, Instant.now());
+		assertThatThrownBy(() -> kase.perform(CaseAction.ASSIGN, StepInput.note("go"), DISPATCHER, Instant.now()))
+			.isInstanceOf(InvalidInput.class)
+			.satisfies(ex -> assertThat(((InvalidInput) ex).errors()).containsKeys("leadUnitId", "dueDate"));
+	}
+
+	@Test
+	void outsideOurRemitMustNameTheRightChannel() {
+		Case kase = assigned();
+		kase.perform(CaseAction.CONTACT, StepInput.note("called"), HANDLER, Instant.now());
+		assertThatThrownBy(
+				() -> kase.perform(CaseAction.RESOLVE, resolution(Outcome.OUT_OF_REMIT), HANDLER, Instant.now()))
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("channel");
+	}
+
+	@Test
+	void aBadRatingReopensToTheSameUnitAndAGoodOneCloses() {
+		Case kase = assigned();
+		kase.perform(CaseAction.CONTACT, StepInput.note("called"), HANDLER, Instant.now());
+		kase.perform(CaseAction.RESOLVE, resolution(Outcome.SOLVED), HANDLER, Instant.now());
+		CaseEvent reopened = kase.perform(CaseAction.RATE, rating(Rating.VERY_UNSATISFIED), ENTERPRISE, Instant.now());
+		assertThat(reopened.action()).isEqualTo(CaseAction.REOPEN);
+		assertThat(kase.getState()).isEqualTo(CaseState.REOPENED);
+		assertThat(kase.getLeadUnitId()).isEqualTo(HANDLER.unitId());
+		assertThat(kase.getReopenCount()).isEqualTo(1);
+		kase.perform(CaseAction.RESOLVE, resolution(Outcome.EXPLAINED), HANDLER, Instant.now());
+		kase.perform(CaseAction.RATE, rating(Rating.BASICALLY_SATISFIED), ENTERPRISE, Instant.now());
+		assertThat(kase.getState()).isEqualTo(CaseState.CLOSED);
+		assertThat(kase.getOutcome()).isEqualTo(Outcome.EXPLAINED);
+	}
+
+	@Test
+	void eachEventChainsToItsPredecessor() {
+		Case kase = newCase();
+		String first = kase.getLastHash();
+		CaseEvent accepted = kase.perform(CaseAction.ACCEPT, StepInput.empty(), DISPATCHER, Instant.now());
+		assertThat(accepted.seq()).isEqualTo(2);
+		assertThat(accepted.prevHash()).isEqualTo(first);
+		assertThat(accepted.hash())
+			.isEqualTo(CaseEvent.hashOf(first, kase.getNumber(), 2, CaseAction.ACCEPT, DISPATCHER.personId(),
+					DISPATCHER.unitId(), accepted.at(), CaseState.SUBMITTED, CaseState.ACCEPTED, null, List.of()));
+		assertThat(kase.getLastHash()).isEqualTo(accepted.hash());
+	}
+
+	static Case newCase() {
+		return Case
+			.submit("QQ-2026-330421-000001", CaseKind.ENTERPRISE_REQUEST, Channel.SELF_SERVICE, 1L, 100L, "330421100",
+					"/330400/330421/330421100/", "用地", "厂房扩建用地指标", ENTERPRISE, Instant.now(), List.of())
+			.kase();
+	}
+
+	static Case assigned() {
+		Case kase = newCase();
+		kase.perform(CaseAction.ACCEPT, StepInput.empty(), DISPATCHER, Instant.now());
+		kase.perform(CaseAction.ASSIGN, new StepInput(null, HANDLER.unitId(), Set.of(CO_HANDLER.unitId()),
+				LocalDate.now().plusDays(5), null, null, null, null, null), DISPATCHER, Instant.now());
+		return kase;
+	}
+
+	static StepInput resolution(Outcome outcome) {
+		return new StepInput(null, null, null, null, outcome, "已答复", null, null, null);
+	}
+
+	static StepInput rating(Rating rating) {
+		return new StepInput(null, null, null, null, null, null, null, rating, null);
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.qiqing.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.qiqing.IntegrationTest;
+import org.qiqing.casework.CaseHistory;
+import org.qiqing.casework.CaseKind;
+import org.qiqing.enterprise.CreditCode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The demonstration a new user sees: Jiaxing's regions, valid credit codes, cases in
+ * every state of the workflow, each with a true history.
+ */
+@IntegrationTest
+class DemoDataIntegrationTests {
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CaseHistory history;
+
+	@Test
+	void demoShowsJiaxingWithCasesInEveryStateAndIntactHistories() {
+		this.demo.load(new DemoSettings(true, 40, 100, "demo"));
+
+		List<String> counties = this.jdbc.sql("select code from region where parent_code = '330400' order by code")
+			.query(String.class)
+			.list();
+		assertThat(counties).containsExactly("330402", "330411", "330421", "330424", "330481", "330482", "330483");
+		assertThat(this.jdbc.sql("select count(*) from region where level = 'TOWN'").query(Integer.class).single())
+			.isGreaterThanOrEqualTo(21);
+		List<String> codes = this.jdbc.sql("select credit_code from enterprise").query(String.class).list();
+		assertThat(codes).allMatch(CreditCode::isValid);
+		List<String> states = this.jdbc
+			.sql("select distinct c.state from cases c join person p on p.id = c.submitted_by"
+					+ " where p.username not like 't.%'")
+			.query(String.class)
+			.list();
+		assertThat(states).containsExactlyInAnyOrderElementsOf(
+				CaseKind.ENTERPRISE_REQUEST.workflow().states().stream().map(Enum::name).toList());
+		assertThat(this.history.verifyAll()).isEmpty();
+	}
+
+}
