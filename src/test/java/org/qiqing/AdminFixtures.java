@@ -3,10 +3,10 @@ package org.qiqing;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.qiqing.TestWorld.Member;
+import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Region;
-import org.qiqing.organisation.RegionLevel;
 import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
@@ -14,22 +14,21 @@ import org.qiqing.organisation.UnitKind;
 import org.qiqing.organisation.Units;
 import org.qiqing.organisation.internal.ApiTokens;
 
-import org.springframework.boot.test.context.TestComponent;
-
 /**
- * Named pieces of Jiaxing for tests: the city with two counties, units in them, and
- * people with API tokens. Tests share one database, so every name made here is unique.
+ * Units and officials added to the {@link TestWorld} for the administration tests, above
+ * all administrators of one county. Tests share the database, so every code and username
+ * made here is new.
  */
-@TestComponent
-public class AdminFixtures {
+public final class AdminFixtures {
 
-	public static final String JIAXING = "330400";
-
+	/** County A of the world. */
 	public static final String JIASHAN = "330421";
 
-	public static final String HAIYAN = "330424";
+	/** A town of county A. */
+	public static final String XITANG = "330421100";
 
-	public static final String LUOXING = "330421001";
+	/** County B of the world. */
+	public static final String HAINING = "330481";
 
 	private static final AtomicInteger counter = new AtomicInteger();
 
@@ -41,23 +40,11 @@ public class AdminFixtures {
 
 	private final ApiTokens tokens;
 
-	AdminFixtures(Regions regions, Units units, People people, ApiTokens tokens) {
+	public AdminFixtures(Regions regions, Units units, People people, ApiTokens tokens) {
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
 		this.tokens = tokens;
-	}
-
-	/** Jiaxing, Jiashan with the street Luoxing, and Haiyan. */
-	public void jiaxing() {
-		this.regions.save(JIAXING, "嘉兴市", RegionLevel.CITY, null);
-		this.regions.save(JIASHAN, "嘉善县", RegionLevel.COUNTY, JIAXING);
-		this.regions.save(HAIYAN, "海盐县", RegionLevel.COUNTY, JIAXING);
-		this.regions.save(LUOXING, "罗星街道", RegionLevel.TOWN, JIASHAN);
-	}
-
-	public Region region(String code) {
-		return this.regions.find(code).orElseThrow();
 	}
 
 	public static String unique(String prefix) {
@@ -65,28 +52,24 @@ public class AdminFixtures {
 	}
 
 	public Unit unitIn(String regionCode) {
-		jiaxing();
-		return this.units.save(new Unit(unique("U-"), "单位" + counter.get(), UnitKind.DEPARTMENT, regionCode, null));
+		String code = unique("ADM-");
+		return this.units.save(new Unit(code, "单位 " + code, UnitKind.DEPARTMENT, regionCode, null));
 	}
 
-	/** An official of a new unit in the region, overseeing it, with a token. */
-	public Official official(String regionCode, Role... roles) {
-		Unit unit = unitIn(regionCode);
-		Person person = this.people.save(Person.official(unique("user"), "干部" + counter.get(), "{noop}secret-1234",
-				unit.getId(), regionCode, Set.of(roles)));
-		return new Official(person, unit, this.tokens.issue(person.getId(), "test"));
-	}
-
-	public Official adminOf(String regionCode) {
+	/** An administrator of a new unit in the region, overseeing the region. */
+	public Member adminOf(String regionCode) {
 		return official(regionCode, Role.ADMIN);
 	}
 
-	public record Official(Person person, Unit unit, String token) {
-
-		public String bearer() {
-			return "Bearer " + this.token;
-		}
-
+	/** An official of a new unit in the region, overseeing the region. */
+	public Member official(String regionCode, Role role) {
+		Unit unit = unitIn(regionCode);
+		String username = unique("adm.user");
+		Person person = this.people.save(Person.official(username, username, "{noop}" + TestWorld.PASSWORD,
+				unit.getId(), regionCode, Set.of(role)));
+		String path = this.regions.find(regionCode).orElseThrow().path();
+		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
+				this.tokens.issue(person.getId(), "test"));
 	}
 
 }

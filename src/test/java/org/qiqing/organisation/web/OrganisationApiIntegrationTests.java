@@ -3,10 +3,14 @@ package org.qiqing.organisation.web;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
-import org.qiqing.AdminFixtures.Official;
-import org.qiqing.AdminIntegrationTest;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
+import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
+import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -27,13 +31,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@AdminIntegrationTest
+@IntegrationTest
 class OrganisationApiIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
+	Regions regions;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	ApiTokens tokens;
+
 	AdminFixtures fixtures;
 
 	@Autowired
@@ -45,10 +57,11 @@ class OrganisationApiIntegrationTests {
 	@Autowired
 	PasswordEncoder passwords;
 
-	Official admin;
+	Member admin;
 
 	@BeforeEach
 	void jiashanAdmin() {
+		this.fixtures = new AdminFixtures(this.regions, this.units, this.people, this.tokens);
 		this.admin = this.fixtures.adminOf(AdminFixtures.JIASHAN);
 	}
 
@@ -67,10 +80,10 @@ class OrganisationApiIntegrationTests {
 		call(get(location), this.admin).andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.ETAG, "\"0\""));
 		call(put(location).header(HttpHeaders.IF_MATCH, "\"0\""), this.admin, """
-				{"name": "嘉善县发改局", "kind": "OFFICE", "regionCode": "330421001"}""").andExpect(status().isOk())
+				{"name": "嘉善县发改局", "kind": "OFFICE", "regionCode": "330421100"}""").andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
 			.andExpect(jsonPath("$.name").value("嘉善县发改局"))
-			.andExpect(jsonPath("$.regionCode").value("330421001"));
+			.andExpect(jsonPath("$.regionCode").value("330421100"));
 	}
 
 	@Test
@@ -90,12 +103,12 @@ class OrganisationApiIntegrationTests {
 
 	@Test
 	void unitOutsideTheJurisdictionIsNeitherChangedNorCreated() throws Exception {
-		long haiyanUnit = this.fixtures.unitIn(AdminFixtures.HAIYAN).getId();
+		long haiyanUnit = this.fixtures.unitIn(AdminFixtures.HAINING).getId();
 		call(put("/api/v1/units/" + haiyanUnit).header(HttpHeaders.IF_MATCH, "\"0\""), this.admin, """
 				{"name": "x", "kind": "DEPARTMENT", "regionCode": "330421"}""").andExpect(status().isForbidden());
 		call(post("/api/v1/units"), this.admin,
 				"""
-						{"code": "%s", "name": "x", "kind": "DEPARTMENT", "regionCode": "330424"}"""
+						{"code": "%s", "name": "x", "kind": "DEPARTMENT", "regionCode": "330481"}"""
 					.formatted(AdminFixtures.unique("HY-")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.regionCode").exists());
@@ -113,9 +126,10 @@ class OrganisationApiIntegrationTests {
 
 	@Test
 	void anyoneMayListUnitsButOnlyAnAdministratorCreatesThem() throws Exception {
-		Official dispatcher = this.fixtures.official(AdminFixtures.JIASHAN, Role.DISPATCHER);
-		call(get("/api/v1/units").param("q", this.admin.unit().getCode()), dispatcher).andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].id").value(this.admin.unit().getId()))
+		Member dispatcher = this.fixtures.official(AdminFixtures.JIASHAN, Role.DISPATCHER);
+		Unit unit = this.fixtures.unitIn(AdminFixtures.JIASHAN);
+		call(get("/api/v1/units").param("q", unit.getCode()), dispatcher).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value(unit.getId()))
 			.andExpect(jsonPath("$[0].regionName").value("嘉善县"));
 		call(post("/api/v1/units"), dispatcher, """
 				{"code": "%s", "name": "x", "kind": "DEPARTMENT", "regionCode": "330421"}"""
@@ -129,8 +143,8 @@ class OrganisationApiIntegrationTests {
 		String location = call(post("/api/v1/people"), this.admin,
 				"""
 						{"username": "%s", "displayName": "张三", "password": "s3cret-pass", "unitId": %d,
-						 "jurisdictionCode": "330421001", "roles": ["DISPATCHER", "HANDLER"], "phone": "13800000000"}"""
-					.formatted(username, this.admin.unit().getId()))
+						 "jurisdictionCode": "330421100", "roles": ["DISPATCHER", "HANDLER"], "phone": "13800000000"}"""
+					.formatted(username, this.admin.actor().unitId()))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.roles", hasItem("DISPATCHER")))
 			.andExpect(jsonPath("$.passwordHash").doesNotExist())
@@ -143,7 +157,7 @@ class OrganisationApiIntegrationTests {
 		call(put(location).header(HttpHeaders.IF_MATCH, "\"0\""), this.admin,
 				"""
 						{"displayName": "张三丰", "unitId": %d, "roles": ["HANDLER"], "enabled": false}"""
-					.formatted(this.admin.unit().getId()))
+					.formatted(this.admin.actor().unitId()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.displayName").value("张三丰"))
 			.andExpect(jsonPath("$.roles", not(hasItem("DISPATCHER"))))
@@ -154,15 +168,16 @@ class OrganisationApiIntegrationTests {
 
 	@Test
 	void personOutsideTheJurisdictionIsNotFound() throws Exception {
-		Official haiyan = this.fixtures.official(AdminFixtures.HAIYAN, Role.HANDLER);
-		call(get("/api/v1/people/" + haiyan.person().getId()), this.admin).andExpect(status().isNotFound());
-		call(put("/api/v1/people/" + haiyan.person().getId()).header(HttpHeaders.IF_MATCH, "\"0\""), this.admin, """
-				{"displayName": "x", "unitId": %d, "roles": ["HANDLER"]}""".formatted(this.admin.unit().getId()))
+		Member haining = this.fixtures.official(AdminFixtures.HAINING, Role.HANDLER);
+		call(get("/api/v1/people/" + haining.actor().personId()), this.admin).andExpect(status().isNotFound());
+		call(put("/api/v1/people/" + haining.actor().personId()).header(HttpHeaders.IF_MATCH, "\"0\""), this.admin, """
+				{"displayName": "x", "unitId": %d, "roles": ["HANDLER"]}""".formatted(this.admin.actor().unitId()))
 			.andExpect(status().isNotFound());
-		call(get("/api/v1/people").param("q", haiyan.person().getUsername()), this.admin).andExpect(status().isOk())
+		call(get("/api/v1/people").param("q", haining.username()), this.admin).andExpect(status().isOk())
 			.andExpect(jsonPath("$.items").isEmpty());
-		call(get("/api/v1/people").param("q", this.admin.person().getUsername()), this.admin)
-			.andExpect(jsonPath("$.items[0].unitName").value(this.admin.unit().getName()));
+		call(get("/api/v1/people").param("q", this.admin.username()), this.admin)
+			.andExpect(jsonPath("$.items[0].unitName")
+				.value(this.units.findById(this.admin.actor().unitId()).orElseThrow().getName()));
 	}
 
 	@Test
@@ -171,7 +186,7 @@ class OrganisationApiIntegrationTests {
 				"""
 						{"username": "%s", "displayName": "李四", "password": "short", "unitId": %d,
 						 "jurisdictionCode": "330400", "roles": ["ENTERPRISE"]}""".formatted(AdminFixtures.unique("li"),
-						this.admin.unit().getId()))
+						this.admin.actor().unitId()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.password").exists())
 			.andExpect(jsonPath("$.errors.jurisdictionCode").exists())
@@ -180,7 +195,7 @@ class OrganisationApiIntegrationTests {
 
 	@Test
 	void onlyAnAdministratorSeesPeople() throws Exception {
-		Official dispatcher = this.fixtures.official(AdminFixtures.JIASHAN, Role.DISPATCHER);
+		Member dispatcher = this.fixtures.official(AdminFixtures.JIASHAN, Role.DISPATCHER);
 		call(get("/api/v1/people"), dispatcher).andExpect(status().isForbidden());
 	}
 
@@ -188,19 +203,19 @@ class OrganisationApiIntegrationTests {
 	void regionsAreListedWithinTheJurisdictionAndAddedUnderItsRegions() throws Exception {
 		call(get("/api/v1/regions"), this.admin).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].code").value(AdminFixtures.JIASHAN))
-			.andExpect(jsonPath("$[*].code", hasItem(AdminFixtures.LUOXING)))
-			.andExpect(jsonPath("$[*].code", not(hasItem(AdminFixtures.HAIYAN))));
-		call(put("/api/v1/regions/330421001001"), this.admin, """
-				{"name": "罗星社区", "level": "VILLAGE", "parentCode": "330421001"}""").andExpect(status().isCreated())
-			.andExpect(jsonPath("$.path").value("/330400/330421/330421001/330421001001/"));
-		call(put("/api/v1/regions/330421001001"), this.admin, """
+			.andExpect(jsonPath("$[*].code", hasItem(AdminFixtures.XITANG)))
+			.andExpect(jsonPath("$[*].code", not(hasItem(AdminFixtures.HAINING))));
+		call(put("/api/v1/regions/330421100001"), this.admin, """
+				{"name": "罗星社区", "level": "VILLAGE", "parentCode": "330421100"}""").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.path").value("/330400/330421/330421100/330421100001/"));
+		call(put("/api/v1/regions/330421100001"), this.admin, """
 				{"name": "罗星村", "level": "VILLAGE"}""").andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("罗星村"));
-		call(put("/api/v1/regions/330424001"), this.admin, """
-				{"name": "武原街道", "level": "TOWN", "parentCode": "330424"}""").andExpect(status().isBadRequest())
+		call(put("/api/v1/regions/330481200"), this.admin, """
+				{"name": "长安镇", "level": "TOWN", "parentCode": "330481"}""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.parentCode").exists());
-		call(put("/api/v1/regions/330424"), this.admin, """
-				{"name": "海盐", "level": "COUNTY"}""").andExpect(status().isForbidden());
+		call(put("/api/v1/regions/330481"), this.admin, """
+				{"name": "海宁", "level": "COUNTY"}""").andExpect(status().isForbidden());
 	}
 
 	private String passwordHashOf(String username) {
@@ -210,11 +225,11 @@ class OrganisationApiIntegrationTests {
 			.single();
 	}
 
-	private ResultActions call(MockHttpServletRequestBuilder request, Official caller) throws Exception {
+	private ResultActions call(MockHttpServletRequestBuilder request, Member caller) throws Exception {
 		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, caller.bearer()));
 	}
 
-	private ResultActions call(MockHttpServletRequestBuilder request, Official caller, String json) throws Exception {
+	private ResultActions call(MockHttpServletRequestBuilder request, Member caller, String json) throws Exception {
 		return call(request.contentType(MediaType.APPLICATION_JSON).content(json), caller);
 	}
 
