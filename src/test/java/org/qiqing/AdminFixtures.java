@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.qiqing.TestWorld.Member;
+import org.qiqing.enterprise.CreditCode;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
@@ -49,6 +50,12 @@ public final class AdminFixtures {
 
 	public static String unique(String prefix) {
 		return prefix + counter.incrementAndGet();
+	}
+
+	/** A new valid credit code of county A, with a letter in it. */
+	public static String creditCode() {
+		String first17 = "91330421MA" + String.format("%07d", counter.incrementAndGet());
+		return first17 + CreditCode.checkCharacter(first17);
 	}
 
 	public Unit unitIn(String regionCode) {

@@ -72,7 +72,7 @@ public record ImportReport(int created, int updated, List<Rejection> rejected) {
 			return ex.getMessage();
 		}
 		if (ex instanceof AccessDeniedException) {
-			return "you may not change this record";
+			return "you may not change this record: " + ex.getMessage();
 		}
 		if (ex instanceof DataIntegrityViolationException) {
 			return "the row conflicts with stored data";

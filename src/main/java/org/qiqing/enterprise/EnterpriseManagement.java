@@ -1,0 +1,120 @@
+package org.qiqing.enterprise;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Regions;
+import org.qiqing.platform.FieldErrors;
+import org.qiqing.platform.NotFound;
+import org.qiqing.platform.StaleVersion;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The keeping of the registry: administrators and dispatchers register and change the
+ * enterprises of their jurisdiction.
+ */
+@Service
+@Transactional
+@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
+public class EnterpriseManagement {
+
+	private final Enterprises enterprises;
+
+	private final EnterpriseDirectory directory;
+
+	private final Regions regions;
+
+	EnterpriseManagement(Enterprises enterprises, EnterpriseDirectory directory, Regions regions) {
+		this.enterprises = enterprises;
+		this.directory = directory;
+		this.regions = regions;
+	}
+
+	public Enterprise register(EnterpriseDetails details, Actor actor) {
+		String creditCode = CreditCode.normalize(details.creditCode());
+		check(details, creditCode, null, actor);
+		return this.enterprises
+			.save(describe(new Enterprise(creditCode, details.name(), details.regionCode()), details));
+	}
+
+	public Enterprise update(long id, int expectedVersion, EnterpriseDetails details, Actor actor) {
+		Enterprise enterprise = this.directory.findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id));
+		requireOverseen(enterprise, actor);
+		if (enterprise.getVersion() != expectedVersion) {
+			throw new StaleVersion(expectedVersion, enterprise.getVersion());
+		}
+		return change(enterprise, details, actor);
+	}
+
+	/**
+	 * Registers the enterprise with the credit code, or changes the one that has it (an
+	 * import, which overwrites without versions).
+	 * @return whether it registered the enterprise
+	 */
+	public boolean registerOrUpdate(EnterpriseDetails details, Actor actor) {
+		String creditCode = CreditCode.normalize(details.creditCode());
+		Optional<Enterprise> existing = CreditCode.isValid(creditCode) ? this.enterprises.findByCreditCode(creditCode)
+				: Optional.empty();
+		if (existing.isEmpty()) {
+			register(details, actor);
+			return true;
+		}
+		requireOverseen(existing.get(), actor);
+		change(existing.get(), details, actor);
+		return false;
+	}
+
+	private Enterprise change(Enterprise enterprise, EnterpriseDetails details, Actor actor) {
+		check(details, CreditCode.normalize(details.creditCode()), enterprise, actor);
+		return this.enterprises.save(describe(enterprise, details));
+	}
+
+	private static Enterprise describe(Enterprise enterprise, EnterpriseDetails details) {
+		return enterprise
+			.describe(details.name().strip(), details.regionCode(), details.industry(), details.address(),
+					details.scale(), new LinkedHashSet<>(details.tags()))
+			.contact(details.contactName(), details.contactPhone(), details.contactEmail());
+	}
+
+	private void requireOverseen(Enterprise enterprise, Actor actor) {
+		if (this.regions.findWithin(enterprise.getRegionCode(), actor).isEmpty()) {
+			throw new AccessDeniedException(
+					"enterprise " + enterprise.getCreditCode() + " is registered outside your jurisdiction");
+		}
+	}
+
+	private void check(EnterpriseDetails details, String creditCode, Enterprise current, Actor actor) {
+		FieldErrors errors = new FieldErrors().required("name", details.name(), 200)
+			.maxLength("industry", details.industry(), 100)
+			.maxLength("address", details.address(), 300)
+			.maxLength("contactName", details.contactName(), 100)
+			.maxLength("contactPhone", details.contactPhone(), 30)
+			.maxLength("contactEmail", details.contactEmail(), 200)
+			.maxLength("tags", String.join(",", details.tags()), 500);
+		if (current == null) {
+			if (!CreditCode.isValid(creditCode)) {
+				errors.reject("creditCode", "'" + details.creditCode() + "' is not a Unified Social Credit Code: "
+						+ "18 digits and capital letters (no I, O, S, V or Z), the last one a check character");
+			}
+			else if (this.enterprises.findByCreditCode(creditCode).isPresent()) {
+				errors.reject("creditCode", "an enterprise with credit code " + creditCode + " is already registered");
+			}
+		}
+		else if (creditCode != null && !creditCode.equals(current.getCreditCode())) {
+			errors.reject("creditCode", "the credit code of an enterprise cannot change");
+		}
+		if (this.regions.findWithin(details.regionCode(), actor).isEmpty()) {
+			errors.reject("regionCode", "no region " + details.regionCode() + " in your jurisdiction");
+		}
+		if (details.tags().stream().anyMatch(tag -> tag.contains(","))) {
+			errors.reject("tags", "a tag has no comma");
+		}
+		errors.throwIfAny();
+	}
+
+}

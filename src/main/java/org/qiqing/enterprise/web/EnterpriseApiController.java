@@ -1,0 +1,93 @@
+package org.qiqing.enterprise.web;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.qiqing.enterprise.Enterprise;
+import org.qiqing.enterprise.EnterpriseDetails;
+import org.qiqing.enterprise.EnterpriseDirectory;
+import org.qiqing.enterprise.EnterpriseManagement;
+import org.qiqing.organisation.Actor;
+import org.qiqing.platform.ImportReport;
+import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Versions;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The enterprise registry: everyone finds the enterprises he may see; administrators and
+ * dispatchers register, change and import those of their jurisdiction.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1/enterprises")
+class EnterpriseApiController {
+
+	private final EnterpriseDirectory directory;
+
+	private final EnterpriseManagement management;
+
+	private final EnterpriseImport enterpriseImport;
+
+	EnterpriseApiController(EnterpriseDirectory directory, EnterpriseManagement management,
+			EnterpriseImport enterpriseImport) {
+		this.directory = directory;
+		this.management = management;
+		this.enterpriseImport = enterpriseImport;
+	}
+
+	@GetMapping
+	EnterpriseDirectory.Page listEnterprises(@RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
+		return this.directory.search(actor, q, page, size);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<EnterpriseView> showEnterprise(@PathVariable long id, Actor actor) {
+		return current(this.directory.findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id)));
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<EnterpriseView> registerEnterprise(@RequestBody EnterpriseDetails details, Actor actor) {
+		Enterprise enterprise = this.management.register(details, actor);
+		return ResponseEntity.created(URI.create("/api/v1/enterprises/" + enterprise.getId()))
+			.eTag(Versions.etag(enterprise.getVersion()))
+			.body(EnterpriseView.of(enterprise));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<EnterpriseView> updateEnterprise(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody EnterpriseDetails details, Actor actor) {
+		return current(this.management.update(id, Versions.fromIfMatch(ifMatch), details, actor));
+	}
+
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
+	ImportReport importEnterprises(@RequestPart("file") MultipartFile file, Actor actor) {
+		return this.enterpriseImport.run(file, actor);
+	}
+
+	private static ResponseEntity<EnterpriseView> current(Enterprise enterprise) {
+		return ResponseEntity.ok().eTag(Versions.etag(enterprise.getVersion())).body(EnterpriseView.of(enterprise));
+	}
+
+}
