@@ -1,5 +1,7 @@
 package org.qiqing.enterprise;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -13,7 +15,7 @@ public record EnterpriseDetails(String creditCode, String name, String regionCod
 		EnterpriseScale scale, String contactName, String contactPhone, String contactEmail, Set<String> tags) {
 
 	public EnterpriseDetails {
-		tags = tags == null ? Set.of() : Set.copyOf(tags);
+		tags = tags == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(tags));
 	}
 
 }

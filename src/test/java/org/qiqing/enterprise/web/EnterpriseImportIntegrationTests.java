@@ -1,0 +1,107 @@
+package org.qiqing.enterprise.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.qiqing.AdminFixtures;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld.World;
+import org.qiqing.enterprise.EnterpriseScale;
+import org.qiqing.enterprise.Enterprises;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@IntegrationTest
+class EnterpriseImportIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	World world;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Test
+	void enterprisesFromCsvKeepTheGoodRowsAndAReimportUpdatesThem() throws Exception {
+		String one = AdminFixtures.creditCode();
+		String two = AdminFixtures.creditCode();
+		String wrongCheck = one.substring(0, 17) + (one.charAt(17) == '0' ? '1' : '0');
+		String csv = """
+				credit_code,name,region_code,industry,scale,tags
+				%s,嘉善精密机械有限公司,330421100,制造业,small,"专精特新,高新技术"
+				%s,坏校验位有限公司,330421,,,
+				%s,小写代码有限公司,330421,,MICRO,
+				%s,海宁皮革有限公司,330481,,,
+				""".formatted(one, wrongCheck, two.toLowerCase(Locale.ROOT), AdminFixtures.creditCode());
+		importing("enterprises.csv", csv.getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(2))
+			.andExpect(jsonPath("$.rejected[0].line").value(3))
+			.andExpect(jsonPath("$.rejected[0].reason", containsString("not a Unified Social Credit Code")))
+			.andExpect(jsonPath("$.rejected[1].line").value(5))
+			.andExpect(jsonPath("$.rejected[1].reason", containsString("no region 330481")));
+		assertThat(this.enterprises.findByCreditCode(one).orElseThrow().getTags()).containsExactly("专精特新", "高新技术");
+		assertThat(this.enterprises.findByCreditCode(two).orElseThrow().getScale()).isEqualTo(EnterpriseScale.MICRO);
+
+		importing("enterprises.csv", csv.replace("嘉善精密机械有限公司", "嘉善精密机械股份有限公司").getBytes(StandardCharsets.UTF_8))
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(2));
+		assertThat(this.enterprises.findByCreditCode(one).orElseThrow().getName()).isEqualTo("嘉善精密机械股份有限公司");
+	}
+
+	@Test
+	void enterprisesFromXlsxAreRead() throws Exception {
+		String code = AdminFixtures.creditCode();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+			XSSFSheet sheet = workbook.createSheet();
+			XSSFRow header = sheet.createRow(0);
+			header.createCell(0).setCellValue("Name");
+			header.createCell(1).setCellValue("Credit_Code");
+			header.createCell(2).setCellValue("region_code");
+			header.createCell(3).setCellValue("contact_phone");
+			XSSFRow row = sheet.createRow(1);
+			row.createCell(0).setCellValue("嘉善光伏有限公司");
+			row.createCell(1).setCellValue(code);
+			row.createCell(2).setCellValue(330421);
+			row.createCell(3).setCellValue(13800000000d);
+			workbook.write(bytes);
+			importing("enterprises.xlsx", bytes.toByteArray()).andExpect(status().isOk())
+				.andExpect(jsonPath("$.created").value(1))
+				.andExpect(jsonPath("$.rejected").isEmpty());
+		}
+		assertThat(this.enterprises.findByCreditCode(code).orElseThrow().getContactPhone()).isEqualTo("13800000000");
+	}
+
+	@Test
+	void aForeignEnterpriseIsNotOverwrittenByAnImport() throws Exception {
+		String foreign = this.world.firmB().getCreditCode();
+		importing("enterprises.csv",
+				"credit_code,name,region_code\n%s,改名,330421\n".formatted(foreign).getBytes(StandardCharsets.UTF_8))
+			.andExpect(jsonPath("$.rejected[0].line").value(2))
+			.andExpect(jsonPath("$.rejected[0].reason", containsString("outside your jurisdiction")));
+		assertThat(this.enterprises.findByCreditCode(foreign).orElseThrow().getName()).isNotEqualTo("改名");
+	}
+
+	private ResultActions importing(String filename, byte[] content) throws Exception {
+		return this.mvc.perform(multipart("/api/v1/enterprises/import")
+			.file(new MockMultipartFile("file", filename, "application/octet-stream", content))
+			.header(HttpHeaders.AUTHORIZATION, this.world.dispatcherA().bearer()));
+	}
+
+}
