@@ -1,0 +1,385 @@
+package org.qiqing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who sees what, proved for every endpoint and page the application has: each member of
+ * the {@link TestWorld}, of every role, calls each of them against a case, an enterprise
+ * and a unit of the other county, and must get nothing of it; and the members who should
+ * see their own county's case do. An endpoint without a rule here fails the test, so none
+ * is added unchecked.
+ */
+@IntegrationTest
+class AccessMatrixIntegrationTests {
+
+	/**
+	 * Endpoints that show no data of any case, enterprise or unit, or only the caller's
+	 * own.
+	 */
+	static final Set<String> NEUTRAL = Set.of("GET /login", "GET /", "GET /api/v1/categories", "GET /tokens",
+			"POST /tokens");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	World world;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	/**
+	 * One probe per endpoint: calls it as a member against the foreign things and reports
+	 * leaks.
+	 */
+	interface Probe {
+
+		void run(Member who, Things foreign, List<String> leaks) throws Exception;
+
+	}
+
+	/** A county's case (with an attachment), its enterprise and its lead unit. */
+	record Things(long caseId, String number, String title, String enterpriseName, long enterpriseId, long attachmentId,
+			long unitId) {
+	}
+
+	private Things countyA;
+
+	private Things countyB;
+
+	private final Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
+
+	@BeforeEach
+	void createACaseInEachCounty() throws Exception {
+		if (this.countyA == null) {
+			this.countyA = caseOf(this.world.enterpriseA(), this.world.dispatcherA(), this.world.handlerA(),
+					this.world.deptA().getId(), this.world.firmA().getId(), this.world.firmA().getName());
+			this.countyB = caseOf(this.world.enterpriseB(), this.world.dispatcherB(), this.world.handlerB(),
+					this.world.deptB().getId(), this.world.firmB().getId(), this.world.firmB().getName());
+		}
+	}
+
+	@Test
+	void everyEndpointHasAnAccessRule() {
+		Set<String> uncovered = new TreeSet<>();
+		for (String endpoint : endpoints()) {
+			if (!NEUTRAL.contains(endpoint) && !probes().containsKey(endpoint)) {
+				uncovered.add(endpoint);
+			}
+		}
+		assertThat(uncovered).as("endpoints without a rule in AccessMatrixIntegrationTests").isEmpty();
+	}
+
+	@Test
+	void nobodySeesOrTouchesTheOtherCountysCaseEnterpriseOrUnit() throws Exception {
+		List<String> leaks = new ArrayList<>();
+		for (Member who : countyAMembers()) {
+			for (Map.Entry<String, Probe> probe : probes().entrySet()) {
+				probe.getValue().run(who, this.countyB, leaks);
+			}
+		}
+		for (Member who : List.of(this.world.dispatcherB(), this.world.handlerB(), this.world.enterpriseB())) {
+			for (Map.Entry<String, Probe> probe : probes().entrySet()) {
+				probe.getValue().run(who, this.countyA, leaks);
+			}
+		}
+		assertThat(leaks).as("leaks").isEmpty();
+	}
+
+	@Test
+	void theOwnCountysCaseIsSeenByThoseItConcerns() throws Exception {
+		for (Member who : List.of(this.world.enterpriseA(), this.world.dispatcherA(), this.world.handlerA(),
+				this.world.leaderA(), this.world.supervisorA(), this.world.visitorA(), this.world.admin())) {
+			MvcResult api = call(who, get("/api/v1/cases/" + this.countyA.caseId()));
+			assertThat(api.getResponse().getStatus()).as(who.username()).isEqualTo(200);
+			MvcResult page = page(who, get("/cases/" + this.countyA.caseId()));
+			assertThat(page.getResponse().getContentAsString()).as(who.username()).contains(this.countyA.number());
+			MvcResult list = call(who, get("/api/v1/cases?size=100"));
+			assertThat(list.getResponse().getContentAsString()).as(who.username()).contains(this.countyA.number());
+		}
+		// A unit that has nothing to do with the case does not see it, though it is in
+		// the same county.
+		assertThat(call(this.world.otherHandlerA(), get("/api/v1/cases/" + this.countyA.caseId())).getResponse()
+			.getStatus()).isEqualTo(404);
+	}
+
+	private Map<String, Probe> probes() {
+		Map<String, Probe> probes = new LinkedHashMap<>();
+		probes.put("GET /api/v1/cases/{id}", (who, t, leaks) -> hidden(who, "/api/v1/cases/" + t.caseId(), t, leaks));
+		probes.put("GET /api/v1/cases/{id}/timeline",
+				(who, t, leaks) -> hidden(who, "/api/v1/cases/" + t.caseId() + "/timeline", t, leaks));
+		probes.put("GET /api/v1/cases/{id}/verification",
+				(who, t, leaks) -> hidden(who, "/api/v1/cases/" + t.caseId() + "/verification", t, leaks));
+		probes.put("GET /api/v1/cases/{id}/attachments/{attachmentId}", (who, t, leaks) -> hidden(who,
+				"/api/v1/cases/" + t.caseId() + "/attachments/" + t.attachmentId(), t, leaks));
+		probes.put("GET /api/v1/cases", (who, t, leaks) -> {
+			listed(who, "/api/v1/cases?size=100", t, leaks);
+			listed(who, "/api/v1/cases?size=100&q=" + t.number(), t, leaks);
+		});
+		probes.put("GET /api/v1/queue", (who, t, leaks) -> listed(who, "/api/v1/queue?size=100", t, leaks));
+		probes.put("POST /api/v1/cases", (who, t, leaks) -> {
+			long before = count(t);
+			MvcResult result = call(who, post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"categoryId\": %d, \"enterpriseId\": %d, \"title\": \"越权\", \"description\": \"越权提交\"}"
+					.formatted(this.world.category().id(), t.enterpriseId())));
+			if (count(t) != before) {
+				leaks.add(line(who, "POST /api/v1/cases created a case for the foreign enterprise", result));
+			}
+		});
+		probes.put("POST /api/v1/cases/{id}/{action}",
+				(who, t, leaks) -> untouched(who, t, leaks, () -> apiStep(who, t, "accept", "{}"),
+						() -> apiStep(who, t, "stage-reply", "{\"note\": \"越权\"}"),
+						() -> apiStep(who, t, "rate", "{\"rating\": \"UNSATISFIED\"}")));
+		probes.put("GET /cases/{id}", (who, t, leaks) -> hidden(who, page(who, get("/cases/" + t.caseId())), t, leaks));
+		probes.put("GET /cases/{id}/attachments/{attachmentId}", (who, t, leaks) -> hidden(who,
+				page(who, get("/cases/" + t.caseId() + "/attachments/" + t.attachmentId())), t, leaks));
+		probes.put("POST /cases/{id}/steps/{action}",
+				(who, t, leaks) -> untouched(who, t, leaks,
+						() -> page(who, post("/cases/" + t.caseId() + "/steps/accept").param("version", "0")),
+						() -> page(who, post("/cases/" + t.caseId() + "/steps/stage-reply").param("version", "0")
+							.param("note", "越权"))));
+		probes.put("GET /cases", (who, t, leaks) -> {
+			listed(who, page(who, get("/cases")), t, leaks);
+			// The search box repeats the query, so search by number and look for the
+			// other facts.
+			MvcResult searched = page(who, get("/cases").param("q", t.number()));
+			String body = searched.getResponse().getContentAsString();
+			if (body.contains(t.title()) || body.contains(t.enterpriseName())) {
+				leaks.add(line(who, "GET /cases?q=" + t.number(), searched));
+			}
+		});
+		probes.put("GET /queue", (who, t, leaks) -> listed(who, page(who, get("/queue")), t, leaks));
+		probes.put("GET /board", (who, t, leaks) -> listed(who, page(who, get("/board")), t, leaks));
+		probes.put("GET /enterprises/suggest",
+				(who, t, leaks) -> listed(who, page(who, get("/enterprises/suggest").param("q", "测试")), t, leaks));
+		probes.put("GET /cases/new", (who, t, leaks) -> listed(who,
+				page(who, get("/cases/new").param("enterpriseId", Long.toString(t.enterpriseId()))), t, leaks));
+		probes.put("GET /visit", (who, t, leaks) -> listed(who,
+				page(who, get("/visit").param("enterpriseId", Long.toString(t.enterpriseId()))), t, leaks));
+		for (String form : List.of("/cases/new", "/visit")) {
+			probes.put("POST " + form, (who, t, leaks) -> {
+				long before = count(t);
+				MvcResult result = page(who,
+						post(form).param("enterpriseId", Long.toString(t.enterpriseId()))
+							.param("categoryId", Long.toString(this.world.category().id()))
+							.param("title", "越权")
+							.param("description", "越权提交"));
+				if (count(t) != before) {
+					leaks.add(line(who, "POST " + form + " created a case for the foreign enterprise", result));
+				}
+			});
+		}
+		probes.put("POST /tokens/{id}/revoke", (who, t, leaks) -> {
+			long tokenOfAnother = this.jdbc
+				.sql("select min(id) from api_token where person_id <> :me and revoked_at is null")
+				.param("me", who.actor().personId())
+				.query(Long.class)
+				.single();
+			MvcResult result = page(who, post("/tokens/" + tokenOfAnother + "/revoke"));
+			boolean revoked = this.jdbc.sql("select revoked_at is not null from api_token where id = :id")
+				.param("id", tokenOfAnother)
+				.query(Boolean.class)
+				.single();
+			if (revoked) {
+				leaks.add(line(who, "POST /tokens/{id}/revoke revoked another person's token", result));
+			}
+		});
+		return probes;
+	}
+
+	private interface Call {
+
+		MvcResult call() throws Exception;
+
+	}
+
+	private MvcResult apiStep(Member who, Things t, String action, String json) throws Exception {
+		int version = this.jdbc.sql("select version from cases where id = :id")
+			.param("id", t.caseId())
+			.query(Integer.class)
+			.single();
+		return call(who,
+				post("/api/v1/cases/" + t.caseId() + "/" + action).contentType(MediaType.APPLICATION_JSON)
+					.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+					.content(json));
+	}
+
+	/** The response neither succeeds nor names anything of the foreign things. */
+	private void hidden(Member who, MvcResult result, Things t, List<String> leaks) throws Exception {
+		int status = result.getResponse().getStatus();
+		if (status == 200 || mentions(result, t)) {
+			leaks.add(line(who, result.getRequest().getMethod() + " " + result.getRequest().getRequestURI(), result));
+		}
+	}
+
+	private void hidden(Member who, String path, Things t, List<String> leaks) throws Exception {
+		hidden(who, call(who, get(path)), t, leaks);
+	}
+
+	/** A list may answer 200, but must not name the foreign things. */
+	private void listed(Member who, MvcResult result, Things t, List<String> leaks) throws Exception {
+		if (mentions(result, t)) {
+			leaks.add(line(who, result.getRequest().getMethod() + " " + result.getRequest().getRequestURI() + "?"
+					+ result.getRequest().getQueryString(), result));
+		}
+	}
+
+	private void listed(Member who, String path, Things t, List<String> leaks) throws Exception {
+		listed(who, call(who, get(path)), t, leaks);
+	}
+
+	/** Steps on the foreign case are refused and leave it exactly as it was. */
+	private void untouched(Member who, Things t, List<String> leaks, Call... calls) throws Exception {
+		String before = fingerprint(t.caseId());
+		for (Call call : calls) {
+			MvcResult result = call.call();
+			if (result.getResponse().getStatus() < 300) {
+				leaks.add(
+						line(who, result.getRequest().getMethod() + " " + result.getRequest().getRequestURI(), result));
+			}
+		}
+		if (!before.equals(fingerprint(t.caseId()))) {
+			leaks.add(who.username() + ": a step changed the foreign case " + t.number());
+		}
+	}
+
+	private boolean mentions(MvcResult result, Things t) throws Exception {
+		String body = result.getResponse().getContentAsString();
+		return body.contains(t.number()) || body.contains(t.title()) || body.contains(t.enterpriseName());
+	}
+
+	private String fingerprint(long caseId) {
+		return this.jdbc.sql("select version || '/' || event_count || '/' || state from cases where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single();
+	}
+
+	/** The cases of the foreign enterprise: filing may never add one. */
+	private long count(Things t) {
+		return this.jdbc.sql("select count(*) from cases where enterprise_id = :id")
+			.param("id", t.enterpriseId())
+			.query(Long.class)
+			.single();
+	}
+
+	private static String line(Member who, String what, MvcResult result) throws Exception {
+		return who.username() + " " + who.actor().roles() + ": " + what + " → " + result.getResponse().getStatus();
+	}
+
+	private List<Member> countyAMembers() {
+		return List.of(this.world.dispatcherA(), this.world.handlerA(), this.world.otherHandlerA(),
+				this.world.enterpriseA(), this.world.visitorA(), this.world.leaderA(), this.world.supervisorA());
+	}
+
+	private Set<String> endpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")
+						|| pattern.equals("/error")) {
+					continue;
+				}
+				Set<?> methods = info.getMethodsCondition().getMethods();
+				if (methods.isEmpty()) {
+					endpoints.add("ANY " + pattern);
+				}
+				methods.forEach(method -> endpoints.add(method + " " + pattern));
+			}
+		}
+		return endpoints;
+	}
+
+	private MvcResult call(Member who, MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, who.bearer())).andReturn();
+	}
+
+	/** A page request in the member's logged-in browser session (a real form login). */
+	private MvcResult page(Member who, MockHttpServletRequestBuilder request) throws Exception {
+		MockHttpSession session = this.sessions.computeIfAbsent(who.username(), name -> {
+			try {
+				return (MockHttpSession) this.mvc.perform(formLogin().user(name).password(TestWorld.PASSWORD))
+					.andReturn()
+					.getRequest()
+					.getSession();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		return this.mvc
+			.perform(request.session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn();
+	}
+
+	/**
+	 * Files a case with an attachment for the enterprise and takes it to the lead unit.
+	 */
+	private Things caseOf(Member contact, Member dispatcher, Member handler, long unitId, long enterpriseId,
+			String enterpriseName) throws Exception {
+		String title = "专属诉求-" + contact.username();
+		MockMultipartFile json = new MockMultipartFile("case", "", MediaType.APPLICATION_JSON_VALUE,
+				"{\"categoryId\": %d, \"title\": \"%s\", \"description\": \"仅本县可见\"}"
+					.formatted(this.world.category().id(), title)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		MockMultipartFile pdf = new MockMultipartFile("files", "材料.pdf", "application/pdf",
+				"%PDF-1.4 secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		MvcResult filed = this.mvc
+			.perform(MockMvcRequestBuilders.multipart("/api/v1/cases")
+				.file(json)
+				.file(pdf)
+				.header(HttpHeaders.AUTHORIZATION, contact.bearer()))
+			.andReturn();
+		assertThat(filed.getResponse().getStatus()).as(filed.getResponse().getContentAsString()).isEqualTo(201);
+		long id = ((Number) Api.read(filed, "$.id")).longValue();
+		Api api = new Api(this.mvc);
+		api.step(dispatcher, id, 0, "accept", "{}");
+		MvcResult assigned = api.step(dispatcher, id, 1, "assign",
+				"{\"leadUnitId\": %d, \"dueDate\": \"%s\"}".formatted(unitId, LocalDate.now().plusDays(5)));
+		assertThat(assigned.getResponse().getStatus()).isEqualTo(200);
+		api.step(handler, id, 2, "contact", "{\"note\": \"已联系\"}");
+		long attachment = this.jdbc.sql("select id from attachment where case_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		return new Things(id, (String) Api.read(filed, "$.number"), title, enterpriseName, enterpriseId, attachment,
+				unitId);
+	}
+
+}
