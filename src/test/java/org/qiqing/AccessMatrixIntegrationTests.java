@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Units;
+import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,6 +64,18 @@ class AccessMatrixIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Regions regions;
+
+	@Autowired
+	Units units;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -81,6 +98,11 @@ class AccessMatrixIntegrationTests {
 
 	private Things countyB;
 
+	/** Administrators of one county each, beside the city's. */
+	private Member adminA;
+
+	private Member adminB;
+
 	private final Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
 
 	@BeforeEach
@@ -90,6 +112,9 @@ class AccessMatrixIntegrationTests {
 					this.world.deptA().getId(), this.world.firmA().getId(), this.world.firmA().getName());
 			this.countyB = caseOf(this.world.enterpriseB(), this.world.dispatcherB(), this.world.handlerB(),
 					this.world.deptB().getId(), this.world.firmB().getId(), this.world.firmB().getName());
+			AdminFixtures admins = new AdminFixtures(this.regions, this.units, this.people, this.tokens);
+			this.adminA = admins.adminOf(AdminFixtures.JIASHAN);
+			this.adminB = admins.adminOf(AdminFixtures.HAINING);
 		}
 	}
 
@@ -112,7 +137,8 @@ class AccessMatrixIntegrationTests {
 				probe.getValue().run(who, this.countyB, leaks);
 			}
 		}
-		for (Member who : List.of(this.world.dispatcherB(), this.world.handlerB(), this.world.enterpriseB())) {
+		for (Member who : List.of(this.world.dispatcherB(), this.world.handlerB(), this.world.enterpriseB(),
+				this.adminB)) {
 			for (Map.Entry<String, Probe> probe : probes().entrySet()) {
 				probe.getValue().run(who, this.countyA, leaks);
 			}
@@ -218,7 +244,189 @@ class AccessMatrixIntegrationTests {
 				leaks.add(line(who, "POST /tokens/{id}/revoke revoked another person's token", result));
 			}
 		});
+		administrationProbes(probes);
 		return probes;
+	}
+
+	/**
+	 * Regions, units, people and the enterprise registry: nothing of the other county is
+	 * listed or changed, not even by its administrators. Units are public (anyone picks a
+	 * handling unit), so reading one is allowed, but changing it is not.
+	 */
+	private void administrationProbes(Map<String, Probe> probes) {
+		probes.put("GET /api/v1/regions",
+				(who, t, leaks) -> absent(who, call(who, get("/api/v1/regions")), "\"" + regionOf(t) + "\"", leaks));
+		probes.put("PUT /api/v1/regions/{code}",
+				(who, t, leaks) -> unchanged(who, leaks,
+						() -> number("select count(*) from region where name = '越权'", null),
+						() -> call(who, put("/api/v1/regions/" + regionOf(t)).contentType(MediaType.APPLICATION_JSON)
+							.content("{\"name\": \"越权\", \"level\": \"TOWN\"}"))));
+		probes.put("GET /api/v1/units", (who, t, leaks) -> listed(who, "/api/v1/units", t, leaks));
+		probes.put("GET /api/v1/units/{id}", (who, t, leaks) -> listed(who, "/api/v1/units/" + t.unitId(), t, leaks));
+		probes.put("POST /api/v1/units", (who, t, leaks) -> unchanged(who, leaks, () -> unitsOf(t),
+				() -> call(who, post("/api/v1/units").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"code\": \"%s\", \"name\": \"越权\", \"kind\": \"OFFICE\", \"regionCode\": \"%s\"}"
+						.formatted(AdminFixtures.unique("X-"), regionOf(t))))));
+		probes.put("PUT /api/v1/units/{id}",
+				(who, t, leaks) -> unchanged(who, leaks, () -> unitVersion(t),
+						() -> call(who,
+								put("/api/v1/units/" + t.unitId()).contentType(MediaType.APPLICATION_JSON)
+									.header(HttpHeaders.IF_MATCH, "\"" + unitVersion(t) + "\"")
+									.content("{\"name\": \"越权\", \"kind\": \"OFFICE\", \"regionCode\": \"%s\"}"
+										.formatted(regionOf(t))))));
+		probes.put("POST /api/v1/units/import",
+				(who, t, leaks) -> importsNothing(who, leaks, () -> unitVersion(t) * 1000 + unitsOf(t),
+						"/api/v1/units/import", "code,name,kind,region_code\n%s,越权,OFFICE,%s\n%s,越权,OFFICE,%s\n"
+							.formatted(unitCode(t), regionOf(t), AdminFixtures.unique("X-"), regionOf(t))));
+		probes.put("GET /api/v1/people", (who, t, leaks) -> {
+			absent(who, call(who, get("/api/v1/people?size=100")), personOf(t), leaks);
+			absent(who, call(who, get("/api/v1/people").param("q", personOf(t))), personOf(t), leaks);
+		});
+		probes.put("GET /api/v1/people/{id}", (who, t, leaks) -> {
+			MvcResult result = call(who, get("/api/v1/people/" + personIdOf(t)));
+			if (result.getResponse().getStatus() == 200) {
+				leaks.add(line(who, "GET /api/v1/people/{id} of the other county", result));
+			}
+			absent(who, result, personOf(t), leaks);
+		});
+		probes.put("POST /api/v1/people", (who, t, leaks) -> unchanged(who, leaks, () -> peopleOf(t),
+				() -> call(who, post("/api/v1/people").contentType(MediaType.APPLICATION_JSON)
+					.content(
+							"{\"username\": \"%s\", \"displayName\": \"越权\", \"password\": \"password-1\", \"unitId\": %d, \"roles\": [\"ADMIN\"]}"
+								.formatted(AdminFixtures.unique("x."), t.unitId())))));
+		probes.put("PUT /api/v1/people/{id}", (who, t, leaks) -> unchanged(who, leaks, () -> personVersion(t),
+				() -> call(who, put("/api/v1/people/" + personIdOf(t)).contentType(MediaType.APPLICATION_JSON)
+					.header(HttpHeaders.IF_MATCH, "\"" + personVersion(t) + "\"")
+					.content(
+							"{\"displayName\": \"越权\", \"password\": \"password-1\", \"unitId\": %d, \"roles\": [\"ADMIN\"]}"
+								.formatted(t.unitId())))));
+		probes.put("POST /api/v1/people/import", (who, t, leaks) -> importsNothing(who, leaks,
+				() -> personVersion(t) * 1000 + peopleOf(t), "/api/v1/people/import",
+				"username,display_name,unit_code,roles,password\n%s,越权,%s,ADMIN,password-1\n%s,越权,%s,ADMIN,password-1\n"
+					.formatted(personOf(t), unitCode(t), AdminFixtures.unique("x."), unitCode(t))));
+		probes.put("GET /api/v1/enterprises", (who, t, leaks) -> {
+			listed(who, "/api/v1/enterprises?size=100", t, leaks);
+			listed(who, call(who, get("/api/v1/enterprises").param("q", t.enterpriseName())), t, leaks);
+		});
+		probes.put("GET /api/v1/enterprises/{id}",
+				(who, t, leaks) -> hidden(who, "/api/v1/enterprises/" + t.enterpriseId(), t, leaks));
+		probes.put("POST /api/v1/enterprises",
+				(who, t, leaks) -> unchanged(who, leaks, () -> enterprisesOf(t),
+						() -> call(who,
+								post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON)
+									.content("{\"creditCode\": \"%s\", \"name\": \"越权\", \"regionCode\": \"%s\"}"
+										.formatted(AdminFixtures.creditCode(), regionOf(t))))));
+		probes
+			.put("PUT /api/v1/enterprises/{id}",
+					(who, t, leaks) -> unchanged(who, leaks, () -> enterpriseVersion(t), () -> call(who,
+							put("/api/v1/enterprises/" + t.enterpriseId()).contentType(MediaType.APPLICATION_JSON)
+								.header(HttpHeaders.IF_MATCH, "\"" + enterpriseVersion(t) + "\"")
+								.content("{\"name\": \"越权\", \"regionCode\": \"%s\"}".formatted(regionOf(t))))));
+		probes.put("POST /api/v1/enterprises/import",
+				(who, t, leaks) -> importsNothing(who, leaks, () -> enterpriseVersion(t) * 1000 + enterprisesOf(t),
+						"/api/v1/enterprises/import", "credit_code,name,region_code\n%s,越权,%s\n%s,越权,%s\n"
+							.formatted(creditCodeOf(t), regionOf(t), AdminFixtures.creditCode(), regionOf(t))));
+	}
+
+	/** The calls change nothing that the measure counts, and none of them succeeds. */
+	private void unchanged(Member who, List<String> leaks, Measure measure, Call... calls) throws Exception {
+		long before = measure.take();
+		for (Call call : calls) {
+			MvcResult result = call.call();
+			if (result.getResponse().getStatus() < 300
+					&& !result.getResponse().getContentAsString().contains("\"created\":0,\"updated\":0")) {
+				leaks.add(
+						line(who, result.getRequest().getMethod() + " " + result.getRequest().getRequestURI(), result));
+			}
+		}
+		if (measure.take() != before) {
+			leaks.add(who.username() + ": changed a record of the other county");
+		}
+	}
+
+	private void absent(Member who, MvcResult result, String secret, List<String> leaks) throws Exception {
+		if (result.getResponse().getContentAsString().contains(secret)) {
+			leaks.add(line(who, result.getRequest().getMethod() + " " + result.getRequest().getRequestURI() + "?"
+					+ result.getRequest().getQueryString() + " shows " + secret, result));
+		}
+	}
+
+	/** An import of the CSV creates and updates nothing that the measure counts. */
+	private void importsNothing(Member who, List<String> leaks, Measure measure, String path, String csv)
+			throws Exception {
+		long before = measure.take();
+		MvcResult result = this.mvc
+			.perform(MockMvcRequestBuilders.multipart(path)
+				.file(new MockMultipartFile("file", "rows.csv", "text/csv",
+						csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.header(HttpHeaders.AUTHORIZATION, who.bearer()))
+			.andReturn();
+		if (result.getResponse().getStatus() < 300 && ((Number) Api.read(result, "$.created")).intValue()
+				+ ((Number) Api.read(result, "$.updated")).intValue() > 0) {
+			leaks.add(line(who, "POST " + path + " imported rows of the other county", result));
+		}
+		if (measure.take() != before) {
+			leaks.add(who.username() + ": POST " + path + " changed a record of the other county");
+		}
+	}
+
+	private interface Measure {
+
+		long take() throws Exception;
+
+	}
+
+	private long number(String sql, Object param) {
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
+		return (param == null ? statement : statement.param("p", param)).query(Long.class).single();
+	}
+
+	private String text(String sql, Object param) {
+		return this.jdbc.sql(sql).param("p", param).query(String.class).single();
+	}
+
+	private String regionOf(Things t) {
+		return text("select region_code from enterprise where id = :p", t.enterpriseId());
+	}
+
+	private String creditCodeOf(Things t) {
+		return text("select credit_code from enterprise where id = :p", t.enterpriseId());
+	}
+
+	private long enterpriseVersion(Things t) {
+		return number("select version from enterprise where id = :p", t.enterpriseId());
+	}
+
+	private long enterprisesOf(Things t) {
+		return number("select count(*) from enterprise where region_code = :p", regionOf(t));
+	}
+
+	private String unitCode(Things t) {
+		return text("select code from unit where id = :p", t.unitId());
+	}
+
+	private long unitVersion(Things t) {
+		return number("select version from unit where id = :p", t.unitId());
+	}
+
+	private long unitsOf(Things t) {
+		return number("select count(*) from unit where region_code = :p", regionOf(t));
+	}
+
+	private long personIdOf(Things t) {
+		return number("select min(id) from person where unit_id = :p", t.unitId());
+	}
+
+	private String personOf(Things t) {
+		return text("select username from person where id = :p", personIdOf(t));
+	}
+
+	private long personVersion(Things t) {
+		return number("select version from person where id = :p", personIdOf(t));
+	}
+
+	private long peopleOf(Things t) {
+		return number("select count(*) from person where unit_id = :p", t.unitId());
 	}
 
 	private interface Call {
@@ -303,7 +511,8 @@ class AccessMatrixIntegrationTests {
 
 	private List<Member> countyAMembers() {
 		return List.of(this.world.dispatcherA(), this.world.handlerA(), this.world.otherHandlerA(),
-				this.world.enterpriseA(), this.world.visitorA(), this.world.leaderA(), this.world.supervisorA());
+				this.world.enterpriseA(), this.world.visitorA(), this.world.leaderA(), this.world.supervisorA(),
+				this.adminA);
 	}
 
 	private Set<String> endpoints() {
