@@ -245,6 +245,7 @@ class AccessMatrixIntegrationTests {
 			}
 		});
 		administrationProbes(probes);
+		administrationPageProbes(probes);
 		return probes;
 	}
 
@@ -326,6 +327,48 @@ class AccessMatrixIntegrationTests {
 				(who, t, leaks) -> importsNothing(who, leaks, () -> enterpriseVersion(t) * 1000 + enterprisesOf(t),
 						"/api/v1/enterprises/import", "credit_code,name,region_code\n%s,越权,%s\n%s,越权,%s\n"
 							.formatted(creditCodeOf(t), regionOf(t), AdminFixtures.creditCode(), regionOf(t))));
+	}
+
+	/** The administration pages, with the same rules as the API. */
+	private void administrationPageProbes(Map<String, Probe> probes) {
+		probes.put("GET /admin/units", (who, t, leaks) -> listed(who, page(who, get("/admin/units")), t, leaks));
+		probes.put("GET /admin/people", (who, t, leaks) -> {
+			absent(who, page(who, get("/admin/people")), personOf(t), leaks);
+			absent(who, page(who, get("/admin/people").param("q", personOf(t))), personOf(t) + "</td>", leaks);
+		});
+		probes.put("GET /admin/enterprises", (who, t, leaks) -> {
+			listed(who, page(who, get("/admin/enterprises")), t, leaks);
+			absent(who, page(who, get("/admin/enterprises").param("q", t.enterpriseName())),
+					t.enterpriseName() + "</td>", leaks);
+		});
+		probes.put("POST /admin/units/import",
+				(who, t, leaks) -> pageImportsNothing(who, leaks, () -> unitVersion(t) * 1000 + unitsOf(t),
+						"/admin/units/import", "code,name,kind,region_code\n%s,越权,OFFICE,%s\n%s,越权,OFFICE,%s\n"
+							.formatted(unitCode(t), regionOf(t), AdminFixtures.unique("X-"), regionOf(t))));
+		probes.put("POST /admin/people/import", (who, t, leaks) -> pageImportsNothing(who, leaks,
+				() -> personVersion(t) * 1000 + peopleOf(t), "/admin/people/import",
+				"username,display_name,unit_code,roles,password\n%s,越权,%s,ADMIN,password-1\n%s,越权,%s,ADMIN,password-1\n"
+					.formatted(personOf(t), unitCode(t), AdminFixtures.unique("x."), unitCode(t))));
+		probes.put("POST /admin/enterprises/import",
+				(who, t, leaks) -> pageImportsNothing(who, leaks, () -> enterpriseVersion(t) * 1000 + enterprisesOf(t),
+						"/admin/enterprises/import", "credit_code,name,region_code\n%s,越权,%s\n%s,越权,%s\n"
+							.formatted(creditCodeOf(t), regionOf(t), AdminFixtures.creditCode(), regionOf(t))));
+	}
+
+	private void pageImportsNothing(Member who, List<String> leaks, Measure measure, String path, String csv)
+			throws Exception {
+		long before = measure.take();
+		this.mvc
+			.perform(MockMvcRequestBuilders.multipart(path)
+				.file(new MockMultipartFile("file", "rows.csv", "text/csv",
+						csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.session(sessionOf(who))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn();
+		if (measure.take() != before) {
+			leaks.add(who.username() + ": POST " + path + " changed a record of the other county");
+		}
 	}
 
 	/** The calls change nothing that the measure counts, and none of them succeeds. */
@@ -539,7 +582,15 @@ class AccessMatrixIntegrationTests {
 
 	/** A page request in the member's logged-in browser session (a real form login). */
 	private MvcResult page(Member who, MockHttpServletRequestBuilder request) throws Exception {
-		MockHttpSession session = this.sessions.computeIfAbsent(who.username(), name -> {
+		return this.mvc
+			.perform(request.session(sessionOf(who))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn();
+	}
+
+	private MockHttpSession sessionOf(Member who) {
+		return this.sessions.computeIfAbsent(who.username(), name -> {
 			try {
 				return (MockHttpSession) this.mvc.perform(formLogin().user(name).password(TestWorld.PASSWORD))
 					.andReturn()
@@ -550,11 +601,6 @@ class AccessMatrixIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		});
-		return this.mvc
-			.perform(request.session(session)
-				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-					.csrf()))
-			.andReturn();
 	}
 
 	/**

@@ -1,0 +1,85 @@
+package org.qiqing.organisation.web;
+
+import java.util.function.Supplier;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.OrganisationQueries;
+import org.qiqing.platform.ImportReport;
+import org.qiqing.platform.InvalidInput;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's pages of units and officials: a searchable list and an import form
+ * that shows what the import did.
+ */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class OrganisationPagesController {
+
+	static final String UNITS = "admin/units";
+
+	static final String PEOPLE = "admin/people";
+
+	private static final int PAGE_SIZE = 50;
+
+	private final OrganisationQueries queries;
+
+	private final UnitImport unitImport;
+
+	private final PersonImport personImport;
+
+	OrganisationPagesController(OrganisationQueries queries, UnitImport unitImport, PersonImport personImport) {
+		this.queries = queries;
+		this.unitImport = unitImport;
+		this.personImport = personImport;
+	}
+
+	@GetMapping("/admin/units")
+	String showUnits(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("units", this.queries.units(q));
+		model.addAttribute("q", q);
+		model.addAttribute("columns", String.join(", ", UnitImport.REQUIRED));
+		model.addAttribute("optional", String.join(", ", UnitImport.OPTIONAL));
+		return UNITS;
+	}
+
+	@PostMapping("/admin/units/import")
+	String importUnits(@RequestParam(required = false) MultipartFile file, Actor actor, RedirectAttributes redirect) {
+		return imported(() -> this.unitImport.run(file, actor), redirect, "redirect:/admin/units");
+	}
+
+	@GetMapping("/admin/people")
+	String showPeople(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Actor actor,
+			Model model) {
+		model.addAttribute("page", this.queries.people(actor, q, Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("q", q);
+		model.addAttribute("columns", String.join(", ", PersonImport.REQUIRED));
+		model.addAttribute("optional", String.join(", ", PersonImport.OPTIONAL));
+		return PEOPLE;
+	}
+
+	@PostMapping("/admin/people/import")
+	String importPeople(@RequestParam(required = false) MultipartFile file, Actor actor, RedirectAttributes redirect) {
+		return imported(() -> this.personImport.run(file, actor), redirect, "redirect:/admin/people");
+	}
+
+	/** Shows the report, or why the file was refused, on the page after the redirect. */
+	private static String imported(Supplier<ImportReport> run, RedirectAttributes redirect, String target) {
+		try {
+			redirect.addFlashAttribute("report", run.get());
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return target;
+	}
+
+}
