@@ -38,10 +38,6 @@ public final class FieldErrors {
 		return this;
 	}
 
-	public boolean has(String field) {
-		return this.errors.containsKey(field);
-	}
-
 	/**
 	 * @throws InvalidInput when any reason was noted
 	 */

@@ -23,14 +23,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
+import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -170,8 +174,8 @@ public final class TabularFile {
 				}
 			}
 		}
-		catch (OpenXML4JException | POIXMLException | SAXException | org.apache.poi.UnsupportedFileFormatException
-				| java.util.NoSuchElementException | javax.xml.parsers.ParserConfigurationException ex) {
+		catch (OpenXML4JException | POIXMLException | UnsupportedFileFormatException | SAXException
+				| ParserConfigurationException | NoSuchElementException ex) {
 			throw new InvalidInput("file", "the file is not a readable .xlsx workbook");
 		}
 		finally {
