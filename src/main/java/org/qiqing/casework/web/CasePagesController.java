@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.qiqing.casework.AttachmentPolicy;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
-import org.qiqing.casework.CaseHistory;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
