@@ -18,6 +18,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseHistory {
 
+	/**
+	 * What an enterprise sees of a case's history, as a SQL condition on
+	 * {@code case_event e}: only the steps meant for it. Officials see every step.
+	 */
+	private static final String SEEN = "(e.visible_to_enterprise or not :forEnterprise)";
+
 	/** One entry of a timeline, with the names a reader needs. */
 	public record Entry(int seq, CaseAction action, String actorName, String unitName, java.time.Instant at,
 			CaseState fromState, CaseState toState, String note, List<AttachmentInfo> attachments) {
@@ -83,21 +89,31 @@ public class CaseHistory {
 				from case_event e
 				join person p on p.id = e.actor_id
 				left join unit u on u.id = e.actor_unit_id
-				where e.case_id = :caseId and (e.visible_to_enterprise or not :forEnterprise)
-				order by e.seq""").param("caseId", caseId).param("forEnterprise", forEnterprise).query((rs, n) -> {
-			int seq = rs.getInt(1);
-			return new Entry(seq, CaseAction.valueOf(rs.getString(2)),
-					forEnterprise && rs.getString(4) != null ? rs.getString(4) : rs.getString(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant(), state(rs, 6), state(rs, 7), rs.getString(8),
-					files.stream().filter(f -> f.seq == seq).map(AttachmentRow::info).toList());
-		}).list();
+				where e.case_id = :caseId""" + " and " + SEEN + " order by e.seq")
+			.param("caseId", caseId)
+			.param("forEnterprise", forEnterprise)
+			.query((rs, n) -> {
+				int seq = rs.getInt(1);
+				return new Entry(seq, CaseAction.valueOf(rs.getString(2)),
+						forEnterprise && rs.getString(4) != null ? rs.getString(4) : rs.getString(3), rs.getString(4),
+						rs.getTimestamp(5).toInstant(), state(rs, 6), state(rs, 7), rs.getString(8),
+						files.stream().filter(f -> f.seq == seq).map(AttachmentRow::info).toList());
+			})
+			.list();
 	}
 
-	public Optional<Attachment> attachment(long caseId, long attachmentId) {
+	/**
+	 * A document of a case, if it belongs to a step the reader sees: an enterprise does
+	 * not get the documents of the internal steps, as it does not see those steps.
+	 */
+	public Optional<Attachment> attachment(long caseId, long attachmentId, boolean forEnterprise) {
 		return this.jdbc.sql("""
-				select filename, content_type, content from attachment where case_id = :caseId and id = :id""")
+				select a.filename, a.content_type, a.content
+				from attachment a join case_event e on e.case_id = a.case_id and e.seq = a.event_seq
+				where a.case_id = :caseId and a.id = :id""" + " and " + SEEN)
 			.param("caseId", caseId)
 			.param("id", attachmentId)
+			.param("forEnterprise", forEnterprise)
 			.query((rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
 			.optional();
 	}

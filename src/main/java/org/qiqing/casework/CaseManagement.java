@@ -139,7 +139,7 @@ public class CaseManagement {
 	@Transactional(readOnly = true)
 	public CaseHistory.Attachment attachment(long caseId, long attachmentId, Actor actor) {
 		find(caseId, actor);
-		return this.history.attachment(caseId, attachmentId)
+		return this.history.attachment(caseId, attachmentId, actor.isEnterpriseContact())
 			.orElseThrow(() -> new NotFound("attachment", attachmentId));
 	}
 

@@ -18,7 +18,9 @@ public class EnterpriseDirectory {
 	static final String SCOPE = """
 			(en.id = :scopeEnterprise
 			 or r.path like :scopePattern
-			 or exists (select 1 from cases sc where sc.enterprise_id = en.id and sc.lead_unit_id = :scopeUnit))""";
+			 or exists (select 1 from cases sc where sc.enterprise_id = en.id and sc.lead_unit_id = :scopeUnit)
+			 or exists (select 1 from cases sc join case_co_unit scu on scu.case_id = sc.id
+			            where sc.enterprise_id = en.id and scu.unit_id = :scopeUnit))""";
 
 	public record EnterpriseLine(long id, String creditCode, String name, String regionCode, String regionName,
 			String industry, EnterpriseScale scale) {

@@ -83,8 +83,8 @@ public class EnterpriseManagement {
 
 	private void requireOverseen(Enterprise enterprise, Actor actor) {
 		if (this.regions.findWithin(enterprise.getRegionCode(), actor).isEmpty()) {
-			throw new AccessDeniedException(
-					"enterprise " + enterprise.getCreditCode() + " is registered outside your jurisdiction");
+			// Says nothing of the enterprise: the caller may not see it.
+			throw new AccessDeniedException("the enterprise is registered outside your jurisdiction");
 		}
 	}
 

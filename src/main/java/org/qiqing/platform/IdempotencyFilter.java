@@ -22,6 +22,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -40,8 +43,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final IdempotentRequests requests;
 
-	IdempotencyFilter(IdempotentRequests requests) {
+	private final PlatformTransactionManager transactions;
+
+	IdempotencyFilter(IdempotentRequests requests, PlatformTransactionManager transactions) {
 		this.requests = requests;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -69,32 +75,43 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				&& request.getContentType().toLowerCase().startsWith("multipart/");
 		HttpServletRequest forwarded = multipart ? request : new BufferedRequest(request);
 		String hash = hash(request, multipart ? partsOf(request) : ((BufferedRequest) forwarded).body);
+		TransactionStatus transaction = this.transactions.getTransaction(TransactionDefinition.withDefaults());
 		if (!this.requests.claim(owner, key, hash)) {
+			this.transactions.rollback(transaction);
 			replay(owner, key, hash, response);
 			return;
 		}
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-		boolean stored = false;
 		try {
 			chain.doFilter(forwarded, captured);
-			if (captured.getStatus() < 500) {
-				this.requests.complete(owner, key, captured.getStatus(), captured.getContentType(),
-						captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			this.transactions.rollback(transaction);
+			throw ex;
+		}
+		int status = captured.getStatus();
+		if (status < 500 && !transaction.isRollbackOnly()) {
+			this.requests.complete(owner, key, status, captured.getContentType(),
+					captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
+					captured.getContentAsByteArray());
+			this.transactions.commit(transaction);
+		}
+		else {
+			this.transactions.rollback(transaction);
+			if (status < 500) {
+				// A refused request changed nothing; remember its answer so that a retry
+				// gets the same.
+				this.requests.storeRefusal(owner, key, hash, status, captured.getContentType(),
 						captured.getContentAsByteArray());
-				stored = true;
 			}
 		}
-		finally {
-			if (!stored) {
-				this.requests.release(owner, key);
-			}
-			captured.copyBodyToResponse();
-		}
+		captured.copyBodyToResponse();
 	}
 
 	private void replay(String owner, String key, String hash, HttpServletResponse response) throws IOException {
 		Optional<IdempotentRequests.Stored> found = this.requests.find(owner, key);
 		if (found.isEmpty()) {
+			// The first request with this key failed and rolled back just now.
 			problem(response, HttpStatus.CONFLICT, "request-in-progress", "retry this request in a moment");
 			return;
 		}
@@ -102,11 +119,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (!stored.requestHash().equals(hash)) {
 			problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
 					"this Idempotency-Key was used before with another request");
-			return;
-		}
-		if (!stored.finished()) {
-			problem(response, HttpStatus.CONFLICT, "request-in-progress",
-					"the first request with this Idempotency-Key is still running; retry in a moment");
 			return;
 		}
 		response.setStatus(stored.status());

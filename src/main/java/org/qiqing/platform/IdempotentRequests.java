@@ -53,7 +53,7 @@ class IdempotentRequests {
 				from idempotent_request where owner = :owner and idem_key = :key""")
 			.param("owner", owner)
 			.param("key", key)
-			.query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getBytes(6)))
 			.optional();
 	}
@@ -73,11 +73,25 @@ class IdempotentRequests {
 			.update();
 	}
 
-	void release(String owner, String key) {
-		this.jdbc.sql("delete from idempotent_request where owner = :owner and idem_key = :key")
-			.param("owner", owner)
-			.param("key", key)
-			.update();
+	/** Stores the answer to a refused request, outside its rolled-back transaction. */
+	void storeRefusal(String owner, String key, String requestHash, int status, String contentType, byte[] body) {
+		try {
+			this.jdbc
+				.sql("""
+						insert into idempotent_request (owner, idem_key, request_hash, status, content_type, body, created_at)
+						values (:owner, :key, :hash, :status, :contentType, :body, :now)""")
+				.param("owner", owner)
+				.param("key", key)
+				.param("hash", requestHash)
+				.param("status", status)
+				.param("contentType", contentType)
+				.param("body", body)
+				.param("now", java.sql.Timestamp.from(Instant.now()))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent retry got there first; its answer stands.
+		}
 	}
 
 }

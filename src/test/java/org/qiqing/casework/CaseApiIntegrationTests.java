@@ -130,6 +130,18 @@ class CaseApiIntegrationTests {
 	}
 
 	@Test
+	void aRetriedRefusalGetsTheSameAnswerAndChangesNothing() throws Exception {
+		long before = caseCount();
+		String body = "{\"categoryId\": %d, \"description\": \"没有标题\"}".formatted(this.world.category().id());
+		MvcResult first = createWithKey(this.world.enterpriseA(), "refused-1", body);
+		MvcResult again = createWithKey(this.world.enterpriseA(), "refused-1", body);
+		assertProblem(first, 400);
+		assertProblem(again, 400);
+		assertThat(again.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(caseCount()).isEqualTo(before);
+	}
+
+	@Test
 	void aRetriedStepIsTakenOnce() throws Exception {
 		long id = fileAsEnterprise();
 		for (int attempt = 0; attempt < 2; attempt++) {

@@ -18,7 +18,6 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -113,15 +112,7 @@ class CaseApiController {
 
 	@GetMapping("/cases/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> downloadAttachment(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
-		CaseHistory.Attachment file = this.cases.attachment(id, attachmentId, actor);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(file.content());
+		return Downloads.of(this.cases.attachment(id, attachmentId, actor));
 	}
 
 	@GetMapping("/cases")

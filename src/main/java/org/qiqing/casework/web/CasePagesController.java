@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.qiqing.casework.AttachmentPolicy;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
-import org.qiqing.casework.CaseHistory;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
@@ -33,9 +32,6 @@ import org.qiqing.platform.StaleVersion;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -221,15 +217,7 @@ class CasePagesController {
 
 	@GetMapping("/cases/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> downloadAttachment(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
-		CaseHistory.Attachment file = this.cases.attachment(id, attachmentId, actor);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(file.content());
+		return Downloads.of(this.cases.attachment(id, attachmentId, actor));
 	}
 
 	private static CaseAction parse(String slug) {

@@ -15,7 +15,8 @@ import org.qiqing.casework.Rating;
 import org.qiqing.organisation.Actor;
 
 /**
- * A case as the API shows it, with the steps the caller may take now.
+ * A case as the API shows it, with the steps the caller may take now. An enterprise
+ * contact does not see what only internal steps set (a requested extension).
  */
 record CaseView(long id, String number, CaseKind kind, Channel channel, CaseState state, String title,
 		String description, Long categoryId, Long enterpriseId, String regionCode, Long leadUnitId, Set<Long> coUnitIds,
@@ -26,8 +27,9 @@ record CaseView(long id, String number, CaseKind kind, Channel channel, CaseStat
 		return new CaseView(kase.getId(), kase.getNumber(), kase.getKind(), kase.getChannel(), kase.getState(),
 				kase.getTitle(), kase.getDescription(), kase.getCategoryId(), kase.getEnterpriseId(),
 				kase.getRegionCode(), kase.getLeadUnitId(), kase.getCoUnitIds(), kase.getDueDate(),
-				kase.getRequestedDueDate(), kase.getOutcome(), kase.getAnswer(), kase.getReferral(), kase.getRating(),
-				kase.getHandoffs(), kase.getReopenCount(), kase.getCreatedAt(), kase.getUpdatedAt(), kase.getVersion(),
+				actor.isEnterpriseContact() ? null : kase.getRequestedDueDate(), kase.getOutcome(), kase.getAnswer(),
+				kase.getReferral(), kase.getRating(), kase.getHandoffs(), kase.getReopenCount(), kase.getCreatedAt(),
+				kase.getUpdatedAt(), kase.getVersion(),
 				kase.allowedActions(actor).stream().map(CaseAction::slug).toList());
 	}
 

@@ -4,6 +4,7 @@ import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,7 @@ class EnterprisePagesController {
 		return ENTERPRISES;
 	}
 
-	@PostMapping("/admin/enterprises/import")
+	@PostMapping(path = "/admin/enterprises/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String importEnterprises(@RequestParam(required = false) MultipartFile file, Actor actor,
 			RedirectAttributes redirect) {
 		try {

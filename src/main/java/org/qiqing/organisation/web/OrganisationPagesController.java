@@ -7,6 +7,7 @@ import org.qiqing.organisation.OrganisationQueries;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.InvalidInput;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +52,7 @@ class OrganisationPagesController {
 		return UNITS;
 	}
 
-	@PostMapping("/admin/units/import")
+	@PostMapping(path = "/admin/units/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String importUnits(@RequestParam(required = false) MultipartFile file, Actor actor, RedirectAttributes redirect) {
 		return imported(() -> this.unitImport.run(file, actor), redirect, "redirect:/admin/units");
 	}
@@ -66,7 +67,7 @@ class OrganisationPagesController {
 		return PEOPLE;
 	}
 
-	@PostMapping("/admin/people/import")
+	@PostMapping(path = "/admin/people/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String importPeople(@RequestParam(required = false) MultipartFile file, Actor actor, RedirectAttributes redirect) {
 		return imported(() -> this.personImport.run(file, actor), redirect, "redirect:/admin/people");
 	}
