@@ -106,6 +106,7 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/cases/{id}", show(CASE)));
 		rules.add(rule("GET /api/v1/cases/{id}/timeline", show(CASE)));
 		rules.add(rule("GET /api/v1/cases/{id}/verification", show(CASE).namingNothing()));
+		rules.add(rule("GET /api/v1/cases/{id}/orders", show(CASE).namingNothing()));
 		rules.add(rule("GET /api/v1/cases/{id}/attachments/{attachmentId}", show(CASE), show(INTERNAL)));
 		rules.add(rule("GET /api/v1/queue", list("size=100")));
 		rules.add(rule("GET /api/v1/categories", neutral()));
@@ -113,9 +114,15 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /api/v1/cases multipart", file(this::fileParts)));
 		rules.add(rule("POST /api/v1/cases/{id}/{action} json", change(CASE, this::stepJson)));
 		rules.add(rule("POST /api/v1/cases/{id}/{action} multipart", change(CASE, this::stepParts)));
+		// The supervision desk
+		rules.add(rule("GET /supervision", list(""), list("only=RED"), list("only=YELLOW")));
+		rules.add(rule("GET /api/v1/supervision/watch", list(""), list("only=RED")));
+		rules.add(rule("GET /api/v1/supervision/verification", list("")));
+		rules.add(rule("GET /api/v1/supervision/bulletin", list("")));
+		rules.add(rule("GET /api/v1/supervision/orders", list("")));
 		// The pages of cases
 		rules.add(rule("GET /", neutral()));
-		rules.add(rule("GET /queue", list("")));
+		rules.add(rule("GET /queue", list(""), list("size=100")));
 		rules.add(rule("GET /board", find(CASE, "")));
 		rules.add(rule("GET /cases", find(CASE, "q={number}"), list(""), list("q={title}"), list("q={enterprise}"),
 				list("state={state}")));
@@ -542,7 +549,7 @@ class AccessMatrixIntegrationTests {
 			Member dispatcher = t == this.a ? this.world.dispatcherA() : this.world.dispatcherB();
 			Member handler = t == this.a ? this.world.handlerA() : this.world.handlerB();
 			for (Member who : List.of(dispatcher, handler)) {
-				for (String path : List.of("/api/v1/queue?size=100", "/queue")) {
+				for (String path : List.of("/api/v1/queue?size=100", "/queue?size=100")) {
 					MvcResult result = perform(who, MockMvcRequestBuilders.get(path), path.startsWith("/api/"));
 					if (!body(result).contains(t.number())) {
 						problems.add(line(who, result, "does not list " + t.number()));
@@ -882,7 +889,7 @@ class AccessMatrixIntegrationTests {
 		long id = ((Number) Api.read(filed, "$.id")).longValue();
 		assertThat(status(api.step(dispatcher, id, 0, "accept", "{}"))).isEqualTo(200);
 		MvcResult assigned = api.step(dispatcher, id, 1, "assign",
-				"{\"leadUnitId\": %d, \"dueDate\": \"%s\"}".formatted(unit.getId(), today()));
+				"{\"leadUnitId\": %d, \"dueDate\": \"%s\"}".formatted(unit.getId(), today().plusDays(5)));
 		assertThat(status(assigned)).as(body(assigned)).isEqualTo(200);
 
 		MvcResult contacted = perform(handler,

@@ -96,7 +96,9 @@ class BrowserIntegrationTests {
 
 	@Test
 	void enterpriseRequestIsFiledAssignedResolvedAndRatedThroughThePages() throws IOException {
-		LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7);
+		// Earlier than the category's five working days: a dispatcher may shorten a
+		// limit.
+		LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3);
 
 		use(PHONE);
 		loginAs(this.world.enterpriseA());
@@ -124,7 +126,7 @@ class BrowserIntegrationTests {
 		});
 		assertThat(caseState()).isEqualTo("已交办");
 		assertThat(fact("主办单位")).isEqualTo("嘉善县经信局");
-		assertThat(fact("办理时限")).isEqualTo(due.toString());
+		assertThat(fact("办理时限")).startsWith(due.toString()).contains("个工作日");
 		logout();
 
 		loginAs(this.world.handlerA());

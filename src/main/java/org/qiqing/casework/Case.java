@@ -83,6 +83,22 @@ public class Case {
 
 	private int eventCount;
 
+	private Instant assignedAt;
+
+	private Instant limitAt;
+
+	private Instant yellowAt;
+
+	private TimeState timeState;
+
+	private int limitCycle;
+
+	private Instant suspendedAt;
+
+	private Long escalatedUnitId;
+
+	private Instant verifiedAt;
+
 	@MappedCollection(idColumn = "case_id")
 	private Set<CoUnit> coUnits = new HashSet<>();
 
@@ -123,8 +139,17 @@ public class Case {
 	 * @return the event to append to the history
 	 */
 	CaseEvent perform(CaseAction requested, StepInput input, Actor actor, Instant now) {
-		CaseAction action = (requested == CaseAction.RATE && input.rating() != null && input.rating().isBad())
-				? CaseAction.REOPEN : requested;
+		return perform(requested, input, actor, now, true);
+	}
+
+	/**
+	 * Takes a step, as {@link #perform(CaseAction, StepInput, Actor, Instant)}.
+	 * @param badRatingReopens whether a bad rating reopens the case, or closes it because
+	 * its re-ratings are used up
+	 */
+	CaseEvent perform(CaseAction requested, StepInput input, Actor actor, Instant now, boolean badRatingReopens) {
+		CaseAction action = (requested == CaseAction.RATE && input.rating() != null && input.rating().isBad()
+				&& badRatingReopens) ? CaseAction.REOPEN : requested;
 		Transition step = this.kind.workflow()
 			.find(action, this.state)
 			.orElseThrow(() -> new NotAllowed(
@@ -135,6 +160,12 @@ public class Case {
 		requireFields(step, input);
 		CaseState from = this.state;
 		apply(action, input);
+		if (action == CaseAction.ASSIGN || action == CaseAction.REASSIGN) {
+			this.assignedAt = now;
+		}
+		if (action == CaseAction.VERIFY) {
+			this.verifiedAt = now;
+		}
 		this.state = step.target(from);
 		return record(action, actor, now, from, input.note(), step.visibleToEnterprise(), input.attachments());
 	}
@@ -187,9 +218,62 @@ public class Case {
 				this.reopenCount++;
 				this.outcome = null;
 			}
+			case SEND_BACK -> {
+				this.outcome = null;
+				this.verifiedAt = null;
+			}
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * Starts the clock on a new limit: from now on the case is watched against
+	 * {@code limit}, turning yellow at {@code yellow}. Each new limit is a new cycle, so
+	 * that the timers of the old one do not fire.
+	 */
+	void runClock(Instant limit, Instant yellow, Instant now) {
+		this.limitAt = limit;
+		this.yellowAt = yellow;
+		this.suspendedAt = null;
+		this.limitCycle++;
+		this.timeState = timeStateAt(now);
+	}
+
+	/** Stops the clock while the case is suspended; {@link #runClock} restarts it. */
+	void suspendClock(Instant now) {
+		this.suspendedAt = now;
+		this.timeState = TimeState.SUSPENDED;
+	}
+
+	/** The case has left the government's hands (resolved, declined, closed). */
+	void stopClock() {
+		this.limitAt = null;
+		this.yellowAt = null;
+		this.suspendedAt = null;
+		this.timeState = null;
+	}
+
+	void commitTo(LocalDate dueDate) {
+		this.dueDate = dueDate;
+	}
+
+	void escalateTo(long unitId) {
+		this.escalatedUnitId = unitId;
+	}
+
+	/** The time state at an instant, for a running clock; null when none runs. */
+	public TimeState timeStateAt(Instant now) {
+		if (this.suspendedAt != null) {
+			return TimeState.SUSPENDED;
+		}
+		if (this.limitAt == null) {
+			return null;
+		}
+		if (!now.isBefore(this.limitAt)) {
+			return TimeState.RED;
+		}
+		return this.yellowAt != null && !now.isBefore(this.yellowAt) ? TimeState.YELLOW : TimeState.ON_TIME;
 	}
 
 	private void rate(StepInput input) {
@@ -348,6 +432,38 @@ public class Case {
 
 	public int getEventCount() {
 		return this.eventCount;
+	}
+
+	public Instant getAssignedAt() {
+		return this.assignedAt;
+	}
+
+	public Instant getLimitAt() {
+		return this.limitAt;
+	}
+
+	public Instant getYellowAt() {
+		return this.yellowAt;
+	}
+
+	public TimeState getTimeState() {
+		return this.timeState;
+	}
+
+	public int getLimitCycle() {
+		return this.limitCycle;
+	}
+
+	public Instant getSuspendedAt() {
+		return this.suspendedAt;
+	}
+
+	public Long getEscalatedUnitId() {
+		return this.escalatedUnitId;
+	}
+
+	public Instant getVerifiedAt() {
+		return this.verifiedAt;
 	}
 
 	public int getVersion() {

@@ -1,6 +1,7 @@
 package org.qiqing.casework;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -51,11 +52,18 @@ public class CaseManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final CaseClocks clocks;
+
+	private final CaseTimers timers;
+
+	private final SupervisionDesk supervision;
+
 	private final Clock clock;
 
 	CaseManagement(Cases cases, CaseHistory history, CaseQueries queries, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
+			Clock clock) {
 		this.cases = cases;
 		this.history = history;
 		this.queries = queries;
@@ -65,6 +73,9 @@ public class CaseManagement {
 		this.units = units;
 		this.jdbc = jdbc;
 		this.events = events;
+		this.clocks = clocks;
+		this.timers = timers;
+		this.supervision = supervision;
 		this.clock = clock;
 	}
 
@@ -89,11 +100,14 @@ public class CaseManagement {
 			throw new InvalidInput(errors);
 		}
 		Region region = this.regions.find(enterprise.getRegionCode()).orElseThrow();
+		Instant now = this.clock.instant();
 		Case.Submitted submitted = Case.submit(nextNumber(region), request.kind(), channel, request.categoryId(),
 				enterprise.getId(), region.code(), region.path(), request.title().trim(), request.description().trim(),
-				actor, this.clock.instant(), request.attachments());
+				actor, now, request.attachments());
+		List<Timer> timers = this.clocks.follow(submitted.kase(), CaseAction.SUBMIT, now);
 		Case saved = this.cases.save(submitted.kase());
 		this.history.append(saved.getId(), submitted.event(), request.attachments());
+		this.timers.set(saved.getId(), timers);
 		publish(saved, CaseAction.SUBMIT, null);
 		return saved;
 	}
@@ -108,13 +122,43 @@ public class CaseManagement {
 		if (kase.getVersion() != expectedVersion) {
 			throw new StaleVersion(expectedVersion, kase.getVersion());
 		}
-		validate(action, input, kase);
+		return take(kase, action, input, actor);
+	}
+
+	/**
+	 * A step the platform takes itself when a timer fires (an automatic supervision
+	 * order, an escalation): no scope to pass and no version to match, but the same
+	 * workflow and the same history.
+	 */
+	Case performAsSystem(long caseId, CaseAction action, String note) {
+		Case kase = this.cases.findById(caseId).orElseThrow(() -> new NotFound("case", caseId));
+		return take(kase, action, StepInput.note(note), this.supervision.system());
+	}
+
+	private Case take(Case kase, CaseAction action, StepInput requested, Actor actor) {
+		Instant now = this.clock.instant();
+		validate(action, requested, kase);
+		StepInput input = withDefaultDueDate(kase, action, requested, now);
+		this.clocks.check(kase, action, input, now);
+		this.supervision.check(kase, action);
 		CaseState from = kase.getState();
-		CaseEvent event = kase.perform(action, input, actor, this.clock.instant());
+		CaseEvent event = kase.perform(action, input, actor, now, this.clocks.badRatingReopens(kase));
+		this.supervision.apply(kase, event.action(), input, actor, now);
+		List<Timer> timers = this.clocks.follow(kase, event.action(), now);
 		Case saved = this.cases.save(kase);
 		this.history.append(saved.getId(), event, input.attachments());
+		this.timers.set(saved.getId(), timers);
+		this.supervision.record(saved, event.action(), input, actor, now);
 		publish(saved, event.action(), from);
 		return saved;
+	}
+
+	/** An assignment without a due date gets the one its category gives. */
+	private StepInput withDefaultDueDate(Case kase, CaseAction action, StepInput input, Instant now) {
+		if ((action == CaseAction.ASSIGN || action == CaseAction.REASSIGN) && input.dueDate() == null) {
+			return input.withDueDate(this.clocks.defaultDueDate(kase, now));
+		}
+		return input;
 	}
 
 	@Transactional(readOnly = true)
@@ -123,6 +167,32 @@ public class CaseManagement {
 			throw new NotFound("case", caseId);
 		}
 		return this.cases.findById(caseId).orElseThrow(() -> new NotFound("case", caseId));
+	}
+
+	/**
+	 * The steps the actor may take on the case now: those its workflow allows him, less a
+	 * reply with no open order and an escalation with no unit above.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseAction> allowedActions(Case kase, Actor actor) {
+		return kase.allowedActions(actor)
+			.stream()
+			.filter(action -> action != CaseAction.REPLY_ORDER || this.supervision.hasOpenOrder(kase))
+			.filter(action -> action != CaseAction.ESCALATE || this.supervision.canEscalate(kase))
+			.toList();
+	}
+
+	/** The due date the case's category would give it if it were assigned now. */
+	@Transactional(readOnly = true)
+	public LocalDate defaultDueDate(Case kase) {
+		return this.clocks.defaultDueDate(kase, this.clock.instant());
+	}
+
+	/** The supervision orders of a case; an enterprise contact does not see them. */
+	@Transactional(readOnly = true)
+	public List<SupervisionOrders.Order> orders(long caseId, Actor actor) {
+		Case kase = find(caseId, actor);
+		return actor.isEnterpriseContact() ? List.of() : this.supervision.orders(kase);
 	}
 
 	@Transactional(readOnly = true)

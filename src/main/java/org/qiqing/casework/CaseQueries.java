@@ -22,7 +22,8 @@ public class CaseQueries {
 
 	/** A line of a list or queue. */
 	public record CaseLine(long id, String number, CaseKind kind, Channel channel, CaseState state, String title,
-			String enterpriseName, String leadUnitName, LocalDate dueDate, Instant updatedAt) {
+			String enterpriseName, String leadUnitName, LocalDate dueDate, Instant updatedAt, TimeState timeState,
+			Instant limitAt, String regionCode) {
 	}
 
 	public record Page(List<CaseLine> items, int page, int size, boolean hasNext) {
@@ -30,7 +31,7 @@ public class CaseQueries {
 
 	private static final String SELECT = """
 			select c.id, c.number, c.kind, c.channel, c.state, c.title, e.name as enterprise_name,
-			       u.name as lead_unit_name, c.due_date, c.updated_at
+			       u.name as lead_unit_name, c.due_date, c.updated_at, c.time_state, c.limit_at, c.region_code
 			from cases c
 			left join enterprise e on e.id = c.enterprise_id
 			left join unit u on u.id = c.lead_unit_id
@@ -49,7 +50,7 @@ public class CaseQueries {
 					+ statesWhereActs(Party.CO_UNIT),
 			Party.ENTERPRISE, "c.enterprise_id = :scopeEnterprise and c.state in " + statesWhereActs(Party.ENTERPRISE));
 
-	private static final String URGENT_FIRST = " order by c.due_date nulls last, c.updated_at desc, c.id desc";
+	private static final String URGENT_FIRST = " order by c.limit_at nulls last, c.updated_at desc, c.id desc";
 
 	private final JdbcClient jdbc;
 
@@ -80,7 +81,7 @@ public class CaseQueries {
 		}
 		List<CaseLine> lines = CaseScope.bind(this.jdbc.sql("""
 				select c.id, c.number, c.kind, c.channel, c.state, c.title, e.name as enterprise_name,
-				       u.name as lead_unit_name, c.due_date, c.updated_at
+				       u.name as lead_unit_name, c.due_date, c.updated_at, c.time_state, c.limit_at, c.region_code
 				from (""" + String.join(" union ", branches) + """
 				) waiting
 				join cases c on c.id = waiting.id

@@ -7,14 +7,15 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 /**
  * The one rule of who sees which case, as a SQL condition on {@code cases c}: an
  * enterprise contact sees his enterprise's cases; an official sees the cases of his unit
- * (lead or co-handling) and every case in the region subtree of his jurisdiction. Every
- * query of cases includes it.
+ * (lead or co-handling, or the unit it was escalated to) and every case in the region
+ * subtree of his jurisdiction. Every query of cases includes it.
  */
 final class CaseScope {
 
 	static final String CONDITION = """
 			(c.enterprise_id = :scopeEnterprise
 			 or c.lead_unit_id = :scopeUnit
+			 or c.escalated_unit_id = :scopeUnit
 			 or exists (select 1 from case_co_unit scope_cu where scope_cu.case_id = c.id and scope_cu.unit_id = :scopeUnit)
 			 or c.region_path like :scopePattern)""";
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Categories {
 
-	private static final String COLUMNS = "id, code, name, parent_id, default_unit_id, resolve_days";
+	private static final String COLUMNS = "id, code, name, parent_id, default_unit_id, resolve_days, accept_hours, contact_hours, stage_reply_days";
 
 	private final JdbcClient jdbc;
 

@@ -2,8 +2,10 @@ package org.qiqing.casework;
 
 /**
  * A node of the administrable tree of case categories; it names the unit that handles its
- * cases by default and the days it gives to resolve them.
+ * cases by default and the limits it gives them: working hours to accept and to contact
+ * the enterprise, working days between stage replies and to resolve.
  */
-public record Category(Long id, String code, String name, Long parentId, Long defaultUnitId, int resolveDays) {
+public record Category(Long id, String code, String name, Long parentId, Long defaultUnitId, int resolveDays,
+		int acceptHours, int contactHours, int stageReplyDays) {
 
 }

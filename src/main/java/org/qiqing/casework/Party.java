@@ -19,7 +19,14 @@ public enum Party {
 	/** staff of a co-handling unit */
 	CO_UNIT,
 	/** a contact of the enterprise the case is about */
-	ENTERPRISE;
+	ENTERPRISE,
+	/** a supervisor whose jurisdiction holds the case */
+	SUPERVISOR,
+	/** the platform itself, acting on its timers */
+	SYSTEM;
+
+	/** The login of the platform's own person (V9), which nobody can log in as. */
+	static final String SYSTEM_USERNAME = "system";
 
 	/** The parties an actor plays on a case he can see. */
 	static Set<Party> of(Actor actor, Case kase) {
@@ -34,6 +41,12 @@ public enum Party {
 			if (kase.getCoUnitIds().contains(actor.unitId())) {
 				parties.add(CO_UNIT);
 			}
+		}
+		if (actor.has(Role.SUPERVISOR) && actor.oversees(kase.getRegionPath())) {
+			parties.add(SUPERVISOR);
+		}
+		if (SYSTEM_USERNAME.equals(actor.username())) {
+			parties.add(SYSTEM);
 		}
 		if (actor.has(Role.ENTERPRISE) && actor.enterpriseId() != null
 				&& actor.enterpriseId().equals(kase.getEnterpriseId())) {

@@ -23,6 +23,11 @@ public record StepInput(String note, Long leadUnitId, Set<Long> coUnitIds, Local
 		return new StepInput(note, null, null, null, null, null, null, null, null);
 	}
 
+	public StepInput withDueDate(LocalDate date) {
+		return new StepInput(this.note, this.leadUnitId, this.coUnitIds, date, this.outcome, this.answer, this.referral,
+				this.rating, this.attachments);
+	}
+
 	public StepInput withAttachments(List<NewAttachment> files) {
 		return new StepInput(this.note, this.leadUnitId, this.coUnitIds, this.dueDate, this.outcome, this.answer,
 				this.referral, this.rating, files);

@@ -23,6 +23,12 @@ final class Workflows {
 
 	private static final boolean INTERNAL = false;
 
+	/**
+	 * The states in which a handling unit holds a case, so supervisors urge and order it.
+	 */
+	private static final Set<CaseState> UNDER_SUPERVISION = Set.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED,
+			SUSPENSION_REQUESTED, SUSPENDED, REOPENED);
+
 	/** 企业诉求: submit, accept, assign, handle, resolve, rate; a bad rating reopens. */
 	static final Workflow ENTERPRISE_REQUEST = Workflow
 		.startingAt(SUBMITTED,
@@ -31,20 +37,31 @@ final class Workflows {
 		.on(ACCEPT, Set.of(SUBMITTED), ACCEPTED, Set.of(DISPATCHER), Set.of(), PUBLIC)
 		.on(DECLINE, Set.of(SUBMITTED), DECLINED, Set.of(DISPATCHER), Set.of(NOTE), PUBLIC)
 		.on(WITHDRAW, Set.of(SUBMITTED, ACCEPTED), WITHDRAWN, Set.of(ENTERPRISE), Set.of(), PUBLIC)
-		.on(ASSIGN, Set.of(ACCEPTED), ASSIGNED, Set.of(DISPATCHER), Set.of(Field.LEAD_UNIT, DUE_DATE), PUBLIC)
+		.on(ASSIGN, Set.of(ACCEPTED), ASSIGNED, Set.of(DISPATCHER), Set.of(Field.LEAD_UNIT), PUBLIC)
 		.on(CONTACT, Set.of(ASSIGNED), IN_PROGRESS, Set.of(Party.LEAD_UNIT), Set.of(NOTE), PUBLIC)
 		.on(DISPUTE, Set.of(ASSIGNED), DISPUTED, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
-		.on(REASSIGN, Set.of(DISPUTED), ASSIGNED, Set.of(DISPATCHER), Set.of(Field.LEAD_UNIT, DUE_DATE), PUBLIC)
+		.on(REASSIGN, Set.of(DISPUTED), ASSIGNED, Set.of(DISPATCHER), Set.of(Field.LEAD_UNIT), PUBLIC)
 		.on(REJECT_DISPUTE, Set.of(DISPUTED), ASSIGNED, Set.of(DISPATCHER), Set.of(NOTE), INTERNAL)
-		.on(STAGE_REPLY, Set.of(IN_PROGRESS, REOPENED, EXTENSION_REQUESTED), null, Set.of(Party.LEAD_UNIT, CO_UNIT),
-				Set.of(NOTE), PUBLIC)
+		.on(STAGE_REPLY, Set.of(IN_PROGRESS, REOPENED, EXTENSION_REQUESTED, SUSPENDED), null,
+				Set.of(Party.LEAD_UNIT, CO_UNIT), Set.of(NOTE), PUBLIC)
 		.on(REQUEST_EXTENSION, Set.of(IN_PROGRESS, REOPENED), EXTENSION_REQUESTED, Set.of(Party.LEAD_UNIT),
 				Set.of(NOTE, DUE_DATE), INTERNAL)
 		.on(APPROVE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(DISPATCHER), Set.of(), PUBLIC)
 		.on(REFUSE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(DISPATCHER), Set.of(NOTE), INTERNAL)
+		.on(REQUEST_SUSPENSION, Set.of(IN_PROGRESS, REOPENED), SUSPENSION_REQUESTED, Set.of(Party.LEAD_UNIT),
+				Set.of(NOTE), INTERNAL)
+		.on(APPROVE_SUSPENSION, Set.of(SUSPENSION_REQUESTED), SUSPENDED, Set.of(DISPATCHER), Set.of(), PUBLIC)
+		.on(REFUSE_SUSPENSION, Set.of(SUSPENSION_REQUESTED), IN_PROGRESS, Set.of(DISPATCHER), Set.of(NOTE), INTERNAL)
+		.on(RESUME, Set.of(SUSPENDED), IN_PROGRESS, Set.of(Party.LEAD_UNIT), Set.of(NOTE), PUBLIC)
 		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT), Set.of(OUTCOME, ANSWER), PUBLIC)
 		.on(RATE, Set.of(RESOLVED), CLOSED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
 		.on(REOPEN, Set.of(RESOLVED), REOPENED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
+		.on(URGE, UNDER_SUPERVISION, null, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
+		.on(ORDER, UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), INTERNAL)
+		.on(REPLY_ORDER, UNDER_SUPERVISION, null, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(ESCALATE, UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), PUBLIC)
+		.on(VERIFY, Set.of(RESOLVED, CLOSED), null, Set.of(SUPERVISOR), Set.of(), INTERNAL)
+		.on(SEND_BACK, Set.of(RESOLVED, CLOSED), REOPENED, Set.of(SUPERVISOR), Set.of(NOTE), PUBLIC)
 		.build();
 
 	private Workflows() {

@@ -1,5 +1,6 @@
 package org.qiqing.demo;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.UnitKind;
 import org.qiqing.organisation.Units;
+import org.qiqing.platform.PlatformClock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String[] NAME_HEADS = { "华", "嘉", "善", "禾", "浙", "新", "恒", "东", "瑞", "金", "宏", "盛", "天", "永",
 			"祥", "鑫", "博", "泰", "锦", "美" };
@@ -74,8 +78,10 @@ class DemoData {
 
 	private final PasswordEncoder passwords;
 
+	private final PlatformClock clock;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
-			CaseManagement cases, PasswordEncoder passwords) {
+			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock) {
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
@@ -83,6 +89,7 @@ class DemoData {
 		this.categories = categories;
 		this.cases = cases;
 		this.passwords = passwords;
+		this.clock = clock;
 	}
 
 	/** The demo logins, username first. */
@@ -217,44 +224,59 @@ class DemoData {
 			.filter(f -> f.getRegionCode().startsWith(Jiaxing.JIASHAN) || f.getRegionCode().startsWith(Jiaxing.HAINING))
 			.toList();
 		List<Category> categoryList = List.copyOf(categories.values());
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		for (int i = 0; i < count; i++) {
-			Enterprise firm = handled.get(i % handled.size());
-			boolean jiashan = firm.getRegionCode().startsWith(Jiaxing.JIASHAN);
-			Actor contact = contacts.get(firm.getId());
-			Actor dispatcher = actors.get(jiashan ? "dispatcher" : "dispatcher.hn");
-			Actor filer = switch (i % 4) {
-				case 0, 1 -> contact;
-				case 2 -> jiashan ? actors.get("visitor") : dispatcher;
-				default -> dispatcher;
-			};
-			if (filer == actors.get("visitor") && !firm.getRegionCode().startsWith("330421100")) {
-				filer = dispatcher;
+		LocalDate today = LocalDate.now(CHINA);
+		try {
+			for (int i = 0; i < count; i++) {
+				// Filed up to three weeks ago, so that open cases stand in every state of
+				// time.
+				this.clock.set(today.minusDays((i * 7L) % 22).atTime(9, 0).atZone(CHINA).toInstant());
+				loadCase(i, random, handled, contacts, actors, units, categoryList, hash);
 			}
-			Category category = categoryList.get(random.nextInt(categoryList.size()));
-			Case kase = this.cases.submit(
-					new NewCase(null, category.id(), firm.getId(), TROUBLES[random.nextInt(TROUBLES.length)],
-							firm.getName() + "反映：" + TROUBLES[random.nextInt(TROUBLES.length)] + "，希望有关部门协调解决。", null),
-					filer);
-			Unit lead = jiashan ? unitOf(category, units) : units.get(random.nextBoolean() ? "HN-JXJ" : "HN-ZGJ");
-			Actor handler = handlerOf(lead, actors, hash);
-			walk(kase, DemoPath.pick(i), dispatcher, handler, contact, lead, category, today, random);
+		}
+		finally {
+			this.clock.reset();
 		}
 	}
 
+	private void loadCase(int i, Random random, List<Enterprise> handled, Map<Long, Actor> contacts,
+			Map<String, Actor> actors, Map<String, Unit> units, List<Category> categoryList, String hash) {
+		Enterprise firm = handled.get(i % handled.size());
+		boolean jiashan = firm.getRegionCode().startsWith(Jiaxing.JIASHAN);
+		Actor contact = contacts.get(firm.getId());
+		Actor dispatcher = actors.get(jiashan ? "dispatcher" : "dispatcher.hn");
+		Actor filer = switch (i % 4) {
+			case 0, 1 -> contact;
+			case 2 -> jiashan ? actors.get("visitor") : dispatcher;
+			default -> dispatcher;
+		};
+		if (filer == actors.get("visitor") && !firm.getRegionCode().startsWith("330421100")) {
+			filer = dispatcher;
+		}
+		Category category = categoryList.get(random.nextInt(categoryList.size()));
+		Case kase = this.cases.submit(
+				new NewCase(null, category.id(), firm.getId(), TROUBLES[random.nextInt(TROUBLES.length)],
+						firm.getName() + "反映：" + TROUBLES[random.nextInt(TROUBLES.length)] + "，希望有关部门协调解决。", null),
+				filer);
+		Unit lead = jiashan ? unitOf(category, units) : units.get(random.nextBoolean() ? "HN-JXJ" : "HN-ZGJ");
+		Actor handler = handlerOf(lead, actors, hash);
+		walk(kase, DemoPath.pick(i), dispatcher, handler, contact, lead, random);
+	}
+
+	/** Takes the steps twenty minutes apart, from the moment the case was filed. */
 	private void walk(Case kase, List<CaseAction> path, Actor dispatcher, Actor handler, Actor contact, Unit lead,
-			Category category, LocalDate today, Random random) {
+			Random random) {
 		Case current = kase;
 		for (CaseAction action : path) {
+			this.clock.set(this.clock.instant().plus(Duration.ofMinutes(20)));
 			StepInput input = switch (action) {
 				case DECLINE -> StepInput.note("经核实，该事项已通过其他渠道办结。");
-				case ASSIGN -> new StepInput("请按时限办理。", lead.getId(), Set.of(), today.plusDays(category.resolveDays()),
-						null, null, null, null, null);
+				case ASSIGN -> new StepInput("请按时限办理。", lead.getId(), Set.of(), null, null, null, null, null, null);
 				case CONTACT -> StepInput.note("已电话联系企业负责人，了解具体诉求。");
 				case DISPUTE -> StepInput.note("该事项不属本单位职责，建议交由属地镇街办理。");
 				case STAGE_REPLY -> StepInput.note("已会同相关科室现场踏勘，方案正在论证。");
-				case REQUEST_EXTENSION ->
-					new StepInput("需等待上级审批，申请延期。", null, null, today.plusDays(20), null, null, null, null, null);
+				case REQUEST_EXTENSION -> new StepInput("需等待上级审批，申请延期。", null, null, current.getDueDate().plusDays(7),
+						null, null, null, null, null);
+				case REQUEST_SUSPENSION -> StepInput.note("需企业补充环评材料，申请挂起。");
 				case RESOLVE -> new StepInput(null, null, null, null, Outcome.values()[random.nextInt(4) == 0 ? 1 : 0],
 						"已协调解决，具体情况已向企业反馈。", null, null, null);
 				case RATE -> new StepInput("办理及时，感谢！", null, null, null, null, null, null,
@@ -263,7 +285,7 @@ class DemoData {
 				default -> StepInput.empty();
 			};
 			Actor actor = switch (action) {
-				case ACCEPT, DECLINE, ASSIGN -> dispatcher;
+				case ACCEPT, DECLINE, ASSIGN, APPROVE_SUSPENSION -> dispatcher;
 				case WITHDRAW, RATE, REOPEN -> contact;
 				default -> handler;
 			};

@@ -18,7 +18,9 @@ final class DemoPath {
 	private static final List<Object[]> PATHS = List.of(new Object[] { List.of(), 10 },
 			new Object[] { List.of(DECLINE), 3 }, new Object[] { List.of(WITHDRAW), 2 },
 			new Object[] { List.of(ACCEPT), 8 }, new Object[] { List.of(ACCEPT, ASSIGN), 10 },
-			new Object[] { List.of(ACCEPT, ASSIGN, DISPUTE), 3 }, new Object[] { with(STAGE_REPLY), 20 },
+			new Object[] { List.of(ACCEPT, ASSIGN, DISPUTE), 3 }, new Object[] { with(STAGE_REPLY), 16 },
+			new Object[] { with(REQUEST_SUSPENSION), 1 },
+			new Object[] { with(REQUEST_SUSPENSION, APPROVE_SUSPENSION), 3 },
 			new Object[] { with(REQUEST_EXTENSION), 4 }, new Object[] { with(STAGE_REPLY, RESOLVE), 12 },
 			new Object[] { with(RESOLVE, REOPEN), 3 }, new Object[] { with(STAGE_REPLY, RESOLVE, RATE), 25 });
 

@@ -1,7 +1,9 @@
 package org.qiqing.demo;
 
+import org.qiqing.casework.TimerSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,11 +29,14 @@ class DemoRunner implements ApplicationRunner {
 
 	private final Environment environment;
 
-	DemoRunner(DemoSettings settings, DemoData data, JdbcClient jdbc, Environment environment) {
+	private final TimerSweep sweep;
+
+	DemoRunner(DemoSettings settings, DemoData data, JdbcClient jdbc, Environment environment, TimerSweep sweep) {
 		this.settings = settings;
 		this.data = data;
 		this.jdbc = jdbc;
 		this.environment = environment;
+		this.sweep = sweep;
 	}
 
 	@Override
@@ -43,7 +48,11 @@ class DemoRunner implements ApplicationRunner {
 		if (empty) {
 			long started = System.nanoTime();
 			this.data.load(this.settings);
-			log.info("Demonstration data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+			// The cases were filed in the past: bring their clocks up to now, as the
+			// timers would have.
+			TimerSweep.Result swept = this.sweep.sweep();
+			log.info("Demonstration data loaded in {} ms ({} timers fired, {} skipped)",
+					(System.nanoTime() - started) / 1_000_000, swept.fired(), swept.skipped());
 		}
 		String port = this.environment.getProperty("local.server.port", "8080");
 		StringBuilder banner = new StringBuilder("\n\n  企情在线 Qiqing is running: http://localhost:" + port + "/\n");

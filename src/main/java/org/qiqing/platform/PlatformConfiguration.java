@@ -21,8 +21,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class PlatformConfiguration implements WebMvcConfigurer {
 
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
+	PlatformClock clock() {
+		return new PlatformClock();
 	}
 
 	/**

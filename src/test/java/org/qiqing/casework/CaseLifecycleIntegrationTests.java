@@ -34,7 +34,9 @@ class CaseLifecycleIntegrationTests {
 	void requestIsFiledAssignedHandledReopenedByABadRatingAndClosed() throws Exception {
 		Api api = new Api(this.mvc);
 		long id = api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
-		LocalDate due = LocalDate.now().plusDays(10);
+		// Within the category's five working days, and more than a working day away, so
+		// an extension may be asked.
+		LocalDate due = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5);
 
 		int v = expect(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"), "ACCEPTED");
 		v = expect(api.step(this.world.dispatcherA(), id, v, "assign", """
@@ -55,12 +57,16 @@ class CaseLifecycleIntegrationTests {
 		v = expect(reopened, "REOPENED");
 		assertThat(Api.read(reopened, "$.reopenCount")).isEqualTo(1);
 		assertThat(Api.read(reopened, "$.leadUnitId")).isEqualTo(this.world.deptA().getId().intValue());
+		// A reopened case gets fifteen working days to fix the matter.
+		String fixBy = (String) Api.read(reopened, "$.dueDate");
+		assertThat(LocalDate.parse(fixBy)).isAfter(due.plusDays(10));
 		v = expect(
 				api.step(this.world.handlerA(), id, v, "resolve", "{\"outcome\": \"SOLVED\", \"answer\": \"增容已送电\"}"),
 				"RESOLVED");
 		MvcResult closed = api.step(this.world.enterpriseA(), id, v, "rate", "{\"rating\": \"VERY_SATISFIED\"}");
 		expect(closed, "CLOSED");
-		assertThat(Api.read(closed, "$.dueDate")).isEqualTo(due.plusDays(10).toString());
+		assertThat(Api.read(closed, "$.dueDate")).isEqualTo(fixBy);
+		assertThat(Api.read(closed, "$.timeState")).isNull();
 		assertThat(Api.read(closed, "$.allowedActions")).asList().isEmpty();
 
 		MvcResult officials = api.get(this.world.dispatcherA(), "/api/v1/cases/" + id + "/timeline");
@@ -79,7 +85,7 @@ class CaseLifecycleIntegrationTests {
 	void disputedAssignmentIsReassignedAndCountedAsAHandOff() throws Exception {
 		Api api = new Api(this.mvc);
 		long id = api.fileCase(this.world.dispatcherA(), this.world.firmA().getId(), this.world.category().id());
-		String due = LocalDate.now().plusDays(5).toString();
+		String due = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5).toString();
 		int v = expect(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"), "ACCEPTED");
 		v = expect(
 				api.step(this.world.dispatcherA(), id, v, "assign",

@@ -68,6 +68,7 @@ class HistoryChainIntegrationTests {
 		assertThat(this.history.verify(id)).hasValueSatisfying(link -> assertThat(link.seq()).isEqualTo(2));
 		assertThat(head).isNotBlank();
 		this.jdbc.sql("delete from case_event where case_id = :id").param("id", id).update();
+		this.jdbc.sql("delete from case_timer where case_id = :id").param("id", id).update();
 		this.jdbc.sql("delete from cases where id = :id").param("id", id).update();
 	}
 

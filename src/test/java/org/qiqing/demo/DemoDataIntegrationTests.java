@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.IntegrationTest;
 import org.qiqing.casework.CaseHistory;
 import org.qiqing.casework.CaseKind;
+import org.qiqing.casework.TimerSweep;
 import org.qiqing.enterprise.CreditCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The demonstration a new user sees: Jiaxing's regions, valid credit codes, cases in
- * every state of the workflow, each with a true history.
+ * every state of the workflow and of time, each with a true history.
  */
 @IntegrationTest
 class DemoDataIntegrationTests {
@@ -28,6 +29,9 @@ class DemoDataIntegrationTests {
 
 	@Autowired
 	CaseHistory history;
+
+	@Autowired
+	TimerSweep sweep;
 
 	@Test
 	void demoShowsJiaxingWithCasesInEveryStateAndIntactHistories() {
@@ -48,6 +52,13 @@ class DemoDataIntegrationTests {
 			.list();
 		assertThat(states).containsExactlyInAnyOrderElementsOf(
 				CaseKind.ENTERPRISE_REQUEST.workflow().states().stream().map(Enum::name).toList());
+		this.sweep.sweep();
+		List<String> times = this.jdbc
+			.sql("select distinct c.time_state from cases c join person p on p.id = c.submitted_by"
+					+ " where p.username not like 't.%' and c.time_state is not null")
+			.query(String.class)
+			.list();
+		assertThat(times).containsExactlyInAnyOrder("ON_TIME", "YELLOW", "RED", "SUSPENDED");
 		assertThat(this.history.verifyAll()).isEmpty();
 	}
 

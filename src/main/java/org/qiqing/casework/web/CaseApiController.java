@@ -12,6 +12,8 @@ import org.qiqing.casework.CaseHistory;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
+import org.qiqing.casework.CaseTimes;
+import org.qiqing.casework.SupervisionOrders;
 import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
 import org.qiqing.organisation.Actor;
@@ -52,10 +54,13 @@ class CaseApiController {
 
 	private final Categories categories;
 
-	CaseApiController(CaseManagement cases, CaseQueries queries, Categories categories) {
+	private final CaseTimes times;
+
+	CaseApiController(CaseManagement cases, CaseQueries queries, Categories categories, CaseTimes times) {
 		this.cases = cases;
 		this.queries = queries;
 		this.categories = categories;
+		this.times = times;
 	}
 
 	@PostMapping(path = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -101,6 +106,14 @@ class CaseApiController {
 	 * Recomputes the hash chain of the case's history; names the first broken link if
 	 * any.
 	 */
+	/**
+	 * The supervision orders of a case and their replies (not shown to the enterprise).
+	 */
+	@GetMapping("/cases/{id}/orders")
+	List<SupervisionOrders.Order> listOrders(@PathVariable long id, Actor actor) {
+		return this.cases.orders(id, actor);
+	}
+
 	@GetMapping("/cases/{id}/verification")
 	Verification verifyHistory(@PathVariable long id, Actor actor) {
 		CaseHistory.BrokenLink broken = this.cases.verify(id, actor).orElse(null);
@@ -146,14 +159,18 @@ class CaseApiController {
 		}
 	}
 
-	private static ResponseEntity<CaseView> created(Case kase, Actor actor) {
+	private ResponseEntity<CaseView> created(Case kase, Actor actor) {
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + kase.getId()))
 			.eTag(Versions.etag(kase.getVersion()))
-			.body(CaseView.of(kase, actor));
+			.body(view(kase, actor));
 	}
 
-	private static ResponseEntity<CaseView> current(Case kase, Actor actor) {
-		return ResponseEntity.ok().eTag(Versions.etag(kase.getVersion())).body(CaseView.of(kase, actor));
+	private ResponseEntity<CaseView> current(Case kase, Actor actor) {
+		return ResponseEntity.ok().eTag(Versions.etag(kase.getVersion())).body(view(kase, actor));
+	}
+
+	private CaseView view(Case kase, Actor actor) {
+		return CaseView.of(kase, this.times.of(kase), this.cases.allowedActions(kase, actor), actor);
 	}
 
 }

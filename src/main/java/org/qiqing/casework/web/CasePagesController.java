@@ -11,6 +11,7 @@ import org.qiqing.casework.CaseAction;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
+import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
 import org.qiqing.casework.NewCase;
@@ -75,8 +76,10 @@ class CasePagesController {
 
 	private final MessageSource messages;
 
+	private final CaseTimes times;
+
 	CasePagesController(CaseManagement cases, CaseQueries queries, Categories categories,
-			EnterpriseDirectory enterprises, Units units, Regions regions, MessageSource messages) {
+			EnterpriseDirectory enterprises, Units units, Regions regions, MessageSource messages, CaseTimes times) {
 		this.cases = cases;
 		this.queries = queries;
 		this.categories = categories;
@@ -84,6 +87,7 @@ class CasePagesController {
 		this.units = units;
 		this.regions = regions;
 		this.messages = messages;
+		this.times = times;
 	}
 
 	@GetMapping("/")
@@ -92,8 +96,9 @@ class CasePagesController {
 	}
 
 	@GetMapping("/queue")
-	String showQueue(@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
-		model.addAttribute("page", this.queries.queue(actor, Math.max(page, 0), PAGE_SIZE));
+	String showQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			Actor actor, Model model) {
+		model.addAttribute("page", this.queries.queue(actor, Math.max(page, 0), Math.min(Math.max(size, 1), 100)));
 		return QUEUE;
 	}
 
@@ -167,7 +172,7 @@ class CasePagesController {
 			.stream()
 			.collect(Collectors.toMap(Unit::getId, Function.identity()));
 		Workflow workflow = kase.getKind().workflow();
-		List<Workflow.Transition> steps = kase.allowedActions(actor)
+		List<Workflow.Transition> steps = this.cases.allowedActions(kase, actor)
 			.stream()
 			.map(action -> workflow.find(action, kase.getState()).orElseThrow())
 			.toList();
@@ -176,10 +181,15 @@ class CasePagesController {
 				this.enterprises.findVisible(kase.getEnterpriseId(), actor).map(Enterprise::getName).orElse(null));
 		Category category = this.categories.find(kase.getCategoryId()).orElse(null);
 		model.addAttribute("category", category == null ? null : category.name());
-		// What the category suggests: its default unit, and its time limit from today.
+		// What the category suggests: its default unit, and its time limit in working
+		// days from now.
 		model.addAttribute("defaultUnitId", category == null ? null : category.defaultUnitId());
-		model.addAttribute("defaultDue", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-			.plusDays(category == null ? 5 : category.resolveDays()));
+		model.addAttribute("defaultDue", this.cases.defaultDueDate(kase));
+		model.addAttribute("time", this.times.of(kase));
+		model.addAttribute("orders", this.cases.orders(id, actor));
+		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("escalatedTo",
+				kase.getEscalatedUnitId() == null ? null : unitsById.get(kase.getEscalatedUnitId()).getName());
 		model.addAttribute("region", this.regions.find(kase.getRegionCode()).map(r -> r.name()).orElse(null));
 		model.addAttribute("lead", kase.getLeadUnitId() == null ? null : unitsById.get(kase.getLeadUnitId()));
 		model.addAttribute("coUnits", kase.getCoUnitIds().stream().map(unitsById::get).toList());
@@ -198,8 +208,8 @@ class CasePagesController {
 			@RequestParam(required = false) java.time.LocalDate dueDate,
 			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String answer,
 			@RequestParam(required = false) String referral, @RequestParam(required = false) Rating rating,
-			@RequestParam(name = "files", required = false) List<MultipartFile> files, Actor actor,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam(required = false) String back, Actor actor, RedirectAttributes redirect) {
 		CaseAction step = parse(action);
 		String label = text("action." + step.name());
 		try {
@@ -212,7 +222,7 @@ class CasePagesController {
 					: text("error.stale");
 			redirect.addFlashAttribute("problem", text("case.step.failed", label) + " " + reason);
 		}
-		return "redirect:/cases/" + id;
+		return "supervision".equals(back) ? "redirect:/supervision" : "redirect:/cases/" + id;
 	}
 
 	@GetMapping("/cases/{id}/attachments/{attachmentId}")

@@ -9,9 +9,11 @@ import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
 import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.CaseState;
+import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.Channel;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.Rating;
+import org.qiqing.casework.TimeState;
 import org.qiqing.organisation.Actor;
 
 /**
@@ -21,16 +23,19 @@ import org.qiqing.organisation.Actor;
 record CaseView(long id, String number, CaseKind kind, Channel channel, CaseState state, String title,
 		String description, Long categoryId, Long enterpriseId, String regionCode, Long leadUnitId, Set<Long> coUnitIds,
 		LocalDate dueDate, LocalDate requestedDueDate, Outcome outcome, String answer, String referral, Rating rating,
-		int handoffs, int reopenCount, Instant createdAt, Instant updatedAt, int version, List<String> allowedActions) {
+		int handoffs, int reopenCount, TimeState timeState, Instant limitAt, Integer workingDaysLeft,
+		Long escalatedUnitId, Instant verifiedAt, Instant createdAt, Instant updatedAt, int version,
+		List<String> allowedActions) {
 
-	static CaseView of(Case kase, Actor actor) {
+	static CaseView of(Case kase, CaseTimes.TimeStatus time, List<CaseAction> allowed, Actor actor) {
 		return new CaseView(kase.getId(), kase.getNumber(), kase.getKind(), kase.getChannel(), kase.getState(),
 				kase.getTitle(), kase.getDescription(), kase.getCategoryId(), kase.getEnterpriseId(),
 				kase.getRegionCode(), kase.getLeadUnitId(), kase.getCoUnitIds(), kase.getDueDate(),
 				actor.isEnterpriseContact() ? null : kase.getRequestedDueDate(), kase.getOutcome(), kase.getAnswer(),
-				kase.getReferral(), kase.getRating(), kase.getHandoffs(), kase.getReopenCount(), kase.getCreatedAt(),
-				kase.getUpdatedAt(), kase.getVersion(),
-				kase.allowedActions(actor).stream().map(CaseAction::slug).toList());
+				kase.getReferral(), kase.getRating(), kase.getHandoffs(), kase.getReopenCount(), time.state(),
+				time.limitAt(), time.workingDaysLeft(), kase.getEscalatedUnitId(),
+				actor.isEnterpriseContact() ? null : kase.getVerifiedAt(), kase.getCreatedAt(), kase.getUpdatedAt(),
+				kase.getVersion(), allowed.stream().map(CaseAction::slug).toList());
 	}
 
 }

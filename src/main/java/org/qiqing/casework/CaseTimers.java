@@ -1,0 +1,80 @@
+package org.qiqing.casework;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The timers of cases. A step only adds timers; the sweep claims those due, each row
+ * once, whatever the number of nodes.
+ */
+@Repository
+class CaseTimers {
+
+	/** A timer due, claimed by one sweep, with what its firing needs to know. */
+	record Due(long id, long caseId, TimerKind kind, int cycle) {
+	}
+
+	private final JdbcClient jdbc;
+
+	CaseTimers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void set(long caseId, List<Timer> timers) {
+		for (Timer timer : timers) {
+			this.jdbc.sql("""
+					insert into case_timer (case_id, kind, cycle, fire_at) values (:caseId, :kind, :cycle, :at)""")
+				.param("caseId", caseId)
+				.param("kind", timer.kind().name())
+				.param("cycle", timer.cycle())
+				.param("at", Timestamp.from(timer.fireAt()))
+				.update();
+		}
+	}
+
+	/**
+	 * Claims up to {@code batch} due timers, oldest first, for the current transaction;
+	 * rows another node has claimed are skipped, not waited for.
+	 */
+	List<Due> claimDue(Instant now, int batch) {
+		return this.jdbc.sql("""
+				select id, case_id, kind, cycle from case_timer
+				where fired_at is null and fire_at <= :now
+				order by fire_at limit :batch for update skip locked""")
+			.param("now", Timestamp.from(now))
+			.param("batch", batch)
+			.query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), TimerKind.valueOf(rs.getString(3)), rs.getInt(4)))
+			.list();
+	}
+
+	/** Whether a later timer of the same kind has been set on the case since this one. */
+	boolean isSuperseded(Due due) {
+		return this.jdbc
+			.sql("select count(*) from case_timer where case_id = :caseId and kind = :kind and cycle > :cycle")
+			.param("caseId", due.caseId())
+			.param("kind", due.kind().name())
+			.param("cycle", due.cycle())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	void postpone(long timerId, Instant to) {
+		this.jdbc.sql("update case_timer set fire_at = :to where id = :id")
+			.param("to", Timestamp.from(to))
+			.param("id", timerId)
+			.update();
+	}
+
+	void fired(long timerId, Instant at, boolean skipped) {
+		this.jdbc.sql("update case_timer set fired_at = :at, skipped = :skipped where id = :id")
+			.param("at", Timestamp.from(at))
+			.param("skipped", skipped)
+			.param("id", timerId)
+			.update();
+	}
+
+}

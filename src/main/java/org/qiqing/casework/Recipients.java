@@ -1,0 +1,59 @@
+package org.qiqing.casework;
+
+import java.util.List;
+
+import org.qiqing.organisation.Role;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is told when a clock of a case runs out: the people of a unit, the dispatchers or
+ * supervisors whose jurisdiction holds the case, the enterprise's contacts.
+ */
+@Component
+class Recipients {
+
+	private final JdbcClient jdbc;
+
+	Recipients(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Long> ofUnit(long unitId) {
+		return this.jdbc.sql("select id from person where unit_id = :unit and enabled order by id")
+			.param("unit", unitId)
+			.query(Long.class)
+			.list();
+	}
+
+	List<Long> leadersOf(long unitId) {
+		return this.jdbc.sql("""
+				select p.id from person p join person_role r on r.person_id = p.id
+				where p.unit_id = :unit and p.enabled and r.role = 'LEADER' order by p.id""")
+			.param("unit", unitId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The people of a role whose jurisdiction holds a region, given by its path. */
+	List<Long> overseeing(String regionPath, Role role) {
+		return this.jdbc.sql("""
+				select p.id from person p
+				join person_role r on r.person_id = p.id
+				join region j on j.code = p.jurisdiction_code
+				where r.role = :role and p.enabled and :path like concat(j.path, '%') order by p.id""")
+			.param("role", role.name())
+			.param("path", regionPath)
+			.query(Long.class)
+			.list();
+	}
+
+	List<Long> ofEnterprise(long enterpriseId) {
+		return this.jdbc.sql("select id from person where enterprise_id = :enterprise and enabled order by id")
+			.param("enterprise", enterpriseId)
+			.query(Long.class)
+			.list();
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.qiqing.casework;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.Units;
+import org.qiqing.platform.NotAllowed;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the supervision steps do beyond the workflow: an order is written down with its
+ * deadline and the unit is told, a reply answers the open orders, an urging reaches the
+ * unit's people, an escalation raises the case one unit up.
+ */
+@Component
+class SupervisionDesk {
+
+	private final SupervisionOrders orders;
+
+	private final CaseClocks clocks;
+
+	private final Recipients recipients;
+
+	private final ApplicationEventPublisher events;
+
+	private final Units units;
+
+	private final People people;
+
+	private volatile Actor system;
+
+	SupervisionDesk(SupervisionOrders orders, CaseClocks clocks, Recipients recipients,
+			ApplicationEventPublisher events, Units units, People people) {
+		this.orders = orders;
+		this.clocks = clocks;
+		this.recipients = recipients;
+		this.events = events;
+		this.units = units;
+		this.people = people;
+	}
+
+	/** The platform itself, as the author of the steps its timers take. */
+	Actor system() {
+		if (this.system == null) {
+			Person person = this.people.findByUsername(Party.SYSTEM_USERNAME).orElseThrow();
+			this.system = new Actor(person.getId(), person.getUsername(), person.getDisplayName(), null, null, null,
+					Set.of());
+		}
+		return this.system;
+	}
+
+	void check(Case kase, CaseAction action) {
+		if (action == CaseAction.REPLY_ORDER && !this.orders.hasOpen(kase.getId())) {
+			throw new NotAllowed("the case has no open supervision order to reply to");
+		}
+		if (action == CaseAction.ESCALATE) {
+			escalationTarget(kase);
+		}
+	}
+
+	/** Changes the case itself, before it is saved. */
+	void apply(Case kase, CaseAction action, StepInput input, Actor actor, Instant now) {
+		if (action == CaseAction.ESCALATE) {
+			kase.escalateTo(escalationTarget(kase));
+		}
+	}
+
+	/** Writes down and tells what the step did, once the case is saved. */
+	void record(Case kase, CaseAction action, StepInput input, Actor actor, Instant now) {
+		switch (action) {
+			case ORDER -> {
+				Instant due = this.clocks.orderReplyDue(kase, input.dueDate(), now);
+				this.orders.issue(kase.getId(), kase.getLeadUnitId(), actor.personId(), now, due, input.note());
+				tell(kase, "order:" + kase.getEventCount(), Topic.SUPERVISION_ORDER, "督办单", input.note(),
+						this.recipients.ofUnit(kase.getLeadUnitId()));
+			}
+			case REPLY_ORDER -> this.orders.reply(kase.getId(), actor.personId(), now, input.note());
+			case URGE -> tell(kase, "urge:" + kase.getEventCount(), Topic.URGING, "催办", input.note(),
+					this.recipients.ofUnit(kase.getLeadUnitId()));
+			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), Topic.ESCALATION, "提级督办", input.note(),
+					this.recipients.ofUnit(kase.getEscalatedUnitId()));
+			default -> {
+			}
+		}
+	}
+
+	/** Tells people about a case, once per key whatever happens after. */
+	void tell(Case kase, String key, Topic topic, String what, String text, List<Long> people) {
+		this.events.publishEvent(new CaseNotice("case:" + kase.getId() + ":" + key, topic.name(),
+				"【" + what + "】" + kase.getNumber() + " " + kase.getTitle(), text, "/cases/" + kase.getId(), people));
+	}
+
+	List<SupervisionOrders.Order> orders(Case kase) {
+		return this.orders.of(kase.getId());
+	}
+
+	boolean hasOpenOrder(Case kase) {
+		return this.orders.hasOpen(kase.getId());
+	}
+
+	boolean canEscalate(Case kase) {
+		Long current = kase.getEscalatedUnitId() != null ? kase.getEscalatedUnitId() : kase.getLeadUnitId();
+		return current != null && this.units.findById(current).map(unit -> unit.getSuperiorId() != null).orElse(false);
+	}
+
+	/**
+	 * The unit above the one that holds the case now: its lead unit, or where it was
+	 * raised to.
+	 */
+	private long escalationTarget(Case kase) {
+		Long current = kase.getEscalatedUnitId() != null ? kase.getEscalatedUnitId() : kase.getLeadUnitId();
+		return this.units.findById(current)
+			.map(unit -> unit.getSuperiorId())
+			.orElseThrow(() -> new NotAllowed("the unit that holds the case has no superior unit to raise it to"));
+	}
+
+	/**
+	 * What a notice of a case is about, for the people who choose what reaches them
+	 * where.
+	 */
+	enum Topic {
+
+		URGING, SUPERVISION_ORDER, OVERDUE_NOTICE, CRITICISM, ESCALATION, DEADLINE, RATING_INVITE
+
+	}
+
+}
