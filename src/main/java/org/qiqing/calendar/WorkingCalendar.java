@@ -1,16 +1,9 @@
 package org.qiqing.calendar;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,21 +20,13 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(OfficeHours.class)
 public class WorkingCalendar {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private static final Duration REFRESH = Duration.ofMinutes(1);
-
-	/**
-	 * No limit spans more than this; a walk beyond it means a calendar without working
-	 * days.
-	 */
-	private static final int MAX_DAYS = 3660;
 
 	private final JdbcClient jdbc;
 
 	private final OfficeHours hours;
 
-	private volatile Snapshot snapshot;
+	private volatile Loaded loaded;
 
 	WorkingCalendar(JdbcClient jdbc, OfficeHours hours) {
 		this.jdbc = jdbc;
@@ -49,11 +34,7 @@ public class WorkingCalendar {
 	}
 
 	public boolean isWorkingDay(LocalDate day, String regionCode) {
-		DayKind kind = current().kindOf(day, regionCode);
-		if (kind != null) {
-			return kind == DayKind.WORKDAY;
-		}
-		return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+		return rules().isWorkingDay(day, regionCode);
 	}
 
 	/**
@@ -61,22 +42,7 @@ public class WorkingCalendar {
 	 * = 0, on t's day if it is a working day, else on the next one.
 	 */
 	public Instant endOfWorkingDay(Instant t, int n, String regionCode) {
-		if (n < 0) {
-			throw new IllegalArgumentException("a number of working days is not negative: " + n);
-		}
-		LocalDate day = dayOf(t);
-		if (n == 0) {
-			day = day.minusDays(1);
-			n = 1;
-		}
-		for (int found = 0, walked = 0; found < n; walked++) {
-			day = day.plusDays(1);
-			guard(walked);
-			if (isWorkingDay(day, regionCode)) {
-				found++;
-			}
-		}
-		return close(day);
+		return rules().endOfWorkingDay(t, n, regionCode);
 	}
 
 	/**
@@ -84,55 +50,12 @@ public class WorkingCalendar {
 	 * office hours, the time counts from the next opening.
 	 */
 	public Instant addWorkingHours(Instant t, Duration hours, String regionCode) {
-		if (hours.isNegative()) {
-			return minusWorkingTime(t, hours.negated(), regionCode);
-		}
-		Duration left = hours;
-		Instant cursor = t;
-		LocalDate day = dayOf(t);
-		for (int walked = 0;; walked++) {
-			guard(walked);
-			if (isWorkingDay(day, regionCode)) {
-				for (OfficeHours.Period period : this.hours.periods()) {
-					Instant closes = at(day, period.closes());
-					if (!cursor.isBefore(closes)) {
-						continue;
-					}
-					Instant start = latest(cursor, at(day, period.opens()));
-					Duration available = Duration.between(start, closes);
-					if (left.compareTo(available) <= 0) {
-						return start.plus(left);
-					}
-					left = left.minus(available);
-				}
-			}
-			day = day.plusDays(1);
-			cursor = at(day, LocalTime.MIDNIGHT);
-		}
+		return rules().addWorkingHours(t, hours, regionCode);
 	}
 
 	/** Office time from a to b; negative when b is before a. */
 	public Duration workingTimeBetween(Instant a, Instant b, String regionCode) {
-		if (b.isBefore(a)) {
-			return workingTimeBetween(b, a, regionCode).negated();
-		}
-		Duration total = Duration.ZERO;
-		LocalDate last = dayOf(b);
-		int walked = 0;
-		for (LocalDate day = dayOf(a); !day.isAfter(last); day = day.plusDays(1)) {
-			guard(walked++);
-			if (!isWorkingDay(day, regionCode)) {
-				continue;
-			}
-			for (OfficeHours.Period period : this.hours.periods()) {
-				Instant from = latest(a, at(day, period.opens()));
-				Instant to = earliest(b, at(day, period.closes()));
-				if (to.isAfter(from)) {
-					total = total.plus(Duration.between(from, to));
-				}
-			}
-		}
-		return total;
+		return rules().workingTimeBetween(a, b, regionCode);
 	}
 
 	/**
@@ -140,153 +63,42 @@ public class WorkingCalendar {
 	 * b. Negative when b is before a.
 	 */
 	public int workingDaysBetween(LocalDate a, LocalDate b, String regionCode) {
-		if (b.isBefore(a)) {
-			return -workingDaysBetween(b, a, regionCode);
-		}
-		int count = 0;
-		int walked = 0;
-		for (LocalDate day = a.plusDays(1); !day.isAfter(b); day = day.plusDays(1)) {
-			guard(walked++);
-			if (isWorkingDay(day, regionCode)) {
-				count++;
-			}
-		}
-		return count;
+		return rules().workingDaysBetween(a, b, regionCode);
 	}
 
 	/** The instant {@code days} working days of office time before {@code due}. */
 	public Instant minusWorkingDays(Instant due, int days, String regionCode) {
-		return minusWorkingTime(due, this.hours.day().multipliedBy(days), regionCode);
+		return rules().minusWorkingDays(due, days, regionCode);
 	}
 
-	/** The years that have calendar entries for a region or nationally, for the page. */
+	/** The years that have calendar entries, nationally or for a region. */
 	public List<Integer> loadedYears() {
-		return current().years();
+		return rules().years();
 	}
 
 	/** Reads the calendar again now: after an edit on this node. */
 	public void reload() {
-		this.snapshot = load();
+		this.loaded = load();
 	}
 
-	private Instant minusWorkingTime(Instant t, Duration time, String regionCode) {
-		Duration left = time;
-		Instant cursor = t;
-		LocalDate day = dayOf(t);
-		List<OfficeHours.Period> periods = this.hours.periods();
-		for (int walked = 0;; walked++) {
-			guard(walked);
-			if (isWorkingDay(day, regionCode)) {
-				for (int i = periods.size() - 1; i >= 0; i--) {
-					Instant opens = at(day, periods.get(i).opens());
-					if (!cursor.isAfter(opens)) {
-						continue;
-					}
-					Instant end = earliest(cursor, at(day, periods.get(i).closes()));
-					Duration available = Duration.between(opens, end);
-					if (left.compareTo(available) <= 0) {
-						return end.minus(left);
-					}
-					left = left.minus(available);
-				}
-			}
-			cursor = at(day, LocalTime.MIDNIGHT);
-			day = day.minusDays(1);
-		}
-	}
-
-	private Snapshot current() {
-		Snapshot current = this.snapshot;
-		if (current == null || current.loadedAt().plus(REFRESH).isBefore(Instant.now())) {
+	private CalendarRules rules() {
+		Loaded current = this.loaded;
+		if (current == null || current.at().plus(REFRESH).isBefore(Instant.now())) {
 			current = load();
-			this.snapshot = current;
+			this.loaded = current;
 		}
-		return current;
+		return current.rules();
 	}
 
-	private Snapshot load() {
-		Map<String, Map<LocalDate, DayKind>> byPrefix = new HashMap<>();
-		this.jdbc.sql("select region_code, on_date, kind from calendar_day").query((rs, n) -> {
-			byPrefix.computeIfAbsent(prefixOf(rs.getString(1)), key -> new HashMap<>())
-				.put(rs.getObject(2, LocalDate.class), DayKind.valueOf(rs.getString(3)));
-			return null;
-		}).list();
-		List<String> prefixes = byPrefix.keySet()
-			.stream()
-			.sorted(Comparator.comparing(String::length).reversed())
-			.toList();
-		return new Snapshot(Instant.now(), byPrefix, prefixes);
+	private Loaded load() {
+		List<CalendarEntry> entries = this.jdbc.sql("select region_code, on_date, kind, name from calendar_day")
+			.query((rs, n) -> new CalendarEntry(rs.getString(1), rs.getObject(2, LocalDate.class),
+					DayKind.valueOf(rs.getString(3)), rs.getString(4)))
+			.list();
+		return new Loaded(Instant.now(), new CalendarRules(entries, this.hours));
 	}
 
-	/**
-	 * The part of a region code its descendants share: a county's 6 digits, but a city's
-	 * first 4 (330400 → 3304) and a province's first 2, as their children's codes differ
-	 * in the trailing zeros.
-	 */
-	static String prefixOf(String regionCode) {
-		if (regionCode == null || regionCode.isEmpty()) {
-			return "";
-		}
-		String code = regionCode;
-		while (code.length() > 2 && code.length() <= 6 && code.endsWith("00")) {
-			code = code.substring(0, code.length() - 2);
-		}
-		return code;
-	}
-
-	private record Snapshot(Instant loadedAt, Map<String, Map<LocalDate, DayKind>> byPrefix, List<String> prefixes) {
-
-		/** The most specific entry for the day that applies to the region, or null. */
-		DayKind kindOf(LocalDate day, String regionCode) {
-			String region = regionCode == null ? "" : regionCode;
-			for (String prefix : this.prefixes) {
-				if (region.startsWith(prefix)) {
-					DayKind kind = this.byPrefix.get(prefix).get(day);
-					if (kind != null) {
-						return kind;
-					}
-				}
-			}
-			return null;
-		}
-
-		List<Integer> years() {
-			return this.byPrefix.values()
-				.stream()
-				.flatMap(days -> days.keySet().stream())
-				.map(LocalDate::getYear)
-				.distinct()
-				.sorted()
-				.toList();
-		}
-
-	}
-
-	private static void guard(int walked) {
-		if (walked > MAX_DAYS) {
-			throw new IllegalStateException("no working day within ten years: check the calendar");
-		}
-	}
-
-	private static LocalDate dayOf(Instant t) {
-		return LocalDate.ofInstant(t, CHINA);
-	}
-
-	private Instant close(LocalDate day) {
-		List<OfficeHours.Period> periods = this.hours.periods();
-		return at(day, periods.get(periods.size() - 1).closes());
-	}
-
-	private static Instant at(LocalDate day, LocalTime time) {
-		return ZonedDateTime.of(day, time, CHINA).toInstant();
-	}
-
-	private static Instant latest(Instant a, Instant b) {
-		return a.isAfter(b) ? a : b;
-	}
-
-	private static Instant earliest(Instant a, Instant b) {
-		return a.isBefore(b) ? a : b;
+	private record Loaded(Instant at, CalendarRules rules) {
 	}
 
 }
