@@ -1,0 +1,231 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP load of the case engine's benchmark: at a concurrency, for a duration, it files
+ * cases and walks them (accept, assign, contact, stage reply, resolve), or files only, or
+ * reads a queue, and prints the throughput and latency percentiles of each operation.
+ *
+ * java bench/Load.java BASE_URL MODE CONCURRENCY SECONDS [COUNTY]
+ *   MODE: lifecycle | create | queue
+ */
+public class Load {
+
+	static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+	static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newFixedThreadPool(4))
+		.build();
+
+	final String base;
+
+	final String dispatcher;
+
+	final String handler;
+
+	final long categoryId;
+
+	final long unitId;
+
+	final List<Long> enterprises;
+
+	final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+
+	final AtomicLong errors = new AtomicLong();
+
+	final List<String> errorSamples = new CopyOnWriteArrayList<>();
+
+	volatile boolean measuring;
+
+	Load(String base, String county) throws Exception {
+		this.base = base;
+		this.dispatcher = "Bearer qq_bench_bench.dispatcher." + county;
+		this.handler = "Bearer qq_bench_bench.handler.B-" + county + "-0";
+		this.categoryId = firstId(get("/api/v1/categories", this.dispatcher));
+		this.unitId = firstId(get("/api/v1/units?q=B-" + county + "-0", this.dispatcher));
+		this.enterprises = ids(get("/api/v1/enterprises?size=100", this.dispatcher));
+	}
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		String mode = args[1];
+		int concurrency = Integer.parseInt(args[2]);
+		int seconds = Integer.parseInt(args[3]);
+		String county = args.length > 4 ? args[4] : "330421";
+		Load load = new Load(base, county);
+		load.run(mode, concurrency, Math.min(10, seconds), false);
+		load.latencies.clear();
+		load.errors.set(0);
+		load.run(mode, concurrency, seconds, true);
+		load.report(mode, concurrency, seconds);
+	}
+
+	void run(String mode, int concurrency, int seconds, boolean measure) throws Exception {
+		this.measuring = measure;
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		for (int worker = 0; worker < concurrency; worker++) {
+			int w = worker;
+			pool.submit(() -> {
+				long i = w;
+				while (System.nanoTime() < end) {
+					try {
+						switch (mode) {
+							case "lifecycle" -> lifecycle(i);
+							case "create" -> create(i);
+							case "queue" -> timed("queue", () -> get("/api/v1/queue?size=20", this.dispatcher));
+							default -> throw new IllegalArgumentException(mode);
+						}
+					}
+					catch (Exception ex) {
+						this.errors.incrementAndGet();
+						if (this.errorSamples.size() < 5) {
+							this.errorSamples.add(ex.getMessage());
+						}
+					}
+					i += concurrency;
+				}
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+	}
+
+	long create(long i) throws Exception {
+		long enterprise = this.enterprises.get((int) (i % this.enterprises.size()));
+		String body = """
+				{"categoryId": %d, "enterpriseId": %d, "title": "基准测试诉求 %d", "description": "用电增容申请三周无进展，请协调。"}"""
+			.formatted(this.categoryId, enterprise, i);
+		HttpResponse<String> created = timed("create", () -> send("/api/v1/cases", this.dispatcher, null, body));
+		return Long.parseLong(matcher(ID, created.body()));
+	}
+
+	void lifecycle(long i) throws Exception {
+		long id = create(i);
+		int version = 0;
+		version = step("accept", id, version, this.dispatcher, "{}");
+		version = step("assign", id, version, this.dispatcher, "{\"leadUnitId\": %d}".formatted(this.unitId));
+		version = step("contact", id, version, this.handler, "{\"note\": \"已电话联系企业\"}");
+		version = step("stage-reply", id, version, this.handler, "{\"note\": \"已会同供电公司现场踏勘\"}");
+		step("resolve", id, version, this.handler, "{\"outcome\": \"SOLVED\", \"answer\": \"已完成增容\"}");
+	}
+
+	int step(String action, long id, int version, String token, String body) throws Exception {
+		HttpResponse<String> response = timed(action,
+				() -> send("/api/v1/cases/" + id + "/" + action, token, "\"" + version + "\"", body));
+		String etag = response.headers().firstValue("ETag").orElseThrow();
+		return Integer.parseInt(etag.replaceAll("\\D", ""));
+	}
+
+	interface Call {
+
+		HttpResponse<String> call() throws Exception;
+
+	}
+
+	HttpResponse<String> timed(String operation, Call call) throws Exception {
+		long started = System.nanoTime();
+		HttpResponse<String> response = call.call();
+		long took = System.nanoTime() - started;
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(operation + " → " + response.statusCode() + " " + response.body());
+		}
+		if (this.measuring) {
+			this.latencies.computeIfAbsent(operation, key -> new CopyOnWriteArrayList<>()).add(took);
+		}
+		return response;
+	}
+
+	HttpResponse<String> send(String path, String token, String ifMatch, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", token)
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> get(String path, String token) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", token)
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(path + " → " + response.statusCode() + " " + response.body());
+		}
+		return response;
+	}
+
+	void report(String mode, int concurrency, int seconds) {
+		Map<String, List<Long>> sorted = new TreeMap<>(this.latencies);
+		long steps = 0;
+		for (Map.Entry<String, List<Long>> entry : sorted.entrySet()) {
+			List<Long> times = new ArrayList<>(entry.getValue());
+			times.sort(null);
+			if (!entry.getKey().equals("create") && !entry.getKey().equals("queue")) {
+				steps += times.size();
+			}
+			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-12s n=%-7d %8.1f/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
+					mode, concurrency, entry.getKey(), times.size(), times.size() / (double) seconds, ms(times, 0.50),
+					ms(times, 0.95), ms(times, 0.99));
+		}
+		if (steps > 0) {
+			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-12s n=%-7d %8.1f/s%n", mode, concurrency, "all-steps", steps,
+					steps / (double) seconds);
+		}
+		System.out.printf(Locale.ROOT, "%-9s c=%-3d errors %d %s%n", mode, concurrency, this.errors.get(),
+				this.errorSamples.isEmpty() ? "" : this.errorSamples.get(0));
+	}
+
+	static double ms(List<Long> sorted, double quantile) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+	}
+
+	static long firstId(HttpResponse<String> response) {
+		return Long.parseLong(matcher(ID, response.body()));
+	}
+
+	static List<Long> ids(HttpResponse<String> response) {
+		List<Long> ids = new ArrayList<>();
+		Matcher m = ID.matcher(response.body());
+		while (m.find()) {
+			ids.add(Long.parseLong(m.group(1)));
+		}
+		return ids;
+	}
+
+	static String matcher(Pattern pattern, String text) {
+		Matcher m = pattern.matcher(text);
+		if (!m.find()) {
+			throw new IllegalStateException("no id in " + text);
+		}
+		return m.group(1);
+	}
+
+}

@@ -1,0 +1,182 @@
+-- Generates a city's worth of data for the benchmarks, set-based, in the schema the application's
+-- Flyway migrations made: regions, units, bench people with API tokens, enterprises with valid
+-- credit codes, and :cases cases in every state with their full, hash-chained histories, exactly
+-- as the application chains them (CaseEvent.hashOf), so --verify-history passes on them.
+--
+--   psql -v cases=1000000 -v enterprises=100000 -f bench/generate.sql
+--
+-- API tokens: qq_bench_<username>, e.g. qq_bench_bench.dispatcher.330421.
+\set ON_ERROR_STOP on
+\timing on
+
+-- The GB 32100-2015 check character of the first 17 characters of a credit code.
+create or replace function bench_credit_code(first17 text) returns text language plpgsql immutable as $$
+declare
+    alphabet constant text := '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    weights constant int[] := array[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    total int := 0;
+begin
+    for i in 1..17 loop
+        total := total + (position(substr(first17, i, 1) in alphabet) - 1) * weights[i];
+    end loop;
+    return first17 || substr(alphabet, ((31 - total % 31) % 31) + 1, 1);
+end $$;
+
+-- Regions: the city, its seven counties, ten towns each.
+insert into region (code, name, level, parent_code, path) values ('330400', '嘉兴市', 'CITY', null, '/330400/');
+create temporary table bench_county (n int primary key, code text, name text);
+insert into bench_county values (0, '330402', '南湖区'), (1, '330411', '秀洲区'), (2, '330421', '嘉善县'),
+    (3, '330424', '海盐县'), (4, '330481', '海宁市'), (5, '330482', '平湖市'), (6, '330483', '桐乡市');
+insert into region (code, name, level, parent_code, path)
+select code, name, 'COUNTY', '330400', '/330400/' || code || '/' from bench_county;
+insert into region (code, name, level, parent_code, path)
+select c.code || (100 + t), c.name || '第' || t || '镇', 'TOWN', c.code, '/330400/' || c.code || '/' || c.code || (100 + t) || '/'
+from bench_county c cross join generate_series(0, 9) t;
+
+-- Units: a service centre per county under the city's, four departments under each centre.
+insert into unit (code, name, kind, region_code) values ('B-JX', '嘉兴市企业服务中心', 'SERVICE_CENTRE', '330400');
+insert into unit (code, name, kind, region_code, superior_id)
+select 'B-' || c.code, c.name || '企业服务中心', 'SERVICE_CENTRE', c.code, (select id from unit where code = 'B-JX')
+from bench_county c;
+insert into unit (code, name, kind, region_code, superior_id)
+select 'B-' || c.code || '-' || d, c.name || (array['经信局', '自规局', '商务局', '人社局'])[d + 1], 'DEPARTMENT', c.code,
+       (select id from unit where code = 'B-' || c.code)
+from bench_county c cross join generate_series(0, 3) d;
+
+-- People: a dispatcher and a supervisor per county, a handler per department; the password is 'bench'.
+insert into person (username, display_name, password_hash, unit_id, jurisdiction_code)
+select 'bench.dispatcher.' || c.code, c.name || '受理员', '{noop}bench', u.id, c.code
+from bench_county c join unit u on u.code = 'B-' || c.code;
+insert into person (username, display_name, password_hash, unit_id, jurisdiction_code)
+select 'bench.supervisor.' || c.code, c.name || '督查员', '{noop}bench', u.id, c.code
+from bench_county c join unit u on u.code = 'B-' || c.code;
+insert into person (username, display_name, password_hash, unit_id)
+select 'bench.handler.' || u.code, u.name || '承办人', '{noop}bench', u.id from unit u where u.kind = 'DEPARTMENT';
+insert into person_role (person_id, role)
+select id, case when username like 'bench.dispatcher.%' then 'DISPATCHER'
+                when username like 'bench.supervisor.%' then 'SUPERVISOR' else 'HANDLER' end
+from person where username like 'bench.%';
+insert into api_token (person_id, name, token_hash, created_at)
+select id, 'bench', encode(sha256(convert_to('qq_bench_' || username, 'UTF8')), 'hex'), now()
+from person where username like 'bench.%';
+
+insert into case_category (code, name, default_unit_id, resolve_days)
+select 'B-' || k, (array['惠企政策兑现', '用地用电', '融资贷款', '用工招聘', '审批服务'])[k + 1],
+       (select id from unit where code = 'B-330421-' || (k % 4)), 5
+from generate_series(0, 4) k;
+
+-- Enterprises: enterprise n lies in county n % 7, in one of its towns.
+insert into enterprise (credit_code, name, region_code, industry, scale)
+select bench_credit_code('91' || c.code || lpad(e.n::text, 9, '0')), '嘉兴测试企业' || e.n || '有限公司',
+       c.code || (100 + (e.n / 7) % 10), '制造业', 'SMALL'
+from generate_series(1, :enterprises) e(n) join bench_county c on c.n = e.n % 7
+order by e.n;
+
+-- The steps that bring a case to each state, with who takes them (D dispatcher, H handler, E enterprise
+-- contact) and whether the enterprise sees them: the workflow's own rows.
+create temporary table bench_step (final text, seq int, action text, from_state text, to_state text, party char,
+                                   visible boolean, primary key (final, seq));
+insert into bench_step values
+    ('SUBMITTED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true),
+    ('DECLINED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true), ('DECLINED', 2, 'DECLINE', 'SUBMITTED', 'DECLINED', 'D', true),
+    ('ACCEPTED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true), ('ACCEPTED', 2, 'ACCEPT', 'SUBMITTED', 'ACCEPTED', 'D', true),
+    ('ASSIGNED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true), ('ASSIGNED', 2, 'ACCEPT', 'SUBMITTED', 'ACCEPTED', 'D', true),
+    ('ASSIGNED', 3, 'ASSIGN', 'ACCEPTED', 'ASSIGNED', 'D', true),
+    ('IN_PROGRESS', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true), ('IN_PROGRESS', 2, 'ACCEPT', 'SUBMITTED', 'ACCEPTED', 'D', true),
+    ('IN_PROGRESS', 3, 'ASSIGN', 'ACCEPTED', 'ASSIGNED', 'D', true), ('IN_PROGRESS', 4, 'CONTACT', 'ASSIGNED', 'IN_PROGRESS', 'H', true),
+    ('IN_PROGRESS', 5, 'STAGE_REPLY', 'IN_PROGRESS', 'IN_PROGRESS', 'H', true),
+    ('RESOLVED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true), ('RESOLVED', 2, 'ACCEPT', 'SUBMITTED', 'ACCEPTED', 'D', true),
+    ('RESOLVED', 3, 'ASSIGN', 'ACCEPTED', 'ASSIGNED', 'D', true), ('RESOLVED', 4, 'CONTACT', 'ASSIGNED', 'IN_PROGRESS', 'H', true),
+    ('RESOLVED', 5, 'STAGE_REPLY', 'IN_PROGRESS', 'IN_PROGRESS', 'H', true), ('RESOLVED', 6, 'RESOLVE', 'IN_PROGRESS', 'RESOLVED', 'H', true),
+    ('CLOSED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true), ('CLOSED', 2, 'ACCEPT', 'SUBMITTED', 'ACCEPTED', 'D', true),
+    ('CLOSED', 3, 'ASSIGN', 'ACCEPTED', 'ASSIGNED', 'D', true), ('CLOSED', 4, 'CONTACT', 'ASSIGNED', 'IN_PROGRESS', 'H', true),
+    ('CLOSED', 5, 'STAGE_REPLY', 'IN_PROGRESS', 'IN_PROGRESS', 'H', true), ('CLOSED', 6, 'RESOLVE', 'IN_PROGRESS', 'RESOLVED', 'H', true),
+    ('CLOSED', 7, 'RATE', 'RESOLVED', 'CLOSED', 'D', true); -- rated on the enterprise's behalf: the bench has no contacts
+
+-- The cases: case g lies in county g % 7, is about one of its enterprises, is led by one of its departments,
+-- and ends in a state picked by g % 100.
+create temporary table bench_case as
+select g, c.code as county, c.n as county_n,
+       case when g % 100 < 10 then 'SUBMITTED' when g % 100 < 14 then 'DECLINED' when g % 100 < 22 then 'ACCEPTED'
+            when g % 100 < 32 then 'ASSIGNED' when g % 100 < 55 then 'IN_PROGRESS' when g % 100 < 70 then 'RESOLVED'
+            else 'CLOSED' end as state,
+       date_trunc('second', now() - make_interval(mins => (g % 400000)::int)) - interval '1 day' as created_at,
+       ((g / 7) % 4) as dept,
+       -- an enterprise n of the same county (n % 7 = g % 7)
+       coalesce(nullif(((g / 7) % (:enterprises / 7)) * 7 + c.n, 0), 7) as firm
+from generate_series(1, :cases) s(g) join bench_county c on c.n = s.g % 7;
+
+alter sequence cases_id_seq restart with 1;
+insert into cases (id, number, kind, channel, state, category_id, enterprise_id, region_code, region_path, title,
+                   description, submitted_by, lead_unit_id, due_date, outcome, answer, rating, created_at, updated_at,
+                   last_hash, event_count, version, assigned_at, limit_at, yellow_at, time_state, limit_cycle)
+select b.g, 'QQ-2026-' || b.county || '-' || lpad(b.g::text, greatest(6, length(b.g::text)), '0'), 'ENTERPRISE_REQUEST',
+       'HOTLINE', b.state, (select min(id) from case_category) + b.g % 5,
+       (select min(id) - 1 from enterprise) + b.firm,
+       t.code, t.path, '企业诉求 ' || b.g, '批量生成的基准测试诉求，编号 ' || b.g || '。', d.id,
+       case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else u.id end,
+       case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else (b.created_at + interval '7 days')::date end,
+       case when b.state in ('RESOLVED', 'CLOSED') then 'SOLVED' end,
+       case when b.state in ('RESOLVED', 'CLOSED') then '已协调解决。' end,
+       case when b.state = 'CLOSED' then 'SATISFIED' end,
+       b.created_at, b.created_at, '', 0, 0,
+       case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else b.created_at + interval '2 hours' end,
+       case when b.state in ('ASSIGNED', 'IN_PROGRESS') then b.created_at + interval '7 days 8 hours'
+            when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '4 hours' end,
+       case when b.state in ('ASSIGNED', 'IN_PROGRESS') then b.created_at + interval '3 days 8 hours'
+            when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '2 hours' end,
+       null, case when b.state = 'SUBMITTED' then 1 when b.state in ('DECLINED', 'ACCEPTED') then 1 else 2 end
+from bench_case b
+join region t on t.code = b.county || (100 + (b.g / 7) % 10)
+join person d on d.username = 'bench.dispatcher.' || b.county
+join unit u on u.code = 'B-' || b.county || '-' || b.dept;
+update cases set time_state = case when limit_at <= now() then 'RED' when yellow_at <= now() then 'YELLOW' else 'ON_TIME' end
+where limit_at is not null;
+select setval('cases_id_seq', :cases);
+select setval('case_number_seq', :cases + 1);
+
+-- The histories, one step number at a time: each event's hash covers its predecessor's.
+create temporary table bench_actor as
+select c.code as county, d.id as dispatcher, h.id as handler, h.unit_id as handler_unit, d.unit_id as dispatcher_unit, dept.n as dept
+from bench_county c
+join person d on d.username = 'bench.dispatcher.' || c.code
+cross join generate_series(0, 3) dept(n)
+join person h on h.username = 'bench.handler.B-' || c.code || '-' || dept.n;
+
+create or replace function bench_hash(prev text, number text, seq int, action text, actor bigint, unit bigint,
+                                      at timestamptz, from_state text, to_state text, note text) returns text
+language sql immutable as $$
+    select encode(sha256(convert_to(concat_ws(E'\n', prev, number, seq::text, action, actor::text,
+        coalesce(unit::text, ''), (extract(epoch from at) * 1000)::bigint::text, coalesce(from_state, ''), to_state,
+        coalesce(note, ''), ''), 'UTF8')), 'hex')
+$$;
+
+do $$
+declare
+    step int;
+begin
+    for step in 1..7 loop
+        insert into case_event (case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
+                                visible_to_enterprise, prev_hash, hash)
+        select c.id, s.seq, s.action, a.actor, a.unit, c.created_at + (s.seq - 1) * interval '1 hour', s.from_state,
+               s.to_state, s.action || ' by bench', s.visible, coalesce(p.hash, repeat('0', 64)),
+               bench_hash(coalesce(p.hash, repeat('0', 64)), c.number, s.seq, s.action, a.actor, a.unit,
+                          c.created_at + (s.seq - 1) * interval '1 hour', s.from_state, s.to_state, s.action || ' by bench')
+        from cases c
+        join bench_case b on b.g = c.id
+        join bench_step s on s.final = c.state and s.seq = step
+        join bench_actor ba on ba.county = b.county and ba.dept = b.dept
+        cross join lateral (select case when s.party = 'H' then ba.handler else ba.dispatcher end as actor,
+                                   case when s.party = 'H' then ba.handler_unit else ba.dispatcher_unit end as unit) a
+        left join case_event p on p.case_id = c.id and p.seq = step - 1;
+        raise notice 'step % written', step;
+    end loop;
+end $$;
+
+update cases c set last_hash = e.hash, event_count = e.seq, updated_at = e.at
+from case_event e
+where e.case_id = c.id and e.seq = (select max(seq) from bench_step s where s.final = c.state);
+
+drop function bench_hash;
+drop function bench_credit_code;
+analyze;

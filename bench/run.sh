@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The benchmarks of the case engine: see bench/README.md. Prints its figures and writes them to
+# bench/out/summary.txt. Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and pgbench.
+#
+#   bench/run.sh all                # everything below, in order
+#   bench/run.sh generate [CASES]   # a fresh database qiqing_bench with CASES cases (1,000,000)
+#   bench/run.sh pgbench            # the database's own rate for the shape of a step, c=8 and c=32
+#   bench/run.sh load               # the application under HTTP load, c=8 and c=32
+#   bench/run.sh timers             # recompute 1M time states, sweep 100,000 due timers
+#   bench/run.sh startup            # the embedded default's startup time
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-qiqing_bench}
+PG="psql -h 127.0.0.1 -U postgres -X -q"
+PORT=${BENCH_PORT:-18080}
+SECONDS_EACH=${BENCH_SECONDS:-30}
+CASES=${2:-1000000}
+OUT=bench/out
+mkdir -p "$OUT"
+SUMMARY=$OUT/summary.txt
+
+say() { echo "$@" | tee -a "$SUMMARY"; }
+
+jar() {
+	if [ ! -f target/qiqing-0.1.0-SNAPSHOT.jar ] || [ -n "$(find src pom.xml -newer target/qiqing-0.1.0-SNAPSHOT.jar -print -quit)" ]; then
+		./mvnw -q -B -ntp -DskipTests package
+	fi
+	echo target/qiqing-0.1.0-SNAPSHOT.jar
+}
+
+start_app() {
+	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
+		java -Xmx512m -jar "$(jar)" --server.port="$PORT" --qiqing.timers.initial-delay=1s > "$OUT/app.log" 2>&1 &
+	APP=$!
+	for _ in $(seq 1 120); do
+		curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && return 0
+		sleep 0.5
+	done
+	echo "the application did not start: see $OUT/app.log" >&2
+	exit 1
+}
+
+stop_app() {
+	kill "$APP" 2>/dev/null || true
+	wait "$APP" 2>/dev/null || true
+}
+
+generate() {
+	$PG -c "drop database if exists $DB" -c "create database $DB"
+	start_app # Flyway makes the schema
+	stop_app
+	local started=$(date +%s.%N)
+	$PG -d "$DB" -v cases="$CASES" -v enterprises=100000 -f bench/generate.sql > "$OUT/generate.log"
+	local took=$(echo "$(date +%s.%N) - $started" | bc)
+	say "$(printf 'generate: %d cases, %s events, in %.0f s' "$CASES" \
+		"$($PG -d "$DB" -tAc 'select count(*) from case_event')" "$took")"
+	# The generated chains are the application's: its own check must pass on a sample.
+	for n in 1 $((CASES / 2)) "$CASES"; do
+		local number=$($PG -d "$DB" -tAc "select number from cases where id = $n")
+		SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
+			java -Xmx512m -jar "$(jar)" --server.port=0 --verify-history="$number" > "$OUT/verify.log" 2>&1 \
+			|| { echo "history of $number does not verify: see $OUT/verify.log" >&2; exit 1; }
+	done
+	say "generate: hash chains of 3 sampled cases verified by the application (--verify-history)"
+}
+
+pgbench_rates() {
+	$PG -d "$DB" -c "drop table if exists bench_step_event" \
+		-c "create table bench_step_event (like case_event including defaults including identity)" \
+		-c "alter table bench_step_event add primary key (id)" \
+		-c "create index on bench_step_event (case_id, seq)"
+	for c in 8 32; do
+		local tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j 2 -T "$SECONDS_EACH" -D cases="$CASES" \
+			-f bench/pgbench/step.sql "$DB" 2>"$OUT/pgbench-c$c.err" | awk '/^tps/ {print $3; exit}')
+		echo "$tps" > "$OUT/pgbench-c$c"
+		say "pgbench: step shape c=$c: $tps tps"
+	done
+}
+
+load() {
+	start_app
+	for c in 8 32; do
+		java bench/Load.java "http://127.0.0.1:$PORT" lifecycle "$c" "$SECONDS_EACH" | tee "$OUT/lifecycle-c$c.txt" | tee -a "$SUMMARY"
+		if [ -f "$OUT/pgbench-c$c" ]; then
+			local steps=$(awk '/all-steps/ {print $5; exit}' "$OUT/lifecycle-c$c.txt" | tr -d '/s')
+			say "$(printf 'ratio: HTTP steps %s/s against pgbench %s tps at c=%d: %.1f %%' "$steps" "$(cat "$OUT/pgbench-c$c")" "$c" \
+				"$(echo "100 * $steps / $(cat "$OUT/pgbench-c$c")" | bc -l)")"
+		fi
+	done
+	java bench/Load.java "http://127.0.0.1:$PORT" create 32 "$SECONDS_EACH" | tee -a "$SUMMARY"
+	java bench/Load.java "http://127.0.0.1:$PORT" queue 8 "$SECONDS_EACH" | tee -a "$SUMMARY"
+	stop_app
+}
+
+timers() {
+	local open=$($PG -d "$DB" -tAc "select count(*) from cases where limit_at is not null")
+	local recompute=$($PG -d "$DB" -f bench/timers.sql | awk '/^Time:/ {print $2; exit}')
+	say "$(printf 'timers: time states of all %d cases (%d running a clock) recomputed in one UPDATE: %.1f s' \
+		"$CASES" "$open" "$(echo "$recompute / 1000" | bc -l)")"
+	# 100,000 open cases whose yellow timer is due; the application's sweep fires them.
+	$PG -d "$DB" -c "delete from case_timer" -c "insert into case_timer (case_id, kind, cycle, fire_at)
+		select id, 'YELLOW', limit_cycle, now() - interval '1 minute' from cases
+		where state in ('ASSIGNED', 'IN_PROGRESS') order by id limit 100000"
+	start_app
+	local started=$(date +%s.%N)
+	until [ "$($PG -d "$DB" -tAc "select count(*) from case_timer where fired_at is null")" = 0 ]; do sleep 0.5; done
+	local took=$(echo "$(date +%s.%N) - $started" | bc)
+	stop_app
+	say "$(printf 'timers: 100,000 due timers swept in %.1f s (%s fired, %s skipped; one per case and cycle: %s rows)' "$took" \
+		"$($PG -d "$DB" -tAc "select count(*) from case_timer where not skipped")" \
+		"$($PG -d "$DB" -tAc "select count(*) from case_timer where skipped")" \
+		"$($PG -d "$DB" -tAc "select count(distinct (case_id, kind, cycle)) from case_timer")")"
+}
+
+startup() {
+	local dir=$(mktemp -d)
+	local app=$(realpath "$(jar)")
+	for run in first second third; do
+		local started=$(date +%s.%N)
+		(cd "$dir" && java -Xmx512m -jar "$app" --server.port="$PORT" > "$dir/app-$run.log" 2>&1) &
+		local pid=$!
+		until curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 0.1; done
+		local took=$(echo "$(date +%s.%N) - $started" | bc)
+		local said=$(grep -o 'Started QiqingApplication in [0-9.]* seconds' "$dir/app-$run.log" | grep -o '[0-9.]*' | head -1)
+		say "$(printf 'startup (%s run%s): serving after %.1f s (Spring: %s s)' "$run" \
+			"$([ $run = first ] && echo ', loading the demo' || true)" "$took" "$said")"
+		kill "$pid"; wait "$pid" 2>/dev/null || true
+	done
+	rm -rf "$dir"
+}
+
+machine() {
+	say "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(free -g | awk '/Mem:/ {print $2}') GiB"
+	say "postgresql: $($PG -tAc 'show server_version'), synchronous_commit=$($PG -tAc 'show synchronous_commit'), java: $(java -version 2>&1 | head -1)"
+}
+
+case "${1:-all}" in
+	generate) generate ;;
+	pgbench) pgbench_rates ;;
+	load) load ;;
+	timers) timers ;;
+	startup) startup ;;
+	all)
+		: > "$SUMMARY"
+		machine
+		generate
+		pgbench_rates
+		load
+		timers
+		startup
+		echo; echo "Summary in $SUMMARY"
+		;;
+	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup" >&2; exit 2 ;;
+esac
