@@ -133,6 +133,9 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /visit", find(ENTERPRISE, "enterpriseId={enterpriseId}")));
 		rules.add(rule("POST /cases/new", file(this::fileForm)));
 		rules.add(rule("POST /visit", file(this::fileForm)));
+		// A leader's form shows the units of his jurisdiction; others are refused.
+		rules.add(rule("GET /assignments/new", neutral()));
+		rules.add(rule("POST /assignments/new", file(this::fileForm)));
 		rules.add(rule("GET /enterprises/suggest", find(ENTERPRISE, "q={enterprise}"), list("q=测试"),
 				list("q={creditCode}")));
 		// Login and API tokens

@@ -99,6 +99,8 @@ public class Case {
 
 	private Instant verifiedAt;
 
+	private Priority priority = Priority.NORMAL;
+
 	@MappedCollection(idColumn = "case_id")
 	private Set<CoUnit> coUnits = new HashSet<>();
 
@@ -110,9 +112,10 @@ public class Case {
 
 	/** A new case, in its kind's first state, with its SUBMIT event. */
 	static Submitted submit(String number, CaseKind kind, Channel channel, Long categoryId, Long enterpriseId,
-			String regionCode, String regionPath, String title, String description, Actor by, Instant now,
-			List<NewAttachment> attachments) {
+			String regionCode, String regionPath, String title, String description, Priority priority, Actor by,
+			Instant now, List<NewAttachment> attachments) {
 		Case kase = new Case();
+		kase.priority = priority;
 		kase.number = number;
 		kase.kind = kind;
 		kase.channel = channel;
@@ -464,6 +467,10 @@ public class Case {
 
 	public Instant getVerifiedAt() {
 		return this.verifiedAt;
+	}
+
+	public Priority getPriority() {
+		return this.priority;
 	}
 
 	public int getVersion() {

@@ -44,14 +44,18 @@ class CaseClocks {
 
 	/**
 	 * Checks what a step asks of time before it is taken: a due date a dispatcher sets
-	 * may shorten the category's limit, not lengthen it; an extension is asked early
-	 * enough and within the maximum; a dispute is raised soon after the assignment.
+	 * may shorten the category's limit, not lengthen it (a leader sets his own); an
+	 * extension is asked early enough and within the maximum; a dispute is raised soon
+	 * after the assignment.
 	 */
 	void check(Case kase, CaseAction action, StepInput input, Instant now) {
 		String region = kase.getRegionCode();
 		LocalDate today = day(now);
 		switch (action) {
 			case ASSIGN, REASSIGN -> {
+				if (!kase.getKind().servesEnterprise()) {
+					return;
+				}
 				LocalDate latest = defaultDueDate(kase, now);
 				if (input.dueDate() != null && input.dueDate().isAfter(latest)) {
 					throw new InvalidInput("dueDate", "the category gives " + category(kase).resolveDays()
@@ -120,11 +124,14 @@ class CaseClocks {
 					kase.getEventCount()));
 			case RESOLVE -> {
 				kase.stopClock();
+				if (!kase.getKind().servesEnterprise()) {
+					yield List.of();
+				}
 				yield List.of(timer(TimerKind.RATING_INVITE,
 						this.calendar.endOfWorkingDay(now, this.settings.ratingInviteDays(), region),
 						kase.getEventCount()));
 			}
-			case DECLINE, WITHDRAW, RATE -> {
+			case DECLINE, WITHDRAW, RATE, CONFIRM -> {
 				kase.stopClock();
 				yield List.of();
 			}

@@ -7,16 +7,33 @@ package org.qiqing.casework;
 public enum CaseKind {
 
 	/** 企业诉求: a difficulty an enterprise brings to the government. */
-	ENTERPRISE_REQUEST(Workflows.ENTERPRISE_REQUEST);
+	ENTERPRISE_REQUEST(Workflows.ENTERPRISE_REQUEST, true),
+	/**
+	 * 领导交办: a matter a leader assigns to a unit himself, with his own due date and
+	 * priority; he accepts the result or sends it back.
+	 */
+	LEADER_ASSIGNMENT(Workflows.LEADER_ASSIGNMENT, false);
 
 	private final Workflow workflow;
 
-	CaseKind(Workflow workflow) {
+	private final boolean servesEnterprise;
+
+	CaseKind(Workflow workflow, boolean servesEnterprise) {
 		this.workflow = workflow;
+		this.servesEnterprise = servesEnterprise;
 	}
 
 	public Workflow workflow() {
 		return this.workflow;
+	}
+
+	/**
+	 * Whether the case is an enterprise's own: it must name the enterprise, whose
+	 * contacts follow and rate it, and its category's limits bind the due date. A
+	 * leader's matter may concern an enterprise, which does not see it.
+	 */
+	public boolean servesEnterprise() {
+		return this.servesEnterprise;
 	}
 
 }

@@ -93,23 +93,57 @@ public class CaseManagement {
 		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
 		Enterprise enterprise = enterpriseId == null ? null
 				: this.enterprises.findVisible(enterpriseId, actor).orElse(null);
-		if (enterprise == null) {
+		if (enterprise == null && (enterpriseId != null || request.kind().servesEnterprise())) {
 			errors.put("enterpriseId", "choose an enterprise you may file for");
+		}
+		NewCase.Assignment assignment = request.kind().servesEnterprise() ? null : request.assignment();
+		if (!request.kind().servesEnterprise()) {
+			checkAssignment(errors, request.assignment());
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-		Region region = this.regions.find(enterprise.getRegionCode()).orElseThrow();
+		Region region = this.regions
+			.find(enterprise != null ? enterprise.getRegionCode()
+					: this.units.findById(assignment.leadUnitId()).orElseThrow().getRegionCode())
+			.orElseThrow();
+		if (assignment != null && !actor.oversees(region.path())) {
+			throw new InvalidInput(enterprise != null ? "enterpriseId" : "leadUnitId",
+					"the matter lies outside your jurisdiction");
+		}
 		Instant now = this.clock.instant();
 		Case.Submitted submitted = Case.submit(nextNumber(region), request.kind(), channel, request.categoryId(),
-				enterprise.getId(), region.code(), region.path(), request.title().trim(), request.description().trim(),
-				actor, now, request.attachments());
+				enterprise == null ? null : enterprise.getId(), region.code(), region.path(), request.title().trim(),
+				request.description().trim(), assignment == null ? Priority.NORMAL : assignment.priority(), actor, now,
+				request.attachments());
 		List<Timer> timers = this.clocks.follow(submitted.kase(), CaseAction.SUBMIT, now);
 		Case saved = this.cases.save(submitted.kase());
 		this.history.append(saved.getId(), submitted.event(), request.attachments());
 		this.timers.set(saved.getId(), timers);
 		publish(saved, CaseAction.SUBMIT, null);
+		if (assignment != null) {
+			return take(saved, CaseAction.ASSIGN, new StepInput(null, assignment.leadUnitId(), assignment.coUnitIds(),
+					assignment.dueDate(), null, null, null, null, null), actor);
+		}
 		return saved;
+	}
+
+	/**
+	 * A leader's matter is assigned as it is filed: to a known unit, by a day to come.
+	 */
+	private void checkAssignment(Map<String, String> errors, NewCase.Assignment assignment) {
+		if (assignment == null || assignment.leadUnitId() == null) {
+			errors.put("leadUnitId", "choose the unit that handles the matter");
+		}
+		else if (!this.units.existsById(assignment.leadUnitId())) {
+			errors.put("leadUnitId", "unknown unit " + assignment.leadUnitId());
+		}
+		if (assignment == null || assignment.dueDate() == null) {
+			errors.put("dueDate", "give the day by which the matter is done");
+		}
+		else if (assignment.dueDate().isBefore(LocalDate.now(this.clock.withZone(CHINA)))) {
+			errors.put("dueDate", "the due date " + assignment.dueDate() + " is in the past");
+		}
 	}
 
 	/**
@@ -153,10 +187,14 @@ public class CaseManagement {
 		return saved;
 	}
 
-	/** An assignment without a due date gets the one its category gives. */
+	/**
+	 * An assignment without a due date gets the one its category gives; a leader's matter
+	 * handed on keeps the date he set.
+	 */
 	private StepInput withDefaultDueDate(Case kase, CaseAction action, StepInput input, Instant now) {
 		if ((action == CaseAction.ASSIGN || action == CaseAction.REASSIGN) && input.dueDate() == null) {
-			return input.withDueDate(this.clocks.defaultDueDate(kase, now));
+			return input.withDueDate(kase.getKind().servesEnterprise() || kase.getDueDate() == null
+					? this.clocks.defaultDueDate(kase, now) : kase.getDueDate());
 		}
 		return input;
 	}

@@ -21,16 +21,16 @@ import org.springframework.stereotype.Component;
 public class CaseQueries {
 
 	/** A line of a list or queue. */
-	public record CaseLine(long id, String number, CaseKind kind, Channel channel, CaseState state, String title,
-			String enterpriseName, String leadUnitName, LocalDate dueDate, Instant updatedAt, TimeState timeState,
-			Instant limitAt, String regionCode) {
+	public record CaseLine(long id, String number, CaseKind kind, Priority priority, Channel channel, CaseState state,
+			String title, String enterpriseName, String leadUnitName, LocalDate dueDate, Instant updatedAt,
+			TimeState timeState, Instant limitAt, String regionCode) {
 	}
 
 	public record Page(List<CaseLine> items, int page, int size, boolean hasNext) {
 	}
 
 	private static final String SELECT = """
-			select c.id, c.number, c.kind, c.channel, c.state, c.title, e.name as enterprise_name,
+			select c.id, c.number, c.kind, c.priority, c.channel, c.state, c.title, e.name as enterprise_name,
 			       u.name as lead_unit_name, c.due_date, c.updated_at, c.time_state, c.limit_at, c.region_code
 			from cases c
 			left join enterprise e on e.id = c.enterprise_id
@@ -48,7 +48,9 @@ public class CaseQueries {
 			"c.lead_unit_id = :scopeUnit and c.state in " + statesWhereActs(Party.LEAD_UNIT), Party.CO_UNIT,
 			"c.id in (select w.case_id from case_co_unit w where w.unit_id = :scopeUnit) and c.state in "
 					+ statesWhereActs(Party.CO_UNIT),
-			Party.ENTERPRISE, "c.enterprise_id = :scopeEnterprise and c.state in " + statesWhereActs(Party.ENTERPRISE));
+			Party.ENTERPRISE, "c.enterprise_id = :scopeEnterprise and c.state in " + statesWhereActs(Party.ENTERPRISE),
+			Party.LEADER, "c.region_path like :scopePattern and c.kind = 'LEADER_ASSIGNMENT' and c.state in "
+					+ statesWhereActs(Party.LEADER));
 
 	private static final String URGENT_FIRST = " order by c.limit_at nulls last, c.updated_at desc, c.id desc";
 
@@ -80,7 +82,7 @@ public class CaseQueries {
 			return new Page(List.of(), page, size, false);
 		}
 		List<CaseLine> lines = CaseScope.bind(this.jdbc.sql("""
-				select c.id, c.number, c.kind, c.channel, c.state, c.title, e.name as enterprise_name,
+				select c.id, c.number, c.kind, c.priority, c.channel, c.state, c.title, e.name as enterprise_name,
 				       u.name as lead_unit_name, c.due_date, c.updated_at, c.time_state, c.limit_at, c.region_code
 				from (""" + String.join(" union ", branches) + """
 				) waiting
@@ -107,6 +109,9 @@ public class CaseQueries {
 		}
 		if (actor.enterpriseId() != null) {
 			parties.add(Party.ENTERPRISE);
+		}
+		if (actor.has(Role.LEADER) && actor.jurisdictionPath() != null) {
+			parties.add(Party.LEADER);
 		}
 		return parties;
 	}

@@ -6,23 +6,33 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * The one rule of who sees which case, as a SQL condition on {@code cases c}: an
- * enterprise contact sees his enterprise's cases; an official sees the cases of his unit
- * (lead or co-handling, or the unit it was escalated to) and every case in the region
- * subtree of his jurisdiction. Every query of cases includes it.
+ * enterprise contact sees his enterprise's own cases (not a leader's matter about it); an
+ * official sees the cases of his unit (lead or co-handling, or the unit it was escalated
+ * to) and every case in the region subtree of his jurisdiction. Every query of cases
+ * includes it.
  */
 final class CaseScope {
 
 	static final String CONDITION = """
-			(c.enterprise_id = :scopeEnterprise
+			((c.enterprise_id = :scopeEnterprise and c.kind in %s)
 			 or c.lead_unit_id = :scopeUnit
 			 or c.escalated_unit_id = :scopeUnit
 			 or exists (select 1 from case_co_unit scope_cu where scope_cu.case_id = c.id and scope_cu.unit_id = :scopeUnit)
-			 or c.region_path like :scopePattern)""";
+			 or c.region_path like :scopePattern)"""
+		.formatted(enterpriseKinds());
 
 	/** Matches no id and no path: what a person without that tie gets. */
 	private static final long NOBODY = -1;
 
 	private CaseScope() {
+	}
+
+	/** The kinds an enterprise follows, as an SQL list of literals: ('A', 'B'). */
+	private static String enterpriseKinds() {
+		return java.util.Arrays.stream(CaseKind.values())
+			.filter(CaseKind::servesEnterprise)
+			.map(kind -> "'" + kind.name() + "'")
+			.collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 	}
 
 	static StatementSpec bind(StatementSpec statement, Actor actor) {

@@ -22,6 +22,8 @@ public enum Party {
 	ENTERPRISE,
 	/** a supervisor whose jurisdiction holds the case */
 	SUPERVISOR,
+	/** a leader whose jurisdiction holds the case: who assigns his own matters */
+	LEADER,
 	/** the platform itself, acting on its timers */
 	SYSTEM;
 
@@ -45,10 +47,13 @@ public enum Party {
 		if (actor.has(Role.SUPERVISOR) && actor.oversees(kase.getRegionPath())) {
 			parties.add(SUPERVISOR);
 		}
+		if (actor.has(Role.LEADER) && actor.oversees(kase.getRegionPath())) {
+			parties.add(LEADER);
+		}
 		if (SYSTEM_USERNAME.equals(actor.username())) {
 			parties.add(SYSTEM);
 		}
-		if (actor.has(Role.ENTERPRISE) && actor.enterpriseId() != null
+		if (actor.has(Role.ENTERPRISE) && actor.enterpriseId() != null && kase.getKind().servesEnterprise()
 				&& actor.enterpriseId().equals(kase.getEnterpriseId())) {
 			parties.add(ENTERPRISE);
 		}

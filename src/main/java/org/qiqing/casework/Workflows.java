@@ -29,6 +29,10 @@ final class Workflows {
 	private static final Set<CaseState> UNDER_SUPERVISION = Set.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED,
 			SUSPENSION_REQUESTED, SUSPENDED, REOPENED);
 
+	/** The same for a leader's matter, which is never suspended. */
+	private static final Set<CaseState> LEADERS_UNDER_SUPERVISION = Set.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED,
+			REOPENED);
+
 	/** 企业诉求: submit, accept, assign, handle, resolve, rate; a bad rating reopens. */
 	static final Workflow ENTERPRISE_REQUEST = Workflow
 		.startingAt(SUBMITTED,
@@ -62,6 +66,36 @@ final class Workflows {
 		.on(ESCALATE, UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), PUBLIC)
 		.on(VERIFY, Set.of(RESOLVED, CLOSED), null, Set.of(SUPERVISOR), Set.of(), INTERNAL)
 		.on(SEND_BACK, Set.of(RESOLVED, CLOSED), REOPENED, Set.of(SUPERVISOR), Set.of(NOTE), PUBLIC)
+		.build();
+
+	/**
+	 * 领导交办: filed and assigned in one go by a leader, with his own due date; the unit
+	 * signs for it (contact), reports and resolves; the leader settles disputes and
+	 * extensions and confirms the result or sends it back. Nothing of it reaches an
+	 * enterprise.
+	 */
+	static final Workflow LEADER_ASSIGNMENT = Workflow.startingAt(SUBMITTED, Map.of(Role.LEADER, Channel.LEADER))
+		.on(ASSIGN, Set.of(SUBMITTED), ASSIGNED, Set.of(LEADER), Set.of(Field.LEAD_UNIT, DUE_DATE), INTERNAL)
+		.on(CONTACT, Set.of(ASSIGNED), IN_PROGRESS, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(DISPUTE, Set.of(ASSIGNED), DISPUTED, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(REASSIGN, Set.of(DISPUTED), ASSIGNED, Set.of(LEADER), Set.of(Field.LEAD_UNIT), INTERNAL)
+		.on(REJECT_DISPUTE, Set.of(DISPUTED), ASSIGNED, Set.of(LEADER), Set.of(NOTE), INTERNAL)
+		.on(STAGE_REPLY, Set.of(IN_PROGRESS, REOPENED, EXTENSION_REQUESTED), null, Set.of(Party.LEAD_UNIT, CO_UNIT),
+				Set.of(NOTE), INTERNAL)
+		.on(REQUEST_EXTENSION, Set.of(IN_PROGRESS, REOPENED), EXTENSION_REQUESTED, Set.of(Party.LEAD_UNIT),
+				Set.of(NOTE, DUE_DATE), INTERNAL)
+		.on(APPROVE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(LEADER), Set.of(), INTERNAL)
+		.on(REFUSE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(LEADER), Set.of(NOTE), INTERNAL)
+		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT), Set.of(OUTCOME, ANSWER),
+				INTERNAL)
+		.on(CONFIRM, Set.of(RESOLVED), CLOSED, Set.of(LEADER), Set.of(), INTERNAL)
+		.on(URGE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
+		.on(ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), INTERNAL)
+		.on(REPLY_ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(ESCALATE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), INTERNAL)
+		.on(VERIFY, Set.of(RESOLVED, CLOSED), null, Set.of(SUPERVISOR), Set.of(), INTERNAL)
+		.on(SEND_BACK, Set.of(RESOLVED), REOPENED, Set.of(LEADER, SUPERVISOR), Set.of(NOTE), INTERNAL)
+		.on(SEND_BACK, Set.of(CLOSED), REOPENED, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
 		.build();
 
 	private Workflows() {

@@ -12,11 +12,13 @@ import java.util.Set;
 
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
 import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
+import org.qiqing.casework.Priority;
 import org.qiqing.casework.Rating;
 import org.qiqing.casework.StepInput;
 import org.qiqing.enterprise.CreditCode;
@@ -108,6 +110,9 @@ class DemoData {
 
 	static final String ENTERPRISE_LOGIN = "enterprise";
 
+	private static final String[] LEADER_MATTERS = { "协调解决园区企业用电增容", "推进重点项目用地报批", "开展规上企业用工情况专题调研", "落实外贸企业出口退税提速",
+			"督促解决企业反映的道路拥堵问题", "研究中小企业融资担保方案", "协调解决企业人才公寓配套", "推进老旧厂房改造提升" };
+
 	@Transactional
 	void load(DemoSettings settings) {
 		Random random = new Random(20151201L);
@@ -119,6 +124,7 @@ class DemoData {
 		List<Enterprise> firms = loadEnterprises(settings.enterprises(), random);
 		Map<Long, Actor> contacts = loadContacts(firms, hash);
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
+		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 
@@ -291,6 +297,54 @@ class DemoData {
 			};
 			CaseAction step = action == CaseAction.REOPEN ? CaseAction.RATE : action;
 			current = this.cases.perform(current.getId(), current.getVersion(), step, input, actor);
+		}
+	}
+
+	/**
+	 * The county leader's own matters (领导交办), filed over the last weeks with his due
+	 * dates and priorities, standing at every step: just assigned, signed for, resolved
+	 * and waiting for his confirmation, confirmed.
+	 */
+	private void loadLeaderAssignments(List<Enterprise> firms, Map<String, Actor> actors, Map<String, Unit> units,
+			Map<String, Category> categories, String hash) {
+		Actor leader = actors.get("leader");
+		List<Category> categoryList = List.copyOf(categories.values());
+		List<Enterprise> jiashan = firms.stream().filter(f -> f.getRegionCode().startsWith(Jiaxing.JIASHAN)).toList();
+		LocalDate today = LocalDate.now(CHINA);
+		try {
+			for (int i = 0; i < LEADER_MATTERS.length; i++) {
+				this.clock.set(today.minusDays(3L * i).atTime(10, 0).atZone(CHINA).toInstant());
+				Category category = categoryList.get(i % categoryList.size());
+				Unit lead = unitOf(category, units);
+				Priority priority = Priority.values()[i % Priority.values().length];
+				Case kase = this.cases.submit(
+						new NewCase(CaseKind.LEADER_ASSIGNMENT, category.id(),
+								i % 2 == 0 ? jiashan.get(i).getId() : null, LEADER_MATTERS[i],
+								"请" + lead.getName() + "牵头办理，按期报送办理结果。", null,
+								new NewCase.Assignment(lead.getId(), Set.of(), today.plusDays(12 - 2L * i), priority)),
+						leader);
+				Actor handler = handlerOf(lead, actors, hash);
+				List<CaseAction> path = switch (i % 4) {
+					case 0 -> List.of();
+					case 1 -> List.of(CaseAction.CONTACT);
+					case 2 -> List.of(CaseAction.CONTACT, CaseAction.RESOLVE);
+					default -> List.of(CaseAction.CONTACT, CaseAction.RESOLVE, CaseAction.CONFIRM);
+				};
+				for (CaseAction action : path) {
+					this.clock.set(this.clock.instant().plus(Duration.ofHours(2)));
+					StepInput input = switch (action) {
+						case CONTACT -> StepInput.note("已签收，正在研究落实。");
+						case RESOLVE -> new StepInput(null, null, null, null, Outcome.SOLVED, "已按领导要求办结，情况已书面报告。", null,
+								null, null);
+						default -> StepInput.empty();
+					};
+					kase = this.cases.perform(kase.getId(), kase.getVersion(), action, input,
+							action == CaseAction.CONFIRM ? leader : handler);
+				}
+			}
+		}
+		finally {
+			this.clock.reset();
 		}
 	}
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
 import org.qiqing.platform.InvalidInput;
@@ -35,27 +37,36 @@ class WorkflowTests {
 
 	static final Actor OTHER_HANDLER = new Actor(6, "other", "other", 13L, null, null, Set.of(Role.HANDLER));
 
-	@Test
-	void everyStateIsReachableFromTheFirstAndOnlyTerminalStatesHaveNoSteps() {
-		Set<CaseState> reached = EnumSet.of(FLOW.initial());
+	@ParameterizedTest
+	@EnumSource(CaseKind.class)
+	void everyStateIsReachableFromTheFirstAndOnlyTerminalStatesHaveNoSteps(CaseKind kind) {
+		Workflow flow = kind.workflow();
+		Set<CaseState> reached = EnumSet.of(flow.initial());
 		boolean grew = true;
 		while (grew) {
 			grew = false;
-			for (Workflow.Transition t : FLOW.transitions()) {
+			for (Workflow.Transition t : flow.transitions()) {
 				if (t.from().stream().anyMatch(reached::contains) && t.to() != null) {
 					grew |= reached.add(t.to());
 				}
 			}
 		}
-		assertThat(reached).isEqualTo(FLOW.states());
-		for (CaseState state : FLOW.states()) {
-			boolean hasSteps = FLOW.transitions().stream().anyMatch(t -> t.from().contains(state));
+		assertThat(reached).isEqualTo(flow.states());
+		for (CaseState state : flow.states()) {
+			boolean hasSteps = flow.transitions().stream().anyMatch(t -> t.from().contains(state));
 			// A closed case still answers to a supervisor, who may verify it or send it
 			// back.
 			assertThat(hasSteps).as(state + " has steps").isEqualTo(state.isOpen() || state == CaseState.CLOSED);
 		}
-		assertThat(FLOW.transitions().stream().filter(t -> t.from().contains(CaseState.CLOSED)))
+		assertThat(flow.transitions().stream().filter(t -> t.from().contains(CaseState.CLOSED)))
 			.allSatisfy(t -> assertThat(t.by()).containsOnly(Party.SUPERVISOR));
+	}
+
+	@Test
+	void aLeadersMatterNeverWaitsOnTheEnterpriseOrTheDispatcher() {
+		assertThat(CaseKind.LEADER_ASSIGNMENT.workflow().transitions())
+			.allSatisfy(t -> assertThat(t.by()).doesNotContain(Party.ENTERPRISE, Party.DISPATCHER))
+			.allSatisfy(t -> assertThat(t.visibleToEnterprise()).isFalse());
 	}
 
 	@Test
@@ -148,7 +159,8 @@ class WorkflowTests {
 	static Case newCase() {
 		return Case
 			.submit("QQ-2026-330421-000001", CaseKind.ENTERPRISE_REQUEST, Channel.SELF_SERVICE, 1L, 100L, "330421100",
-					"/330400/330421/330421100/", "用地", "厂房扩建用地指标", ENTERPRISE, Instant.now(), List.of())
+					"/330400/330421/330421100/", "用地", "厂房扩建用地指标", Priority.NORMAL, ENTERPRISE, Instant.now(),
+					List.of())
 			.kase();
 	}
 

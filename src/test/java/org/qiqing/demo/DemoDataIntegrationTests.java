@@ -52,6 +52,11 @@ class DemoDataIntegrationTests {
 			.list();
 		assertThat(states).containsExactlyInAnyOrderElementsOf(
 				CaseKind.ENTERPRISE_REQUEST.workflow().states().stream().map(Enum::name).toList());
+		List<String> leaders = this.jdbc
+			.sql("select distinct state from cases where kind = 'LEADER_ASSIGNMENT' and channel = 'LEADER'")
+			.query(String.class)
+			.list();
+		assertThat(leaders).containsExactlyInAnyOrder("ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED");
 		this.sweep.sweep();
 		List<String> times = this.jdbc
 			.sql("select distinct c.time_state from cases c join person p on p.id = c.submitted_by"

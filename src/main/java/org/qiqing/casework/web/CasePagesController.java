@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.qiqing.casework.AttachmentPolicy;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
@@ -16,6 +17,7 @@ import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
 import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
+import org.qiqing.casework.Priority;
 import org.qiqing.casework.Rating;
 import org.qiqing.casework.StepInput;
 import org.qiqing.casework.Workflow;
@@ -23,6 +25,7 @@ import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
@@ -123,10 +126,25 @@ class CasePagesController {
 		return BOARD;
 	}
 
-	@GetMapping({ "/cases/new", "/visit" })
+	@GetMapping({ "/cases/new", "/visit", "/assignments/new" })
 	String initCaseForm(@RequestParam(required = false) Long enterpriseId, Actor actor, Model model,
 			jakarta.servlet.http.HttpServletRequest request) {
+		boolean assignment = request.getRequestURI().endsWith("/assignments/new");
+		if (assignment && !actor.has(Role.LEADER)) {
+			throw new NotAllowed("only a leader assigns his own matters");
+		}
 		model.addAttribute("visit", request.getRequestURI().endsWith("/visit"));
+		model.addAttribute("assignment", assignment);
+		if (assignment) {
+			model.addAttribute("units",
+					this.units.findAllByOrderByCode()
+						.stream()
+						.filter(unit -> this.regions.find(unit.getRegionCode())
+							.map(region -> actor.oversees(region.path()))
+							.orElse(false))
+						.toList());
+			model.addAttribute("priorities", Priority.values());
+		}
 		model.addAttribute("categories", this.categories.all());
 		if (actor.isEnterpriseContact()) {
 			model.addAttribute("enterprise", this.enterprises.findVisible(actor.enterpriseId(), actor).orElse(null));
@@ -137,15 +155,21 @@ class CasePagesController {
 		return FORM;
 	}
 
-	@PostMapping({ "/cases/new", "/visit" })
+	@PostMapping({ "/cases/new", "/visit", "/assignments/new" })
 	String processCaseForm(@RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) Long categoryId, @RequestParam(required = false) String title,
-			@RequestParam(required = false) String description,
+			@RequestParam(required = false) String description, @RequestParam(required = false) Long leadUnitId,
+			@RequestParam(required = false) java.util.Set<Long> coUnitIds,
+			@RequestParam(required = false) java.time.LocalDate dueDate,
+			@RequestParam(required = false) Priority priority,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, Actor actor, Model model,
 			RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+		boolean assignment = request.getRequestURI().endsWith("/assignments/new");
 		try {
 			Case kase = this.cases.submit(
-					new NewCase(null, categoryId, enterpriseId, title, description, AttachmentPolicy.check(files)),
+					new NewCase(assignment ? CaseKind.LEADER_ASSIGNMENT : null, categoryId, enterpriseId, title,
+							description, AttachmentPolicy.check(files),
+							assignment ? new NewCase.Assignment(leadUnitId, coUnitIds, dueDate, priority) : null),
 					actor);
 			redirect.addFlashAttribute("message", text("case.created", kase.getNumber()));
 			return "redirect:/cases/" + kase.getId();
@@ -155,6 +179,9 @@ class CasePagesController {
 			model.addAttribute("title", title);
 			model.addAttribute("description", description);
 			model.addAttribute("categoryId", categoryId);
+			model.addAttribute("leadUnitId", leadUnitId);
+			model.addAttribute("dueDate", dueDate);
+			model.addAttribute("priority", priority);
 			return initCaseForm(enterpriseId, actor, model, request);
 		}
 	}
@@ -177,14 +204,15 @@ class CasePagesController {
 			.map(action -> workflow.find(action, kase.getState()).orElseThrow())
 			.toList();
 		model.addAttribute("kase", kase);
-		model.addAttribute("enterprise",
-				this.enterprises.findVisible(kase.getEnterpriseId(), actor).map(Enterprise::getName).orElse(null));
+		model.addAttribute("enterprise", kase.getEnterpriseId() == null ? null
+				: this.enterprises.findVisible(kase.getEnterpriseId(), actor).map(Enterprise::getName).orElse(null));
 		Category category = this.categories.find(kase.getCategoryId()).orElse(null);
 		model.addAttribute("category", category == null ? null : category.name());
 		// What the category suggests: its default unit, and its time limit in working
 		// days from now.
 		model.addAttribute("defaultUnitId", category == null ? null : category.defaultUnitId());
-		model.addAttribute("defaultDue", this.cases.defaultDueDate(kase));
+		model.addAttribute("defaultDue",
+				kase.getKind().servesEnterprise() ? this.cases.defaultDueDate(kase) : kase.getDueDate());
 		model.addAttribute("time", this.times.of(kase));
 		model.addAttribute("orders", this.cases.orders(id, actor));
 		model.addAttribute("now", java.time.Instant.now());

@@ -12,6 +12,7 @@ import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.NewAttachment;
 import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
+import org.qiqing.casework.Priority;
 import org.qiqing.casework.Rating;
 import org.qiqing.casework.StepInput;
 
@@ -23,11 +24,19 @@ final class CaseRequests {
 	private CaseRequests() {
 	}
 
+	/**
+	 * A case to file; a leader's assignment ({@code LEADER_ASSIGNMENT}) also names its
+	 * unit, due date and priority.
+	 */
 	record FileCase(CaseKind kind, @NotNull Long categoryId, Long enterpriseId, @NotBlank @Size(max = 200) String title,
-			@NotBlank @Size(max = 4000) String description) {
+			@NotBlank @Size(max = 4000) String description, Long leadUnitId, @Size(max = 10) Set<Long> coUnitIds,
+			LocalDate dueDate, Priority priority) {
 
 		NewCase toNewCase(List<NewAttachment> files) {
-			return new NewCase(this.kind, this.categoryId, this.enterpriseId, this.title, this.description, files);
+			return new NewCase(this.kind, this.categoryId, this.enterpriseId, this.title, this.description, files,
+					this.kind == CaseKind.LEADER_ASSIGNMENT
+							? new NewCase.Assignment(this.leadUnitId, this.coUnitIds, this.dueDate, this.priority)
+							: null);
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.qiqing.casework.CaseState;
 import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.Channel;
 import org.qiqing.casework.Outcome;
+import org.qiqing.casework.Priority;
 import org.qiqing.casework.Rating;
 import org.qiqing.casework.TimeState;
 import org.qiqing.organisation.Actor;
@@ -20,16 +21,16 @@ import org.qiqing.organisation.Actor;
  * A case as the API shows it, with the steps the caller may take now. An enterprise
  * contact does not see what only internal steps set (a requested extension).
  */
-record CaseView(long id, String number, CaseKind kind, Channel channel, CaseState state, String title,
-		String description, Long categoryId, Long enterpriseId, String regionCode, Long leadUnitId, Set<Long> coUnitIds,
-		LocalDate dueDate, LocalDate requestedDueDate, Outcome outcome, String answer, String referral, Rating rating,
-		int handoffs, int reopenCount, TimeState timeState, Instant limitAt, Integer workingDaysLeft,
-		Long escalatedUnitId, Instant verifiedAt, Instant createdAt, Instant updatedAt, int version,
-		List<String> allowedActions) {
+record CaseView(long id, String number, CaseKind kind, Priority priority, Channel channel, CaseState state,
+		String title, String description, Long categoryId, Long enterpriseId, String regionCode, Long leadUnitId,
+		Set<Long> coUnitIds, LocalDate dueDate, LocalDate requestedDueDate, Outcome outcome, String answer,
+		String referral, Rating rating, int handoffs, int reopenCount, TimeState timeState, Instant limitAt,
+		Integer workingDaysLeft, Long escalatedUnitId, Instant verifiedAt, Instant createdAt, Instant updatedAt,
+		int version, List<String> allowedActions) {
 
 	static CaseView of(Case kase, CaseTimes.TimeStatus time, List<CaseAction> allowed, Actor actor) {
-		return new CaseView(kase.getId(), kase.getNumber(), kase.getKind(), kase.getChannel(), kase.getState(),
-				kase.getTitle(), kase.getDescription(), kase.getCategoryId(), kase.getEnterpriseId(),
+		return new CaseView(kase.getId(), kase.getNumber(), kase.getKind(), kase.getPriority(), kase.getChannel(),
+				kase.getState(), kase.getTitle(), kase.getDescription(), kase.getCategoryId(), kase.getEnterpriseId(),
 				kase.getRegionCode(), kase.getLeadUnitId(), kase.getCoUnitIds(), kase.getDueDate(),
 				actor.isEnterpriseContact() ? null : kase.getRequestedDueDate(), kase.getOutcome(), kase.getAnswer(),
 				kase.getReferral(), kase.getRating(), kase.getHandoffs(), kase.getReopenCount(), time.state(),
