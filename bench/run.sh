@@ -33,7 +33,7 @@ start_app() {
 	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
 		java -Xmx512m -jar "$(jar)" --server.port="$PORT" --qiqing.timers.initial-delay=1s > "$OUT/app.log" 2>&1 &
 	APP=$!
-	for _ in $(seq 1 120); do
+	for _ in $(seq 1 360); do
 		curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && return 0
 		sleep 0.5
 	done
