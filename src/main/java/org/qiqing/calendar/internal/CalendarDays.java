@@ -51,7 +51,8 @@ public class CalendarDays {
 	}
 
 	/**
-	 * @return whether there was such a day */
+	 * @return whether there was such a day
+	 */
 	public boolean remove(String regionCode, LocalDate day) {
 		return this.jdbc.sql("delete from calendar_day where region_code = :region and on_date = :day")
 			.param("region", regionCode)
