@@ -12,9 +12,11 @@ import static org.qiqing.AccessMatrixIntegrationTests.Kind.SHOW;
 import static org.qiqing.AccessMatrixIntegrationTests.Sight.BLIND;
 import static org.qiqing.AccessMatrixIntegrationTests.Sight.SEES;
 import static org.qiqing.AccessMatrixIntegrationTests.Sight.UNCHECKED;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.CALENDAR;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CASE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ENTERPRISE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.INTERNAL;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.NATIONAL;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NONE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.PERSON;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.REGION;
@@ -180,6 +182,25 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /admin/enterprises/import multipart",
 				add(ENTERPRISE, csv(ENTERPRISES, "{creditCode},越权,{code}")),
 				add(REGION, csv(ENTERPRISES, "{newCreditCode},越权,{code}"))));
+		// The working-day calendar: the county's override, and the national one
+		rules.add(rule("GET /api/v1/calendar/{year}", show(CALENDAR, "region={code}"), list("region=")));
+		rules.add(rule("PUT /api/v1/calendar/{year}/days/{date} json",
+				change(CALENDAR, "region={code}", this::calendarDay), change(NATIONAL, "region=", this::calendarDay)));
+		rules.add(rule("DELETE /api/v1/calendar/{year}/days/{date}", change(CALENDAR, "region={code}", NO_BODY),
+				change(NATIONAL, "region=", NO_BODY)));
+		rules.add(rule("POST /api/v1/calendar/{year}/import multipart",
+				change(CALENDAR, "region={code}", csv(CALENDAR_DAYS, "{date},HOLIDAY,越权")),
+				change(NATIONAL, "region=", csv(CALENDAR_DAYS, "{date},HOLIDAY,越权"))));
+		rules.add(rule("GET /admin/calendar", show(CALENDAR, "year={year}&region={code}"), list("year={year}")));
+		rules.add(rule("POST /admin/calendar/days",
+				change(CALENDAR, "year={year}&region={code}&date={date}", this::calendarDayForm),
+				change(NATIONAL, "year={year}&region=&date={date}", this::calendarDayForm)));
+		rules.add(rule("POST /admin/calendar/days/remove",
+				change(CALENDAR, "year={year}&region={code}&date={date}", NO_BODY),
+				change(NATIONAL, "year={year}&region=&date={date}", NO_BODY)));
+		rules.add(rule("POST /admin/calendar/import multipart",
+				change(CALENDAR, "year={year}&region={code}", csv(CALENDAR_DAYS, "{date},HOLIDAY,越权")),
+				change(NATIONAL, "year={year}&region=", csv(CALENDAR_DAYS, "{date},HOLIDAY,越权"))));
 		return rules;
 	}
 
@@ -243,6 +264,10 @@ class AccessMatrixIntegrationTests {
 			// Anyone reads a unit (OPEN); only its administrators change it and see
 			// its people.
 			case UNIT, PERSON -> administers(who, t) ? SEES : BLIND;
+			// A county's calendar is read and changed by its administrators; the
+			// national one is changed only by an administrator of a top-level region.
+			case CALENDAR -> administers(who, t) ? SEES : BLIND;
+			case NATIONAL -> who.equals(this.world.admin()) ? SEES : BLIND;
 			case NONE -> UNCHECKED;
 		};
 	}
@@ -264,6 +289,13 @@ class AccessMatrixIntegrationTests {
 		UNIT,
 		/** An official of the county (its dispatcher): {id} is the person. */
 		PERSON,
+		/**
+		 * The county's override of the working-day calendar: {code} is its region, {date}
+		 * its local holiday in {year}.
+		 */
+		CALENDAR,
+		/** The national working-day calendar, changed the same {year} and {date}. */
+		NATIONAL,
 		/** Nothing in particular. */
 		NONE
 
@@ -374,6 +406,14 @@ class AccessMatrixIntegrationTests {
 		return new Call(CHANGE, subject, "", body, false);
 	}
 
+	static Call change(Subject subject, String query, Body body) {
+		return new Call(CHANGE, subject, query, body, false);
+	}
+
+	static Call show(Subject subject, String query) {
+		return new Call(SHOW, subject, query, NO_BODY, true);
+	}
+
 	static Call file(Body body) {
 		return new Call(FILE, ENTERPRISE, "", body, false);
 	}
@@ -397,7 +437,7 @@ class AccessMatrixIntegrationTests {
 	record Things(String county, long caseId, String number, String title, String note, String file, String secret,
 			long attachmentId, String internalNote, String internalFile, String internalSecret,
 			long internalAttachmentId, long enterpriseId, String enterpriseName, String creditCode, long unitId,
-			String regionCode, Member tokenOwner, long tokenId, String tokenName) {
+			String regionCode, Member tokenOwner, long tokenId, String tokenName, String holiday) {
 
 		/** The words that give the subject away when an answer holds them. */
 		List<String> markers(Subject subject) {
@@ -406,12 +446,13 @@ class AccessMatrixIntegrationTests {
 				case INTERNAL -> List.of(this.internalNote, this.internalFile, this.internalSecret);
 				case ENTERPRISE -> List.of(this.enterpriseName, this.creditCode);
 				case TOKEN -> List.of(this.tokenName);
+				case CALENDAR -> List.of(this.holiday);
 				// Words only the administration shows: a region's path, a person's
 				// username in the people API and on the people page. Units are public.
 				case REGION -> List.of("\"path\":\"/330400/" + this.regionCode + "/\"");
 				case PERSON -> List.of("\"username\":\"" + this.tokenOwner.username() + "\"",
 						"<td class=\"number\">" + this.tokenOwner.username() + "</td>");
-				case UNIT, NONE -> List.of();
+				case UNIT, NATIONAL, NONE -> List.of();
 			};
 		}
 
@@ -426,7 +467,7 @@ class AccessMatrixIntegrationTests {
 			case TOKEN -> values.put("id", Long.toString(idsOf.tokenId()));
 			case UNIT -> values.put("id", Long.toString(idsOf.unitId()));
 			case PERSON -> values.put("id", Long.toString(idsOf.tokenOwner().actor().personId()));
-			case REGION, NONE -> {
+			case REGION, CALENDAR, NATIONAL, NONE -> {
 			}
 		}
 		values.put("attachmentId", Long.toString(subject == INTERNAL ? t.internalAttachmentId() : t.attachmentId()));
@@ -445,6 +486,8 @@ class AccessMatrixIntegrationTests {
 		values.put("newCode", AdminFixtures.unique("X-"));
 		values.put("newUsername", AdminFixtures.unique("x."));
 		values.put("newCreditCode", AdminFixtures.creditCode());
+		values.put("year", Integer.toString(HOLIDAY.getYear()));
+		values.put("date", HOLIDAY.toString());
 		return values;
 	}
 
@@ -779,6 +822,22 @@ class AccessMatrixIntegrationTests {
 
 	private static final String ENTERPRISES = "credit_code,name,region_code";
 
+	private static final String CALENDAR_DAYS = "date,kind,name";
+
+	/**
+	 * The day of each county's local holiday: in a year no time limit of the other tests
+	 * reaches.
+	 */
+	private static final LocalDate HOLIDAY = LocalDate.of(2099, 3, 2);
+
+	private void calendarDay(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"HOLIDAY\", \"name\": \"越权\"}");
+	}
+
+	private void calendarDayForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("kind", "HOLIDAY").param("name", "越权");
+	}
+
 	private void renameRegion(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"越权\", \"level\": \"COUNTY\"}");
 	}
@@ -921,9 +980,17 @@ class AccessMatrixIntegrationTests {
 			.param("name", tokenName)
 			.query(Long.class)
 			.single();
+		String holiday = "地方假日 " + tag;
+		this.jdbc
+			.sql("insert into calendar_day (region_code, on_date, kind, name) values (:region, :day, 'HOLIDAY', :name)")
+			.param("region", regionCode)
+			.param("day", HOLIDAY)
+			.param("name", holiday)
+			.update();
 		return new Things(county, id, (String) Api.read(filed, "$.number"), title, note, file, secret,
 				attachments.get(0), internalNote, internalFile, internalSecret, attachments.get(1), firm.getId(),
-				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName);
+				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName,
+				holiday);
 	}
 
 	private List<Member> membersOf(String county) {
@@ -960,6 +1027,14 @@ class AccessMatrixIntegrationTests {
 				return text("select p.display_name || '/' || p.version from person p where p.id = :id",
 						t.tokenOwner().actor().personId());
 			}
+			case CALENDAR, NATIONAL -> {
+				return this.jdbc
+					.sql("select on_date, kind, name from calendar_day where region_code = :region order by on_date")
+					.param("region", subject == CALENDAR ? t.regionCode() : "")
+					.query()
+					.listOfRows()
+					.toString();
+			}
 			default -> {
 			}
 		}
@@ -967,7 +1042,8 @@ class AccessMatrixIntegrationTests {
 			case CASE, INTERNAL -> "cases";
 			case ENTERPRISE -> "enterprise";
 			case TOKEN -> "api_token";
-			case NONE, REGION, UNIT, PERSON -> throw new IllegalStateException("a change must name its subject");
+			case NONE, REGION, UNIT, PERSON, CALENDAR, NATIONAL ->
+				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();
 		return this.jdbc.sql("select * from " + table + " where id = :id")
