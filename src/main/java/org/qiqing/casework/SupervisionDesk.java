@@ -83,8 +83,8 @@ class SupervisionDesk {
 			case REPLY_ORDER -> this.orders.reply(kase.getId(), actor.personId(), now, input.note());
 			case URGE -> tell(kase, "urge:" + kase.getEventCount(), NoticeTopic.URGING, "催办", input.note(),
 					this.recipients.ofUnit(kase.getLeadUnitId()));
-			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "提级督办", input.note(),
-					this.recipients.ofUnit(kase.getEscalatedUnitId()));
+			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "提级督办",
+					input.note(), this.recipients.ofUnit(kase.getEscalatedUnitId()));
 			default -> {
 			}
 		}

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('ADMIN')")
 public class DeadLetters {
 
-	public record DeadLetter(long id, String channel, String recipient, String subject, int attempts,
-			String lastError, Instant createdAt) {
+	public record DeadLetter(long id, String channel, String recipient, String subject, int attempts, String lastError,
+			Instant createdAt) {
 	}
 
 	private static final String SCOPED = """
@@ -72,7 +72,9 @@ public class DeadLetters {
 		}
 	}
 
-	/** @return how many dead letters of the jurisdiction were sent again */
+	/**
+	 * @return how many dead letters of the jurisdiction were sent again
+	 */
 	public int replayAll(Actor actor) {
 		return this.jdbc.sql("""
 				update notification_outbox set status = 'PENDING', attempts = 0, next_attempt_at = :now

@@ -13,12 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds. It claims due messages in small batches with
- * {@code FOR UPDATE SKIP LOCKED}, sends each while it holds the row, and marks it in
- * the same transaction: sent; failed, to be tried again after a doubling wait; or, after
- * the last attempt, dead. Two nodes never hold the same row, so nothing is sent twice
- * while they run. A node that dies after a send and before its commit leaves the row
- * pending, and it is sent once more: delivery outside is at least once, the rows exactly
- * once.
+ * {@code FOR UPDATE SKIP LOCKED}, sends each while it holds the row, and marks it in the
+ * same transaction: sent; failed, to be tried again after a doubling wait; or, after the
+ * last attempt, dead. Two nodes never hold the same row, so nothing is sent twice while
+ * they run. A node that dies after a send and before its commit leaves the row pending,
+ * and it is sent once more: delivery outside is at least once, the rows exactly once.
  */
 @Component
 public class DeliveryWorker {
@@ -117,7 +116,9 @@ public class DeliveryWorker {
 		return new Result(sent, retried, dead, skipped);
 	}
 
-	/** @return why the message is skipped, or null when it was sent */
+	/**
+	 * @return why the message is skipped, or null when it was sent
+	 */
 	private String send(Outbox.Letter letter) {
 		String link = this.settings.absolute(letter.link());
 		switch (letter.channel()) {

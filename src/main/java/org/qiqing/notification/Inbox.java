@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Inbox {
 
 	/** A notification as its person sees it. */
-	public record Notification(long id, NoticeTopic topic, String subject, String body, String link,
-			Instant createdAt, Instant readAt) {
+	public record Notification(long id, NoticeTopic topic, String subject, String body, String link, Instant createdAt,
+			Instant readAt) {
 
 		public boolean unread() {
 			return this.readAt == null;
@@ -104,7 +104,8 @@ public class Inbox {
 
 	/** Marks one of the person's notifications read; another's is not found. */
 	public Notification markRead(long personId, long id, Instant now) {
-		this.jdbc.sql("update notification set read_at = :now where id = :id and person_id = :person and read_at is null")
+		this.jdbc
+			.sql("update notification set read_at = :now where id = :id and person_id = :person and read_at is null")
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.param("person", personId)
@@ -119,7 +120,9 @@ public class Inbox {
 			.orElseThrow(() -> new NotFound("notification", id));
 	}
 
-	/** @return how many were unread */
+	/**
+	 * @return how many were unread
+	 */
 	public int markAllRead(long personId, Instant now) {
 		return this.jdbc.sql("update notification set read_at = :now where person_id = :person and read_at is null")
 			.param("now", Timestamp.from(now))

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -14,8 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The live unread counts of the browsers connected to this node, as server-sent events
  * ({@code event: unread}). Each node reads the counts of its own listeners from the
  * database every {@code qiqing.notifications.stream-interval}, whichever node wrote the
- * notification or marked it read, so any number of nodes works without a message bus.
- * A count is sent when the stream opens and whenever it changes.
+ * notification or marked it read, so any number of nodes works without a message bus. A
+ * count is sent when the stream opens and whenever it changes.
  */
 @Component
 public class InboxStream {
@@ -60,6 +62,23 @@ public class InboxStream {
 		this.inbox.unreadCounts(Set.copyOf(this.listeners.keySet()))
 			.forEach((person, count) -> this.listeners.getOrDefault(person, Set.of())
 				.forEach(listener -> tell(person, listener, count)));
+	}
+
+	/**
+	 * Ends every stream when the node stops, so that a graceful shutdown does not wait
+	 * for browsers that would listen for hours; they reconnect to another node.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		this.listeners.values().forEach(set -> set.forEach(listener -> {
+			try {
+				listener.emitter().complete();
+			}
+			catch (IllegalStateException alreadyClosed) {
+				// nothing left to close
+			}
+		}));
+		this.listeners.clear();
 	}
 
 	private void tell(long personId, Listener listener, long count) {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * E-mail over SMTP, as set up under {@code spring.mail.*}. Without
- * {@code spring.mail.host} Spring Boot makes no mail sender, and e-mail is off: no
- * e-mail is queued, and any still queued is skipped.
+ * {@code spring.mail.host} Spring Boot makes no mail sender, and e-mail is off: no e-mail
+ * is queued, and any still queued is skipped.
  */
 @Component
 class MailChannel {

@@ -10,10 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a notice in the transaction of the step or timer that published it: if that
- * rolls back, nothing is in the inbox and nothing will be sent. Each person gets it in
- * his inbox and, if he chose so and has an address, by e-mail; each robot of their units
- * that is told the topic gets it once. Every row is unique per notice and recipient, so
+ * Takes a notice in the transaction of the step or timer that published it: if that rolls
+ * back, nothing is in the inbox and nothing will be sent. Each person gets it in his
+ * inbox and, if he chose so and has an address, by e-mail; each robot of their units that
+ * is told the topic gets it once. Every row is unique per notice and recipient, so
  * publishing a notice again adds nothing.
  */
 @Component

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What reaches each person where. Every notice reaches the inbox (a person cannot miss
- * an order by switching it off); e-mail is chosen per topic, on by default for what
- * demands an answer: supervision orders, overdue notices, escalations and criticism.
+ * What reaches each person where. Every notice reaches the inbox (a person cannot miss an
+ * order by switching it off); e-mail is chosen per topic, on by default for what demands
+ * an answer: supervision orders, overdue notices, escalations and criticism.
  */
 @Component
 @Transactional
@@ -53,9 +53,12 @@ public class NotificationPreferences {
 	 * @return the choices as they now stand
 	 */
 	public List<Choice> chooseEmail(long personId, Set<NoticeTopic> emailed) {
-		this.jdbc.sql("delete from notification_preference where person_id = :person").param("person", personId).update();
+		this.jdbc.sql("delete from notification_preference where person_id = :person")
+			.param("person", personId)
+			.update();
 		for (NoticeTopic topic : NoticeTopic.values()) {
-			this.jdbc.sql("insert into notification_preference (person_id, topic, email) values (:person, :topic, :email)")
+			this.jdbc
+				.sql("insert into notification_preference (person_id, topic, email) values (:person, :topic, :email)")
 				.param("person", personId)
 				.param("topic", topic.name())
 				.param("email", emailed.contains(topic))
@@ -72,17 +75,13 @@ public class NotificationPreferences {
 				select p.id, p.email, pref.email as chosen from person p
 				left join notification_preference pref on pref.person_id = p.id and pref.topic = :topic
 				where p.id in (:people) and p.email is not null and p.email <> ''
-				order by p.id""")
-			.param("topic", topic.name())
-			.param("people", people)
-			.query((rs, n) -> {
-				boolean chosen = rs.getObject(3) == null ? EMAIL_BY_DEFAULT.contains(topic) : rs.getBoolean(3);
-				if (chosen) {
-					addresses.put(rs.getLong(1), rs.getString(2));
-				}
-				return null;
-			})
-			.list();
+				order by p.id""").param("topic", topic.name()).param("people", people).query((rs, n) -> {
+			boolean chosen = rs.getObject(3) == null ? EMAIL_BY_DEFAULT.contains(topic) : rs.getBoolean(3);
+			if (chosen) {
+				addresses.put(rs.getLong(1), rs.getString(2));
+			}
+			return null;
+		}).list();
 		return addresses;
 	}
 

@@ -33,7 +33,9 @@ public record NotificationSettings(@DefaultValue("true") boolean enabled, @Defau
 		@DefaultValue("3s") Duration streamInterval, @DefaultValue("30m") Duration streamTimeout,
 		@DefaultValue("") String baseUrl, @DefaultValue Mail mail) {
 
-	/** @param from the sender's address of every e-mail */
+	/**
+	 * @param from the sender's address of every e-mail
+	 */
 	public record Mail(@DefaultValue("noreply@qiqing.local") String from) {
 	}
 

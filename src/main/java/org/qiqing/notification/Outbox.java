@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What is still to be sent outside the application: an e-mail to a person or a message
- * to a unit's robot, one row per notice and recipient (unique in the database), written
- * in the transaction of the step that caused it. The worker claims due rows, each by one
+ * What is still to be sent outside the application: an e-mail to a person or a message to
+ * a unit's robot, one row per notice and recipient (unique in the database), written in
+ * the transaction of the step that caused it. The worker claims due rows, each by one
  * node, and marks them sent, to be tried again later, or dead.
  */
 @Repository
@@ -96,7 +96,8 @@ class Outbox {
 	}
 
 	void sent(long id, Instant now) {
-		this.jdbc.sql("update notification_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1 where id = :id")
+		this.jdbc.sql(
+				"update notification_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1 where id = :id")
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
@@ -124,10 +125,7 @@ class Outbox {
 	void giveUp(long id, String error) {
 		this.jdbc.sql("""
 				update notification_outbox set attempts = attempts + 1, last_error = :error, status = 'DEAD'
-				where id = :id""")
-			.param("error", Inbox.clip(error, 1000))
-			.param("id", id)
-			.update();
+				where id = :id""").param("error", Inbox.clip(error, 1000)).param("id", id).update();
 	}
 
 }

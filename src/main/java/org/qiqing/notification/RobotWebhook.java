@@ -13,9 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts a JSON message to a robot's webhook and reads its answer: both DingTalk and
- * WeCom answer 200 with {@code {"errcode":0,…}} when they took the message, and another
- * errcode (a bad signature, a flood limit, a wrong key) when they did not.
+ * Posts a JSON message to a robot's webhook and reads its answer: both DingTalk and WeCom
+ * answer 200 with {@code {"errcode":0,…}} when they took the message, and another errcode
+ * (a bad signature, a flood limit, a wrong key) when they did not.
  */
 @Component
 class RobotWebhook {
@@ -32,7 +32,9 @@ class RobotWebhook {
 		this.http = HttpClient.newBuilder().connectTimeout(settings.httpTimeout()).build();
 	}
 
-	/** @throws DeliveryFailed when the robot did not take the message */
+	/**
+	 * @throws DeliveryFailed when the robot did not take the message
+	 */
 	void post(String url, Object message) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(this.settings.httpTimeout())

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The group robots of units: an administrator sets them up for the units of his
  * jurisdiction, each with the topics it is told. A robot of another jurisdiction is not
- * found. The secret and the webhook URL authenticate the platform to the chat service,
- * so neither is shown back: the secret not at all, the URL cut after its host.
+ * found. The secret and the webhook URL authenticate the platform to the chat service, so
+ * neither is shown back: the secret not at all, the URL cut after its host.
  */
 @Service
 @Transactional
@@ -141,11 +141,7 @@ public class Robots {
 				select distinct b.id from notification_robot b
 				join notification_robot_topic t on t.robot_id = b.id and t.topic = :topic
 				where b.enabled and b.unit_id in (select p.unit_id from person p where p.id in (:people))
-				order by b.id""")
-			.param("topic", topic.name())
-			.param("people", people)
-			.query(Long.class)
-			.list();
+				order by b.id""").param("topic", topic.name()).param("people", people).query(Long.class).list();
 	}
 
 	/** Where to send to a robot, or null once it was removed. */

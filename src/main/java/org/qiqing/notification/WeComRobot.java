@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A WeCom group's robot: a markdown message to its webhook. WeCom robots have no
- * signature; the {@code key} in the webhook URL is their only authentication, so the
- * URL is kept like a password (never shown back in full).
+ * signature; the {@code key} in the webhook URL is their only authentication, so the URL
+ * is kept like a password (never shown back in full).
  */
 @Component
 class WeComRobot {

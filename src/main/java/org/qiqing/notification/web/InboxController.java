@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The inbox page (收件箱), its live unread count for the badge of the top bar, and the
- * page where a person chooses what reaches him by e-mail.
+ * The inbox page (收件箱), its live unread count for the badge of the top bar, and the page
+ * where a person chooses what reaches him by e-mail.
  */
 @Controller
 class InboxController {

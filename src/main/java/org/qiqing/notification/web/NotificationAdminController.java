@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrator's page of notifications: the group robots of the units of his
- * jurisdiction, added, changed and removed with forms, and the dead letters with a
- * replay button each and one for all.
+ * jurisdiction, added, changed and removed with forms, and the dead letters with a replay
+ * button each and one for all.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -50,10 +50,8 @@ class NotificationAdminController {
 	String showNotifications(Actor actor, Model model) {
 		model.addAttribute("robots", this.robots.list(actor));
 		model.addAttribute("deadLetters", this.deadLetters.list(actor, 200));
-		model.addAttribute("units", this.organisation.units(null)
-			.stream()
-			.filter(unit -> actor.oversees(unit.regionPath()))
-			.toList());
+		model.addAttribute("units",
+				this.organisation.units(null).stream().filter(unit -> actor.oversees(unit.regionPath())).toList());
 		model.addAttribute("kinds", RobotKind.values());
 		model.addAttribute("topics", NoticeTopic.values());
 		return PAGE;
@@ -64,8 +62,10 @@ class NotificationAdminController {
 			@RequestParam(required = false) RobotKind kind, @RequestParam(required = false) String webhookUrl,
 			@RequestParam(required = false) String secret, @RequestParam(required = false) List<NoticeTopic> topics,
 			Actor actor, RedirectAttributes redirect) {
-		return done(() -> this.robots.create(
-				new Robots.RobotDetails(unitId, name, kind, webhookUrl, secret, true, topics(topics)), actor), redirect);
+		return done(
+				() -> this.robots.create(
+						new Robots.RobotDetails(unitId, name, kind, webhookUrl, secret, true, topics(topics)), actor),
+				redirect);
 	}
 
 	@PostMapping("/admin/notifications/robots/{id}")

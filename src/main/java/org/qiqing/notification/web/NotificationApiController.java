@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A person's own notifications and choices, as API. Nobody reads or marks another's:
- * its id is not found.
+ * A person's own notifications and choices, as API. Nobody reads or marks another's: its
+ * id is not found.
  */
 @RestController
 class NotificationApiController {
