@@ -29,6 +29,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qiqing.AdminFixtures;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
@@ -36,6 +37,10 @@ import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.NoticeTopic;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Units;
+import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +89,18 @@ class NotificationIntegrationTests {
 
 	@Autowired
 	JavaMailSenderImpl mailSender;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	Units units;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	ApiTokens tokens;
 
 	@LocalServerPort
 	int port;
@@ -316,6 +333,18 @@ class NotificationIntegrationTests {
 					.isEqualTo(403);
 				this.worker.deliver();
 				assertThat(callsFor(weCom, notice)).isEqualTo(8);
+
+				// An administrator of the other county replays none of this county's
+				// letters.
+				Member haining = new AdminFixtures(this.regions, this.units, this.people, this.tokens)
+					.adminOf(AdminFixtures.HAINING);
+				assertThat(
+						api.post(haining, "/api/v1/notification-dead-letters/replay-all", "").getResponse().getStatus())
+					.isEqualTo(200);
+				assertThat(api.post(haining, "/api/v1/notification-dead-letters/" + row + "/replay", "")
+					.getResponse()
+					.getStatus()).isEqualTo(404);
+				assertThat(text("select status from notification_outbox where id = :key", row)).isEqualTo("DEAD");
 
 				weCom.failNext(0);
 				assertThat(api.post(this.world.admin(), "/api/v1/notification-dead-letters/" + row + "/replay", "")
