@@ -14,6 +14,9 @@ import static org.qiqing.AccessMatrixIntegrationTests.Sight.SEES;
 import static org.qiqing.AccessMatrixIntegrationTests.Sight.UNCHECKED;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CALENDAR;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CASE;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.DEAD_LETTER;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.NOTICE;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ENTERPRISE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.INTERNAL;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NATIONAL;
@@ -48,6 +51,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseNotice;
+import org.qiqing.casework.NoticeTopic;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Regions;
@@ -58,6 +63,7 @@ import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -69,6 +75,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -201,6 +209,38 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /admin/calendar/import multipart",
 				change(CALENDAR, "year={year}&region={code}", csv(CALENDAR_DAYS, "{date},HOLIDAY,越权")),
 				change(NATIONAL, "year={year}&region=", csv(CALENDAR_DAYS, "{date},HOLIDAY,越权"))));
+		// The inbox: each person's own notifications and choices
+		rules.add(rule("GET /api/v1/notifications", find(NOTICE, ""), list("unread=true")));
+		rules.add(rule("GET /api/v1/notifications/unread-count", neutral()));
+		rules.add(rule("POST /api/v1/notifications/{id}/read", change(NOTICE, NO_BODY)));
+		// Marks the caller's own notifications only.
+		rules.add(rule("POST /api/v1/notifications/read-all", neutral()));
+		rules.add(rule("GET /api/v1/notifications/preferences", neutral()));
+		rules.add(rule("PUT /api/v1/notifications/preferences", neutral()));
+		rules.add(rule("GET /inbox", find(NOTICE, ""), list("unread=true")));
+		rules.add(rule("GET /inbox/stream", neutral()));
+		rules.add(rule("POST /inbox/{id}/read", change(NOTICE, NO_BODY)));
+		rules.add(rule("POST /inbox/read-all", neutral()));
+		rules.add(rule("GET /inbox/preferences", neutral()));
+		rules.add(rule("POST /inbox/preferences", neutral()));
+		// The group robots of units and the dead letters, for their administrators
+		rules.add(rule("GET /api/v1/notification-robots", find(ROBOT, "")));
+		rules.add(rule("GET /api/v1/notification-robots/{id}", show(ROBOT)));
+		rules.add(rule("POST /api/v1/notification-robots", add(ROBOT, this::newRobot)));
+		rules.add(rule("PUT /api/v1/notification-robots/{id}", change(ROBOT, this::changeRobot)));
+		rules.add(rule("DELETE /api/v1/notification-robots/{id}", change(ROBOT, NO_BODY)));
+		rules.add(rule("GET /api/v1/notification-dead-letters", find(DEAD_LETTER, "")));
+		rules.add(rule("POST /api/v1/notification-dead-letters/{id}/replay", change(DEAD_LETTER, NO_BODY)));
+		// Replays the dead letters of the caller's jurisdiction only
+		// (NotificationIntegrationTests):
+		// probing it here would replay a letter its own administrator is still to find.
+		rules.add(rule("POST /api/v1/notification-dead-letters/replay-all", neutral()));
+		rules.add(rule("GET /admin/notifications", find(ROBOT, ""), find(DEAD_LETTER, "")));
+		rules.add(rule("POST /admin/notifications/robots", add(ROBOT, this::robotForm)));
+		rules.add(rule("POST /admin/notifications/robots/{id}", change(ROBOT, this::robotForm)));
+		rules.add(rule("POST /admin/notifications/robots/{id}/delete", change(ROBOT, NO_BODY)));
+		rules.add(rule("POST /admin/notifications/dead-letters/{id}/replay", change(DEAD_LETTER, NO_BODY)));
+		rules.add(rule("POST /admin/notifications/dead-letters/replay-all", neutral()));
 		return rules;
 	}
 
@@ -263,7 +303,9 @@ class AccessMatrixIntegrationTests {
 			case REGION -> regionsOverseen().getOrDefault(who, Set.of()).contains(t.county()) ? SEES : BLIND;
 			// Anyone reads a unit (OPEN); only its administrators change it and see
 			// its people.
-			case UNIT, PERSON -> administers(who, t) ? SEES : BLIND;
+			case UNIT, PERSON, ROBOT, DEAD_LETTER -> administers(who, t) ? SEES : BLIND;
+			// A notification is its person's alone.
+			case NOTICE -> who.equals(t.tokenOwner()) ? SEES : BLIND;
 			// A county's calendar is read and changed by its administrators; the
 			// national one is changed only by an administrator of a top-level region.
 			case CALENDAR -> administers(who, t) ? SEES : BLIND;
@@ -296,6 +338,12 @@ class AccessMatrixIntegrationTests {
 		CALENDAR,
 		/** The national working-day calendar, changed the same {year} and {date}. */
 		NATIONAL,
+		/** A notification of the county's dispatcher: {id} is the notification. */
+		NOTICE,
+		/** A group robot of the county's lead unit: {id} is the robot. */
+		ROBOT,
+		/** A message to that robot given up by the worker: {id} is the outbox row. */
+		DEAD_LETTER,
 		/** Nothing in particular. */
 		NONE
 
@@ -437,7 +485,8 @@ class AccessMatrixIntegrationTests {
 	record Things(String county, long caseId, String number, String title, String note, String file, String secret,
 			long attachmentId, String internalNote, String internalFile, String internalSecret,
 			long internalAttachmentId, long enterpriseId, String enterpriseName, String creditCode, long unitId,
-			String regionCode, Member tokenOwner, long tokenId, String tokenName, String holiday) {
+			String regionCode, Member tokenOwner, long tokenId, String tokenName, String holiday, long noticeId,
+			String noticeSubject, long robotId, String robotName, long deadLetterId, String deadSubject) {
 
 		/** The words that give the subject away when an answer holds them. */
 		List<String> markers(Subject subject) {
@@ -452,6 +501,9 @@ class AccessMatrixIntegrationTests {
 				case REGION -> List.of("\"path\":\"/330400/" + this.regionCode + "/\"");
 				case PERSON -> List.of("\"username\":\"" + this.tokenOwner.username() + "\"",
 						"<td class=\"number\">" + this.tokenOwner.username() + "</td>");
+				case NOTICE -> List.of(this.noticeSubject);
+				case ROBOT -> List.of(this.robotName);
+				case DEAD_LETTER -> List.of(this.deadSubject);
 				case UNIT, NATIONAL, NONE -> List.of();
 			};
 		}
@@ -467,6 +519,9 @@ class AccessMatrixIntegrationTests {
 			case TOKEN -> values.put("id", Long.toString(idsOf.tokenId()));
 			case UNIT -> values.put("id", Long.toString(idsOf.unitId()));
 			case PERSON -> values.put("id", Long.toString(idsOf.tokenOwner().actor().personId()));
+			case NOTICE -> values.put("id", Long.toString(idsOf.noticeId()));
+			case ROBOT -> values.put("id", Long.toString(idsOf.robotId()));
+			case DEAD_LETTER -> values.put("id", Long.toString(idsOf.deadLetterId()));
 			case REGION, CALENDAR, NATIONAL, NONE -> {
 			}
 		}
@@ -508,6 +563,12 @@ class AccessMatrixIntegrationTests {
 
 	@Autowired
 	ApiTokens tokens;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	Regions regions;
@@ -974,6 +1035,8 @@ class AccessMatrixIntegrationTests {
 			.param("id", id)
 			.query(Long.class)
 			.list();
+		Notice notice = notify(dispatcher, tag);
+		Robot robot = robotOf(unit, tag);
 		String tokenName = "接口令牌 " + tag;
 		this.tokens.issue(dispatcher.actor().personId(), tokenName);
 		long tokenId = this.jdbc.sql("select id from api_token where name = :name")
@@ -990,7 +1053,80 @@ class AccessMatrixIntegrationTests {
 		return new Things(county, id, (String) Api.read(filed, "$.number"), title, note, file, secret,
 				attachments.get(0), internalNote, internalFile, internalSecret, attachments.get(1), firm.getId(),
 				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName,
-				holiday);
+				holiday, notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject());
+	}
+
+	private record Notice(long id, String subject) {
+	}
+
+	private record Robot(long id, String name, long deadLetterId, String deadSubject) {
+	}
+
+	/** A notification of the dispatcher, as the case engine would have him told. */
+	private Notice notify(Member dispatcher, String tag) {
+		String subject = "专属通知 " + tag;
+		new TransactionTemplate(this.transactions)
+			.executeWithoutResult(status -> this.events.publishEvent(new CaseNotice("matrix:" + tag, NoticeTopic.URGING,
+					subject, "通知正文", "/queue", List.of(dispatcher.actor().personId()))));
+		long id = this.jdbc.sql("select id from notification where notice_key = :key")
+			.param("key", "matrix:" + tag)
+			.query(Long.class)
+			.single();
+		return new Notice(id, subject);
+	}
+
+	/** A group robot of the unit, with a message to it the worker gave up on. */
+	private Robot robotOf(Unit unit, String tag) {
+		String name = "专属机器人 " + tag;
+		this.jdbc.sql("""
+				insert into notification_robot (unit_id, name, kind, webhook_url)
+				values (:unit, :name, 'WECOM', 'http://127.0.0.1:9/cgi-bin/webhook/send?key=x')""")
+			.param("unit", unit.getId())
+			.param("name", name)
+			.update();
+		long robot = this.jdbc.sql("select id from notification_robot where name = :name")
+			.param("name", name)
+			.query(Long.class)
+			.single();
+		String subject = "专属死信 " + tag;
+		this.jdbc.sql("""
+				insert into notification_outbox (notice_key, channel, robot_id, topic, subject, body, link, status,
+				                                 attempts, next_attempt_at, last_error, created_at)
+				values (:key, 'ROBOT', :robot, 'URGING', :subject, '', '', 'DEAD', 8, current_timestamp,
+				        'connection refused', current_timestamp)""")
+			.param("key", "matrix:" + tag)
+			.param("robot", robot)
+			.param("subject", subject)
+			.update();
+		long dead = this.jdbc.sql("select id from notification_outbox where subject = :subject")
+			.param("subject", subject)
+			.query(Long.class)
+			.single();
+		return new Robot(robot, name, dead, subject);
+	}
+
+	private void newRobot(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("""
+				{"unitId": %d, "name": "越权", "kind": "WECOM", "webhookUrl": "http://127.0.0.1:9/x",
+				 "topics": ["URGING"]}""".formatted(t.unitId()));
+	}
+
+	private void changeRobot(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH,
+					"\"" + text("select version from notification_robot where id = :id", t.robotId()) + "\"")
+			.content("""
+					{"name": "越权", "kind": "DINGTALK", "webhookUrl": "http://127.0.0.1:9/y", "topics": []}""");
+	}
+
+	private void robotForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("unitId", Long.toString(t.unitId()))
+			.param("version", text("select version from notification_robot where id = :id", t.robotId()))
+			.param("name", "越权")
+			.param("kind", "DINGTALK")
+			.param("webhookUrl", "http://127.0.0.1:9/z")
+			.param("enabled", "true")
+			.param("topics", "ESCALATION");
 	}
 
 	private List<Member> membersOf(String county) {
@@ -1035,6 +1171,25 @@ class AccessMatrixIntegrationTests {
 					.listOfRows()
 					.toString();
 			}
+			case NOTICE -> {
+				return text("select coalesce(cast(read_at as varchar(40)), 'unread') from notification where id = :id",
+						t.noticeId());
+			}
+			case ROBOT -> {
+				// The unit's robots: how many, and each one's name, webhook, topics and
+				// version.
+				return String.join("|", this.jdbc.sql("""
+						select b.name || '/' || b.webhook_url || '/' || b.kind || '/' || b.version
+						       || '/' || (select count(*) from notification_robot_topic x where x.robot_id = b.id)
+						from notification_robot b where b.unit_id = :id order by b.id""")
+					.param("id", t.unitId())
+					.query(String.class)
+					.list());
+			}
+			case DEAD_LETTER -> {
+				return text("select status || '/' || attempts from notification_outbox where id = :id",
+						t.deadLetterId());
+			}
 			default -> {
 			}
 		}
@@ -1042,7 +1197,7 @@ class AccessMatrixIntegrationTests {
 			case CASE, INTERNAL -> "cases";
 			case ENTERPRISE -> "enterprise";
 			case TOKEN -> "api_token";
-			case NONE, REGION, UNIT, PERSON, CALENDAR, NATIONAL ->
+			case NONE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, NOTICE, ROBOT, DEAD_LETTER ->
 				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();

@@ -11,7 +11,8 @@ import java.util.List;
  * @param topic what it is about, for people to choose what reaches them where
  * @param link the path of the case in the application
  */
-public record CaseNotice(String key, String topic, String subject, String body, String link, List<Long> personIds) {
+public record CaseNotice(String key, NoticeTopic topic, String subject, String body, String link,
+		List<Long> personIds) {
 
 	public CaseNotice {
 		personIds = List.copyOf(personIds);

@@ -77,22 +77,22 @@ class SupervisionDesk {
 			case ORDER -> {
 				Instant due = this.clocks.orderReplyDue(kase, input.dueDate(), now);
 				this.orders.issue(kase.getId(), kase.getLeadUnitId(), actor.personId(), now, due, input.note());
-				tell(kase, "order:" + kase.getEventCount(), Topic.SUPERVISION_ORDER, "督办单", input.note(),
+				tell(kase, "order:" + kase.getEventCount(), NoticeTopic.SUPERVISION_ORDER, "督办单", input.note(),
 						this.recipients.ofUnit(kase.getLeadUnitId()));
 			}
 			case REPLY_ORDER -> this.orders.reply(kase.getId(), actor.personId(), now, input.note());
-			case URGE -> tell(kase, "urge:" + kase.getEventCount(), Topic.URGING, "催办", input.note(),
+			case URGE -> tell(kase, "urge:" + kase.getEventCount(), NoticeTopic.URGING, "催办", input.note(),
 					this.recipients.ofUnit(kase.getLeadUnitId()));
-			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), Topic.ESCALATION, "提级督办", input.note(),
-					this.recipients.ofUnit(kase.getEscalatedUnitId()));
+			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "提级督办",
+					input.note(), this.recipients.ofUnit(kase.getEscalatedUnitId()));
 			default -> {
 			}
 		}
 	}
 
 	/** Tells people about a case, once per key whatever happens after. */
-	void tell(Case kase, String key, Topic topic, String what, String text, List<Long> people) {
-		this.events.publishEvent(new CaseNotice("case:" + kase.getId() + ":" + key, topic.name(),
+	void tell(Case kase, String key, NoticeTopic topic, String what, String text, List<Long> people) {
+		this.events.publishEvent(new CaseNotice("case:" + kase.getId() + ":" + key, topic,
 				"【" + what + "】" + kase.getNumber() + " " + kase.getTitle(), text, "/cases/" + kase.getId(), people));
 	}
 
@@ -118,16 +118,6 @@ class SupervisionDesk {
 		return this.units.findById(current)
 			.map(unit -> unit.getSuperiorId())
 			.orElseThrow(() -> new NotAllowed("the unit that holds the case has no superior unit to raise it to"));
-	}
-
-	/**
-	 * What a notice of a case is about, for the people who choose what reaches them
-	 * where.
-	 */
-	enum Topic {
-
-		URGING, SUPERVISION_ORDER, OVERDUE_NOTICE, CRITICISM, ESCALATION, DEADLINE, RATING_INVITE
-
 	}
 
 }

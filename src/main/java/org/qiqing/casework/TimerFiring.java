@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.qiqing.casework.SupervisionDesk.Topic;
 import org.qiqing.organisation.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +58,7 @@ class TimerFiring {
 				if (state != TimeState.YELLOW && state != TimeState.RED) {
 					yield false;
 				}
-				this.desk.tell(kase, key, Topic.URGING, "即将到期", "办理时限将于 " + kase.getDueDate() + " 届满，请抓紧办理。",
+				this.desk.tell(kase, key, NoticeTopic.URGING, "即将到期", "办理时限将于 " + kase.getDueDate() + " 届满，请抓紧办理。",
 						responsible(kase));
 				yield true;
 			}
@@ -71,7 +70,7 @@ class TimerFiring {
 					this.management.performAsSystem(kase.getId(), CaseAction.ORDER, "已超过办理时限，系统自动督办：请说明办理进展和完成时间。");
 				}
 				else {
-					this.desk.tell(kase, key, Topic.DEADLINE, "已超期", "案件已超过受理时限，请尽快受理分拨。", responsible(kase));
+					this.desk.tell(kase, key, NoticeTopic.DEADLINE, "已超期", "案件已超过受理时限，请尽快受理分拨。", responsible(kase));
 				}
 				yield true;
 			}
@@ -84,7 +83,7 @@ class TimerFiring {
 					.stream()
 					.filter(id -> !people.contains(id))
 					.forEach(people::add);
-				this.desk.tell(kase, key, Topic.OVERDUE_NOTICE, "催办通知书",
+				this.desk.tell(kase, key, NoticeTopic.OVERDUE_NOTICE, "催办通知书",
 						"案件已于 " + kase.getDueDate() + " 超过办理时限。请分管领导督促，立即办理并报告进展。", people);
 				yield true;
 			}
@@ -92,7 +91,7 @@ class TimerFiring {
 				if (!overdue) {
 					yield false;
 				}
-				this.desk.tell(kase, key, Topic.CRITICISM, "列入书面通报", "案件持续超期，已列入督查通报。",
+				this.desk.tell(kase, key, NoticeTopic.CRITICISM, "列入书面通报", "案件持续超期，已列入督查通报。",
 						this.recipients.overseeing(kase.getRegionPath(), Role.SUPERVISOR));
 				yield true;
 			}
@@ -107,21 +106,21 @@ class TimerFiring {
 				if (!awaitsContact(kase)) {
 					yield false;
 				}
-				this.desk.tell(kase, key, Topic.URGING, "请联系企业", "已超过首次联系时限，请尽快与企业联系。", responsible(kase));
+				this.desk.tell(kase, key, NoticeTopic.URGING, "请联系企业", "已超过首次联系时限，请尽快与企业联系。", responsible(kase));
 				yield true;
 			}
 			case STAGE_REPLY -> {
 				if (!WITH_UNIT.contains(kase.getState()) || this.timers.isSuperseded(due)) {
 					yield false;
 				}
-				this.desk.tell(kase, key, Topic.URGING, "阶段性答复", "已到阶段性答复时间，请向企业反馈办理进展。", responsible(kase));
+				this.desk.tell(kase, key, NoticeTopic.URGING, "阶段性答复", "已到阶段性答复时间，请向企业反馈办理进展。", responsible(kase));
 				yield true;
 			}
 			case SETTLE_DISPUTE -> {
 				if (kase.getState() != CaseState.DISPUTED) {
 					yield false;
 				}
-				this.desk.tell(kase, key, Topic.URGING, "交办异议待处理", "承办单位对交办提出异议，请当日处理。",
+				this.desk.tell(kase, key, NoticeTopic.URGING, "交办异议待处理", "承办单位对交办提出异议，请当日处理。",
 						this.recipients.overseeing(kase.getRegionPath(), Role.DISPATCHER));
 				yield true;
 			}
@@ -129,7 +128,7 @@ class TimerFiring {
 				if (kase.getState() != CaseState.RESOLVED || kase.getEnterpriseId() == null) {
 					yield false;
 				}
-				this.desk.tell(kase, key, Topic.RATING_INVITE, "请评价", "您的诉求已办结，请对办理结果进行评价。",
+				this.desk.tell(kase, key, NoticeTopic.RATING_INVITE, "请评价", "您的诉求已办结，请对办理结果进行评价。",
 						this.recipients.ofEnterprise(kase.getEnterpriseId()));
 				yield true;
 			}

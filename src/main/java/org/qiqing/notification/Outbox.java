@@ -1,0 +1,131 @@
+package org.qiqing.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.qiqing.casework.CaseNotice;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What is still to be sent outside the application: an e-mail to a person or a message to
+ * a unit's robot, one row per notice and recipient (unique in the database), written in
+ * the transaction of the step that caused it. The worker claims due rows, each by one
+ * node, and marks them sent, to be tried again later, or dead.
+ */
+@Repository
+class Outbox {
+
+	enum Channel {
+
+		EMAIL, ROBOT
+
+	}
+
+	enum Status {
+
+		PENDING, SENT, DEAD, SKIPPED
+
+	}
+
+	/** A message claimed for sending. */
+	record Letter(long id, Channel channel, Long robotId, String address, String subject, String body, String link,
+			int attempts) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Outbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void addEmail(CaseNotice notice, long personId, String address, Instant now) {
+		this.jdbc.sql("""
+				insert into notification_outbox (notice_key, channel, person_id, address, topic, subject, body, link,
+				                                 status, next_attempt_at, created_at)
+				select :key, 'EMAIL', p.id, :address, :topic, :subject, :body, :link, 'PENDING', :now, :now
+				from person p
+				where p.id = :person and not exists (select 1 from notification_outbox o
+				    where o.notice_key = :key and o.person_id = p.id and o.channel = 'EMAIL')""")
+			.param("key", notice.key())
+			.param("address", address)
+			.param("person", personId)
+			.params(content(notice, now))
+			.update();
+	}
+
+	void addRobot(CaseNotice notice, long robotId, Instant now) {
+		this.jdbc.sql("""
+				insert into notification_outbox (notice_key, channel, robot_id, topic, subject, body, link,
+				                                 status, next_attempt_at, created_at)
+				select :key, 'ROBOT', r.id, :topic, :subject, :body, :link, 'PENDING', :now, :now
+				from notification_robot r
+				where r.id = :robot and not exists (select 1 from notification_outbox o
+				    where o.notice_key = :key and o.robot_id = r.id)""")
+			.param("key", notice.key())
+			.param("robot", robotId)
+			.params(content(notice, now))
+			.update();
+	}
+
+	private static java.util.Map<String, Object> content(CaseNotice notice, Instant now) {
+		java.util.Map<String, Object> values = new java.util.HashMap<>();
+		values.put("topic", notice.topic().name());
+		values.put("subject", Inbox.clip(notice.subject(), 500));
+		values.put("body", Inbox.clip(notice.body() == null ? "" : notice.body(), 4000));
+		values.put("link", Inbox.clip(notice.link() == null ? "" : notice.link(), 300));
+		values.put("now", Timestamp.from(now));
+		return values;
+	}
+
+	/**
+	 * Claims up to {@code batch} due messages, oldest first, for the current transaction;
+	 * rows another node holds are skipped, not waited for.
+	 */
+	List<Letter> claimDue(Instant now, int batch) {
+		return this.jdbc.sql("""
+				select id, channel, robot_id, address, subject, body, link, attempts from notification_outbox
+				where status = 'PENDING' and next_attempt_at <= :now
+				order by next_attempt_at, id limit :batch for update skip locked""")
+			.param("now", Timestamp.from(now))
+			.param("batch", batch)
+			.query(Letter.class)
+			.list();
+	}
+
+	void sent(long id, Instant now) {
+		this.jdbc.sql(
+				"update notification_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1 where id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	void skipped(long id, String why) {
+		this.jdbc.sql("update notification_outbox set status = 'SKIPPED', last_error = :why where id = :id")
+			.param("why", Inbox.clip(why, 1000))
+			.param("id", id)
+			.update();
+	}
+
+	/** Notes a failed attempt, to be tried again at {@code next}. */
+	void retry(long id, String error, Instant next) {
+		this.jdbc.sql("""
+				update notification_outbox set attempts = attempts + 1, last_error = :error, next_attempt_at = :next
+				where id = :id""")
+			.param("error", Inbox.clip(error, 1000))
+			.param("next", Timestamp.from(next))
+			.param("id", id)
+			.update();
+	}
+
+	/** Notes the last failed attempt: the message is given up, a dead letter. */
+	void giveUp(long id, String error) {
+		this.jdbc.sql("""
+				update notification_outbox set attempts = attempts + 1, last_error = :error, status = 'DEAD'
+				where id = :id""").param("error", Inbox.clip(error, 1000)).param("id", id).update();
+	}
+
+}

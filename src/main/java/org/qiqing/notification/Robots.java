@@ -1,0 +1,234 @@
+package org.qiqing.notification;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.qiqing.casework.NoticeTopic;
+import org.qiqing.organisation.Actor;
+import org.qiqing.platform.FieldErrors;
+import org.qiqing.platform.NotFound;
+import org.qiqing.platform.StaleVersion;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The group robots of units: an administrator sets them up for the units of his
+ * jurisdiction, each with the topics it is told. A robot of another jurisdiction is not
+ * found. The secret and the webhook URL authenticate the platform to the chat service, so
+ * neither is shown back: the secret not at all, the URL cut after its host.
+ */
+@Service
+@Transactional
+public class Robots {
+
+	/** A robot as its administrator sees it. */
+	public record Robot(long id, long unitId, String unitName, String name, RobotKind kind, String webhook,
+			boolean signed, boolean enabled, Set<NoticeTopic> topics, int version) {
+	}
+
+	/**
+	 * What an administrator sends. On a change, a null secret keeps the old one and a
+	 * blank one removes it; a null webhook URL keeps the old one.
+	 */
+	public record RobotDetails(Long unitId, String name, RobotKind kind, String webhookUrl, String secret,
+			Boolean enabled, Set<NoticeTopic> topics) {
+	}
+
+	/** Where and how the worker sends to a robot. */
+	record Target(RobotKind kind, String webhookUrl, String secret, boolean enabled) {
+	}
+
+	private static final String SELECT = """
+			select b.id, b.unit_id, u.name as unit_name, b.name, b.kind, b.webhook_url, b.secret, b.enabled, b.version
+			from notification_robot b join unit u on u.id = b.unit_id join region r on r.code = u.region_code
+			where r.path like :scope""";
+
+	private final JdbcClient jdbc;
+
+	Robots(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<Robot> list(Actor actor) {
+		return this.jdbc.sql(SELECT + " order by u.name, b.name, b.id")
+			.param("scope", scope(actor))
+			.query((rs, n) -> robot(rs))
+			.list();
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public Robot find(long id, Actor actor) {
+		return this.jdbc.sql(SELECT + " and b.id = :id")
+			.param("scope", scope(actor))
+			.param("id", id)
+			.query((rs, n) -> robot(rs))
+			.optional()
+			.orElseThrow(() -> new NotFound("robot", id));
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public Robot create(RobotDetails details, Actor actor) {
+		FieldErrors errors = check(details, true);
+		if (details.unitId() != null && !unitOverseen(details.unitId(), actor)) {
+			errors.reject("unitId", "no unit " + details.unitId() + " in your jurisdiction");
+		}
+		errors.throwIfAny();
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into notification_robot (unit_id, name, kind, webhook_url, secret, enabled)
+				values (:unit, :name, :kind, :url, :secret, :enabled)""")
+			.param("unit", details.unitId())
+			.param("name", details.name().strip())
+			.param("kind", details.kind().name())
+			.param("url", details.webhookUrl().strip())
+			.param("secret", blankToNull(details.secret()))
+			.param("enabled", details.enabled() == null || details.enabled())
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		setTopics(id, details.topics());
+		return find(id, actor);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public Robot update(long id, int expectedVersion, RobotDetails details, Actor actor) {
+		Robot current = find(id, actor);
+		if (current.version() != expectedVersion) {
+			throw new StaleVersion(expectedVersion, current.version());
+		}
+		FieldErrors errors = check(details, false);
+		if (details.unitId() != null && details.unitId() != current.unitId()) {
+			errors.reject("unitId", "a robot stays with its unit; remove it and add one to the other unit");
+		}
+		errors.throwIfAny();
+		this.jdbc.sql("""
+				update notification_robot set name = :name, kind = :kind,
+				    webhook_url = coalesce(:url, webhook_url),
+				    secret = case when :keepSecret then secret else :secret end,
+				    enabled = :enabled, version = version + 1
+				where id = :id and version = :version""")
+			.param("name", details.name().strip())
+			.param("kind", details.kind().name())
+			.param("url", blankToNull(details.webhookUrl()), java.sql.Types.VARCHAR)
+			.param("keepSecret", details.secret() == null)
+			.param("secret", blankToNull(details.secret()), java.sql.Types.VARCHAR)
+			.param("enabled", details.enabled() == null ? current.enabled() : details.enabled())
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		setTopics(id, details.topics());
+		return find(id, actor);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public void delete(long id, Actor actor) {
+		find(id, actor);
+		this.jdbc.sql("delete from notification_robot where id = :id").param("id", id).update();
+	}
+
+	/** The enabled robots, of the units of the given people, that are told the topic. */
+	@Transactional(readOnly = true)
+	List<Long> listening(List<Long> people, NoticeTopic topic) {
+		return this.jdbc.sql("""
+				select distinct b.id from notification_robot b
+				join notification_robot_topic t on t.robot_id = b.id and t.topic = :topic
+				where b.enabled and b.unit_id in (select p.unit_id from person p where p.id in (:people))
+				order by b.id""").param("topic", topic.name()).param("people", people).query(Long.class).list();
+	}
+
+	/** Where to send to a robot, or null once it was removed. */
+	@Transactional(readOnly = true)
+	Target target(long robotId) {
+		return this.jdbc.sql("select kind, webhook_url, secret, enabled from notification_robot where id = :id")
+			.param("id", robotId)
+			.query((rs, n) -> new Target(RobotKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+					rs.getBoolean(4)))
+			.optional()
+			.orElse(null);
+	}
+
+	private boolean unitOverseen(long unitId, Actor actor) {
+		return this.jdbc.sql("""
+				select count(*) from unit u join region r on r.code = u.region_code
+				where u.id = :unit and r.path like :scope""")
+			.param("unit", unitId)
+			.param("scope", scope(actor))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	private void setTopics(long robotId, Set<NoticeTopic> topics) {
+		this.jdbc.sql("delete from notification_robot_topic where robot_id = :id").param("id", robotId).update();
+		for (NoticeTopic topic : topics == null ? Set.<NoticeTopic>of() : topics) {
+			this.jdbc.sql("insert into notification_robot_topic (robot_id, topic) values (:id, :topic)")
+				.param("id", robotId)
+				.param("topic", topic.name())
+				.update();
+		}
+	}
+
+	private static FieldErrors check(RobotDetails details, boolean creating) {
+		FieldErrors errors = new FieldErrors().required("name", details.name(), 100).required("kind", details.kind());
+		if (creating) {
+			errors.required("unitId", details.unitId());
+		}
+		String url = details.webhookUrl();
+		if (url == null || url.isBlank()) {
+			if (creating) {
+				errors.reject("webhookUrl", "webhookUrl is required");
+			}
+		}
+		else if (!isWebUrl(url.strip())) {
+			errors.reject("webhookUrl", "webhookUrl must be an http or https URL of at most 500 characters");
+		}
+		errors.maxLength("secret", details.secret(), 200);
+		return errors;
+	}
+
+	private static boolean isWebUrl(String url) {
+		try {
+			URI uri = URI.create(url);
+			return url.length() <= 500 && uri.getHost() != null
+					&& ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private Robot robot(java.sql.ResultSet rs) throws java.sql.SQLException {
+		long id = rs.getLong("id");
+		Set<NoticeTopic> topics = EnumSet.noneOf(NoticeTopic.class);
+		this.jdbc.sql("select topic from notification_robot_topic where robot_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.forEach(topic -> topics.add(NoticeTopic.valueOf(topic)));
+		return new Robot(id, rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("name"),
+				RobotKind.valueOf(rs.getString("kind")), shown(rs.getString("webhook_url")),
+				rs.getString("secret") != null, rs.getBoolean("enabled"), topics, rs.getInt("version"));
+	}
+
+	/** The webhook's scheme and host: enough to recognise it, not enough to use it. */
+	static String shown(String url) {
+		URI uri = URI.create(url);
+		return uri.getScheme() + "://" + uri.getAuthority() + "/…";
+	}
+
+	private static String scope(Actor actor) {
+		return actor.jurisdictionPattern() == null ? "" : actor.jurisdictionPattern();
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,14 @@
+// Keeps the unread badge of the top bar current: the server sends "unread" events with
+// the count whenever it changes; EventSource reconnects by itself after a drop.
+(function () {
+  var badge = document.getElementById('unread-badge');
+  if (!badge || !window.EventSource) {
+    return;
+  }
+  var source = new EventSource(badge.getAttribute('data-stream'));
+  source.addEventListener('unread', function (event) {
+    var count = parseInt(event.data, 10) || 0;
+    badge.textContent = count;
+    badge.classList.toggle('empty', count === 0);
+  });
+})();
