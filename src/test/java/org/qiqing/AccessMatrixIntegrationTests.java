@@ -1052,8 +1052,8 @@ class AccessMatrixIntegrationTests {
 			.update();
 		return new Things(county, id, (String) Api.read(filed, "$.number"), title, note, file, secret,
 				attachments.get(0), internalNote, internalFile, internalSecret, attachments.get(1), firm.getId(),
-				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName,
-				holiday, notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject());
+				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName, holiday,
+				notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject());
 	}
 
 	private record Notice(long id, String subject) {
