@@ -1,5 +1,7 @@
 package org.qiqing;
 
+import java.util.TimeZone;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class QiqingApplication {
 
 	public static void main(String[] args) {
+		// The platform serves China: pages show the time of day in China's time, whatever
+		// zone the server was set up in.
+		TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
 		SpringApplication.run(QiqingApplication.class, args);
 	}
 
