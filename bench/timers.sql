@@ -1,10 +1,13 @@
--- Time states recomputed set-based: every case's in one statement, then the sweep's own two
--- statements as they run every two seconds (which touch only the cases that changed colour).
+-- Time states recomputed set-based, in one statement each: first as the sweep does every two seconds
+-- (reading every case, writing only those whose colour changed), then rewriting every case (the worst
+-- case, as if every colour had changed at once).
 \set ON_ERROR_STOP on
 \timing on
-\echo 'recompute the time state of every case:'
+\echo 'recompute the time state of every case, writing the changed ones:'
+update cases set time_state = case when limit_at is null then null when limit_at <= now() then 'RED'
+                                   when yellow_at <= now() then 'YELLOW' else 'ON_TIME' end
+where time_state is distinct from (case when limit_at is null then null when limit_at <= now() then 'RED'
+                                        when yellow_at <= now() then 'YELLOW' else 'ON_TIME' end);
+\echo 'recompute the time state of every case, rewriting all of them:'
 update cases set time_state = case when limit_at is null then null when limit_at <= now() then 'RED'
                                    when yellow_at <= now() then 'YELLOW' else 'ON_TIME' end;
-\echo 'the sweep advancing colours (nothing changed since):'
-update cases set time_state = 'RED' where time_state in ('ON_TIME', 'YELLOW') and limit_at <= now();
-update cases set time_state = 'YELLOW' where time_state = 'ON_TIME' and yellow_at <= now();
