@@ -22,9 +22,13 @@ SUMMARY=$OUT/summary.txt
 
 say() { echo "$@" | tee -a "$SUMMARY"; }
 
+# The jar, built again when the sources changed since the last build here (the jar's own time is fixed
+# by the reproducible build, so a stamp file keeps the build's time).
 jar() {
-	if [ ! -f target/qiqing-0.1.0-SNAPSHOT.jar ] || [ -n "$(find src pom.xml -newer target/qiqing-0.1.0-SNAPSHOT.jar -print -quit)" ]; then
-		./mvnw -q -B -ntp -DskipTests package
+	if [ ! -f target/qiqing-0.1.0-SNAPSHOT.jar ] || [ ! -f "$OUT/built" ] \
+		|| [ -n "$(find src pom.xml -newer "$OUT/built" -print -quit)" ]; then
+		./mvnw -q -B -ntp -DskipTests package >&2
+		touch "$OUT/built"
 	fi
 	echo target/qiqing-0.1.0-SNAPSHOT.jar
 }
