@@ -143,7 +143,7 @@ startup() {
 	local app=$(realpath "$(jar)")
 	for run in first second third; do
 		local started=$(date +%s.%N)
-		(cd "$dir" && java -Xmx512m -jar "$app" --server.port="$PORT" > "$dir/app-$run.log" 2>&1) &
+		(cd "$dir" && exec java -Xmx512m -jar "$app" --server.port="$PORT" > "$dir/app-$run.log" 2>&1) &
 		local pid=$!
 		until curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 0.1; done
 		local took=$(echo "$(date +%s.%N) - $started" | bc)
