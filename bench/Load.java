@@ -33,7 +33,12 @@ public class Load {
 	static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
-		.executor(Executors.newFixedThreadPool(4))
+		// Daemon threads, so that the command ends when its measurements do.
+		.executor(Executors.newFixedThreadPool(4, task -> {
+			Thread thread = new Thread(task);
+			thread.setDaemon(true);
+			return thread;
+		}))
 		.build();
 
 	final String base;
