@@ -129,13 +129,17 @@ timer_lag() {
 		select id, 'YELLOW', limit_cycle, now() + interval '12 seconds' + random() * interval '30 seconds' from cases
 		where state in ('ASSIGNED', 'IN_PROGRESS') and id > 500000 order by id limit 20000"
 	java bench/Load.java "http://127.0.0.1:$PORT" lifecycle 8 "$SECONDS_EACH" > "$OUT/lag-load.txt"
-	until [ "$($PG -d "$DB" -tAc "select count(*) from case_timer where fired_at is null")" = 0 ]; do sleep 0.5; done
+	# Only the 20,000: the cases the load walks set timers of their own, due days later.
+	until [ "$($PG -d "$DB" -tAc "select count(*) from case_timer where fired_at is null and case_id <= $CASES")" = 0 ]; do
+		sleep 0.5
+	done
 	stop_app
 	say "$(printf 'timers: lag of 20,000 timers due during the lifecycle load at c=8 (%s): %s' \
 		"$(awk '/all-steps/ {print $5; exit}' "$OUT/lag-load.txt")" \
 		"$($PG -d "$DB" -tAc "select format('p50 %s s, p95 %s s, p99 %s s, max %s s', round(p[1]::numeric, 2), round(p[2]::numeric, 2),
 			round(p[3]::numeric, 2), round(m::numeric, 2)) from (select percentile_cont(array[0.5, 0.95, 0.99]) within group
-			(order by extract(epoch from fired_at - fire_at)) p, max(extract(epoch from fired_at - fire_at)) m from case_timer) l")")"
+			(order by extract(epoch from fired_at - fire_at)) p, max(extract(epoch from fired_at - fire_at)) m from case_timer
+			where case_id <= $CASES) l")")"
 }
 
 startup() {
