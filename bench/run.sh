@@ -149,7 +149,8 @@ startup() {
 		local started=$(date +%s.%N)
 		(cd "$dir" && exec java -Xmx512m -jar "$app" --server.port="$PORT" > "$dir/app-$run.log" 2>&1) &
 		local pid=$!
-		until curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 0.1; done
+		# Ready when it prints its URL and logins, after loading the demo on the first run.
+		until grep -q "Qiqing is running" "$dir/app-$run.log" 2>/dev/null; do sleep 0.1; done
 		local took=$(echo "$(date +%s.%N) - $started" | bc)
 		local said=$(grep -o 'Started QiqingApplication in [0-9.]* seconds' "$dir/app-$run.log" | grep -o '[0-9.]*' | head -1)
 		say "$(printf 'startup (%s run%s): serving after %.1f s (Spring: %s s)' "$run" \

@@ -44,8 +44,18 @@ class DemoRunner implements ApplicationRunner {
 		if (!this.settings.enabled()) {
 			return;
 		}
-		boolean empty = this.jdbc.sql("select count(*) from region").query(Integer.class).single() == 0;
-		if (empty) {
+		boolean loaded = this.jdbc.sql("select count(*) from region").query(Integer.class).single() > 0;
+		boolean touched = this.jdbc.sql(
+				"select (select count(*) from unit) + (select count(*) from enterprise) + (select count(*) from cases)")
+			.query(Integer.class)
+			.single() > 0;
+		if (!loaded && touched) {
+			// A first run stopped while it loaded the demonstration can leave part of it
+			// behind; loading it again on top would fail on every start, obscurely.
+			throw new IllegalStateException("The embedded database holds part of the demonstration: the first run was "
+					+ "stopped while it loaded it. Delete ./data and start again.");
+		}
+		if (!loaded) {
 			long started = System.nanoTime();
 			this.data.load(this.settings);
 			// The cases were filed in the past: bring their clocks up to now, as the
