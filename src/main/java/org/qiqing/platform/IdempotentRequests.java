@@ -47,6 +47,13 @@ class IdempotentRequests {
 		}
 	}
 
+	/** Forgets the requests claimed before an instant; returns how many. */
+	int forgetBefore(Instant instant) {
+		return this.jdbc.sql("delete from idempotent_request where created_at < :before")
+			.param("before", java.sql.Timestamp.from(instant))
+			.update();
+	}
+
 	Optional<Stored> find(String owner, String key) {
 		return this.jdbc.sql("""
 				select request_hash, status, content_type, location, etag, body
