@@ -92,7 +92,8 @@ class CategoryGuideIntegrationTests {
 		MvcResult changed = putGuide(this.world.admin(), "\"0\"", GUIDE);
 		assertThat(status(changed)).as(body(changed)).isEqualTo(200);
 		assertThat(changed.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo("\"1\"");
-		assertThat((List<String>) JsonPath.read(body(changed), "$.documents")).containsExactly("营业执照", "用电申请表", "产权证明");
+		List<String> documents = JsonPath.read(body(changed), "$.documents");
+		assertThat(documents).containsExactly("营业执照", "用电申请表", "产权证明");
 		assertThat((String) JsonPath.read(body(changed), "$.updatedBy")).isEqualTo(this.world.admin().username());
 
 		// The list of categories carries each one's guide and version.
