@@ -14,6 +14,7 @@ import static org.qiqing.AccessMatrixIntegrationTests.Sight.SEES;
 import static org.qiqing.AccessMatrixIntegrationTests.Sight.UNCHECKED;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CALENDAR;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CASE;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.CATEGORY;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.DEAD_LETTER;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NOTICE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
@@ -119,7 +120,14 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/cases/{id}/orders", show(CASE).namingNothing()));
 		rules.add(rule("GET /api/v1/cases/{id}/attachments/{attachmentId}", show(CASE), show(INTERNAL)));
 		rules.add(rule("GET /api/v1/queue", list("size=100")));
+		// Categories and their guides: shared by the city, read by anyone, changed by an
+		// administrator of the top-level region only (like the national calendar).
 		rules.add(rule("GET /api/v1/categories", neutral()));
+		rules.add(rule("GET /api/v1/categories/{id}/guide", open(CATEGORY)));
+		rules.add(rule("PUT /api/v1/categories/{id}/guide json", change(CATEGORY, this::categoryGuide)));
+		rules.add(rule("GET /categories/{id}/guide", open(CATEGORY)));
+		rules.add(rule("GET /admin/categories", list("")));
+		rules.add(rule("POST /admin/categories/{id}", change(CATEGORY, this::categoryGuideForm)));
 		rules.add(rule("POST /api/v1/cases json", file(this::fileJson)));
 		rules.add(rule("POST /api/v1/cases multipart", file(this::fileParts)));
 		rules.add(rule("POST /api/v1/cases/{id}/{action} json", change(CASE, this::stepJson)));
@@ -310,6 +318,9 @@ class AccessMatrixIntegrationTests {
 			// national one is changed only by an administrator of a top-level region.
 			case CALENDAR -> administers(who, t) ? SEES : BLIND;
 			case NATIONAL -> who.equals(this.world.admin()) ? SEES : BLIND;
+			// Categories are read by anyone (OPEN) and changed like the national
+			// calendar.
+			case CATEGORY -> who.equals(this.world.admin()) ? SEES : BLIND;
 			case NONE -> UNCHECKED;
 		};
 	}
@@ -338,6 +349,8 @@ class AccessMatrixIntegrationTests {
 		CALENDAR,
 		/** The national working-day calendar, changed the same {year} and {date}. */
 		NATIONAL,
+		/** The category of the cases, shared by both counties: {id} is the category. */
+		CATEGORY,
 		/** A notification of the county's dispatcher: {id} is the notification. */
 		NOTICE,
 		/** A group robot of the county's lead unit: {id} is the robot. */
@@ -504,7 +517,7 @@ class AccessMatrixIntegrationTests {
 				case NOTICE -> List.of(this.noticeSubject);
 				case ROBOT -> List.of(this.robotName);
 				case DEAD_LETTER -> List.of(this.deadSubject);
-				case UNIT, NATIONAL, NONE -> List.of();
+				case UNIT, NATIONAL, CATEGORY, NONE -> List.of();
 			};
 		}
 
@@ -522,6 +535,7 @@ class AccessMatrixIntegrationTests {
 			case NOTICE -> values.put("id", Long.toString(idsOf.noticeId()));
 			case ROBOT -> values.put("id", Long.toString(idsOf.robotId()));
 			case DEAD_LETTER -> values.put("id", Long.toString(idsOf.deadLetterId()));
+			case CATEGORY -> values.put("id", Long.toString(this.world.category().id()));
 			case REGION, CALENDAR, NATIONAL, NONE -> {
 			}
 		}
@@ -899,6 +913,27 @@ class AccessMatrixIntegrationTests {
 		request.param("kind", "HOLIDAY").param("name", "越权");
 	}
 
+	private void categoryGuide(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH, "\"" + categoryVersion() + "\"")
+			.content("""
+					{"needs": "越权", "documents": ["越权"], "acceptHours": 1, "resolveDays": 60}""");
+	}
+
+	private void categoryGuideForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("version", categoryVersion())
+			.param("needs", "越权")
+			.param("documents", "越权")
+			.param("acceptHours", "1")
+			.param("contactHours", "1")
+			.param("stageReplyDays", "1")
+			.param("resolveDays", "60");
+	}
+
+	private String categoryVersion() {
+		return text("select version from case_category where id = :id", this.world.category().id());
+	}
+
 	private void renameRegion(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"越权\", \"level\": \"COUNTY\"}");
 	}
@@ -1190,6 +1225,13 @@ class AccessMatrixIntegrationTests {
 				return text("select status || '/' || attempts from notification_outbox where id = :id",
 						t.deadLetterId());
 			}
+			case CATEGORY -> {
+				return this.jdbc.sql("select * from case_category where id = :id")
+					.param("id", this.world.category().id())
+					.query()
+					.singleRow()
+					.toString();
+			}
 			default -> {
 			}
 		}
@@ -1197,7 +1239,7 @@ class AccessMatrixIntegrationTests {
 			case CASE, INTERNAL -> "cases";
 			case ENTERPRISE -> "enterprise";
 			case TOKEN -> "api_token";
-			case NONE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, NOTICE, ROBOT, DEAD_LETTER ->
+			case NONE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, CATEGORY, NOTICE, ROBOT, DEAD_LETTER ->
 				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();

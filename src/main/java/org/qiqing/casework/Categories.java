@@ -1,5 +1,9 @@
 package org.qiqing.casework;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +17,9 @@ import org.springframework.stereotype.Repository;
 public class Categories {
 
 	private static final String COLUMNS = "id, code, name, parent_id, default_unit_id, resolve_days, accept_hours, contact_hours, stage_reply_days";
+
+	private static final String GUIDED = COLUMNS
+			+ ", version, guide_needs, guide_documents, guide_process, guide_note, updated_at, updated_by";
 
 	private final JdbcClient jdbc;
 
@@ -29,6 +36,71 @@ public class Categories {
 			.param("id", id)
 			.query(Category.class)
 			.optional();
+	}
+
+	/** The categories with their guides, by code. */
+	public List<GuidedCategory> allGuided() {
+		return this.jdbc.sql("select " + GUIDED + " from case_category order by code").query(Categories::guided).list();
+	}
+
+	public Optional<GuidedCategory> findGuided(long id) {
+		return this.jdbc.sql("select " + GUIDED + " from case_category where id = :id")
+			.param("id", id)
+			.query(Categories::guided)
+			.optional();
+	}
+
+	/**
+	 * Writes a category's guide and limits in one statement, if its version is still the
+	 * expected one.
+	 * @return whether it did: false when the category is gone or was changed meanwhile
+	 */
+	boolean changeGuide(long id, int expectedVersion, CategoryGuide guide, int acceptHours, int contactHours,
+			int stageReplyDays, int resolveDays, Instant at, String by) {
+		return this.jdbc.sql("""
+				update case_category set guide_needs = :needs, guide_documents = :documents,
+				guide_process = :process, guide_note = :note, accept_hours = :accept, contact_hours = :contact,
+				stage_reply_days = :stage, resolve_days = :resolve, updated_at = :at, updated_by = :by,
+				version = version + 1
+				where id = :id and version = :version""")
+			.param("needs", guide.needs())
+			.param("documents", guide.documentLines())
+			.param("process", guide.process())
+			.param("note", guide.note())
+			.param("accept", acceptHours)
+			.param("contact", contactHours)
+			.param("stage", stageReplyDays)
+			.param("resolve", resolveDays)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update() == 1;
+	}
+
+	/** Sets the guide of the category with the code (the demonstration's). */
+	public void writeGuide(String code, CategoryGuide guide) {
+		this.jdbc.sql("""
+				update case_category set guide_needs = :needs, guide_documents = :documents,
+				guide_process = :process, guide_note = :note, version = version + 1 where code = :code""")
+			.param("needs", guide.needs())
+			.param("documents", guide.documentLines())
+			.param("process", guide.process())
+			.param("note", guide.note())
+			.param("code", code)
+			.update();
+	}
+
+	private static GuidedCategory guided(ResultSet rs, int row) throws SQLException {
+		Timestamp updatedAt = rs.getTimestamp("updated_at");
+		String documents = rs.getString("guide_documents");
+		return new GuidedCategory(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+				rs.getObject("parent_id", Long.class), rs.getObject("default_unit_id", Long.class),
+				rs.getInt("accept_hours"), rs.getInt("contact_hours"), rs.getInt("stage_reply_days"),
+				rs.getInt("resolve_days"), rs.getInt("version"),
+				new CategoryGuide(rs.getString("guide_needs"), documents == null ? List.of() : List.of(documents),
+						rs.getString("guide_process"), rs.getString("guide_note")),
+				updatedAt == null ? null : updatedAt.toInstant(), rs.getString("updated_by"));
 	}
 
 	/** Adds a category, or updates the one with the same code. */

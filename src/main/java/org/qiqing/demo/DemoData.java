@@ -16,6 +16,7 @@ import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
+import org.qiqing.casework.CategoryGuide;
 import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.Priority;
@@ -167,6 +168,10 @@ class DemoData {
 		for (String[] row : Jiaxing.CATEGORIES) {
 			byCode.put(row[0],
 					this.categories.save(row[0], row[1], null, units.get(row[2]).getId(), Integer.parseInt(row[3])));
+			CategoryGuide guide = CategoryGuides.BY_CODE.get(row[0]);
+			if (guide != null) {
+				this.categories.writeGuide(row[0], guide);
+			}
 		}
 		return byCode;
 	}

@@ -14,8 +14,6 @@ import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
 import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.SupervisionOrders;
-import org.qiqing.casework.Categories;
-import org.qiqing.casework.Category;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
@@ -52,14 +50,11 @@ class CaseApiController {
 
 	private final CaseQueries queries;
 
-	private final Categories categories;
-
 	private final CaseTimes times;
 
-	CaseApiController(CaseManagement cases, CaseQueries queries, Categories categories, CaseTimes times) {
+	CaseApiController(CaseManagement cases, CaseQueries queries, CaseTimes times) {
 		this.cases = cases;
 		this.queries = queries;
-		this.categories = categories;
 		this.times = times;
 	}
 
@@ -139,11 +134,6 @@ class CaseApiController {
 	CaseQueries.Page showQueue(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
 		return this.queries.queue(actor, page, size);
-	}
-
-	@GetMapping("/categories")
-	List<Category> listCategories() {
-		return this.categories.all();
 	}
 
 	private static CaseAction action(String slug) {

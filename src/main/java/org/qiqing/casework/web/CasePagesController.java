@@ -15,6 +15,7 @@ import org.qiqing.casework.CaseState;
 import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
+import org.qiqing.casework.CategoryManagement;
 import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.Priority;
@@ -81,8 +82,12 @@ class CasePagesController {
 
 	private final CaseTimes times;
 
+	private final CategoryManagement categoryManagement;
+
 	CasePagesController(CaseManagement cases, CaseQueries queries, Categories categories,
-			EnterpriseDirectory enterprises, Units units, Regions regions, MessageSource messages, CaseTimes times) {
+			EnterpriseDirectory enterprises, Units units, Regions regions, MessageSource messages, CaseTimes times,
+			CategoryManagement categoryManagement) {
+		this.categoryManagement = categoryManagement;
 		this.cases = cases;
 		this.queries = queries;
 		this.categories = categories;
@@ -146,6 +151,11 @@ class CasePagesController {
 			model.addAttribute("priorities", Priority.values());
 		}
 		model.addAttribute("categories", this.categories.all());
+		// A form shown again after a refusal keeps the guide of the category chosen.
+		Object chosen = model.getAttribute("categoryId");
+		if (chosen instanceof Long categoryId) {
+			this.categoryManagement.findIfAny(categoryId).ifPresent(guided -> model.addAttribute("guided", guided));
+		}
 		if (actor.isEnterpriseContact()) {
 			model.addAttribute("enterprise", this.enterprises.findVisible(actor.enterpriseId(), actor).orElse(null));
 		}
