@@ -96,7 +96,10 @@ class TimerFiring {
 				yield true;
 			}
 			case ESCALATE -> {
-				if (!overdue || !this.desk.canEscalate(kase)) {
+				// A case the workflow does not let anyone escalate now (disputed, say) is
+				// skipped, not retried every ten minutes for ever.
+				if (!overdue || !this.desk.canEscalate(kase)
+						|| kase.getKind().workflow().find(CaseAction.ESCALATE, kase.getState()).isEmpty()) {
 					yield false;
 				}
 				this.management.performAsSystem(kase.getId(), CaseAction.ESCALATE, "持续超期，自动提级至上级单位督办。");

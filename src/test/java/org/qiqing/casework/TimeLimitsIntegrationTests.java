@@ -221,6 +221,26 @@ class TimeLimitsIntegrationTests {
 		assertThat(handler.getResponse().getStatus()).isEqualTo(409);
 	}
 
+	@Test
+	void anOverdueDisputedCaseIsNotEscalatedAndItsTimerIsSkippedNotRetried() throws Exception {
+		Api api = new Api(this.mvc);
+		at("2026-11-02T10:00");
+		long id = api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
+		int v = Api.version(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"));
+		v = Api.version(api.step(this.world.dispatcherA(), id, v, "assign",
+				"{\"leadUnitId\": %d}".formatted(this.world.deptA().getId())));
+		assertThat(Api.read(api.step(this.world.handlerA(), id, v, "dispute", "{\"note\": \"不属本单位职责\"}"), "$.state"))
+			.isEqualTo("DISPUTED");
+
+		// Weeks later, long past the escalation day, the dispute still unsettled.
+		at("2026-12-21T10:00");
+		this.sweep.sweep();
+		assertThat(actions(api, id)).doesNotContain("ESCALATE");
+		assertThat(this.jdbc.sql("""
+				select count(*) from case_timer where case_id = :id and kind = 'ESCALATE'
+				and fired_at is not null and skipped""").param("id", id).query(Integer.class).single()).isEqualTo(1);
+	}
+
 	private void at(String chinaTime) {
 		this.clock.set(LocalDateTime.parse(chinaTime).atZone(CHINA).toInstant());
 	}
