@@ -125,7 +125,7 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/categories", neutral()));
 		rules.add(rule("GET /api/v1/categories/{id}/guide", open(CATEGORY)));
 		rules.add(rule("PUT /api/v1/categories/{id}/guide json", change(CATEGORY, this::categoryGuide)));
-		rules.add(rule("GET /categories/{id}/guide", open(CATEGORY)));
+		rules.add(rule("GET /categories/guide", open(CATEGORY, "categoryId={id}")));
 		rules.add(rule("GET /admin/categories", list("")));
 		rules.add(rule("POST /admin/categories/{id}", change(CATEGORY, this::categoryGuideForm)));
 		rules.add(rule("POST /api/v1/cases json", file(this::fileJson)));
@@ -485,6 +485,10 @@ class AccessMatrixIntegrationTests {
 
 	static Call open(Subject subject) {
 		return new Call(OPEN, subject, "", NO_BODY, false);
+	}
+
+	static Call open(Subject subject, String query) {
+		return new Call(OPEN, subject, query, NO_BODY, false);
 	}
 
 	static Call neutral() {

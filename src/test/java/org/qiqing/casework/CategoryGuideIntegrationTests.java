@@ -235,8 +235,12 @@ class CategoryGuideIntegrationTests {
 	void theFilingFormShowsTheChosenCategorysGuideWithItsLimits() throws Exception {
 		MockHttpSession enterprise = login(this.world.enterpriseA());
 		String form = body(this.mvc.perform(get("/cases/new").session(enterprise)).andReturn());
-		assertThat(form).contains("hx-get=\"/categories/{categoryId}/guide\"", "hx-ext=\"path-params\"",
-				"hx-target=\"#guide\"", "id=\"guide\"", "/dist/ext/path-params.js");
+		assertThat(form).contains("hx-get=\"/categories/guide\"", "name=\"categoryId\"", "hx-target=\"#guide\"",
+				"id=\"guide\"");
+		// Choosing no category again empties the guide.
+		assertThat(body(this.mvc.perform(get("/categories/guide").session(enterprise)).andReturn()))
+			.contains("id=\"guide\"")
+			.doesNotContain("一次性告知");
 
 		// Without a guide: only the limits.
 		String bare = body(this.mvc.perform(get(fragmentPath()).session(enterprise)).andReturn());
@@ -253,7 +257,7 @@ class CategoryGuideIntegrationTests {
 		String english = body(
 				this.mvc.perform(get(fragmentPath()).session(enterprise).param("lang", "en")).andReturn());
 		assertThat(english).contains("Accepted within 4 working hours; resolved within 5 working days");
-		assertThat(status(this.mvc.perform(get("/categories/999999/guide").session(enterprise)).andReturn()))
+		assertThat(status(this.mvc.perform(get("/categories/guide?categoryId=999999").session(enterprise)).andReturn()))
 			.isEqualTo(404);
 	}
 
@@ -262,7 +266,7 @@ class CategoryGuideIntegrationTests {
 	}
 
 	private String fragmentPath() {
-		return "/categories/" + this.category.id() + "/guide";
+		return "/categories/guide?categoryId=" + this.category.id();
 	}
 
 	/** The whole row of the category, to see that nothing of it changed. */

@@ -32,6 +32,8 @@ class CategoryPagesController {
 
 	static final String GUIDE = "cases/guide :: guide";
 
+	static final String NO_GUIDE = "cases/guide :: none";
+
 	private final CategoryManagement categories;
 
 	private final Units units;
@@ -87,9 +89,16 @@ class CategoryPagesController {
 	}
 
 	/** The guide under the category the person has chosen on the filing form. */
-	@GetMapping("/categories/{id}/guide")
-	String showGuide(@PathVariable long id, Model model) {
-		model.addAttribute("guided", this.categories.find(id));
+	/**
+	 * The guide under the category the person has chosen on the filing form; nothing when
+	 * he chose none again.
+	 */
+	@GetMapping("/categories/guide")
+	String showGuide(@RequestParam(required = false) Long categoryId, Model model) {
+		if (categoryId == null) {
+			return NO_GUIDE;
+		}
+		model.addAttribute("guided", this.categories.find(categoryId));
 		return GUIDE;
 	}
 
