@@ -167,7 +167,7 @@ public class CalendarManagement {
 	private Scope scope(String regionCode, Actor actor, boolean toChange) {
 		String code = regionCode == null ? "" : regionCode.strip();
 		if (code.isEmpty()) {
-			boolean top = isTop(actor);
+			boolean top = actor.overseesTopRegion();
 			if (toChange && !top) {
 				throw new AccessDeniedException(
 						"the national calendar is kept by the administrators of a top-level region");
@@ -179,12 +179,6 @@ public class CalendarManagement {
 			throw new AccessDeniedException("region " + code + " is outside your jurisdiction");
 		}
 		return new Scope(code, region.name(), true);
-	}
-
-	/** Whether a person's jurisdiction is a region without a parent: /330400/. */
-	private static boolean isTop(Actor actor) {
-		String path = actor.jurisdictionPath();
-		return path != null && path.length() > 2 && path.indexOf('/', 1) == path.length() - 1;
 	}
 
 	private void requireVersion(String expected, List<CalendarEntry> all, Scope scope) {

@@ -64,9 +64,7 @@ public class CategoryManagement {
 	 * Whether the person may change categories: an administrator of a top-level region.
 	 */
 	public static boolean mayChange(Actor actor) {
-		String path = actor.jurisdictionPath();
-		return actor.has(org.qiqing.organisation.Role.ADMIN) && path != null && path.length() > 2
-				&& path.indexOf('/', 1) == path.length() - 1;
+		return actor.has(org.qiqing.organisation.Role.ADMIN) && actor.overseesTopRegion();
 	}
 
 	/**

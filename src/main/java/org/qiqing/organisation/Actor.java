@@ -24,6 +24,15 @@ public record Actor(long personId, String username, String displayName, Long uni
 		return this.enterpriseId != null;
 	}
 
+	/**
+	 * Whether his jurisdiction is a top-level region (a city, a province), the level that
+	 * keeps what all its regions share: the national calendar, the categories.
+	 */
+	public boolean overseesTopRegion() {
+		return this.jurisdictionPath != null && this.jurisdictionPath.length() > 2
+				&& this.jurisdictionPath.indexOf('/', 1) == this.jurisdictionPath.length() - 1;
+	}
+
 	/** Whether a region (given by its path) lies in this person's jurisdiction. */
 	public boolean oversees(String regionPath) {
 		return this.jurisdictionPath != null && regionPath != null && regionPath.startsWith(this.jurisdictionPath);
