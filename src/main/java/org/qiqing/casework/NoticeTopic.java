@@ -18,6 +18,10 @@ public enum NoticeTopic {
 	/** The limit for accepting a case has passed. */
 	DEADLINE,
 	/** The enterprise is invited to rate a resolved case. */
-	RATING_INVITE
+	RATING_INVITE,
+	/** 新交办: a case is assigned, or handed on, to the unit. */
+	ASSIGNED,
+	/** 已办结: the answer is there, for the enterprise or the leader who assigned it. */
+	RESOLVED
 
 }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the supervision steps do beyond the workflow: an order is written down with its
  * deadline and the unit is told, a reply answers the open orders, an urging reaches the
- * unit's people, an escalation raises the case one unit up.
+ * unit's people, an escalation raises the case one unit up. It also tells the units of a
+ * new assignment, and the enterprise (or the leader) of a resolution.
  */
 @Component
 class SupervisionDesk {
@@ -83,6 +84,12 @@ class SupervisionDesk {
 			case REPLY_ORDER -> this.orders.reply(kase.getId(), actor.personId(), now, input.note());
 			case URGE -> tell(kase, "urge:" + kase.getEventCount(), NoticeTopic.URGING, "催办", input.note(),
 					this.recipients.ofUnit(kase.getLeadUnitId()));
+			case ASSIGN, REASSIGN -> tell(kase, "assign:" + kase.getEventCount(), NoticeTopic.ASSIGNED, "新交办",
+					"请于 " + kase.getDueDate() + " 前办结。", handlers(kase));
+			case RESOLVE -> tell(kase, "resolve:" + kase.getEventCount(), NoticeTopic.RESOLVED, "已办结",
+					kase.getKind().servesEnterprise() ? "诉求已办结，请查看答复并评价。" : "交办事项已办结，请查看结果并确认。",
+					kase.getKind().servesEnterprise() ? this.recipients.ofEnterprise(kase.getEnterpriseId())
+							: List.of(kase.getSubmittedBy()));
 			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "提级督办",
 					input.note(), this.recipients.ofUnit(kase.getEscalatedUnitId()));
 			default -> {
@@ -94,6 +101,17 @@ class SupervisionDesk {
 	void tell(Case kase, String key, NoticeTopic topic, String what, String text, List<Long> people) {
 		this.events.publishEvent(new CaseNotice("case:" + kase.getId() + ":" + key, topic,
 				"【" + what + "】" + kase.getNumber() + " " + kase.getTitle(), text, "/cases/" + kase.getId(), people));
+	}
+
+	/** The people of the lead unit and of the co-handling units. */
+	private List<Long> handlers(Case kase) {
+		List<Long> people = new java.util.ArrayList<>(this.recipients.ofUnit(kase.getLeadUnitId()));
+		kase.getCoUnitIds()
+			.forEach(unit -> this.recipients.ofUnit(unit)
+				.stream()
+				.filter(id -> !people.contains(id))
+				.forEach(people::add));
+		return people;
 	}
 
 	List<SupervisionOrders.Order> orders(Case kase) {

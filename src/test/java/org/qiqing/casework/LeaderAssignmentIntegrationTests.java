@@ -69,6 +69,9 @@ class LeaderAssignmentIntegrationTests {
 		v = Api.version(api.step(this.world.handlerA(), id, v, "resolve",
 				"{\"outcome\": \"SOLVED\", \"answer\": \"已协调供电公司完成增容。\"}"));
 		assertThat(queue(this.world.leaderA())).contains(id);
+		assertThat(told(this.world.handlerA(), "case:" + id + ":assign:%")).isEqualTo(1);
+		assertThat(told(this.world.leaderA(), "case:" + id + ":resolve:%")).isEqualTo(1);
+		assertThat(told(this.world.enterpriseA(), "case:" + id + ":%")).isZero();
 		assertThat((List<String>) Api.read(api.get(this.world.leaderA(), "/api/v1/cases/" + id), "$.allowedActions"))
 			.contains("confirm", "send-back");
 		// No enterprise rates a leader's matter: no invitation is planned.
@@ -176,6 +179,15 @@ class LeaderAssignmentIntegrationTests {
 			.andReturn()
 			.getRequest()
 			.getSession();
+	}
+
+	/** The notifications a person got whose key matches. */
+	private int told(Member who, String key) {
+		return this.jdbc.sql("select count(*) from notification where person_id = :person and notice_key like :key")
+			.param("person", who.actor().personId())
+			.param("key", key)
+			.query(Integer.class)
+			.single();
 	}
 
 	private int count() {
