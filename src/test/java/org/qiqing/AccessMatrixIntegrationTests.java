@@ -19,6 +19,7 @@ import static org.qiqing.AccessMatrixIntegrationTests.Subject.DEAD_LETTER;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NOTICE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ENTERPRISE;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.PROFILE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.INTERNAL;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NATIONAL;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NONE;
@@ -181,6 +182,12 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/enterprises", find(ENTERPRISE, "q={enterprise}"), list("size=100"),
 				list("q={creditCode}")));
 		rules.add(rule("GET /api/v1/enterprises/{id}", show(ENTERPRISE)));
+		// The enterprise's profile: officials who see the enterprise, not the enterprise.
+		// It names the enterprise as many pages its contact sees, so only whether it
+		// is shown at all is checked; the search lists only enterprises one may see.
+		rules.add(rule("GET /api/v1/enterprises/{id}/profile", show(PROFILE).namingNothing()));
+		rules.add(rule("GET /enterprises/{id}", show(PROFILE).namingNothing()));
+		rules.add(rule("GET /enterprises", list("q={enterprise}"), list("q={creditCode}")));
 		rules.add(rule("POST /api/v1/enterprises json", add(REGION, this::newEnterprise)));
 		rules.add(rule("PUT /api/v1/enterprises/{id} json", change(ENTERPRISE, this::changeEnterprise)));
 		rules.add(rule("POST /api/v1/enterprises/import multipart",
@@ -307,6 +314,7 @@ class AccessMatrixIntegrationTests {
 			// in his own county the other tests decide which those are.
 			case ENTERPRISE -> seesCase ? SEES
 					: who.actor().has(Role.HANDLER) && membersOf(t.county()).contains(who) ? UNCHECKED : BLIND;
+			case PROFILE -> who.actor().isEnterpriseContact() ? BLIND : sight(who, ENTERPRISE, t);
 			case TOKEN -> who.equals(t.tokenOwner()) ? SEES : BLIND;
 			case REGION -> regionsOverseen().getOrDefault(who, Set.of()).contains(t.county()) ? SEES : BLIND;
 			// Anyone reads a unit (OPEN); only its administrators change it and see
@@ -334,6 +342,8 @@ class AccessMatrixIntegrationTests {
 		INTERNAL,
 		/** An enterprise: {id} is the enterprise. */
 		ENTERPRISE,
+		/** An enterprise's profile, for officials: {id} is the enterprise. */
+		PROFILE,
 		/** A person's API token: {id} is the token. */
 		TOKEN,
 		/** The county's region: {code} is its code. */
@@ -521,7 +531,7 @@ class AccessMatrixIntegrationTests {
 				case NOTICE -> List.of(this.noticeSubject);
 				case ROBOT -> List.of(this.robotName);
 				case DEAD_LETTER -> List.of(this.deadSubject);
-				case UNIT, NATIONAL, CATEGORY, NONE -> List.of();
+				case UNIT, NATIONAL, CATEGORY, PROFILE, NONE -> List.of();
 			};
 		}
 
@@ -532,7 +542,7 @@ class AccessMatrixIntegrationTests {
 		Map<String, String> values = new HashMap<>();
 		switch (subject) {
 			case CASE, INTERNAL -> values.put("id", Long.toString(idsOf.caseId()));
-			case ENTERPRISE -> values.put("id", Long.toString(idsOf.enterpriseId()));
+			case ENTERPRISE, PROFILE -> values.put("id", Long.toString(idsOf.enterpriseId()));
 			case TOKEN -> values.put("id", Long.toString(idsOf.tokenId()));
 			case UNIT -> values.put("id", Long.toString(idsOf.unitId()));
 			case PERSON -> values.put("id", Long.toString(idsOf.tokenOwner().actor().personId()));
@@ -1243,7 +1253,7 @@ class AccessMatrixIntegrationTests {
 			case CASE, INTERNAL -> "cases";
 			case ENTERPRISE -> "enterprise";
 			case TOKEN -> "api_token";
-			case NONE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, CATEGORY, NOTICE, ROBOT, DEAD_LETTER ->
+			case NONE, PROFILE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, CATEGORY, NOTICE, ROBOT, DEAD_LETTER ->
 				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();

@@ -2,10 +2,14 @@ package org.qiqing.casework;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.qiqing.organisation.Actor;
@@ -130,6 +134,108 @@ public class CaseQueries {
 			.query(CaseLine.class)
 			.list();
 		return page(lines, page, size);
+	}
+
+	/** The cases of one enterprise the person may see, most recently moved first. */
+	public Page ofEnterprise(Actor actor, long enterpriseId, int page, int size) {
+		List<CaseLine> lines = CaseScope
+			.bind(this.jdbc.sql(SELECT + " where c.enterprise_id = :enterprise and " + CaseScope.CONDITION
+					+ " order by c.updated_at desc, c.id desc limit :limit offset :offset"), actor)
+			.param("enterprise", enterpriseId)
+			.param("limit", size + 1)
+			.param("offset", page * size)
+			.query(CaseLine.class)
+			.list();
+		return page(lines, page, size);
+	}
+
+	/**
+	 * What became of an enterprise's cases: how many there are, are open, are overdue,
+	 * and how each closed one ended (its honest outcome).
+	 */
+	public record Tally(int total, int open, int late, Map<Outcome, Integer> outcomes) {
+	}
+
+	public Tally tallyOf(Actor actor, long enterpriseId) {
+		int[] counts = new int[3];
+		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+		CaseScope.bind(this.jdbc.sql("""
+				select c.state, c.time_state, c.outcome, count(*) as n from cases c
+				where c.enterprise_id = :enterprise and """ + " " + CaseScope.CONDITION + """
+				group by c.state, c.time_state, c.outcome"""), actor)
+			.param("enterprise", enterpriseId)
+			.query((rs, row) -> {
+				int n = rs.getInt("n");
+				boolean open = CaseState.valueOf(rs.getString("state")).isOpen();
+				counts[0] += n;
+				counts[1] += open ? n : 0;
+				counts[2] += open && TimeState.RED.name().equals(rs.getString("time_state")) ? n : 0;
+				if (rs.getString("outcome") != null) {
+					outcomes.merge(Outcome.valueOf(rs.getString("outcome")), n, Integer::sum);
+				}
+				return n;
+			})
+			.list();
+		return new Tally(counts[0], counts[1], counts[2], outcomes);
+	}
+
+	/** How many ratings of each level one enterprise gave in a month. */
+	public record MonthlyRatings(YearMonth month, Map<Rating, Integer> counts) {
+	}
+
+	/**
+	 * The satisfaction an enterprise gave over time: each rated case counted once, with
+	 * its latest rating, in the month of its latest rating step (a case keeps only its
+	 * latest rating), oldest month first.
+	 */
+	public List<MonthlyRatings> ratingsOf(Actor actor, long enterpriseId) {
+		Map<YearMonth, Map<Rating, Integer>> months = new TreeMap<>();
+		CaseScope.bind(this.jdbc.sql("""
+				select c.rating, max(ev.at) as rated_at
+				from cases c join case_event ev on ev.case_id = c.id and ev.action in ('RATE', 'REOPEN')
+				where c.enterprise_id = :enterprise and c.rating is not null and """ + " " + CaseScope.CONDITION + """
+				group by c.id, c.rating"""), actor)
+			.param("enterprise", enterpriseId)
+			.query((rs, row) -> Map.entry(
+					YearMonth
+						.from(rs.getObject("rated_at", OffsetDateTime.class).atZoneSameInstant(CaseManagement.CHINA)),
+					Rating.valueOf(rs.getString("rating"))))
+			.list()
+			.forEach(rated -> months.computeIfAbsent(rated.getKey(), month -> new EnumMap<>(Rating.class))
+				.merge(rated.getValue(), 1, Integer::sum));
+		return months.entrySet().stream().map(month -> new MonthlyRatings(month.getKey(), month.getValue())).toList();
+	}
+
+	/**
+	 * A step of a case that tells what the government did, for an enterprise's timeline.
+	 */
+	public record Milestone(long caseId, String number, String title, CaseAction action, Instant at, String unitName,
+			Outcome outcome) {
+	}
+
+	private static final List<CaseAction> MILESTONES = List.of(CaseAction.SUBMIT, CaseAction.ASSIGN,
+			CaseAction.REASSIGN, CaseAction.RESOLVE, CaseAction.ESCALATE, CaseAction.VERIFY, CaseAction.RATE,
+			CaseAction.REOPEN);
+
+	/** The latest milestones of the cases of one enterprise the person may see. */
+	public List<Milestone> milestonesOf(Actor actor, long enterpriseId, int limit) {
+		return CaseScope
+			.bind(this.jdbc.sql("""
+					select c.id as case_id, c.number, c.title, ev.action, ev.at, u.name as unit_name,
+					       case when ev.action = 'RESOLVE' then c.outcome end as outcome
+					from case_event ev
+					join cases c on c.id = ev.case_id
+					left join unit u on u.id = ev.actor_unit_id
+					where c.enterprise_id = :enterprise and ev.action in """ + " " + literals(MILESTONES) + " and "
+					+ CaseScope.CONDITION + " order by ev.at desc, ev.id desc limit :limit"), actor)
+			.param("enterprise", enterpriseId)
+			.param("limit", limit)
+			.query(Milestone.class)
+			.list();
+	}
+
+	private static String literals(List<CaseAction> actions) {
+		return actions.stream().map(action -> "'" + action.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 	}
 
 	private static Page page(List<CaseLine> lines, int page, int size) {

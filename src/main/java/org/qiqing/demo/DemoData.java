@@ -204,12 +204,23 @@ class DemoData {
 			Enterprise firm = new Enterprise(creditCode(county, i), name, town)
 				.describe(name, town, INDUSTRIES[random.nextInt(INDUSTRIES.length)],
 						countyName(county) + "经济开发区" + (100 + i) + "号",
-						EnterpriseScale.values()[random.nextInt(EnterpriseScale.values().length)],
-						i % 7 == 0 ? Set.of("规上企业") : Set.of())
+						EnterpriseScale.values()[random.nextInt(EnterpriseScale.values().length)], tags(i))
 				.contact("联系人" + (i + 1), "1380573" + String.format("%04d", i), null);
 			firms.add(this.enterprises.save(firm));
 		}
 		return firms;
+	}
+
+	/** Some enterprises are above scale (规上), some key to the county (重点), a few both. */
+	private static Set<String> tags(int i) {
+		Set<String> tags = new java.util.LinkedHashSet<>();
+		if (i % 11 == 0) {
+			tags.add("重点企业");
+		}
+		if (i % 7 == 0) {
+			tags.add("规上企业");
+		}
+		return tags;
 	}
 
 	private Map<Long, Actor> loadContacts(List<Enterprise> firms, String hash) {
