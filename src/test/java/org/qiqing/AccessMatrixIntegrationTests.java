@@ -15,6 +15,8 @@ import static org.qiqing.AccessMatrixIntegrationTests.Sight.UNCHECKED;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CALENDAR;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CASE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CATEGORY;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.CONTACT;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.REGISTRATION;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.DEAD_LETTER;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NOTICE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
@@ -256,6 +258,33 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /admin/notifications/robots/{id}/delete", change(ROBOT, NO_BODY)));
 		rules.add(rule("POST /admin/notifications/dead-letters/{id}/replay", change(DEAD_LETTER, NO_BODY)));
 		rules.add(rule("POST /admin/notifications/dead-letters/replay-all", neutral()));
+		// The enterprise's front door. Public: the registration form and API (they file a
+		// registration of the caller's own, refused without a valid credit code) and the
+		// status page, reached only with its secret code.
+		rules.add(rule("GET /register", neutral()));
+		rules.add(rule("POST /register", neutral()));
+		rules.add(rule("GET /register/status/{code}", neutral()));
+		rules.add(rule("POST /api/v1/registrations json", neutral()));
+		// Registrations are decided by the centre of the region or the enterprise's
+		// manager.
+		rules.add(rule("GET /registrations", find(REGISTRATION, "")));
+		rules.add(rule("POST /registrations/{id}/verify", change(REGISTRATION, this::decisionForm)));
+		rules.add(rule("POST /registrations/{id}/refuse", change(REGISTRATION, this::decisionForm)));
+		rules.add(rule("GET /api/v1/registrations", find(REGISTRATION, "")));
+		rules.add(rule("GET /api/v1/registrations/{id}", show(REGISTRATION)));
+		rules.add(rule("POST /api/v1/registrations/{id}/verify", change(REGISTRATION, this::decisionJson)));
+		rules.add(rule("POST /api/v1/registrations/{id}/refuse", change(REGISTRATION, this::decisionJson)));
+		// An enterprise's contacts are managed by its managing contact alone.
+		rules.add(rule("GET /contacts", find(CONTACT, "")));
+		rules.add(rule("POST /contacts", add(CONTACT, this::contactForm)));
+		rules.add(rule("POST /contacts/{id}/{change}", change(CONTACT, NO_BODY)));
+		rules.add(rule("GET /api/v1/contacts", find(CONTACT, "")));
+		rules.add(rule("POST /api/v1/contacts json", add(CONTACT, this::contactJson)));
+		rules.add(rule("POST /api/v1/contacts/{id}/{change}", change(CONTACT, NO_BODY)));
+		// A service visit is asked by an enterprise for itself only.
+		rules.add(rule("GET /help-visits/new", neutral()));
+		rules.add(rule("POST /help-visits/new", file(this::helpVisitForm)));
+		rules.add(rule("POST /api/v1/help-visits json", file(this::helpVisitJson)));
 		return rules;
 	}
 
@@ -329,8 +358,19 @@ class AccessMatrixIntegrationTests {
 			// Categories are read by anyone (OPEN) and changed like the national
 			// calendar.
 			case CATEGORY -> who.equals(this.world.admin()) ? SEES : BLIND;
+			// A registration: the dispatchers and administrators over its county, and
+			// the managing contact of its enterprise (the earliest contact).
+			case REGISTRATION -> (who.actor().has(Role.DISPATCHER) || who.actor().has(Role.ADMIN))
+					&& regionsOverseen().getOrDefault(who, Set.of()).contains(t.county()) || who.equals(managerOf(t))
+							? SEES : BLIND;
+			case CONTACT -> who.equals(managerOf(t)) ? SEES : BLIND;
 			case NONE -> UNCHECKED;
 		};
+	}
+
+	/** The managing contact of the county's enterprise: its earliest contact. */
+	private Member managerOf(Things t) {
+		return t.county().equals("A") ? this.world.enterpriseA() : this.world.enterpriseB();
 	}
 
 	/** What an endpoint is about: what {id} in its path stands for, and what names it. */
@@ -367,6 +407,10 @@ class AccessMatrixIntegrationTests {
 		ROBOT,
 		/** A message to that robot given up by the worker: {id} is the outbox row. */
 		DEAD_LETTER,
+		/** A pending registration of a contact of the county's enterprise: {id} is it. */
+		REGISTRATION,
+		/** A second contact of the county's enterprise: {id} is the person. */
+		CONTACT,
 		/** Nothing in particular. */
 		NONE
 
@@ -513,7 +557,8 @@ class AccessMatrixIntegrationTests {
 			long attachmentId, String internalNote, String internalFile, String internalSecret,
 			long internalAttachmentId, long enterpriseId, String enterpriseName, String creditCode, long unitId,
 			String regionCode, Member tokenOwner, long tokenId, String tokenName, String holiday, long noticeId,
-			String noticeSubject, long robotId, String robotName, long deadLetterId, String deadSubject) {
+			String noticeSubject, long robotId, String robotName, long deadLetterId, String deadSubject,
+			long registrationId, String registrant, long colleagueId, String colleague) {
 
 		/** The words that give the subject away when an answer holds them. */
 		List<String> markers(Subject subject) {
@@ -531,6 +576,8 @@ class AccessMatrixIntegrationTests {
 				case NOTICE -> List.of(this.noticeSubject);
 				case ROBOT -> List.of(this.robotName);
 				case DEAD_LETTER -> List.of(this.deadSubject);
+				case REGISTRATION -> List.of(this.registrant);
+				case CONTACT -> List.of(this.colleague);
 				case UNIT, NATIONAL, CATEGORY, PROFILE, NONE -> List.of();
 			};
 		}
@@ -550,6 +597,8 @@ class AccessMatrixIntegrationTests {
 			case ROBOT -> values.put("id", Long.toString(idsOf.robotId()));
 			case DEAD_LETTER -> values.put("id", Long.toString(idsOf.deadLetterId()));
 			case CATEGORY -> values.put("id", Long.toString(this.world.category().id()));
+			case REGISTRATION -> values.put("id", Long.toString(idsOf.registrationId()));
+			case CONTACT -> values.put("id", Long.toString(idsOf.colleagueId()));
 			case REGION, CALENDAR, NATIONAL, NONE -> {
 			}
 		}
@@ -571,6 +620,7 @@ class AccessMatrixIntegrationTests {
 		values.put("newCreditCode", AdminFixtures.creditCode());
 		values.put("year", Integer.toString(HOLIDAY.getYear()));
 		values.put("date", HOLIDAY.toString());
+		values.put("change", "disable");
 		return values;
 	}
 
@@ -1026,6 +1076,43 @@ class AccessMatrixIntegrationTests {
 			.param("description", "为他人企业提交");
 	}
 
+	private void decisionForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("version", text("select version from registration where id = :id", t.registrationId()))
+			.param("reason", "越权");
+	}
+
+	private void decisionJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH,
+					"\"" + text("select version from registration where id = :id", t.registrationId()) + "\"")
+			.content("{\"reason\": \"越权\"}");
+	}
+
+	private void contactForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		String username = AdminFixtures.unique("x.");
+		request.param("displayName", "越权")
+			.param("email", username + "@example.cn")
+			.param("username", username)
+			.param("password", "password-1");
+	}
+
+	private void contactJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		String username = AdminFixtures.unique("x.");
+		request.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"displayName": "越权", "email": "%s@example.cn", "username": "%s", "password": "password-1"}"""
+				.formatted(username, username));
+	}
+
+	private void helpVisitForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("topic", "越权上门").param("place", "越权").param("firstDate", today().plusDays(3).toString());
+	}
+
+	private void helpVisitJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("""
+				{"topic": "越权上门", "place": "越权", "firstDate": "%s"}""".formatted(today().plusDays(3)));
+	}
+
 	private String newCase(Things t) {
 		return """
 				{"categoryId": %d, "enterpriseId": %d, "title": "越权提交", "description": "为他人企业提交"}"""
@@ -1099,10 +1186,26 @@ class AccessMatrixIntegrationTests {
 			.param("day", HOLIDAY)
 			.param("name", holiday)
 			.update();
+		// A registration waiting for the county's centre, and a second contact the first
+		// one (the manager) added.
+		String registrant = "reg." + tag.toLowerCase();
+		MvcResult registered = this.mvc.perform(
+				MockMvcRequestBuilders.post("/api/v1/registrations").contentType(MediaType.APPLICATION_JSON).content("""
+						{"creditCode": "%s", "displayName": "待审 %s", "email": "%s@example.cn", "username": "%s",
+						 "password": "password-1"}""".formatted(firm.getCreditCode(), tag, registrant, registrant)))
+			.andReturn();
+		assertThat(status(registered)).as(body(registered)).isEqualTo(201);
+		String colleague = "col." + tag.toLowerCase();
+		MvcResult added = api.post(contact, "/api/v1/contacts", """
+				{"displayName": "同事 %s", "email": "%s@example.cn", "username": "%s", "password": "password-1"}"""
+			.formatted(tag, colleague, colleague));
+		assertThat(status(added)).as(body(added)).isEqualTo(201);
 		return new Things(county, id, (String) Api.read(filed, "$.number"), title, note, file, secret,
 				attachments.get(0), internalNote, internalFile, internalSecret, attachments.get(1), firm.getId(),
 				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName, holiday,
-				notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject());
+				notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject(),
+				((Number) Api.read(registered, "$.id")).longValue(), registrant,
+				((Number) Api.read(added, "$.id")).longValue(), colleague);
 	}
 
 	private record Notice(long id, String subject) {
@@ -1239,6 +1342,20 @@ class AccessMatrixIntegrationTests {
 				return text("select status || '/' || attempts from notification_outbox where id = :id",
 						t.deadLetterId());
 			}
+			case REGISTRATION -> {
+				return text("select status || '/' || version from registration where id = :id", t.registrationId());
+			}
+			case CONTACT -> {
+				// The enterprise's contacts, each one's login, and its manager.
+				return String.join("|", this.jdbc.sql("""
+						select p.username || '/' || case when p.enabled then 'on' else 'off' end || '/' || p.version
+						       || '/' || coalesce((select m.person_id from enterprise_manager m
+						                           where m.enterprise_id = p.enterprise_id), 0)
+						from person p where p.enterprise_id = :id order by p.id""")
+					.param("id", t.enterpriseId())
+					.query(String.class)
+					.list());
+			}
 			case CATEGORY -> {
 				return this.jdbc.sql("select * from case_category where id = :id")
 					.param("id", this.world.category().id())
@@ -1253,7 +1370,8 @@ class AccessMatrixIntegrationTests {
 			case CASE, INTERNAL -> "cases";
 			case ENTERPRISE -> "enterprise";
 			case TOKEN -> "api_token";
-			case NONE, PROFILE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, CATEGORY, NOTICE, ROBOT, DEAD_LETTER ->
+			case NONE, PROFILE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, CATEGORY, NOTICE, ROBOT, DEAD_LETTER,
+					REGISTRATION, CONTACT ->
 				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();

@@ -39,8 +39,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * One enterprise request walks through the real pages in a real browser: filed by the
  * enterprise on a phone, accepted and assigned by the dispatcher, handled by the lead
- * unit, and rated by the enterprise, again on a phone. Runs Debian's headless Chromium
- * with its own ChromeDriver, and is skipped where they are not installed.
+ * unit, and rated by the enterprise, again on a phone; and a new contact registers on a
+ * phone, is verified by the dispatcher, reads the category's guide, files and asks for a
+ * service visit. Runs Debian's headless Chromium with its own ChromeDriver, and is
+ * skipped where they are not installed.
  */
 @IntegrationTest
 class BrowserIntegrationTests {
@@ -153,6 +155,84 @@ class BrowserIntegrationTests {
 		assertThat(this.browser.findElements(By.cssSelector("#step-rate, #step-reopen"))).isEmpty();
 		assertFitsOnThePhone();
 		saveScreenshot("case-closed-phone");
+	}
+
+	@Test
+	void aContactRegistersIsVerifiedByTheDispatcherReadsTheGuideAndFiles() throws IOException {
+		String username = "browser.contact." + System.nanoTime() % 100000;
+		String password = "password-1";
+
+		use(PHONE);
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.id("register-link")).click();
+		WebElement form = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register-form")));
+		form.findElement(By.name("creditCode")).sendKeys(this.world.firmA().getCreditCode().toLowerCase());
+		form.findElement(By.name("displayName")).sendKeys("孙丽");
+		form.findElement(By.name("phone")).sendKeys("137 " + String.format("%08d", System.nanoTime() % 100_000_000));
+		form.findElement(By.name("username")).sendKeys(username);
+		form.findElement(By.name("password")).sendKeys(password);
+		assertFitsOnThePhone();
+		saveScreenshot("register-phone");
+		form.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlContains("/register/status/"));
+		assertThat(this.browser.findElement(By.id("registration-status")).getText()).isEqualTo("待审核");
+		assertFitsOnThePhone();
+		saveScreenshot("register-status-phone");
+		String statusPage = this.browser.getCurrentUrl();
+		// Not verified yet: the login is refused.
+		login(username, password);
+		this.wait.until(ExpectedConditions.urlToBe(url("/login?error")));
+
+		use(DESKTOP);
+		loginAs(this.world.dispatcherA());
+		assertThat(this.browser.findElement(By.id("registrations-badge")).getText()).isNotEqualTo("0");
+		this.browser.findElement(By.cssSelector("nav a[href='/registrations']")).click();
+		WebElement card = this.wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//div[contains(@class,'registration')][.//dd[normalize-space()='" + username + "']]")));
+		saveScreenshot("registrations-desktop");
+		card.findElement(By.cssSelector("form[action$='/verify'] button")).click();
+		assertThat(flash()).isEqualTo("已通过，该联系人现在可以登录。");
+		logout();
+
+		use(PHONE);
+		this.browser.get(statusPage);
+		assertThat(this.browser.findElement(By.id("registration-status")).getText()).isEqualTo("已通过");
+		login(username, password);
+		this.wait.until(ExpectedConditions.urlToBe(url("/queue")));
+		this.browser.findElement(By.linkText("提交诉求")).click();
+		WebElement caseForm = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-form")));
+		choose(caseForm, "categoryId", this.world.category().name());
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#guide h2")));
+		assertThat(this.browser.findElement(By.cssSelector("#guide h2")).getText()).contains("一次性告知");
+		caseForm.findElement(By.name("title")).sendKeys("新注册企业联系人的第一件诉求");
+		caseForm.findElement(By.name("description")).sendKeys("政策兑现资金迟迟未到账。");
+		assertFitsOnThePhone();
+		saveScreenshot("registered-files-phone");
+		String number = submitRequest("新注册企业联系人的第一件诉求");
+		assertThat(caseState()).isEqualTo("待受理");
+
+		// The same contact asks the help office for a service visit.
+		this.browser.findElement(By.linkText("上门服务")).click();
+		WebElement visit = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("help-visit-form")));
+		visit.findElement(By.name("topic")).sendKeys("消防验收前现场指导");
+		visit.findElement(By.name("place")).sendKeys("厂区 3 号车间");
+		setDate(visit, "firstDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3));
+		assertFitsOnThePhone();
+		saveScreenshot("help-visit-phone");
+		visit.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlMatches("/cases/\\d+$"));
+		assertThat(caseState()).isEqualTo("已交办");
+		assertThat(this.browser.findElement(By.id("visit-place")).getText()).isEqualTo("厂区 3 号车间");
+		assertThat(number).startsWith("QQ-");
+		assertFitsOnThePhone();
+		saveScreenshot("help-visit-case-phone");
+	}
+
+	private void login(String username, String password) {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.name("username")).sendKeys(username);
+		this.browser.findElement(By.name("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
 	}
 
 	private void loginAs(Member member) {

@@ -12,7 +12,12 @@ public enum CaseKind {
 	 * 领导交办: a matter a leader assigns to a unit himself, with his own due date and
 	 * priority; he accepts the result or sends it back.
 	 */
-	LEADER_ASSIGNMENT(Workflows.LEADER_ASSIGNMENT, false);
+	LEADER_ASSIGNMENT(Workflows.LEADER_ASSIGNMENT, false),
+	/**
+	 * 上门服务: an enterprise asks the help office (帮企办) of its region to come; the platform
+	 * assigns it to that office as it is filed.
+	 */
+	HELP_VISIT(Workflows.HELP_VISIT, true);
 
 	private final Workflow workflow;
 

@@ -11,8 +11,11 @@ import java.util.Map;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Offices;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Unit;
+import org.qiqing.organisation.UnitKind;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
@@ -60,10 +63,16 @@ public class CaseManagement {
 
 	private final Clock clock;
 
+	private final HelpVisits helpVisits;
+
+	private final Offices offices;
+
 	CaseManagement(Cases cases, CaseHistory history, CaseQueries queries, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
-			Clock clock) {
+			Clock clock, HelpVisits helpVisits, Offices offices) {
+		this.helpVisits = helpVisits;
+		this.offices = offices;
 		this.cases = cases;
 		this.history = history;
 		this.queries = queries;
@@ -87,8 +96,16 @@ public class CaseManagement {
 		Map<String, String> errors = new LinkedHashMap<>();
 		requireText(errors, "title", request.title(), 200);
 		requireText(errors, "description", request.description(), 4000);
-		if (request.categoryId() == null || this.categories.find(request.categoryId()).isEmpty()) {
+		boolean helpVisit = request.kind() == CaseKind.HELP_VISIT;
+		Long categoryId = helpVisit ? this.helpVisits.categoryId().orElse(null) : request.categoryId();
+		if (categoryId == null || this.categories.find(categoryId).isEmpty()) {
 			errors.put("categoryId", "choose a known category");
+		}
+		if (helpVisit) {
+			checkHelpVisit(errors, request.helpVisit());
+		}
+		else if (categoryId != null && categoryId.equals(this.helpVisits.categoryId().orElse(null))) {
+			errors.put("categoryId", "a service visit is asked for as such (kind HELP_VISIT), not as a request");
 		}
 		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
 		Enterprise enterprise = enterpriseId == null ? null
@@ -112,7 +129,7 @@ public class CaseManagement {
 					"the matter lies outside your jurisdiction");
 		}
 		Instant now = this.clock.instant();
-		Case.Submitted submitted = Case.submit(nextNumber(region), request.kind(), channel, request.categoryId(),
+		Case.Submitted submitted = Case.submit(nextNumber(region), request.kind(), channel, categoryId,
 				enterprise == null ? null : enterprise.getId(), region.code(), region.path(), request.title().trim(),
 				request.description().trim(), assignment == null ? Priority.NORMAL : assignment.priority(), actor, now,
 				request.attachments());
@@ -121,6 +138,12 @@ public class CaseManagement {
 		this.history.append(saved.getId(), submitted.event(), request.attachments());
 		this.timers.set(saved.getId(), timers);
 		publish(saved, CaseAction.SUBMIT, null);
+		if (helpVisit) {
+			this.helpVisits.add(saved.getId(), request.helpVisit());
+			return take(saved, CaseAction.ASSIGN,
+					new StepInput(null, helpOfficeOf(region).getId(), null, null, null, null, null, null, null),
+					this.supervision.system());
+		}
 		if (assignment != null) {
 			return take(saved, CaseAction.ASSIGN, new StepInput(null, assignment.leadUnitId(), assignment.coUnitIds(),
 					assignment.dueDate(), null, null, null, null, null), actor);
@@ -144,6 +167,52 @@ public class CaseManagement {
 		else if (assignment.dueDate().isBefore(LocalDate.now(this.clock.withZone(CHINA)))) {
 			errors.put("dueDate", "the due date " + assignment.dueDate() + " is in the past");
 		}
+	}
+
+	/**
+	 * A service visit names a place and a first day to come, neither past; a second
+	 * choice comes after the first.
+	 */
+	private void checkHelpVisit(Map<String, String> errors, HelpVisit visit) {
+		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
+		if (visit == null || visit.place() == null || visit.place().isBlank()) {
+			errors.put("place", "say where the visit is to take place");
+		}
+		else if (visit.place().length() > 300) {
+			errors.put("place", "place is longer than 300 characters");
+		}
+		if (visit == null || visit.firstDate() == null) {
+			errors.put("firstDate", "give the day you would like the visit");
+		}
+		else if (visit.firstDate().isBefore(today)) {
+			errors.put("firstDate", "the day " + visit.firstDate() + " is in the past");
+		}
+		else if (visit.secondDate() != null && !visit.secondDate().isAfter(visit.firstDate())) {
+			errors.put("secondDate", "the second choice comes after the first");
+		}
+	}
+
+	/**
+	 * The help office (帮企办) nearest up the region tree; where there is none, the region's
+	 * service centre.
+	 */
+	private Unit helpOfficeOf(Region region) {
+		return this.offices.nearest(region.code(), UnitKind.HELP_OFFICE, UnitKind.SERVICE_CENTRE)
+			.orElseThrow(() -> new NotAllowed("no help office or service centre serves " + region.name()));
+	}
+
+	/**
+	 * Where and when the enterprise asked a service visit to come, if the case is one.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<HelpVisit> helpVisit(long caseId, Actor actor) {
+		return this.helpVisits.of(find(caseId, actor).getId());
+	}
+
+	/** The category whose limits and guide service visits follow. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Long> helpVisitCategoryId() {
+		return this.helpVisits.categoryId();
 	}
 
 	/**

@@ -6,10 +6,11 @@ import java.util.Set;
 
 /**
  * What a person sends to file a case. A leader's assignment also names its unit, its due
- * date and its priority, and is assigned as it is filed.
+ * date and its priority, and is assigned as it is filed; a service visit carries where
+ * and when.
  */
 public record NewCase(CaseKind kind, Long categoryId, Long enterpriseId, String title, String description,
-		List<NewAttachment> attachments, Assignment assignment) {
+		List<NewAttachment> attachments, Assignment assignment, HelpVisit helpVisit) {
 
 	public NewCase {
 		kind = kind == null ? CaseKind.ENTERPRISE_REQUEST : kind;
@@ -18,7 +19,21 @@ public record NewCase(CaseKind kind, Long categoryId, Long enterpriseId, String 
 
 	public NewCase(CaseKind kind, Long categoryId, Long enterpriseId, String title, String description,
 			List<NewAttachment> attachments) {
-		this(kind, categoryId, enterpriseId, title, description, attachments, null);
+		this(kind, categoryId, enterpriseId, title, description, attachments, null, null);
+	}
+
+	public NewCase(CaseKind kind, Long categoryId, Long enterpriseId, String title, String description,
+			List<NewAttachment> attachments, Assignment assignment) {
+		this(kind, categoryId, enterpriseId, title, description, attachments, assignment, null);
+	}
+
+	/**
+	 * An enterprise's request for a service visit (上门服务): the topic is its title, the
+	 * note its description.
+	 */
+	public static NewCase helpVisit(String topic, String note, HelpVisit visit) {
+		return new NewCase(CaseKind.HELP_VISIT, null, null, topic, note == null || note.isBlank() ? topic : note,
+				List.of(), null, visit);
 	}
 
 	/** To whom, by when and how urgently a leader assigns his matter. */

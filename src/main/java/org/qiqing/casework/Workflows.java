@@ -29,7 +29,7 @@ final class Workflows {
 	private static final Set<CaseState> UNDER_SUPERVISION = Set.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED,
 			SUSPENSION_REQUESTED, SUSPENDED, REOPENED);
 
-	/** The same for a leader's matter, which is never suspended. */
+	/** The same for a leader's matter or a service visit, which are never suspended. */
 	private static final Set<CaseState> LEADERS_UNDER_SUPERVISION = Set.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED,
 			REOPENED);
 
@@ -96,6 +96,37 @@ final class Workflows {
 		.on(VERIFY, Set.of(RESOLVED, CLOSED), null, Set.of(SUPERVISOR), Set.of(), INTERNAL)
 		.on(SEND_BACK, Set.of(RESOLVED), REOPENED, Set.of(LEADER, SUPERVISOR), Set.of(NOTE), INTERNAL)
 		.on(SEND_BACK, Set.of(CLOSED), REOPENED, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
+		.build();
+
+	/**
+	 * 上门服务: an enterprise asks for a service visit; the platform assigns it at once to
+	 * the help office of the enterprise's region (no dispatcher accepts it); the office
+	 * agrees a date with the enterprise (contact), goes, and reports what it did
+	 * (resolve); the enterprise rates it. A wrong office disputes, and the dispatcher
+	 * hands it on. The enterprise may withdraw until the office has called.
+	 */
+	static final Workflow HELP_VISIT = Workflow.startingAt(SUBMITTED, Map.of(Role.ENTERPRISE, Channel.SELF_SERVICE))
+		.on(ASSIGN, Set.of(SUBMITTED), ASSIGNED, Set.of(SYSTEM), Set.of(Field.LEAD_UNIT), PUBLIC)
+		.on(WITHDRAW, Set.of(SUBMITTED, ASSIGNED), WITHDRAWN, Set.of(ENTERPRISE), Set.of(), PUBLIC)
+		.on(CONTACT, Set.of(ASSIGNED), IN_PROGRESS, Set.of(Party.LEAD_UNIT), Set.of(NOTE), PUBLIC)
+		.on(DISPUTE, Set.of(ASSIGNED), DISPUTED, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(REASSIGN, Set.of(DISPUTED), ASSIGNED, Set.of(DISPATCHER), Set.of(Field.LEAD_UNIT), PUBLIC)
+		.on(REJECT_DISPUTE, Set.of(DISPUTED), ASSIGNED, Set.of(DISPATCHER), Set.of(NOTE), INTERNAL)
+		.on(STAGE_REPLY, Set.of(IN_PROGRESS, REOPENED, EXTENSION_REQUESTED), null, Set.of(Party.LEAD_UNIT, CO_UNIT),
+				Set.of(NOTE), PUBLIC)
+		.on(REQUEST_EXTENSION, Set.of(IN_PROGRESS, REOPENED), EXTENSION_REQUESTED, Set.of(Party.LEAD_UNIT),
+				Set.of(NOTE, DUE_DATE), INTERNAL)
+		.on(APPROVE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(DISPATCHER), Set.of(), PUBLIC)
+		.on(REFUSE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(DISPATCHER), Set.of(NOTE), INTERNAL)
+		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT), Set.of(OUTCOME, ANSWER), PUBLIC)
+		.on(RATE, Set.of(RESOLVED), CLOSED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
+		.on(REOPEN, Set.of(RESOLVED), REOPENED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
+		.on(URGE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
+		.on(ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), INTERNAL)
+		.on(REPLY_ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(ESCALATE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), PUBLIC)
+		.on(VERIFY, Set.of(RESOLVED, CLOSED), null, Set.of(SUPERVISOR), Set.of(), INTERNAL)
+		.on(SEND_BACK, Set.of(RESOLVED, CLOSED), REOPENED, Set.of(SUPERVISOR), Set.of(NOTE), PUBLIC)
 		.build();
 
 	private Workflows() {

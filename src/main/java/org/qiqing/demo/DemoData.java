@@ -83,8 +83,11 @@ class DemoData {
 
 	private final PlatformClock clock;
 
+	private final FrontDoor frontDoor;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
-			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock) {
+			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor) {
+		this.frontDoor = frontDoor;
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
@@ -126,6 +129,7 @@ class DemoData {
 		Map<Long, Actor> contacts = loadContacts(firms, hash);
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
+		this.frontDoor.load(firms, contacts, unitsByCode, hash);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 

@@ -56,6 +56,27 @@ class Outbox {
 			.update();
 	}
 
+	/**
+	 * An e-mail to an address that is no person's (yet): a registrant's. Its key keeps it
+	 * to one message per address.
+	 */
+	void addEmailTo(String key, String address, String subject, String body, String link, Instant now) {
+		this.jdbc.sql("""
+				insert into notification_outbox (notice_key, channel, address, topic, subject, body, link, status,
+				                                 next_attempt_at, created_at)
+				select :key, 'EMAIL', :address, 'REGISTRATION', :subject, :body, :link, 'PENDING', :now, :now
+				from (select 1 as one) x
+				where not exists (select 1 from notification_outbox o
+				    where o.notice_key = :key and o.address = :address and o.channel = 'EMAIL')""")
+			.param("key", key)
+			.param("address", address)
+			.param("subject", Inbox.clip(subject, 500))
+			.param("body", Inbox.clip(body == null ? "" : body, 4000))
+			.param("link", Inbox.clip(link == null ? "" : link, 300))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	void addRobot(CaseNotice notice, long robotId, Instant now) {
 		this.jdbc.sql("""
 				insert into notification_outbox (notice_key, channel, robot_id, topic, subject, body, link,

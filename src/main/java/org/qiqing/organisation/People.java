@@ -1,5 +1,6 @@
 package org.qiqing.organisation;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.repository.ListCrudRepository;
@@ -10,5 +11,7 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface People extends ListCrudRepository<Person, Long> {
 
 	Optional<Person> findByUsername(String username);
+
+	List<Person> findByEnterpriseIdOrderById(long enterpriseId);
 
 }

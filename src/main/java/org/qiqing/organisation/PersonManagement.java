@@ -23,11 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('ADMIN')")
 public class PersonManagement {
 
-	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{2,64}");
+	static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{2,64}");
 
-	private static final int MIN_PASSWORD = 8;
+	static final int MIN_PASSWORD = 8;
 
-	private static final int MAX_PASSWORD = 72;
+	static final int MAX_PASSWORD = 72;
 
 	private final People people;
 

@@ -5,6 +5,8 @@ package org.qiqing.organisation;
  */
 public enum UnitKind {
 
-	DEPARTMENT, TOWN_GOVERNMENT, SERVICE_CENTRE, SUPERVISION_OFFICE, DISCIPLINE_COMMISSION, OFFICE
+	DEPARTMENT, TOWN_GOVERNMENT, SERVICE_CENTRE, SUPERVISION_OFFICE, DISCIPLINE_COMMISSION, OFFICE,
+	/** 帮企办: the enterprise help office, which serves enterprises on demand. */
+	HELP_OFFICE
 
 }

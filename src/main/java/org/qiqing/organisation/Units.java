@@ -14,4 +14,6 @@ public interface Units extends ListCrudRepository<Unit, Long> {
 
 	List<Unit> findAllByOrderByCode();
 
+	List<Unit> findByRegionCodeAndKindOrderByCode(String regionCode, UnitKind kind);
+
 }

@@ -69,6 +69,12 @@ class CaseApiController {
 		return created(this.cases.submit(request.toNewCase(AttachmentPolicy.check(files)), actor), actor);
 	}
 
+	/** An enterprise asks the help office of its region for a service visit. */
+	@PostMapping(path = "/help-visits", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<CaseView> askHelpVisit(@Valid @RequestBody CaseRequests.AskVisit request, Actor actor) {
+		return created(this.cases.submit(request.toNewCase(), actor), actor);
+	}
+
 	@GetMapping("/cases/{id}")
 	ResponseEntity<CaseView> showCase(@PathVariable long id, Actor actor) {
 		return current(this.cases.find(id, actor), actor);

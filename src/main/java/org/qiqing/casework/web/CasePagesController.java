@@ -16,6 +16,7 @@ import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
 import org.qiqing.casework.CategoryManagement;
+import org.qiqing.casework.HelpVisit;
 import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.Priority;
@@ -150,7 +151,11 @@ class CasePagesController {
 						.toList());
 			model.addAttribute("priorities", Priority.values());
 		}
-		model.addAttribute("categories", this.categories.all());
+		model.addAttribute("categories",
+				this.categories.all()
+					.stream()
+					.filter(category -> !HelpVisit.CATEGORY_CODE.equals(category.code()))
+					.toList());
 		// A form shown again after a refusal keeps the guide of the category chosen.
 		Object chosen = model.getAttribute("categoryId");
 		if (chosen instanceof Long categoryId) {
@@ -214,6 +219,7 @@ class CasePagesController {
 			.map(action -> workflow.find(action, kase.getState()).orElseThrow())
 			.toList();
 		model.addAttribute("kase", kase);
+		model.addAttribute("helpVisit", this.cases.helpVisit(id, actor).orElse(null));
 		model.addAttribute("enterprise", kase.getEnterpriseId() == null ? null
 				: this.enterprises.findVisible(kase.getEnterpriseId(), actor).map(Enterprise::getName).orElse(null));
 		Category category = this.categories.find(kase.getCategoryId()).orElse(null);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.qiqing.casework.CaseKind;
+import org.qiqing.casework.HelpVisit;
 import org.qiqing.casework.NewAttachment;
 import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
@@ -37,6 +38,18 @@ final class CaseRequests {
 					this.kind == CaseKind.LEADER_ASSIGNMENT
 							? new NewCase.Assignment(this.leadUnitId, this.coUnitIds, this.dueDate, this.priority)
 							: null);
+		}
+
+	}
+
+	/**
+	 * A service visit to ask for: what about, where, on which day (and a second choice).
+	 */
+	record AskVisit(@NotBlank @Size(max = 200) String topic, @Size(max = 4000) String note,
+			@NotBlank @Size(max = 300) String place, LocalDate firstDate, LocalDate secondDate) {
+
+		NewCase toNewCase() {
+			return NewCase.helpVisit(this.topic, this.note, new HelpVisit(this.place, this.firstDate, this.secondDate));
 		}
 
 	}

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -47,6 +48,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
 				.hasRole(Role.ADMIN.name())
+				// An enterprise contact registers before he has a login.
+				.requestMatchers(HttpMethod.POST, "/api/v1/registrations")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.csrf(csrf -> csrf.disable())
@@ -64,8 +68,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/v3/api-docs/**",
-					"/swagger-ui/**", "/swagger-ui.html")
+			.requestMatchers("/login", "/register", "/register/**", "/error", "/webjars/**", "/css/**", "/js/**",
+					"/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

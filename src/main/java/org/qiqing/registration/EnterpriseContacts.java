@@ -1,0 +1,111 @@
+package org.qiqing.registration;
+
+import java.util.List;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.ContactManagement;
+import org.qiqing.organisation.Person;
+import org.qiqing.platform.FieldErrors;
+import org.qiqing.platform.InvalidInput;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the managing contact of an enterprise does with its other contacts: sees them,
+ * adds a colleague (verified by him, so without the service centre), stops one from
+ * logging in or lets him in again, and hands the management over. Everyone else is
+ * refused; the centre keeps its own way in through the administration.
+ */
+@Service
+@Transactional
+public class EnterpriseContacts {
+
+	/** A contact as his manager sees him. */
+	public record ContactLine(long id, String username, String displayName, String phone, String email, boolean enabled,
+			boolean manager) {
+	}
+
+	private final ContactManagement contacts;
+
+	private final Managers managers;
+
+	private final PasswordEncoder passwords;
+
+	EnterpriseContacts(ContactManagement contacts, Managers managers, PasswordEncoder passwords) {
+		this.contacts = contacts;
+		this.managers = managers;
+		this.passwords = passwords;
+	}
+
+	/** Whether the actor manages his enterprise's contacts. */
+	@Transactional(readOnly = true)
+	public boolean manages(Actor actor) {
+		return this.managers.enterpriseManagedBy(actor) != null;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ContactLine> list(Actor actor) {
+		long enterprise = managed(actor);
+		long manager = this.managers.of(enterprise).orElseThrow();
+		return this.contacts.contactsOf(enterprise)
+			.stream()
+			.map(p -> new ContactLine(p.getId(), p.getUsername(), p.getDisplayName(), p.getPhone(), p.getEmail(),
+					p.isEnabled(), p.getId() == manager))
+			.toList();
+	}
+
+	public ContactLine add(NewContact input, Actor actor) {
+		long enterprise = managed(actor);
+		String phone = Reachability.phone(input.phone());
+		String email = Reachability.email(input.email());
+		String username = input.username() == null ? null : input.username().strip();
+		FieldErrors errors = new FieldErrors().required("displayName", input.displayName(), 100);
+		Reachability.check(errors, phone, email);
+		this.contacts.checkCredentials(errors, username, input.password());
+		if (this.contacts.hasContactReachedAt(enterprise, phone, email)) {
+			errors.reject("phone", "a contact of your enterprise already has this phone number or e-mail address");
+		}
+		errors.throwIfAny();
+		this.managers.settle(enterprise);
+		Person person = this.contacts.enrol(username, input.displayName().strip(),
+				this.passwords.encode(input.password()), enterprise, phone, email);
+		return new ContactLine(person.getId(), person.getUsername(), person.getDisplayName(), person.getPhone(),
+				person.getEmail(), true, false);
+	}
+
+	/**
+	 * Stops a colleague from logging in, or lets him in again; never the manager himself.
+	 */
+	public void allowLogin(long personId, boolean enabled, Actor actor) {
+		long enterprise = managed(actor);
+		if (personId == actor.personId()) {
+			throw new InvalidInput("id", "hand the management over before you stop your own login");
+		}
+		this.managers.settle(enterprise);
+		this.contacts.allowLogin(personId, enterprise, enabled);
+	}
+
+	/**
+	 * Makes another contact, who may log in, the manager of the enterprise's contacts.
+	 */
+	public void handOver(long personId, Actor actor) {
+		long enterprise = managed(actor);
+		Person next = this.contacts.contact(personId, enterprise);
+		if (!next.isEnabled()) {
+			throw new InvalidInput("id", next.getDisplayName() + " may not log in; let him in first");
+		}
+		this.managers.name(enterprise, next.getId());
+	}
+
+	private long managed(Actor actor) {
+		Long enterprise = this.managers.enterpriseManagedBy(actor);
+		if (enterprise == null) {
+			throw new AccessDeniedException("only the managing contact of an enterprise manages its contacts");
+		}
+		return enterprise;
+	}
+
+}
