@@ -154,7 +154,7 @@ class ProfileIntegrationTests {
 	void theProfilePageShowsItOnOnePage() throws Exception {
 		String page = page(this.world.leaderA());
 		assertThat(page).contains(this.firm.getName(), "重点企业", "西塘镇工业园 8 号", "了解用工需求", this.world.visitorA().username(),
-				"satisfaction-chart", "echarts.simple.min.js", "/cases/" + this.resolved);
+				"satisfaction-chart", "/dist/echarts.min.js", "/cases/" + this.resolved);
 	}
 
 	@Test
