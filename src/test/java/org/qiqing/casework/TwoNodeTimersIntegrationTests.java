@@ -73,8 +73,9 @@ class TwoNodeTimersIntegrationTests {
 		// would be.
 		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(QiqingApplication.class)
 			.profiles("test")
-			.properties("server.port=0")
-			.run()) {
+			// An argument, not a default property, which application.yml's port would
+			// override: the test must not need port 8080 free.
+			.run("--server.port=0")) {
 			TimerSweep otherSweep = other.getBean(TimerSweep.class);
 			PlatformClock otherClock = other.getBean(PlatformClock.class);
 			java.time.Instant late = LocalDateTime.parse("2026-07-01T10:00").atZone(CHINA).toInstant();
