@@ -5,8 +5,7 @@
 // other pages) passes untouched.
 const CACHE = 'qiqing-visit-v1';
 const PAGES = ['/visit', '/visits'];
-const ASSETS = ['/css/qiqing.css', '/js/visit.js', '/js/inbox.js', '/webjars/htmx.org/dist/htmx.min.js',
-  '/visit-manifest.json', '/img/visit-192.png'];
+const ASSETS = ['/css/qiqing.css', '/js/visit.js', '/js/inbox.js', '/visit-manifest.json', '/img/visit-192.png'];
 const PAGE_WAIT_MS = 4000;
 
 self.addEventListener('install', event => {
