@@ -107,7 +107,7 @@
     if (!who) {
       return;
     }
-    const mine = waiting.filter(item => item.username === who.username);
+    const mine = waiting.filter(item => item.username === who.user);
     let next = 0;
     let stop = false;
     const worker = async () => {

@@ -164,7 +164,7 @@ class VisitIntegrationTests {
 		MockHttpSession session = login(this.world.visitorA());
 		MvcResult who = this.mvc.perform(MockMvcRequestBuilders.get("/visits/device/session").session(session))
 			.andReturn();
-		assertThat(Api.read(who, "$.username")).isEqualTo(this.world.visitorA().username());
+		assertThat(Api.read(who, "$.user")).isEqualTo(this.world.visitorA().username());
 		assertThat(Api.read(who, "$.csrfToken")).isNotNull();
 
 		String key = UUID.randomUUID().toString();

@@ -69,7 +69,7 @@ class VisitApiController {
 	 */
 	@GetMapping("/visits/device/session")
 	Map<String, Object> showSession(Actor actor, CsrfToken csrf) {
-		return Map.of("username", actor.username(), "displayName", actor.displayName(), "visitor",
+		return Map.of("user", actor.username(), "displayName", actor.displayName(), "visitor",
 				VisitManagement.visits(actor), "csrfHeader", csrf.getHeaderName(), "csrfToken", csrf.getToken());
 	}
 
