@@ -83,8 +83,11 @@ class DemoData {
 
 	private final PlatformClock clock;
 
+	private final DemoVisits visits;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
-			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock) {
+			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, DemoVisits visits) {
+		this.visits = visits;
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
@@ -107,6 +110,7 @@ class DemoData {
 			new Login("supervisor", "督查员 赵强", Role.SUPERVISOR, "JS-DCS", Jiaxing.JIASHAN),
 			new Login("leader", "县领导 周华", Role.LEADER, "JS-QFZX", Jiaxing.JIASHAN),
 			new Login("visitor", "西塘驻企联络员 吴婷", Role.VISITOR, "JS-XT", "330421100"),
+			new Login("visitor.yz", "姚庄驻企联络员 沈洁", Role.VISITOR, "JS-YZ", "330421101"),
 			new Login("inspector", "纪检监察员 孙伟", Role.INSPECTOR, "JX-JW", Jiaxing.CITY));
 
 	static final String ENTERPRISE_LOGIN = "enterprise";
@@ -126,6 +130,7 @@ class DemoData {
 		Map<Long, Actor> contacts = loadContacts(firms, hash);
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
+		this.visits.load(actors, firms, categoriesByCode);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 
