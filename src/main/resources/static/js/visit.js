@@ -207,6 +207,7 @@
           : item.error ? t('retryLater', item.error) : t('waiting');
       li.append(head, status);
       if (item.status === 'failed') {
+        li.append(button(t('edit'), 'edit', () => edit(item)));
         li.append(button(t('retry'), 'retry', async () => {
           await put('queue', Object.assign(item, { status: 'waiting', error: null }));
           render();
@@ -407,6 +408,33 @@
     document.querySelectorAll('#difficulty-list .difficulty .n').forEach((n, i) => { n.textContent = i + 1; });
   }
 
+  // A refused visit comes back into the form to be corrected; it keeps its key, under which
+  // the server stored nothing.
+  let editing = null;
+
+  function edit(item) {
+    const form = $('visit-form');
+    const v = item.visit;
+    editing = item.clientKey;
+    choose({ id: v.enterpriseId, name: item.enterpriseName });
+    form.visitedOn.value = v.visitedOn;
+    form.companions.value = v.companions || '';
+    form.met.value = v.met || '';
+    form.notes.value = v.notes || '';
+    photos.splice(0, photos.length, ...item.photos);
+    renderPhotos();
+    $('difficulty-list').replaceChildren();
+    v.difficulties.forEach(d => {
+      addDifficulty();
+      const f = $('difficulty-list').lastElementChild;
+      f.querySelector('[name=categoryId]').value = d.categoryId || '';
+      f.querySelector('[name=title]').value = d.title || '';
+      f.querySelector('[name=description]').value = d.description || '';
+    });
+    problem(item.error);
+    form.scrollIntoView();
+  }
+
   function readForm() {
     const form = $('visit-form');
     const errors = [];
@@ -445,7 +473,9 @@
       return;
     }
     try {
-      await enqueue(visit, photos.slice(), $('enterprise-chosen').dataset.name, app.dataset.user);
+      await enqueue(Object.assign(visit, { clientKey: editing || undefined }), photos.slice(),
+        $('enterprise-chosen').dataset.name, app.dataset.user);
+      editing = null;
     }
     catch (e) {
       problem(t('noStorage'));

@@ -191,6 +191,48 @@ class VisitBrowserIntegrationTests {
 	}
 
 	@Test
+	void aRefusedVisitShowsWhyAndAnExpiredLoginKeepsTheQueueUntilTheOfficialLogsInAgain() throws IOException {
+		String marker = "过期登录 " + System.nanoTime();
+		loginAsVisitor();
+		this.browser.get(url("/visit"));
+		this.wait.until(d -> ((Number) async("qiqingVisits.all('enterprises').then(e => e.length)")).intValue() > 0);
+
+		// A visit dated tomorrow (a phone whose clock runs ahead) is refused with the
+		// reason.
+		async(enqueue("'" + VisitIntegrationTests.today().plusDays(1) + "'", "明天"));
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#queue-list li.failed"), "晚于今天"));
+		assertThat(visitsNoted("明天")).isZero();
+		screenshot("visit-refused");
+		this.browser.findElement(By.cssSelector("#queue-list li.failed button.discard")).click();
+		this.browser.switchTo().alert().accept();
+		this.wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));
+
+		// The login expires: the visit stays on the phone and the page asks to log in.
+		this.browser.manage().deleteCookieNamed("JSESSIONID");
+		async(enqueue("new Date().toISOString().slice(0, 10)", marker));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("net"), "登录已过期"));
+		assertThat(this.browser.findElement(By.id("queue-count")).getText()).isEqualTo("1");
+		assertThat(visitsNoted(marker)).isZero();
+		screenshot("visit-login-expired");
+
+		loginAsVisitor();
+		this.browser.get(url("/visit"));
+		this.wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));
+		assertThat(visitsNoted(marker)).isEqualTo(1);
+	}
+
+	/** Queues a visit of firm A as the form does, and asks the page to send its queue. */
+	private String enqueue(String day, String notes) {
+		return """
+				await qiqingVisits.enqueue({enterpriseId: %d, visitedOn: %s, notes: '%s',
+				  difficulties: [{categoryId: %d, title: '%s'}]}, [], '%s', '%s');
+				await qiqingVisits.sync();
+				return qiqingVisits.count();""".formatted(this.world.firmA().getId(), day, notes,
+				this.world.category().id(), notes, this.world.firmA().getName(), this.world.visitorA().username());
+	}
+
+	@Test
 	void theVisitPageWeighsUnder200KbAndOpensUnder2SecondsOnSlow3G() throws Exception {
 		loginAsVisitor();
 		this.browser.manage().logs().get(LogType.PERFORMANCE);
