@@ -151,14 +151,24 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /cases/{id}/attachments/{attachmentId}", show(CASE), show(INTERNAL)));
 		rules.add(rule("POST /cases/{id}/steps/{action}", change(CASE, this::stepForm)));
 		rules.add(rule("GET /cases/new", find(ENTERPRISE, "enterpriseId={enterpriseId}")));
-		rules.add(rule("GET /visit", find(ENTERPRISE, "enterpriseId={enterpriseId}")));
 		rules.add(rule("POST /cases/new", file(this::fileForm)));
-		rules.add(rule("POST /visit", file(this::fileForm)));
 		// A leader's form shows the units of his jurisdiction; others are refused.
 		rules.add(rule("GET /assignments/new", neutral()));
 		rules.add(rule("POST /assignments/new", file(this::fileForm)));
 		rules.add(rule("GET /enterprises/suggest", find(ENTERPRISE, "q={enterprise}"), list("q=测试"),
 				list("q={creditCode}")));
+		// Visits (走访): a visiting official's own visits; the form names an enterprise
+		// given in the query only to him and only if he may see it; a visit is recorded
+		// (with its cases) only for an enterprise the official may see.
+		rules.add(rule("GET /visit", list("enterpriseId={enterpriseId}")));
+		rules.add(rule("GET /visits", list("")));
+		rules.add(rule("GET /visits/device/session", neutral()));
+		rules.add(rule("GET /visits/device/enterprises", find(ENTERPRISE, "q={enterprise}"), list(""),
+				list("q={creditCode}")));
+		rules.add(rule("POST /visits/device/sync multipart", file(this::visitParts)));
+		rules.add(rule("GET /api/v1/visits", list("size=100")));
+		rules.add(rule("POST /api/v1/visits json", file(this::visitJson)));
+		rules.add(rule("POST /api/v1/visits multipart", file(this::visitParts)));
 		// Login and API tokens
 		rules.add(rule("GET /login", neutral()));
 		rules.add(rule("GET /tokens", neutral()));
@@ -1111,6 +1121,22 @@ class AccessMatrixIntegrationTests {
 	private void helpVisitJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		request.contentType(MediaType.APPLICATION_JSON).content("""
 				{"topic": "越权上门", "place": "越权", "firstDate": "%s"}""".formatted(today().plusDays(3)));
+	}
+
+	private void visitJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content(newVisit(t));
+	}
+
+	private void visitParts(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		((AbstractMockMultipartHttpServletRequestBuilder<?>) request).file(json("visit", newVisit(t)));
+	}
+
+	private String newVisit(Things t) {
+		return """
+				{"clientKey": "%s", "enterpriseId": %d, "visitedOn": "%s",
+				 "difficulties": [{"categoryId": %d, "title": "越权提交", "description": "为他人企业提交"}]}""".formatted(
+				UUID.randomUUID(), t.enterpriseId(), LocalDate.now(ZoneId.of("Asia/Shanghai")),
+				this.world.category().id());
 	}
 
 	private String newCase(Things t) {

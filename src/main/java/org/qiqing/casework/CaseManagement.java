@@ -16,6 +16,7 @@ import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.UnitKind;
+import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
@@ -93,6 +94,22 @@ public class CaseManagement {
 			.workflow()
 			.channelFor(actor.roles())
 			.orElseThrow(() -> new NotAllowed("your roles may not file this kind of case"));
+		return submit(request, actor, channel);
+	}
+
+	/**
+	 * Files an enterprise's request heard by a visiting official (走访): channel VISIT
+	 * whatever other roles he holds, in the caller's transaction, so a visit and the
+	 * cases raised on it are kept together or not at all.
+	 */
+	public Case submitHeardOnVisit(NewCase request, Actor actor) {
+		if (!actor.has(Role.VISITOR) || request.kind() != CaseKind.ENTERPRISE_REQUEST) {
+			throw new NotAllowed("only a visiting official files an enterprise's request heard on a visit");
+		}
+		return submit(request, actor, Channel.VISIT);
+	}
+
+	private Case submit(NewCase request, Actor actor, Channel channel) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		requireText(errors, "title", request.title(), 200);
 		requireText(errors, "description", request.description(), 4000);

@@ -85,9 +85,13 @@ class DemoData {
 
 	private final FrontDoor frontDoor;
 
+	private final DemoVisits visits;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
-			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor) {
+			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
+			DemoVisits visits) {
 		this.frontDoor = frontDoor;
+		this.visits = visits;
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
@@ -110,6 +114,7 @@ class DemoData {
 			new Login("supervisor", "督查员 赵强", Role.SUPERVISOR, "JS-DCS", Jiaxing.JIASHAN),
 			new Login("leader", "县领导 周华", Role.LEADER, "JS-QFZX", Jiaxing.JIASHAN),
 			new Login("visitor", "西塘驻企联络员 吴婷", Role.VISITOR, "JS-XT", "330421100"),
+			new Login("visitor.yz", "姚庄驻企联络员 沈洁", Role.VISITOR, "JS-YZ", "330421101"),
 			new Login("inspector", "纪检监察员 孙伟", Role.INSPECTOR, "JX-JW", Jiaxing.CITY));
 
 	static final String ENTERPRISE_LOGIN = "enterprise";
@@ -130,6 +135,7 @@ class DemoData {
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
 		this.frontDoor.load(firms, contacts, unitsByCode, hash);
+		this.visits.load(actors, firms, categoriesByCode);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 

@@ -65,6 +65,17 @@ class DemoDataIntegrationTests {
 			.list();
 		assertThat(times).containsExactlyInAnyOrder("ON_TIME", "YELLOW", "RED", "SUSPENDED");
 		assertThat(this.history.verifyAll()).isEmpty();
+		// Visits (走访) of both towns' officials, some with the requests heard on them.
+		List<String> visitors = this.jdbc
+			.sql("select distinct p.username from visit v join person p on p.id = v.visitor_id"
+					+ " where p.username not like 't.%'")
+			.query(String.class)
+			.list();
+		assertThat(visitors).containsExactlyInAnyOrder("visitor", "visitor.yz");
+		assertThat(this.jdbc.sql("select distinct c.channel from visit_case vc join cases c on c.id = vc.case_id")
+			.query(String.class)
+			.list()).containsExactly("VISIT");
+		assertThat(this.jdbc.sql("select count(*) from visit_photo").query(Integer.class).single()).isPositive();
 	}
 
 }

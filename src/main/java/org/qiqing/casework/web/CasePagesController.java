@@ -132,14 +132,13 @@ class CasePagesController {
 		return BOARD;
 	}
 
-	@GetMapping({ "/cases/new", "/visit", "/assignments/new" })
+	@GetMapping({ "/cases/new", "/assignments/new" })
 	String initCaseForm(@RequestParam(required = false) Long enterpriseId, Actor actor, Model model,
 			jakarta.servlet.http.HttpServletRequest request) {
 		boolean assignment = request.getRequestURI().endsWith("/assignments/new");
 		if (assignment && !actor.has(Role.LEADER)) {
 			throw new NotAllowed("only a leader assigns his own matters");
 		}
-		model.addAttribute("visit", request.getRequestURI().endsWith("/visit"));
 		model.addAttribute("assignment", assignment);
 		if (assignment) {
 			model.addAttribute("units",
@@ -170,7 +169,7 @@ class CasePagesController {
 		return FORM;
 	}
 
-	@PostMapping({ "/cases/new", "/visit", "/assignments/new" })
+	@PostMapping({ "/cases/new", "/assignments/new" })
 	String processCaseForm(@RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) Long categoryId, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String description, @RequestParam(required = false) Long leadUnitId,

@@ -20,7 +20,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -69,10 +71,17 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/register", "/register/**", "/error", "/webjars/**", "/css/**", "/js/**",
-					"/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+					"/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/visit-sw.js",
+					"/visit-manifest.json", "/img/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			// The visit page's device queue asks these with fetch: an expired session
+			// must
+			// answer 401 (so the page asks to log in again), not the login page.
+			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+					PathPatternRequestMatcher.withDefaults().matcher("/visits/device/**")))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();

@@ -1,0 +1,86 @@
+package org.qiqing.visit.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.visit.NewVisit;
+import org.qiqing.visit.RecordedVisit;
+import org.qiqing.visit.VisitManagement;
+import org.qiqing.visit.VisitPhotos;
+import org.qiqing.visit.VisitQueries;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Visits over HTTP, for two callers: integrations under {@code /api/v1/visits} with an
+ * API token, and the visit page's own device queue under {@code /visits/device} with the
+ * login session (see docs/ARCHITECTURE.md, "Offline visits"). Both send the same visit
+ * and get the same answer: 201 with the stored visit the first time, 200 with the very
+ * same body for every repeat of its client key.
+ */
+@RestController
+class VisitApiController {
+
+	private final VisitManagement visits;
+
+	private final VisitQueries queries;
+
+	private final VisitPhotos photos;
+
+	VisitApiController(VisitManagement visits, VisitQueries queries, VisitPhotos photos) {
+		this.visits = visits;
+		this.queries = queries;
+		this.photos = photos;
+	}
+
+	@PostMapping(path = "/api/v1/visits", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<RecordedVisit> recordVisit(@RequestBody NewVisit visit, Actor actor) {
+		return answer(this.visits.record(visit, List.of(), actor));
+	}
+
+	@PostMapping(path = { "/api/v1/visits", "/visits/device/sync" }, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<RecordedVisit> recordVisitWithPhotos(@RequestPart("visit") NewVisit visit,
+			@RequestPart(name = "photos", required = false) List<MultipartFile> files, Actor actor) {
+		return answer(this.visits.record(visit, this.photos.check(files), actor));
+	}
+
+	@GetMapping("/api/v1/visits")
+	VisitQueries.Page listVisits(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Actor actor) {
+		return this.queries.history(actor, Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+	}
+
+	/**
+	 * What the device asks before it sends its queue: who is logged in (a queue recorded
+	 * by someone else waits for him) and a fresh CSRF token, since the token in a page
+	 * served from the device's cache may be stale. Without a session the answer is 401,
+	 * and the page asks the official to log in again; his queue stays on the device.
+	 */
+	@GetMapping("/visits/device/session")
+	Map<String, Object> showSession(Actor actor, CsrfToken csrf) {
+		return Map.of("user", actor.username(), "displayName", actor.displayName(), "visitor",
+				VisitManagement.visits(actor), "csrfHeader", csrf.getHeaderName(), "csrfToken", csrf.getToken());
+	}
+
+	/** Enterprises to pick, for the page and for the device's offline copy. */
+	@GetMapping("/visits/device/enterprises")
+	List<VisitQueries.EnterpriseChoice> listEnterprises(@RequestParam(defaultValue = "") String q, Actor actor) {
+		return this.queries.choices(actor, q, 20);
+	}
+
+	private static ResponseEntity<RecordedVisit> answer(VisitManagement.Recorded recorded) {
+		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.visit());
+	}
+
+}
