@@ -72,9 +72,10 @@ class DemoDataIntegrationTests {
 			.query(String.class)
 			.list();
 		assertThat(visitors).containsExactlyInAnyOrder("visitor", "visitor.yz");
-		assertThat(this.jdbc.sql("select distinct c.channel from visit_case vc join cases c on c.id = vc.case_id")
-			.query(String.class)
-			.list()).containsExactly("VISIT");
+		assertThat(this.jdbc.sql("""
+				select distinct c.channel from visit_case vc join cases c on c.id = vc.case_id
+				join visit v on v.id = vc.visit_id join person p on p.id = v.visitor_id
+				where p.username not like 't.%'""").query(String.class).list()).containsExactly("VISIT");
 		assertThat(this.jdbc.sql("select count(*) from visit_photo").query(Integer.class).single()).isPositive();
 	}
 
