@@ -8,6 +8,7 @@
 #   bench/run.sh load               # the application under HTTP load, c=8 and c=32
 #   bench/run.sh timers             # recompute 1M time states, sweep 100,000 due timers
 #   bench/run.sh startup            # the embedded default's startup time
+#   bench/run.sh imports            # 100,000 enterprises from a CSV and an XLSX file through the API
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,8 @@ jar() {
 
 start_app() {
 	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
-		java -Xmx512m -jar "$(jar)" --server.port="$PORT" --qiqing.timers.initial-delay=1s > "$OUT/app.log" 2>&1 &
+		java -Xmx${HEAP:-512m} -jar "${BENCH_JAR:-$(jar)}" --server.port="$PORT" --qiqing.timers.initial-delay=1s \
+		> "$OUT/app.log" 2>&1 &
 	APP=$!
 	for _ in $(seq 1 360); do
 		curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && return 0
@@ -160,6 +162,43 @@ startup() {
 	rm -rf "$dir"
 }
 
+# Imports at scale: IMPORT_ROWS (100,000) enterprises from one CSV and one XLSX file through the HTTP API
+# into a fresh database, the node at -Xmx256m (constant memory: the heap must not grow with the file).
+# The yardstick is PostgreSQL's own COPY of the same CSV into a scratch table with the same indexes.
+imports() {
+	local DB=${BENCH_IMPORT_DB:-qiqing_bench_imports} HEAP=${HEAP:-256m} rows=${IMPORT_ROWS:-100000}
+	local files=$OUT/imports token="Authorization: Bearer qq_bench_bench.admin"
+	$PG -c "drop database if exists $DB" -c "create database $DB"
+	java bench/ImportFiles.java "$files" "$rows"
+	say "imports: $rows enterprises, CSV $(du -h "$files/enterprises.csv" | cut -f1), XLSX $(du -h "$files/enterprises.xlsx" | cut -f1), node -Xmx$HEAP, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	start_app # Flyway makes the schema
+	$PG -d "$DB" -f bench/imports-setup.sql > /dev/null
+	$PG -d "$DB" -c "create table bench_enterprise_copy (like enterprise including defaults including identity including indexes)"
+	local started=$(date +%s.%N)
+	$PG -d "$DB" -c "\\copy bench_enterprise_copy ($(head -1 "$files/enterprises.csv")) from '$files/enterprises.csv' csv header"
+	local copy=$(echo "$(date +%s.%N) - $started" | bc)
+	say "$(printf 'imports: COPY of the CSV into a scratch table: %.1f s, %.0f rows/s (the yardstick)' "$copy" "$(echo "$rows / $copy" | bc -l)")"
+	import_file "CSV, new enterprises" "$files/enterprises.csv" "$copy"
+	import_file "CSV again, every row an update" "$files/enterprises.csv" "$copy"
+	$PG -d "$DB" -c "delete from enterprise"
+	import_file "XLSX, new enterprises" "$files/enterprises.xlsx" "$copy"
+	stop_app
+}
+
+# Posts one file to the import, sampling the node's heap meanwhile; prints time, rate, ratio and peak heap.
+import_file() {
+	local what=$1 file=$2 copy=$3 peak=$OUT/imports/heap
+	(while kill -0 "$APP" 2>/dev/null; do jstat -gc "$APP" | awk 'NR == 2 {print int(($3 + $4 + $6 + $8) / 1024)}'; sleep 0.2; done) > "$peak" 2>/dev/null &
+	local sampler=$!
+	local started=$(date +%s.%N)
+	curl -sS -o "$OUT/imports/report.json" -H "$token" -F "file=@$file" "http://127.0.0.1:$PORT/api/v1/enterprises/import"
+	local took=$(echo "$(date +%s.%N) - $started" | bc)
+	kill "$sampler"; wait "$sampler" 2>/dev/null || true
+	say "$(printf 'imports: %s: %.1f s, %.0f rows/s, %.1f x the COPY time, peak heap used %s MB; answer %s' "$what" "$took" \
+		"$(echo "$rows / $took" | bc -l)" "$(echo "$took / $copy" | bc -l)" "$(sort -n "$peak" | tail -1)" \
+		"$(head -c 200 "$OUT/imports/report.json")")"
+}
+
 machine() {
 	say "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(free -g | awk '/Mem:/ {print $2}') GiB"
 	say "postgresql: $($PG -tAc 'show server_version'), synchronous_commit=$($PG -tAc 'show synchronous_commit'), java: $(java -version 2>&1 | head -1)"
@@ -171,6 +210,7 @@ case "${1:-all}" in
 	load) load ;;
 	timers) timers ;;
 	startup) startup ;;
+	imports) machine; imports ;;
 	all)
 		: > "$SUMMARY"
 		machine
@@ -179,7 +219,8 @@ case "${1:-all}" in
 		load
 		timers
 		startup
+		imports
 		echo; echo "Summary in $SUMMARY"
 		;;
-	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup|imports" >&2; exit 2 ;;
 esac

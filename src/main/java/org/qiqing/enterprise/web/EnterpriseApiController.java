@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDetails;
 import org.qiqing.enterprise.EnterpriseDirectory;
+import org.qiqing.enterprise.EnterpriseImport;
 import org.qiqing.enterprise.EnterpriseManagement;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.ImportReport;
@@ -83,7 +84,7 @@ class EnterpriseApiController {
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
 	ImportReport importEnterprises(@RequestPart("file") MultipartFile file, Actor actor) {
-		return this.enterpriseImport.run(file, actor);
+		return this.enterpriseImport.run(file, actor, null);
 	}
 
 	private static ResponseEntity<EnterpriseView> current(Enterprise enterprise) {
