@@ -100,6 +100,7 @@ public class EnterpriseImport {
 	 * chunk is stored once, with its last row, as a row-by-row import would leave it.
 	 */
 	private void store(List<Line<EnterpriseDetails>> chunk, Set<String> jurisdiction, ChunkedImport.Outcome outcome) {
+		ChunkedImport.planForThisChunk(this.batches);
 		Map<String, String> registered = new HashMap<>();
 		this.jdbc.sql("select credit_code, region_code from enterprise where credit_code in (:codes)")
 			.param("codes", chunk.stream().map(row -> row.value().creditCode()).distinct().toList())

@@ -3,8 +3,15 @@ package org.qiqing.platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -85,6 +92,35 @@ public record ImportReport(int created, int updated, int refused, List<Rejection
 			}
 		});
 		return report.build();
+	}
+
+	/**
+	 * Answers an import with every refused row as CSV ({@code line,reason}), the counts
+	 * in the headers {@code Import-Created}, {@code Import-Updated} and
+	 * {@code Import-Refused}. The rows are written to a temporary file while the import
+	 * runs, so that memory does not grow with them, and sent once it is done.
+	 * @param importing runs the import, writing every refused row where it is told
+	 * @throws InvalidInput when the file as a whole is refused: then nothing is answered
+	 * yet, and the caller answers the problem
+	 */
+	public static void answerAsCsv(HttpServletResponse response, Function<Appendable, ImportReport> importing)
+			throws IOException {
+		Path refusals = Files.createTempFile("qiqing-refusals", ".csv");
+		try {
+			ImportReport report;
+			try (Writer out = Files.newBufferedWriter(refusals, StandardCharsets.UTF_8)) {
+				report = importing.apply(out);
+			}
+			response.setContentType("text/csv;charset=UTF-8");
+			response.setHeader("Import-Created", String.valueOf(report.created()));
+			response.setHeader("Import-Updated", String.valueOf(report.updated()));
+			response.setHeader("Import-Refused", String.valueOf(report.refused()));
+			response.setContentLengthLong(Files.size(refusals));
+			Files.copy(refusals, response.getOutputStream());
+		}
+		finally {
+			Files.deleteIfExists(refusals);
+		}
 	}
 
 	/** Why a row was refused, as its importer may read it. */

@@ -1,7 +1,9 @@
 package org.qiqing.enterprise.web;
 
+import java.io.IOException;
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -85,6 +87,14 @@ class EnterpriseApiController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
 	ImportReport importEnterprises(@RequestPart("file") MultipartFile file, Actor actor) {
 		return this.enterpriseImport.run(file, actor, null);
+	}
+
+	/** The same import, answering every refused row as CSV however many there are. */
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "text/csv")
+	@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
+	void importEnterprisesListingEveryRefusal(@RequestPart("file") MultipartFile file, Actor actor,
+			HttpServletResponse response) throws IOException {
+		ImportReport.answerAsCsv(response, everyRefusal -> this.enterpriseImport.run(file, actor, everyRefusal));
 	}
 
 	private static ResponseEntity<EnterpriseView> current(Enterprise enterprise) {

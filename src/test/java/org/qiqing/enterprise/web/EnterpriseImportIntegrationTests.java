@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -108,6 +109,11 @@ class EnterpriseImportIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.file", containsString("missing: region_code")))
 			.andExpect(jsonPath("$.errors.file", containsString("unknown: regoin_code")));
+		this.mvc.perform(multipart("/api/v1/enterprises/import")
+			.file(new MockMultipartFile("file", "enterprises.csv", "text/csv",
+					"credit_code,name\n%s,表头错误有限公司\n".formatted(code).getBytes(StandardCharsets.UTF_8)))
+			.header(HttpHeaders.AUTHORIZATION, this.world.dispatcherA().bearer())
+			.accept("text/csv")).andExpect(status().isBadRequest());
 		assertThat(this.enterprises.findByCreditCode(code)).isEmpty();
 	}
 
@@ -158,6 +164,31 @@ class EnterpriseImportIntegrationTests {
 		assertThat(this.enterprises.findByCreditCode(bulkCode(1500)).orElseThrow())
 			.satisfies(firm -> assertThat(firm.getName()).isEqualTo("批量股份1500"))
 			.satisfies(firm -> assertThat(firm.getVersion()).isEqualTo(1));
+	}
+
+	@Test
+	void everyRefusedRowIsAnsweredAsCsvOnRequest() throws Exception {
+		StringBuilder csv = new StringBuilder("credit_code,name,region_code\n");
+		for (int n = 1; n <= 1500; n++) {
+			csv.append("不是代码").append(n).append(",某公司,330421\n");
+		}
+		csv.append(AdminFixtures.creditCode()).append(",好公司,330421\n");
+		String answer = this.mvc
+			.perform(multipart("/api/v1/enterprises/import")
+				.file(new MockMultipartFile("file", "enterprises.csv", "text/csv",
+						csv.toString().getBytes(StandardCharsets.UTF_8)))
+				.header(HttpHeaders.AUTHORIZATION, this.world.dispatcherA().bearer())
+				.accept("text/csv"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Import-Created", "1"))
+			.andExpect(header().string("Import-Refused", "1500"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(answer.lines()).hasSize(1501)
+			.startsWith("line,reason")
+			.endsWith(
+					"1501,'不是代码1500' is not a Unified Social Credit Code: 18 digits and capital letters (no I, O, S, V or Z), the last one a check character");
 	}
 
 	/** Codes of their own, in county A, apart from those of {@link AdminFixtures}. */
