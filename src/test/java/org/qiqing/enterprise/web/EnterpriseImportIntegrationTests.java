@@ -188,7 +188,7 @@ class EnterpriseImportIntegrationTests {
 		assertThat(answer.lines()).hasSize(1501)
 			.startsWith("line,reason")
 			.endsWith(
-					"1501,'不是代码1500' is not a Unified Social Credit Code: 18 digits and capital letters (no I, O, S, V or Z), the last one a check character");
+					"1501,\"'不是代码1500' is not a Unified Social Credit Code: 18 digits and capital letters (no I, O, S, V or Z), the last one a check character\"");
 	}
 
 	/** Codes of their own, in county A, apart from those of {@link AdminFixtures}. */
