@@ -8,6 +8,7 @@
 #   bench/run.sh load               # the application under HTTP load, c=8 and c=32
 #   bench/run.sh timers             # recompute 1M time states, sweep 100,000 due timers
 #   bench/run.sh startup            # the embedded default's startup time
+#   bench/run.sh imports            # 100,000 enterprises from a CSV and an XLSX file through the API
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,8 @@ jar() {
 
 start_app() {
 	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
-		java -Xmx512m -jar "$(jar)" --server.port="$PORT" --qiqing.timers.initial-delay=1s > "$OUT/app.log" 2>&1 &
+		java -Xmx${HEAP:-512m} ${JAVA_OPTS:-} -jar "${BENCH_JAR:-$(jar)}" --server.port="$PORT" --qiqing.timers.initial-delay=1s \
+		> "$OUT/app.log" 2>&1 &
 	APP=$!
 	for _ in $(seq 1 360); do
 		curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && return 0
@@ -160,6 +162,72 @@ startup() {
 	rm -rf "$dir"
 }
 
+# Imports at scale: IMPORT_ROWS (100,000) enterprises from one CSV and one XLSX file through the HTTP API
+# into a fresh database, the node at -Xmx256m (constant memory: the heap must not grow with the file).
+# The yardstick is PostgreSQL's own COPY of the same CSV into a scratch table with the same indexes.
+imports() {
+	local DB=${BENCH_IMPORT_DB:-qiqing_bench_imports} HEAP=${HEAP:-256m} rows=${IMPORT_ROWS:-100000}
+	local files=$OUT/imports token="Authorization: Bearer qq_bench_bench.admin"
+	$PG -c "drop database if exists $DB" -c "create database $DB"
+	java bench/ImportFiles.java "$files" "$rows"
+	say "imports: $rows enterprises, CSV $(du -h "$files/enterprises.csv" | cut -f1), XLSX $(du -h "$files/enterprises.xlsx" | cut -f1), node -Xmx$HEAP, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	mkdir -p "$files"
+	JAVA_OPTS="-Xlog:gc:file=$files/gc.log" start_app # Flyway makes the schema
+	$PG -d "$DB" -f bench/imports-setup.sql > /dev/null
+	$PG -d "$DB" -c "create table bench_enterprise_copy (like enterprise including defaults including identity including indexes)"
+	local started=$(date +%s.%N)
+	$PG -d "$DB" -c "\\copy bench_enterprise_copy ($(head -1 "$files/enterprises.csv")) from '$files/enterprises.csv' csv header"
+	local copy=$(echo "$(date +%s.%N) - $started" | bc)
+	say "$(printf 'imports: COPY of the CSV into a scratch table: %.1f s, %.0f rows/s (the yardstick)' "$copy" "$(echo "$rows / $copy" | bc -l)")"
+	import_file "CSV, new enterprises" "$files/enterprises.csv" "$copy"
+	import_file "CSV again, every row an update" "$files/enterprises.csv" "$copy"
+	$PG -d "$DB" -c "delete from enterprise"
+	import_file "XLSX, new enterprises" "$files/enterprises.xlsx" "$copy"
+	stop_app
+}
+
+# The same first import on the embedded default (H2 file database, no demo), to compare with PostgreSQL.
+imports_h2() {
+	local dir=$(mktemp -d) rows=${IMPORT_ROWS:-100000} files=$OUT/imports token="Authorization: Bearer qq_bench_bench.admin"
+	local app=$(realpath "${BENCH_JAR:-$(jar)}")
+	[ -f "$files/enterprises.csv" ] || java bench/ImportFiles.java "$files" "$rows"
+	(cd "$dir" && exec java -Xmx${HEAP:-256m} -Xlog:gc:file="$dir/gc.log" -jar "$app" --server.port="$PORT" \
+		--qiqing.demo.enabled=false > "$dir/app.log" 2>&1) &
+	APP=$!
+	until curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 0.5; done
+	unzip -q -o -j "$app" 'BOOT-INF/lib/h2-*.jar' -d "$dir"
+	# H2 has no sha256(): the token's hash is computed here.
+	sed "s/encode(sha256(convert_to('qq_bench_' || username, 'UTF8')), 'hex')/'$(printf qq_bench_bench.admin | sha256sum | cut -d' ' -f1)'/" \
+		bench/imports-setup.sql | grep -v '^.set ON_ERROR_STOP' > "$dir/setup.sql"
+	java -cp "$dir"/h2-*.jar org.h2.tools.RunScript -url "jdbc:h2:file:$dir/data/qiqing;AUTO_SERVER=TRUE;MODE=PostgreSQL" \
+		-user sa -script "$dir/setup.sql"
+	local started=$(date +%s.%N)
+	curl -sS -o "$OUT/imports/report.json" -H "$token" -F "file=@$files/enterprises.csv" "http://127.0.0.1:$PORT/api/v1/enterprises/import"
+	local took=$(echo "$(date +%s.%N) - $started" | bc)
+	say "$(printf 'imports: H2, CSV, new enterprises: %.1f s, %.0f rows/s, heap at most %s, load %s; answer %s' "$took" \
+		"$(echo "$rows / $took" | bc -l)" "$(grep -o '[0-9]*M->[0-9]*M' "$dir/gc.log" | tr -d M | awk -F'->' \
+		'$1 > b {b = $1} $2 > a {a = $2} END {printf "%d MB, live after GC %d MB", b, a}')" "$(cut -d' ' -f1 /proc/loadavg)" \
+		"$(head -c 120 "$OUT/imports/report.json")")"
+	stop_app
+	rm -rf "$dir"
+}
+
+# Posts one file to the import; prints time, rate, ratio to COPY and the heap from the node's GC log
+# (no sampler process, which would take CPU from the node): the most it held before a collection,
+# and the most that survived one, the live set, which must not grow with the file.
+import_file() {
+	local what=$1 file=$2 copy=$3 gc=$OUT/imports/gc.log
+	local seen=$(wc -l < "$gc")
+	local started=$(date +%s.%N)
+	curl -sS -o "$OUT/imports/report.json" -H "$token" -F "file=@$file" "http://127.0.0.1:$PORT/api/v1/enterprises/import"
+	local took=$(echo "$(date +%s.%N) - $started" | bc)
+	local heap=$(tail -n +"$((seen + 1))" "$gc" | grep -o '[0-9]*M->[0-9]*M' | tr -d M | awk -F'->' \
+		'$1 > b {b = $1} $2 > a {a = $2} END {printf "%d MB, live after GC %d MB", b, a}')
+	say "$(printf 'imports: %s: %.1f s, %.0f rows/s, %.1f x the COPY time, heap at most %s, load %s; answer %s' "$what" "$took" \
+		"$(echo "$rows / $took" | bc -l)" "$(echo "$took / $copy" | bc -l)" "$heap" "$(cut -d" " -f1 /proc/loadavg)" \
+		"$(head -c 120 "$OUT/imports/report.json")")"
+}
+
 machine() {
 	say "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(free -g | awk '/Mem:/ {print $2}') GiB"
 	say "postgresql: $($PG -tAc 'show server_version'), synchronous_commit=$($PG -tAc 'show synchronous_commit'), java: $(java -version 2>&1 | head -1)"
@@ -171,6 +239,8 @@ case "${1:-all}" in
 	load) load ;;
 	timers) timers ;;
 	startup) startup ;;
+	imports) machine; imports; imports_h2 ;;
+	imports-h2) imports_h2 ;;
 	all)
 		: > "$SUMMARY"
 		machine
@@ -179,7 +249,9 @@ case "${1:-all}" in
 		load
 		timers
 		startup
+		imports
+		imports_h2
 		echo; echo "Summary in $SUMMARY"
 		;;
-	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup|imports" >&2; exit 2 ;;
 esac

@@ -1,7 +1,7 @@
 package org.qiqing.enterprise;
 
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Regions;
@@ -51,24 +51,6 @@ public class EnterpriseManagement {
 		return change(enterprise, details, actor);
 	}
 
-	/**
-	 * Registers the enterprise with the credit code, or changes the one that has it (an
-	 * import, which overwrites without versions).
-	 * @return whether it registered the enterprise
-	 */
-	public boolean registerOrUpdate(EnterpriseDetails details, Actor actor) {
-		String creditCode = CreditCode.normalize(details.creditCode());
-		Optional<Enterprise> existing = CreditCode.isValid(creditCode) ? this.enterprises.findByCreditCode(creditCode)
-				: Optional.empty();
-		if (existing.isEmpty()) {
-			register(details, actor);
-			return true;
-		}
-		requireOverseen(existing.get(), actor);
-		change(existing.get(), details, actor);
-		return false;
-	}
-
 	private Enterprise change(Enterprise enterprise, EnterpriseDetails details, Actor actor) {
 		check(details, CreditCode.normalize(details.creditCode()), enterprise, actor);
 		return this.enterprises.save(describe(enterprise, details));
@@ -89,17 +71,10 @@ public class EnterpriseManagement {
 	}
 
 	private void check(EnterpriseDetails details, String creditCode, Enterprise current, Actor actor) {
-		FieldErrors errors = new FieldErrors().required("name", details.name(), 200)
-			.maxLength("industry", details.industry(), 100)
-			.maxLength("address", details.address(), 300)
-			.maxLength("contactName", details.contactName(), 100)
-			.maxLength("contactPhone", details.contactPhone(), 30)
-			.maxLength("contactEmail", details.contactEmail(), 200)
-			.maxLength("tags", String.join(",", details.tags()), 500);
+		FieldErrors errors = lengths(details);
 		if (current == null) {
 			if (!CreditCode.isValid(creditCode)) {
-				errors.reject("creditCode", "'" + details.creditCode() + "' is not a Unified Social Credit Code: "
-						+ "18 digits and capital letters (no I, O, S, V or Z), the last one a check character");
+				rejectCreditCode(errors, details);
 			}
 			else if (this.enterprises.findByCreditCode(creditCode).isPresent()) {
 				errors.reject("creditCode", "an enterprise with credit code " + creditCode + " is already registered");
@@ -108,13 +83,47 @@ public class EnterpriseManagement {
 		else if (creditCode != null && !creditCode.equals(current.getCreditCode())) {
 			errors.reject("creditCode", "the credit code of an enterprise cannot change");
 		}
-		if (this.regions.findWithin(details.regionCode(), actor).isEmpty()) {
+		regionAndTags(errors, details, code -> this.regions.findWithin(code, actor).isPresent());
+		errors.throwIfAny();
+	}
+
+	/**
+	 * The rules of what is said about an enterprise that need no database, for an import
+	 * that checks many rows at once.
+	 * @param withinJurisdiction whether a region code lies in the importer's jurisdiction
+	 */
+	static FieldErrors check(EnterpriseDetails details, Predicate<String> withinJurisdiction) {
+		FieldErrors errors = lengths(details);
+		if (!CreditCode.isValid(CreditCode.normalize(details.creditCode()))) {
+			rejectCreditCode(errors, details);
+		}
+		regionAndTags(errors, details, withinJurisdiction);
+		return errors;
+	}
+
+	private static FieldErrors lengths(EnterpriseDetails details) {
+		return new FieldErrors().required("name", details.name(), 200)
+			.maxLength("industry", details.industry(), 100)
+			.maxLength("address", details.address(), 300)
+			.maxLength("contactName", details.contactName(), 100)
+			.maxLength("contactPhone", details.contactPhone(), 30)
+			.maxLength("contactEmail", details.contactEmail(), 200)
+			.maxLength("tags", String.join(",", details.tags()), 500);
+	}
+
+	private static void rejectCreditCode(FieldErrors errors, EnterpriseDetails details) {
+		errors.reject("creditCode", "'" + details.creditCode() + "' is not a Unified Social Credit Code: "
+				+ "18 digits and capital letters (no I, O, S, V or Z), the last one a check character");
+	}
+
+	private static void regionAndTags(FieldErrors errors, EnterpriseDetails details,
+			Predicate<String> withinJurisdiction) {
+		if (details.regionCode() == null || !withinJurisdiction.test(details.regionCode())) {
 			errors.reject("regionCode", "no region " + details.regionCode() + " in your jurisdiction");
 		}
 		if (details.tags().stream().anyMatch(tag -> tag.contains(","))) {
 			errors.reject("tags", "a tag has no comma");
 		}
-		errors.throwIfAny();
 	}
 
 }

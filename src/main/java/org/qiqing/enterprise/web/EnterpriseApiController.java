@@ -1,13 +1,16 @@
 package org.qiqing.enterprise.web;
 
+import java.io.IOException;
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDetails;
 import org.qiqing.enterprise.EnterpriseDirectory;
+import org.qiqing.enterprise.EnterpriseImport;
 import org.qiqing.enterprise.EnterpriseManagement;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.ImportReport;
@@ -83,7 +86,15 @@ class EnterpriseApiController {
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
 	ImportReport importEnterprises(@RequestPart("file") MultipartFile file, Actor actor) {
-		return this.enterpriseImport.run(file, actor);
+		return this.enterpriseImport.run(file, actor, null);
+	}
+
+	/** The same import, answering every refused row as CSV however many there are. */
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "text/csv")
+	@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
+	void importEnterprisesListingEveryRefusal(@RequestPart("file") MultipartFile file, Actor actor,
+			HttpServletResponse response) throws IOException {
+		ImportReport.answerAsCsv(response, everyRefusal -> this.enterpriseImport.run(file, actor, everyRefusal));
 	}
 
 	private static ResponseEntity<EnterpriseView> current(Enterprise enterprise) {

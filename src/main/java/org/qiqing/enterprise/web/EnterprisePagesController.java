@@ -1,6 +1,7 @@
 package org.qiqing.enterprise.web;
 
 import org.qiqing.enterprise.EnterpriseDirectory;
+import org.qiqing.enterprise.EnterpriseImport;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 
@@ -49,7 +50,7 @@ class EnterprisePagesController {
 	String importEnterprises(@RequestParam(required = false) MultipartFile file, Actor actor,
 			RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("report", this.enterpriseImport.run(file, actor));
+			redirect.addFlashAttribute("report", this.enterpriseImport.run(file, actor, null));
 		}
 		catch (InvalidInput ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());

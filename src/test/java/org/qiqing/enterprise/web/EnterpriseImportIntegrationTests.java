@@ -1,8 +1,10 @@
 package org.qiqing.enterprise.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld.World;
+import org.qiqing.enterprise.CreditCode;
 import org.qiqing.enterprise.EnterpriseScale;
 import org.qiqing.enterprise.Enterprises;
 
@@ -96,6 +99,102 @@ class EnterpriseImportIntegrationTests {
 			.andExpect(jsonPath("$.rejected[0].line").value(2))
 			.andExpect(jsonPath("$.rejected[0].reason", containsString("outside your jurisdiction")));
 		assertThat(this.enterprises.findByCreditCode(foreign).orElseThrow().getName()).isNotEqualTo("改名");
+	}
+
+	@Test
+	void aWrongHeaderRefusesTheWholeFileAndStoresNothing() throws Exception {
+		String code = AdminFixtures.creditCode();
+		importing("enterprises.csv",
+				"credit_code,name,regoin_code\n%s,表头错误有限公司,330421\n".formatted(code).getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.file", containsString("missing: region_code")))
+			.andExpect(jsonPath("$.errors.file", containsString("unknown: regoin_code")));
+		this.mvc.perform(multipart("/api/v1/enterprises/import")
+			.file(new MockMultipartFile("file", "enterprises.csv", "text/csv",
+					"credit_code,name\n%s,表头错误有限公司\n".formatted(code).getBytes(StandardCharsets.UTF_8)))
+			.header(HttpHeaders.AUTHORIZATION, this.world.dispatcherA().bearer())
+			.accept("text/csv")).andExpect(status().isBadRequest());
+		assertThat(this.enterprises.findByCreditCode(code)).isEmpty();
+	}
+
+	@Test
+	void thousandsOfRowsAreStoredInChunksAndABadRowDoesNotLoseItsNeighbours() throws Exception {
+		int rows = 3000;
+		StringBuilder csv = new StringBuilder("credit_code,name,region_code,scale\n");
+		for (int n = 1; n <= rows; n++) {
+			int line = n + 1;
+			String code = bulkCode(n);
+			String region = "330421100";
+			String name = "批量企业" + n;
+			String scale = "SMALL";
+			switch (line) {
+				case 2 -> code = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+				case 1001 -> region = "330481";
+				case 1002 -> code = this.world.firmB().getCreditCode();
+				case 2001 -> name = "";
+				case 2002 -> scale = "HUGE";
+				case 2501 -> code = bulkCode(n - 1);
+				default -> {
+				}
+			}
+			csv.append(String.join(",", code, name, region, scale)).append('\n');
+		}
+		importing("enterprises.csv", csv.toString().getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(rows - 6))
+			.andExpect(jsonPath("$.updated").value(1))
+			.andExpect(jsonPath("$.refused").value(5))
+			.andExpect(jsonPath("$.rejected[*].line").value(contains(2, 1001, 1002, 2001, 2002)))
+			.andExpect(jsonPath("$.rejected[0].reason", containsString("not a Unified Social Credit Code")))
+			.andExpect(jsonPath("$.rejected[1].reason", containsString("no region 330481 in your jurisdiction")))
+			.andExpect(jsonPath("$.rejected[2].reason", containsString("outside your jurisdiction")))
+			.andExpect(jsonPath("$.rejected[3].reason", containsString("name is empty")))
+			.andExpect(jsonPath("$.rejected[4].reason", containsString("'HUGE' is not one of")));
+		for (int line : new int[] { 3, 1000, 1003, 2000, 2003, 3001 }) {
+			assertThat(this.enterprises.findByCreditCode(bulkCode(line - 1))).as("the row on line %d", line)
+				.hasValueSatisfying(firm -> assertThat(firm.getName()).isEqualTo("批量企业" + (line - 1)));
+		}
+		assertThat(this.enterprises.findByCreditCode(bulkCode(2499)).orElseThrow().getName()).isEqualTo("批量企业2500");
+		assertThat(this.enterprises.findByCreditCode(this.world.firmB().getCreditCode()).orElseThrow().getName())
+			.isNotEqualTo("批量企业1001");
+
+		importing("enterprises.csv", csv.toString().replace("批量企业", "批量股份").getBytes(StandardCharsets.UTF_8))
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(rows - 5))
+			.andExpect(jsonPath("$.refused").value(5));
+		assertThat(this.enterprises.findByCreditCode(bulkCode(1500)).orElseThrow())
+			.satisfies(firm -> assertThat(firm.getName()).isEqualTo("批量股份1500"))
+			.satisfies(firm -> assertThat(firm.getVersion()).isEqualTo(1));
+	}
+
+	@Test
+	void everyRefusedRowIsAnsweredAsCsvOnRequest() throws Exception {
+		StringBuilder csv = new StringBuilder("credit_code,name,region_code\n");
+		for (int n = 1; n <= 1500; n++) {
+			csv.append("不是代码").append(n).append(",某公司,330421\n");
+		}
+		csv.append(AdminFixtures.creditCode()).append(",好公司,330421\n");
+		String answer = this.mvc
+			.perform(multipart("/api/v1/enterprises/import")
+				.file(new MockMultipartFile("file", "enterprises.csv", "text/csv",
+						csv.toString().getBytes(StandardCharsets.UTF_8)))
+				.header(HttpHeaders.AUTHORIZATION, this.world.dispatcherA().bearer())
+				.accept("text/csv"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Import-Created", "1"))
+			.andExpect(header().string("Import-Refused", "1500"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(answer.lines()).hasSize(1501)
+			.startsWith("line,reason")
+			.endsWith(
+					"1501,\"'不是代码1500' is not a Unified Social Credit Code: 18 digits and capital letters (no I, O, S, V or Z), the last one a check character\"");
+	}
+
+	/** Codes of their own, in county A, apart from those of {@link AdminFixtures}. */
+	private static String bulkCode(int n) {
+		String first17 = "91330421BK" + String.format("%07d", n);
+		return first17 + CreditCode.checkCharacter(first17);
 	}
 
 	private ResultActions importing(String filename, byte[] content) throws Exception {
