@@ -45,7 +45,9 @@ public record Workflow(CaseState initial, Map<Role, Channel> submitters, List<Tr
 	 * The channel a case comes through when a person of this role files it, if he may.
 	 */
 	public Optional<Channel> channelFor(Set<Role> roles) {
-		return roles.stream().filter(this.submitters::containsKey).map(this.submitters::get).findFirst();
+		// In the order of the roles, not of the set, so that a person of several roles
+		// always files through the same channel.
+		return roles.stream().filter(this.submitters::containsKey).sorted().map(this.submitters::get).findFirst();
 	}
 
 	/** The actions that these parties may take now, in the order of the table. */
