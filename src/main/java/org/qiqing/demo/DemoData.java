@@ -83,8 +83,10 @@ class DemoData {
 
 	private final PlatformClock clock;
 
+	private final LinkageDemo linkage;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
-			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock) {
+			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, LinkageDemo linkage) {
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
@@ -93,6 +95,7 @@ class DemoData {
 		this.cases = cases;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.linkage = linkage;
 	}
 
 	/** The demo logins, username first. */
@@ -126,6 +129,7 @@ class DemoData {
 		Map<Long, Actor> contacts = loadContacts(firms, hash);
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
+		this.linkage.load(firms, actors);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 

@@ -3,8 +3,14 @@ package org.qiqing.linkage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -43,83 +49,96 @@ public class Coverage {
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	/** The number of a window, as {@link LinkFrequency#window} counts it, of a date. */
-	private static String window(String date, String months) {
-		return "floor((extract(year from " + date + ") * 12 + extract(month from " + date + ") - 1) / " + months + ")";
-	}
-
-	/** A CASE on the link's frequency choosing the parameter of that frequency. */
-	private static String byFrequency(String parameter) {
-		return Arrays.stream(LinkFrequency.values())
-			.map(f -> "when '" + f.name() + "' then :" + parameter + f.ordinal())
-			.collect(Collectors.joining(" ", "(case l.frequency ", " end)"));
+	/**
+	 * Whether the holder of a link (in a relation with enterprise_id, person_id, group_id
+	 * and leader_id) visited its enterprise between two days: its official or its group's
+	 * leader, or a member of its group. Each branch is one probe of the index
+	 * {@code visit (enterprise_id, visitor_id, visited_on)}.
+	 */
+	private static String visitedBetween(String x, String from, String to) {
+		return """
+				(exists (select 1 from visit v where v.enterprise_id = %1$s.enterprise_id
+				         and v.visitor_id = coalesce(%1$s.person_id, %1$s.leader_id) and v.visited_on between %2$s and %3$s)
+				 or %1$s.group_id is not null and exists (select 1 from work_group_member wm join visit v
+				         on v.enterprise_id = %1$s.enterprise_id and v.visitor_id = wm.person_id
+				         and v.visited_on between %2$s and %3$s where wm.group_id = %1$s.group_id))"""
+			.formatted(x, from, to);
 	}
 
 	/**
-	 * Every enterprise link in scope and focus due in the period, with its state: the one
-	 * query behind the tallies, the list and the export. Parameters: the scope's, the
-	 * focus's, :from and :to, and per frequency its windows' bounds.
+	 * Every enterprise link in scope and focus that is due in the period, with its state:
+	 * the one query behind the tallies, the rows and the list. {@code w} is the table of
+	 * frequency windows that overlap the period (see {@link Windows}); a link is joined
+	 * with each of its frequency's windows that overlaps its own period, and each such
+	 * window is visited or not.
 	 */
 	private static final String PER_LINK = """
-			with lk as (
-			  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id,
-			         coalesce(l.person_id, g.leader_id) as responsible,
-			         %1$s as m,
-			         greatest(l.starts_on, %2$s) as s,
-			         least(coalesce(l.ends_on, %3$s), %3$s) as e,
-			         greatest(l.starts_on, :from) as ps,
-			         least(coalesce(l.ends_on, :to), :to) as pe,
-			         %4$s as cur, %5$s as tidx
-			  from link l left join work_group g on g.id = l.group_id
-			  where l.target_kind = 'ENTERPRISE' and %6$s and (%7$s)
-			    and l.starts_on <= %3$s and (l.ends_on is null or l.ends_on >= %2$s)
-			), seen as (
-			  select lk.id, lk.enterprise_id, lk.person_id, lk.group_id, lk.responsible, lk.region_path, lk.s, lk.e,
-			         %8$s - %9$s + 1 as due,
-			         greatest(0, least(%8$s, lk.tidx - 1) - %9$s + 1) as closed,
-			         count(distinct %10$s) as visited_windows,
-			         max(case when v.visited_on >= lk.cur then 1 else 0 end) as current_visited,
-			         sum(case when v.visited_on between lk.ps and lk.pe then 1 else 0 end) as period_visits,
-			         max(v.visited_on) as last_visit
-			  from lk left join visit v on v.enterprise_id = lk.enterprise_id and v.visited_on between lk.s and lk.e
-			       and (v.visitor_id = lk.person_id or v.visitor_id = lk.leader_id
-			            or v.visitor_id in (select wm.person_id from work_group_member wm where wm.group_id = lk.group_id))
-			  group by lk.id, lk.enterprise_id, lk.person_id, lk.group_id, lk.responsible, lk.region_path, lk.s, lk.e,
-			           lk.m, lk.tidx, lk.cur
+			with w as (%s),
+			lw as (
+			  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id, w.closed,
+			         greatest(l.starts_on, w.ws) as s, least(coalesce(l.ends_on, w.we), w.we) as e
+			  from link l
+			  join w on w.frequency = l.frequency and l.starts_on <= w.we and (l.ends_on is null or l.ends_on >= w.ws)
+			  left join work_group g on g.id = l.group_id
+			  where l.target_kind = 'ENTERPRISE' and %s and (%s)
+			), lwh as (
+			  select lw.*, case when %s then 1 else 0 end as hit from lw
 			), st as (
-			  select seen.*,
-			         case when visited_windows >= due then 'MET'
-			              when visited_windows - current_visited < closed then 'BEHIND'
-			              else 'PENDING' end as state
-			  from seen
+			  select id, enterprise_id, person_id, group_id, leader_id, region_path, count(*) as due, sum(hit) as visited,
+			         sum(case when closed = 1 and hit = 0 then 1 else 0 end) as missed, min(s) as s, max(e) as e
+			  from lwh group by id, enterprise_id, person_id, group_id, leader_id, region_path
 			)
-			"""
-		.formatted(byFrequency("months"), byFrequency("ws"), byFrequency("we"), byFrequency("cur"), byFrequency("tidx"),
-				LinkScope.CONDITION, "%1$s", window("lk.e", "lk.m"), window("lk.s", "lk.m"),
-				window("v.visited_on", "lk.m"));
+			select st.id, st.enterprise_id, st.region_path, coalesce(st.person_id, st.leader_id) as responsible,
+			       st.due, st.visited, st.missed, st.s, st.e,
+			       case when %s then 1 else 0 end as period_visited
+			from st""";
 
-	private static final String TALLY = """
-			count(*) as links, count(distinct st.enterprise_id) as enterprises,
-			count(distinct case when st.period_visits > 0 then st.enterprise_id end) as visited_enterprises,
-			sum(case when st.state = 'MET' then 1 else 0 end) as met,
-			sum(case when st.state = 'PENDING' then 1 else 0 end) as pending,
-			sum(case when st.state = 'BEHIND' then 1 else 0 end) as behind""";
-
-	private static final String LIST = """
-			select st.id, st.enterprise_id, en.credit_code, en.name as enterprise_name, r.name as region_name,
-			       coalesce(p.display_name, g.name) as holder_name, st.group_id is not null as grp, u.name as unit_name,
-			       l.frequency, st.s, st.e, st.due, st.visited_windows, st.period_visits, st.last_visit, st.state
-			from st
-			join link l on l.id = st.id
-			join enterprise en on en.id = st.enterprise_id
+	/** What the list shows of a link besides its state, for a page of them. */
+	private static final String DETAILS = """
+			select l.id, en.credit_code, en.name as enterprise_name, r.name as region_name,
+			       coalesce(p.display_name, g.name) as holder_name, l.group_id is not null as grp, u.name as unit_name,
+			       l.frequency,
+			       (select max(v.visited_on) from visit v where v.enterprise_id = l.enterprise_id and v.visited_on <= :to
+			          and (v.visitor_id = l.person_id or v.visitor_id = g.leader_id
+			               or v.visitor_id in (select wm.person_id from work_group_member wm where wm.group_id = l.group_id)))
+			         as last_visit,
+			       (select count(*) from visit v where v.enterprise_id = l.enterprise_id
+			          and v.visited_on between greatest(l.starts_on, :from) and least(coalesce(l.ends_on, :to), :to)
+			          and (v.visitor_id = l.person_id or v.visitor_id = g.leader_id
+			               or v.visitor_id in (select wm.person_id from work_group_member wm where wm.group_id = l.group_id)))
+			         as period_visits
+			from link l
+			join enterprise en on en.id = l.enterprise_id
 			join region r on r.code = en.region_code
-			left join person p on p.id = st.person_id
-			left join work_group g on g.id = st.group_id
-			left join person rp on rp.id = st.responsible
+			left join person p on p.id = l.person_id
+			left join work_group g on g.id = l.group_id
+			left join person rp on rp.id = coalesce(l.person_id, g.leader_id)
 			left join unit u on u.id = rp.unit_id
-			where (:show = 'ALL' or (:show = 'UNVISITED' and st.period_visits = 0) or (:show = 'BEHIND' and st.state = 'BEHIND'))
-			order by case st.state when 'BEHIND' then 0 when 'PENDING' then 1 else 2 end, st.region_path, en.name, st.id
-			""";
+			where l.id in (:ids)""";
+
+	/** A link's state, as the per-link query computes it. */
+	private record State(long id, long enterpriseId, String regionPath, long responsible, int due, int visited,
+			int missed, LocalDate from, LocalDate to, boolean periodVisited) {
+
+		LinkState state() {
+			return this.visited >= this.due ? LinkState.MET : this.missed > 0 ? LinkState.BEHIND : LinkState.PENDING;
+		}
+
+		boolean shown(Show show) {
+			return switch (show) {
+				case ALL -> true;
+				case UNVISITED -> !this.periodVisited;
+				case BEHIND -> state() == LinkState.BEHIND;
+			};
+		}
+
+	}
+
+	private static final Comparator<State> LIST_ORDER = Comparator.comparing((State s) -> switch (s.state()) {
+		case BEHIND -> 0;
+		case PENDING -> 1;
+		case MET -> 2;
+	}).thenComparing(State::regionPath).thenComparingLong(State::enterpriseId).thenComparingLong(State::id);
 
 	private final JdbcClient jdbc;
 
@@ -223,79 +242,168 @@ public class Coverage {
 	public CoverageReport report(Focus focus, CoveragePeriod period, Show show, int page, int size, Actor actor) {
 		LinkScope.requireOfficial(actor);
 		LocalDate today = today();
-		Tally total = query(PER_LINK + "select " + TALLY + " from st", focus, period, today, actor)
-			.query((rs, row) -> tally(rs))
-			.single();
-		List<LinkStatus> links = query(PER_LINK + LIST + " limit :limit offset :offset", focus, period, today, actor)
-			.param("show", show.name())
-			.param("limit", size + 1)
-			.param("offset", page * size)
-			.query((rs, row) -> linkStatus(rs))
-			.list();
-		boolean hasNext = links.size() > size;
-		return new CoverageReport(focus, period, today, total, rows(focus, period, today, actor),
-				hasNext ? links.subList(0, size) : links, show, page, hasNext);
+		List<State> states = states(focus, period, today, actor);
+		List<State> shown = states.stream().filter(s -> s.shown(show)).sorted(LIST_ORDER).toList();
+		int from = Math.min(page * size, shown.size());
+		List<State> onPage = shown.subList(from, Math.min(from + size, shown.size()));
+		return new CoverageReport(focus, period, today, tally(states), rows(focus, period, today, states, actor),
+				details(onPage, period), show, page, from + size < shown.size());
 	}
 
-	/** Every link of the focus, in the list's order, one at a time (for the export). */
+	/**
+	 * Every link of the focus, in the list's order, a batch at a time (for the export).
+	 */
 	public void eachLink(Focus focus, CoveragePeriod period, Show show, Actor actor, Consumer<LinkStatus> each) {
 		LinkScope.requireOfficial(actor);
-		query(PER_LINK + LIST, focus, period, today(), actor).param("show", show.name())
-			.query((RowCallbackHandler) rs -> each.accept(linkStatus(rs)));
+		List<State> shown = states(focus, period, today(), actor).stream()
+			.filter(s -> s.shown(show))
+			.sorted(LIST_ORDER)
+			.toList();
+		for (int from = 0; from < shown.size(); from += DETAIL_BATCH) {
+			details(shown.subList(from, Math.min(from + DETAIL_BATCH, shown.size())), period).forEach(each);
+		}
 	}
 
-	private List<Row> rows(Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
+	private static final int DETAIL_BATCH = 500;
+
+	private static Tally tally(List<State> states) {
+		Set<Long> enterprises = new HashSet<>();
+		Set<Long> visited = new HashSet<>();
+		int[] byState = new int[LinkState.values().length];
+		for (State state : states) {
+			enterprises.add(state.enterpriseId());
+			if (state.periodVisited()) {
+				visited.add(state.enterpriseId());
+			}
+			byState[state.state().ordinal()]++;
+		}
+		return new Tally(states.size(), enterprises.size(), visited.size(), byState[LinkState.MET.ordinal()],
+				byState[LinkState.PENDING.ordinal()], byState[LinkState.BEHIND.ordinal()]);
+	}
+
+	private List<Row> rows(Focus focus, CoveragePeriod period, LocalDate today, List<State> states, Actor actor) {
 		return switch (focus.kind()) {
-			// The sub-regions; links of enterprises registered at the region itself
-			// come under its own name.
-			case REGION -> query(PER_LINK + """
-					select coalesce(c.code, :focusKey) as row_key, coalesce(c.name, :focusName) as row_name, %s
-					from st left join region c on c.parent_code = :focusKey and st.region_path like c.path || '%%'
-					group by c.code, c.name, c.path order by c.path""".formatted(TALLY), focus, period, today, actor)
-				.param("focusKey", focus.key())
-				.param("focusName", focus.name())
-				.query((rs, row) -> new Row(FocusKind.REGION, rs.getString("row_key"), rs.getString("row_name"),
-						tally(rs)))
-				.list()
-				.stream()
-				// The region itself is not a row to drill into when it has no links of
-				// its own.
-				.filter(row -> !(row.key().equals(focus.key()) && row.tally().links() == 0))
-				.toList();
+			// The sub-regions; links of enterprises registered at the region itself come
+			// under its own name.
+			case REGION -> {
+				String path = regionPath(focus.key());
+				List<Row> rows = new ArrayList<>();
+				for (Map.Entry<String, String> child : children(focus.key()).entrySet()) {
+					String childPath = path + child.getKey() + "/";
+					rows.add(new Row(FocusKind.REGION, child.getKey(), child.getValue(),
+							tally(states.stream().filter(s -> s.regionPath().startsWith(childPath)).toList())));
+				}
+				List<State> own = states.stream().filter(s -> s.regionPath().equals(path)).toList();
+				if (!own.isEmpty()) {
+					rows.add(new Row(FocusKind.REGION, focus.key(), focus.name(), tally(own)));
+				}
+				yield rows;
+			}
 			// The people of the unit: each official's own links and his groups'.
-			case UNIT -> personRows("""
-					select p.id as row_key, p.display_name as row_name, %s
-					from st join person p on p.id = st.responsible
-					group by p.id, p.display_name order by p.display_name, p.id""".formatted(TALLY), focus, period,
-					today, actor);
-			// The leader and members of the group, each with the group's links as he
-			// visited them himself.
-			case GROUP -> personRows("""
-					select p.id as row_key, p.display_name as row_name,
-					       count(distinct st.id) as links, count(distinct st.enterprise_id) as enterprises,
-					       count(distinct case when v.id is not null then st.enterprise_id end) as visited_enterprises,
-					       0 as met, 0 as pending, 0 as behind
-					from st
-					join work_group g on g.id = st.group_id
-					join person p on p.id = g.leader_id
-					     or p.id in (select wm.person_id from work_group_member wm where wm.group_id = g.id)
-					left join visit v on v.enterprise_id = st.enterprise_id and v.visitor_id = p.id
-					     and v.visited_on between :from and :to
-					group by p.id, p.display_name order by p.display_name, p.id""", focus, period, today, actor);
+			case UNIT -> {
+				Map<Long, List<State>> byPerson = states.stream()
+					.collect(Collectors.groupingBy(State::responsible, TreeMap::new, Collectors.toList()));
+				yield names(byPerson.keySet()).entrySet()
+					.stream()
+					.map(person -> new Row(FocusKind.PERSON, Long.toString(person.getKey()), person.getValue(),
+							tally(byPerson.get(person.getKey()))))
+					.toList();
+			}
+			// The leader and members of the group, each with the group's enterprises he
+			// visited himself in the period.
+			case GROUP -> {
+				Set<Long> firms = states.stream().map(State::enterpriseId).collect(Collectors.toSet());
+				Map<Long, Integer> visited = new HashMap<>();
+				Map<Long, String> people = groupPeople(Long.parseLong(focus.key()));
+				if (!firms.isEmpty()) {
+					this.jdbc.sql("""
+							select v.visitor_id, count(distinct v.enterprise_id) as visited from visit v
+							where v.enterprise_id in (:firms) and v.visitor_id in (:people)
+							  and v.visited_on between :from and :to
+							group by v.visitor_id""")
+						.param("firms", firms)
+						.param("people", people.keySet())
+						.param("from", period.from())
+						.param("to", period.to())
+						.query((RowCallbackHandler) rs -> visited.put(rs.getLong("visitor_id"), rs.getInt("visited")));
+				}
+				yield people.entrySet()
+					.stream()
+					.map(person -> new Row(FocusKind.PERSON, Long.toString(person.getKey()), person.getValue(),
+							new Tally(states.size(), firms.size(), visited.getOrDefault(person.getKey(), 0), 0, 0, 0)))
+					.toList();
+			}
 			case PERSON -> List.of();
 		};
 	}
 
-	private List<Row> personRows(String sql, Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
-		return query(PER_LINK + sql, focus, period, today, actor)
-			.query((rs, row) -> new Row(FocusKind.PERSON, rs.getString("row_key"), rs.getString("row_name"), tally(rs)))
+	private Map<String, String> children(String code) {
+		Map<String, String> children = new LinkedHashMap<>();
+		this.jdbc.sql("select code, name from region where parent_code = :code order by path")
+			.param("code", code)
+			.query((RowCallbackHandler) rs -> children.put(rs.getString("code"), rs.getString("name")));
+		return children;
+	}
+
+	/** The leader and the members of a group, by name. */
+	private Map<Long, String> groupPeople(long groupId) {
+		Map<Long, String> people = new LinkedHashMap<>();
+		this.jdbc
+			.sql("""
+					select p.id, p.display_name from person p join work_group g on g.id = :id
+					where p.id = g.leader_id or p.id in (select wm.person_id from work_group_member wm where wm.group_id = g.id)
+					order by p.display_name, p.id""")
+			.param("id", groupId)
+			.query((RowCallbackHandler) rs -> people.put(rs.getLong("id"), rs.getString("display_name")));
+		return people;
+	}
+
+	private Map<Long, String> names(Set<Long> people) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (!people.isEmpty()) {
+			this.jdbc.sql("select id, display_name from person where id in (:ids) order by display_name, id")
+				.param("ids", people)
+				.query((RowCallbackHandler) rs -> names.put(rs.getLong("id"), rs.getString("display_name")));
+		}
+		return names;
+	}
+
+	private List<State> states(Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
+		return query("%s", focus, period, today, actor)
+			.query((rs, row) -> new State(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("region_path"),
+					rs.getLong("responsible"), rs.getInt("due"), rs.getInt("visited"), rs.getInt("missed"),
+					rs.getObject("s", LocalDate.class), rs.getObject("e", LocalDate.class),
+					rs.getInt("period_visited") > 0))
 			.list();
 	}
 
+	/** The names, last visits and visits in the period of some links, in their order. */
+	private List<LinkStatus> details(List<State> states, CoveragePeriod period) {
+		if (states.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, LinkStatus> byId = new HashMap<>();
+		Map<Long, State> stateOf = states.stream().collect(Collectors.toMap(State::id, s -> s));
+		this.jdbc.sql(DETAILS)
+			.param("ids", stateOf.keySet())
+			.param("from", period.from())
+			.param("to", period.to())
+			.query((RowCallbackHandler) rs -> {
+				State s = stateOf.get(rs.getLong("id"));
+				byId.put(s.id(), new LinkStatus(s.id(), s.enterpriseId(), rs.getString("credit_code"),
+						rs.getString("enterprise_name"), rs.getString("region_name"), rs.getString("holder_name"),
+						rs.getBoolean("grp"), rs.getString("unit_name"),
+						LinkFrequency.valueOf(rs.getString("frequency")), s.from(), s.to(), s.due(), s.visited(),
+						rs.getInt("period_visits"), rs.getObject("last_visit", LocalDate.class), s.state()));
+			});
+		return states.stream().map(s -> byId.get(s.id())).toList();
+	}
+
 	/**
-	 * The statement with the scope, the focus and the windows of each frequency bound.
+	 * The per-link query, placed into an outer statement ({@code %s}), with the scope,
+	 * the focus and the windows bound.
 	 */
-	private StatementSpec query(String perLink, Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
+	private StatementSpec query(String outer, Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
 		String condition = switch (focus.kind()) {
 			case REGION -> "l.region_path like :focusPattern";
 			case UNIT -> """
@@ -308,23 +416,18 @@ public class Coverage {
 					 or l.group_id in (select pg.id from work_group pg where pg.leader_id = :focusId)
 					 or l.group_id in (select pm.group_id from work_group_member pm where pm.person_id = :focusId)""";
 		};
-		StatementSpec statement = LinkScope.bind(this.jdbc.sql(perLink.replace("%1$s", condition)), actor)
+		Windows windows = new Windows(period, today);
+		String perLink = PER_LINK.formatted(windows.sql(), LinkScope.CONDITION, condition,
+				visitedBetween("lw", "lw.s", "lw.e"),
+				visitedBetween("st", "greatest(st.s, :from)", "least(st.e, :to)"));
+		StatementSpec statement = LinkScope.bind(this.jdbc.sql(outer.formatted(perLink)), actor)
 			.param("from", period.from())
 			.param("to", period.to());
+		statement = windows.bind(statement);
 		if (focus.kind() == FocusKind.REGION) {
-			statement = statement.param("focusPattern", regionPath(focus.key()) + "%");
+			return statement.param("focusPattern", regionPath(focus.key()) + "%");
 		}
-		else {
-			statement = statement.param("focusId", Long.parseLong(focus.key()));
-		}
-		for (LinkFrequency f : LinkFrequency.values()) {
-			statement = statement.param("months" + f.ordinal(), f.months())
-				.param("ws" + f.ordinal(), f.windowStart(period.from()))
-				.param("we" + f.ordinal(), f.windowEnd(period.to()))
-				.param("cur" + f.ordinal(), f.windowStart(today))
-				.param("tidx" + f.ordinal(), f.window(today));
-		}
-		return statement;
+		return statement.param("focusId", Long.parseLong(focus.key()));
 	}
 
 	private String regionPath(String code) {
@@ -332,20 +435,6 @@ public class Coverage {
 			.param("code", code)
 			.query(String.class)
 			.single();
-	}
-
-	private static Tally tally(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Tally(rs.getInt("links"), rs.getInt("enterprises"), rs.getInt("visited_enterprises"),
-				rs.getInt("met"), rs.getInt("pending"), rs.getInt("behind"));
-	}
-
-	private static LinkStatus linkStatus(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new LinkStatus(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("credit_code"),
-				rs.getString("enterprise_name"), rs.getString("region_name"), rs.getString("holder_name"),
-				rs.getBoolean("grp"), rs.getString("unit_name"), LinkFrequency.valueOf(rs.getString("frequency")),
-				rs.getObject("s", LocalDate.class), rs.getObject("e", LocalDate.class), rs.getInt("due"),
-				rs.getInt("visited_windows"), rs.getInt("period_visits"), rs.getObject("last_visit", LocalDate.class),
-				LinkState.valueOf(rs.getString("state")));
 	}
 
 }
