@@ -1,45 +1,45 @@
--- The bare SQL behind one coverage page of the city for this month (Coverage.PER_LINK with the
--- tally, the first 100 unvisited links and the rows by county), with the windows of each frequency
--- written as date expressions: the baseline the HTTP figures are compared with.
-with f(frequency, m, ws) as (
-  values ('MONTHLY', 1, date_trunc('month', current_date)::date),
-         ('QUARTERLY', 3, date_trunc('quarter', current_date)::date),
-         ('HALF_YEARLY', 6, make_date(extract(year from current_date)::int, case when extract(month from current_date) <= 6 then 1 else 7 end, 1)),
-         ('YEARLY', 12, date_trunc('year', current_date)::date)
-), w as (
-  select frequency, m, ws, (ws + make_interval(months => m) - interval '1 day')::date as we,
-         floor((extract(year from current_date) * 12 + extract(month from current_date) - 1) / m) as tidx from f
-), lk as (
-  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id,
-         coalesce(l.person_id, g.leader_id) as responsible, w.m,
-         greatest(l.starts_on, w.ws) as s, least(coalesce(l.ends_on, w.we), w.we) as e,
-         greatest(l.starts_on, date_trunc('month', current_date)::date) as ps,
-         least(coalesce(l.ends_on, (date_trunc('month', current_date) + interval '1 month - 1 day')::date),
-               (date_trunc('month', current_date) + interval '1 month - 1 day')::date) as pe,
-         w.ws as cur, w.tidx
-  from link l join w on w.frequency = l.frequency left join work_group g on g.id = l.group_id
+-- The bare SQL behind one coverage page of the city for this month: Coverage's per-link query (each link
+-- against each of its frequency's windows that overlap the month, one index probe each, and whether it was
+-- visited in the month), returning its 20,000 rows as the application fetches them. The windows are written
+-- as date expressions instead of bound parameters.
+with w as (
+  select cast('MONTHLY' as varchar(12)) as frequency, date_trunc('month', current_date)::date as ws,
+         (date_trunc('month', current_date) + interval '1 month - 1 day')::date as we, 0 as closed
+  union all select 'QUARTERLY', date_trunc('quarter', current_date)::date,
+         (date_trunc('quarter', current_date) + interval '3 months - 1 day')::date, 0
+  union all select 'HALF_YEARLY', make_date(extract(year from current_date)::int, case when extract(month from current_date) <= 6 then 1 else 7 end, 1),
+         (make_date(extract(year from current_date)::int, case when extract(month from current_date) <= 6 then 1 else 7 end, 1) + interval '6 months - 1 day')::date, 0
+  union all select 'YEARLY', date_trunc('year', current_date)::date, (date_trunc('year', current_date) + interval '1 year - 1 day')::date, 0
+), lw as (
+  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id, w.closed,
+         greatest(l.starts_on, w.ws) as s, least(coalesce(l.ends_on, w.we), w.we) as e
+  from link l
+  join w on w.frequency = l.frequency and l.starts_on <= w.we and (l.ends_on is null or l.ends_on >= w.ws)
+  left join work_group g on g.id = l.group_id
   where l.target_kind = 'ENTERPRISE' and l.region_path like '/330400/%' and l.region_path like '/330400/%'
-    and l.starts_on <= w.we and (l.ends_on is null or l.ends_on >= w.ws)
-), seen as (
-  select lk.id, lk.enterprise_id, lk.person_id, lk.group_id, lk.responsible, lk.region_path, lk.s, lk.e,
-         floor((extract(year from lk.e) * 12 + extract(month from lk.e) - 1) / lk.m)
-           - floor((extract(year from lk.s) * 12 + extract(month from lk.s) - 1) / lk.m) + 1 as due,
-         greatest(0, least(floor((extract(year from lk.e) * 12 + extract(month from lk.e) - 1) / lk.m), lk.tidx - 1)
-           - floor((extract(year from lk.s) * 12 + extract(month from lk.s) - 1) / lk.m) + 1) as closed,
-         count(distinct floor((extract(year from v.visited_on) * 12 + extract(month from v.visited_on) - 1) / lk.m)) as visited_windows,
-         max(case when v.visited_on >= lk.cur then 1 else 0 end) as current_visited,
-         sum(case when v.visited_on between lk.ps and lk.pe then 1 else 0 end) as period_visits,
-         max(v.visited_on) as last_visit
-  from lk left join visit v on v.enterprise_id = lk.enterprise_id and v.visited_on between lk.s and lk.e
-       and (v.visitor_id = lk.person_id or v.visitor_id = lk.leader_id
-            or v.visitor_id in (select wm.person_id from work_group_member wm where wm.group_id = lk.group_id))
-  group by lk.id, lk.enterprise_id, lk.person_id, lk.group_id, lk.responsible, lk.region_path, lk.s, lk.e, lk.m, lk.tidx, lk.cur
+), lwh as (
+  select lw.*, case when exists (select 1 from visit v where v.enterprise_id = lw.enterprise_id
+                                 and v.visitor_id = coalesce(lw.person_id, lw.leader_id) and v.visited_on between lw.s and lw.e)
+                      or lw.group_id is not null and exists (select 1 from work_group_member wm join visit v
+                                 on v.enterprise_id = lw.enterprise_id and v.visitor_id = wm.person_id
+                                 and v.visited_on between lw.s and lw.e where wm.group_id = lw.group_id)
+                    then 1 else 0 end as hit
+  from lw
 ), st as (
-  select seen.*, case when visited_windows >= due then 'MET' when visited_windows - current_visited < closed then 'BEHIND'
-                      else 'PENDING' end as state
-  from seen
+  select id, enterprise_id, person_id, group_id, leader_id, region_path, count(*) as due, sum(hit) as visited,
+         sum(case when closed = 1 and hit = 0 then 1 else 0 end) as missed, min(s) as s, max(e) as e
+  from lwh group by id, enterprise_id, person_id, group_id, leader_id, region_path
 )
-select count(*), count(distinct st.enterprise_id),
-       count(distinct case when st.period_visits > 0 then st.enterprise_id end),
-       sum(case when st.state = 'MET' then 1 else 0 end), sum(case when st.state = 'BEHIND' then 1 else 0 end)
+select st.id, st.enterprise_id, st.region_path, coalesce(st.person_id, st.leader_id) as responsible,
+       st.due, st.visited, st.missed, st.s, st.e,
+       case when exists (select 1 from visit v where v.enterprise_id = st.enterprise_id
+                         and v.visitor_id = coalesce(st.person_id, st.leader_id)
+                         and v.visited_on between greatest(st.s, date_trunc('month', current_date)::date)
+                                              and least(st.e, (date_trunc('month', current_date) + interval '1 month - 1 day')::date))
+              or st.group_id is not null and exists (select 1 from work_group_member wm join visit v
+                         on v.enterprise_id = st.enterprise_id and v.visitor_id = wm.person_id
+                         and v.visited_on between greatest(st.s, date_trunc('month', current_date)::date)
+                                              and least(st.e, (date_trunc('month', current_date) + interval '1 month - 1 day')::date)
+                         where wm.group_id = st.group_id)
+            then 1 else 0 end as period_visited
 from st;

@@ -1,11 +1,15 @@
 package org.qiqing.linkage;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.qiqing.organisation.Actor;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -112,17 +116,29 @@ public class LinkQueries {
 		return Page.of(lines, page, size);
 	}
 
-	/** The working groups he may see, by name. */
+	private static final String GROUP_SELECT = """
+			select g.id, g.name, g.leader_id, p.display_name as leader_name, g.region_code, r.name as region_name,
+			       (select count(*) from link l where l.group_id = g.id) as links, g.version
+			from work_group g join person p on p.id = g.leader_id join region r on r.code = g.region_code
+			""";
+
+	/** The working groups he may see, by region and name, each with its members. */
 	public List<GroupView> groups(Actor actor) {
 		LinkScope.requireOfficial(actor);
+		Map<Long, List<Official>> members = new HashMap<>();
+		LinkScope.bind(this.jdbc.sql(OFFICIAL_SELECT.replace("select p.id,", "select m.group_id, p.id,") + """
+				join work_group_member m on m.person_id = p.id join work_group g on g.id = m.group_id
+				where %s order by p.display_name, p.id""".formatted(LinkScope.GROUP_CONDITION)), actor)
+			.query((RowCallbackHandler) rs -> members.computeIfAbsent(rs.getLong("group_id"), id -> new ArrayList<>())
+				.add(new Official(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+						(Long) rs.getObject("unit_id", Long.class), rs.getString("unit_name"),
+						rs.getString("region_path"))));
 		return LinkScope
-			.bind(this.jdbc.sql("select g.id from work_group g where " + LinkScope.GROUP_CONDITION
-					+ " order by g.region_path, g.name, g.id"), actor)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(id -> group(id).orElseThrow())
-			.toList();
+			.bind(this.jdbc
+				.sql(GROUP_SELECT + " where " + LinkScope.GROUP_CONDITION + " order by g.region_path, g.name, g.id"),
+					actor)
+			.query((rs, row) -> groupView(rs, members.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
 	}
 
 	public Optional<GroupView> findVisibleGroup(long id, Actor actor) {
@@ -142,16 +158,16 @@ public class LinkQueries {
 			.param("id", id)
 			.query(Official.class)
 			.list();
-		return this.jdbc.sql("""
-				select g.id, g.name, g.leader_id, p.display_name as leader_name, g.region_code, r.name as region_name,
-				       (select count(*) from link l where l.group_id = g.id) as links, g.version
-				from work_group g join person p on p.id = g.leader_id join region r on r.code = g.region_code
-				where g.id = :id""")
+		return this.jdbc.sql(GROUP_SELECT + " where g.id = :id")
 			.param("id", id)
-			.query((rs, row) -> new GroupView(rs.getLong("id"), rs.getString("name"), rs.getLong("leader_id"),
-					rs.getString("leader_name"), rs.getString("region_code"), rs.getString("region_name"), members,
-					rs.getInt("links"), rs.getInt("version")))
+			.query((rs, row) -> groupView(rs, members))
 			.optional();
+	}
+
+	private static GroupView groupView(java.sql.ResultSet rs, List<Official> members) throws java.sql.SQLException {
+		return new GroupView(rs.getLong("id"), rs.getString("name"), rs.getLong("leader_id"),
+				rs.getString("leader_name"), rs.getString("region_code"), rs.getString("region_name"),
+				List.copyOf(members), rs.getInt("links"), rs.getInt("version"));
 	}
 
 	static final String OFFICIAL_SELECT = """
