@@ -37,7 +37,7 @@ jar() {
 
 start_app() {
 	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
-		java -Xmx512m -jar "$(jar)" --server.port="$PORT" --qiqing.timers.initial-delay=1s > "$OUT/app.log" 2>&1 &
+		java -Xmx512m -jar "$(jar)" --server.port="$PORT" --qiqing.timers.initial-delay=1s ${APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 	APP=$!
 	for _ in $(seq 1 360); do
 		curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && return 0
@@ -183,17 +183,19 @@ coverage() {
 	say "$(cat "$OUT"/coverage-pgbench.*[0-9] | awk '{print $3 / 1000}' | sort -n | awk -v c="$c" -v s="$SECONDS_EACH" \
 		'{a[NR] = $1} END {printf "coverage: bare SQL of the city (the per-link query, 20,000 rows) c=%d: %.1f q/s  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms", c, NR / s, a[int(NR * 0.5)], a[int(NR * 0.95)], a[int(NR * 0.99)]}')"
 	rm -f "$OUT"/coverage-pgbench.*[0-9]
-	start_app
 	local person=$($PG -d "$DB" -tAc "select id from person where username = 'bench.visitor.330421.7'")
-	java bench/CoverageLoad.java "http://127.0.0.1:$PORT" "$c" "$SECONDS_EACH" \
-		"city-api=token:bench.admin:/api/v1/coverage?region=330400" \
-		"city-page=login:bench.admin:/coverage?region=330400" \
-		"county-api=token:bench.leader.330421:/api/v1/coverage?region=330421" \
-		"county-page=login:bench.leader.330421:/coverage?region=330421" \
-		"person-api=token:bench.leader.330421:/api/v1/coverage?person=$person" \
-		"city-quarter=token:bench.admin:/api/v1/coverage?region=330400&period=$(date +%Y)-Q$(( ($(date +%-m) - 1) / 3 + 1 ))" \
-		| tee -a "$SUMMARY"
-	stop_app
+	# Every request computed (the cache off), then as configured (a coverage is kept for a minute).
+	for cache in 0s 60s; do
+		APP_ARGS="--qiqing.linkage.coverage-cache=$cache" start_app
+		say "coverage: qiqing.linkage.coverage-cache=$cache"
+		java bench/CoverageLoad.java "http://127.0.0.1:$PORT" "$c" "$SECONDS_EACH" \
+			"city-api=token:bench.admin:/api/v1/coverage?region=330400" \
+			"city-page=login:bench.admin:/coverage?region=330400" \
+			"county-api=token:bench.leader.330421:/api/v1/coverage?region=330421" \
+			"person-api=token:bench.leader.330421:/api/v1/coverage?person=$person" \
+			| tee -a "$SUMMARY"
+		stop_app
+	done
 	say "coverage: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 

@@ -11,7 +11,7 @@ with w as (
          (make_date(extract(year from current_date)::int, case when extract(month from current_date) <= 6 then 1 else 7 end, 1) + interval '6 months - 1 day')::date, 0
   union all select 'YEARLY', date_trunc('year', current_date)::date, (date_trunc('year', current_date) + interval '1 year - 1 day')::date, 0
 ), lw as (
-  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id, w.closed,
+  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id, w.closed, w.ws, w.we,
          greatest(l.starts_on, w.ws) as s, least(coalesce(l.ends_on, w.we), w.we) as e
   from link l
   join w on w.frequency = l.frequency and l.starts_on <= w.we and (l.ends_on is null or l.ends_on >= w.ws)
@@ -27,12 +27,15 @@ with w as (
   from lw
 ), st as (
   select id, enterprise_id, person_id, group_id, leader_id, region_path, count(*) as due, sum(hit) as visited,
-         sum(case when closed = 1 and hit = 0 then 1 else 0 end) as missed, min(s) as s, max(e) as e
+         sum(case when closed = 1 and hit = 0 then 1 else 0 end) as missed, min(s) as s, max(e) as e,
+         max(case when ws = date_trunc('month', current_date)::date
+                   and we = (date_trunc('month', current_date) + interval '1 month - 1 day')::date then hit else -1 end) as period_hit
   from lwh group by id, enterprise_id, person_id, group_id, leader_id, region_path
 )
 select st.id, st.enterprise_id, st.region_path, coalesce(st.person_id, st.leader_id) as responsible,
        st.due, st.visited, st.missed, st.s, st.e,
-       case when exists (select 1 from visit v where v.enterprise_id = st.enterprise_id
+       case when st.period_hit >= 0 then st.period_hit
+            when exists (select 1 from visit v where v.enterprise_id = st.enterprise_id
                          and v.visitor_id = coalesce(st.person_id, st.leader_id)
                          and v.visited_on between greatest(st.s, date_trunc('month', current_date)::date)
                                               and least(st.e, (date_trunc('month', current_date) + interval '1 month - 1 day')::date))

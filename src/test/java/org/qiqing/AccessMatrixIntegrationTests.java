@@ -362,7 +362,9 @@ class AccessMatrixIntegrationTests {
 			case CATEGORY -> who.equals(this.world.admin()) ? SEES : BLIND;
 			// Overseers of the county see its links and groups; a holder his own link.
 			case LINK -> overseesLinks(who, t) || who.equals(t.linkHolder()) ? SEES : BLIND;
-			case GROUP -> overseesLinks(who, t) ? SEES : BLIND;
+			// The enterprise's profile names the groups linked to it to whoever sees it;
+			// LinkageIntegrationTests proves that they cannot change them.
+			case GROUP -> overseesLinks(who, t) ? SEES : sight(who, PROFILE, t) == SEES ? UNCHECKED : BLIND;
 			case NONE -> UNCHECKED;
 		};
 	}

@@ -212,6 +212,7 @@ public class BulkAssignment {
 				.param("me", actor.personId())
 				.param("now", Timestamp.from(this.clock.instant()))
 				.update();
+			this.management.forgetCoverage();
 			return new ImportReport(linked, matched - linked, List.of());
 		});
 	}
@@ -352,6 +353,7 @@ public class BulkAssignment {
 					rows, new int[] { Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
 							Types.DATE, Types.DATE, Types.BIGINT, Types.TIMESTAMP });
 			this.linked += rows.size();
+			BulkAssignment.this.management.forgetCoverage();
 		}
 
 		/** The same holder and enterprise, in an overlapping period. */

@@ -26,11 +26,14 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.PlatformClock;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The coverage of enterprise links by visits (docs/linkage.md says it precisely). For a
@@ -45,7 +48,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
+@EnableConfigurationProperties(LinkageSettings.class)
 public class Coverage {
+
+	/** How many recent coverages are kept at most (each a few hundred KB for a city). */
+	private static final int RECENT = 64;
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -70,12 +77,14 @@ public class Coverage {
 	 * the one query behind the tallies, the rows and the list. {@code w} is the table of
 	 * frequency windows that overlap the period (see {@link Windows}); a link is joined
 	 * with each of its frequency's windows that overlaps its own period, and each such
-	 * window is visited or not.
+	 * window is visited or not. "Visited in the period" is that window's answer when one
+	 * of them is the period itself (a monthly link asked about a month), else one more
+	 * probe.
 	 */
 	private static final String PER_LINK = """
 			with w as (%s),
 			lw as (
-			  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id, w.closed,
+			  select l.id, l.enterprise_id, l.person_id, l.group_id, l.region_path, g.leader_id, w.closed, w.ws, w.we,
 			         greatest(l.starts_on, w.ws) as s, least(coalesce(l.ends_on, w.we), w.we) as e
 			  from link l
 			  join w on w.frequency = l.frequency and l.starts_on <= w.we and (l.ends_on is null or l.ends_on >= w.ws)
@@ -85,12 +94,13 @@ public class Coverage {
 			  select lw.*, case when %s then 1 else 0 end as hit from lw
 			), st as (
 			  select id, enterprise_id, person_id, group_id, leader_id, region_path, count(*) as due, sum(hit) as visited,
-			         sum(case when closed = 1 and hit = 0 then 1 else 0 end) as missed, min(s) as s, max(e) as e
+			         sum(case when closed = 1 and hit = 0 then 1 else 0 end) as missed, min(s) as s, max(e) as e,
+			         max(case when ws = :from and we = :to then hit else -1 end) as period_hit
 			  from lwh group by id, enterprise_id, person_id, group_id, leader_id, region_path
 			)
 			select st.id, st.enterprise_id, st.region_path, coalesce(st.person_id, st.leader_id) as responsible,
 			       st.due, st.visited, st.missed, st.s, st.e,
-			       case when %s then 1 else 0 end as period_visited
+			       case when st.period_hit >= 0 then st.period_hit when %s then 1 else 0 end as period_visited
 			from st""";
 
 	/** What the list shows of a link besides its state, for a page of them. */
@@ -146,10 +156,34 @@ public class Coverage {
 
 	private final PlatformClock clock;
 
-	Coverage(JdbcClient jdbc, LinkQueries queries, PlatformClock clock) {
+	/** What a coverage depends on: who asks (his scope), about what, for when. */
+	private record Question(String scopePattern, long scopePerson, FocusKind kind, String focusKey, String period,
+			LocalDate today) {
+	}
+
+	private final Recent<Question, List<State>> recent;
+
+	Coverage(JdbcClient jdbc, LinkQueries queries, PlatformClock clock, LinkageSettings settings) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.clock = clock;
+		this.recent = new Recent<>(settings.coverageCache(), RECENT, clock);
+	}
+
+	/**
+	 * Forgets the recent coverages after a change of links or groups: when its
+	 * transaction commits, so that nobody computes the old state again in between.
+	 */
+	void forget() {
+		this.recent.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Coverage.this.recent.clear();
+				}
+			});
+		}
 	}
 
 	static LocalDate today(PlatformClock clock) {
@@ -369,6 +403,12 @@ public class Coverage {
 	}
 
 	private List<State> states(Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
+		Question question = new Question(LinkScope.overseenPattern(actor), actor.personId(), focus.kind(), focus.key(),
+				period.key(), today);
+		return this.recent.get(question, () -> compute(focus, period, today, actor));
+	}
+
+	private List<State> compute(Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
 		return query("%s", focus, period, today, actor)
 			.query((rs, row) -> new State(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("region_path"),
 					rs.getLong("responsible"), rs.getInt("due"), rs.getInt("visited"), rs.getInt("missed"),

@@ -62,12 +62,16 @@ public class LinkManagement {
 
 	private final PlatformClock clock;
 
-	LinkManagement(Links links, WorkGroups groups, LinkQueries queries, JdbcClient jdbc, PlatformClock clock) {
+	private final Coverage coverage;
+
+	LinkManagement(Links links, WorkGroups groups, LinkQueries queries, JdbcClient jdbc, PlatformClock clock,
+			Coverage coverage) {
 		this.links = links;
 		this.groups = groups;
 		this.queries = queries;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.coverage = coverage;
 	}
 
 	public Link link(LinkRequest request, Actor actor) {
@@ -82,6 +86,7 @@ public class LinkManagement {
 			throw new NotAllowed("the holder is linked to this target in an overlapping period already (link " + id
 					+ "): change or end that link");
 		});
+		this.coverage.forget();
 		return this.links.save(new Link(holder, target, frequency, request.startsOn(), request.endsOn(),
 				actor.personId(), this.clock.instant()));
 	}
@@ -91,6 +96,7 @@ public class LinkManagement {
 		LinkFrequency frequency = LinkFrequency.parse(terms.frequency());
 		new FieldErrors().required("startsOn", terms.startsOn()).throwIfAny();
 		link.reschedule(frequency, terms.startsOn(), terms.endsOn());
+		this.coverage.forget();
 		return this.links.save(link);
 	}
 
@@ -98,12 +104,14 @@ public class LinkManagement {
 	public Link end(long id, int expectedVersion, LocalDate on, Actor actor) {
 		Link link = managed(id, expectedVersion, actor);
 		link.end(on == null ? Coverage.today(this.clock) : on);
+		this.coverage.forget();
 		return this.links.save(link);
 	}
 
 	public WorkGroup formGroup(GroupRequest request, Actor actor) {
 		LinkScope.requireManager(actor);
 		GroupParts parts = groupParts(request, actor);
+		this.coverage.forget();
 		return this.groups.save(new WorkGroup(request.name(), parts.leader().id(), parts.regionCode(),
 				parts.regionPath(), parts.members(), this.clock.instant()));
 	}
@@ -120,6 +128,7 @@ public class LinkManagement {
 		}
 		GroupParts parts = groupParts(request, actor);
 		group.describe(request.name(), parts.leader().id(), parts.regionCode(), parts.regionPath(), parts.members());
+		this.coverage.forget();
 		return this.groups.save(group);
 	}
 
@@ -268,6 +277,11 @@ public class LinkManagement {
 			.param("startsOn", startsOn)
 			.query(Long.class)
 			.optional();
+	}
+
+	/** Forgets the recent coverages, after links were written in bulk. */
+	void forgetCoverage() {
+		this.coverage.forget();
 	}
 
 	/** A link he manages, at the version he read. */

@@ -235,6 +235,11 @@ class LinkageIntegrationTests {
 		assertThat(list(coverage, "$.links[*].state")).containsExactly("MET");
 		assertThat(list(coverage, "$.rows[*].name")).contains(this.world.visitorA().username());
 		assertThat(status(api().get(this.world.dispatcherB(), "/api/v1/work-groups/" + groupId))).isEqualTo(404);
+		// A member sees his group but changes nothing of it.
+		assertThat(status(put(this.world.visitorA(), "/api/v1/work-groups/" + groupId, "\"0\"", """
+				{"name": "改名", "leaderUsername": "%s", "regionCode": "330421"}"""
+			.formatted(this.world.visitorA().username())))).isEqualTo(403);
+		assertThat(status(api().get(this.world.visitorA(), "/api/v1/work-groups/" + groupId))).isEqualTo(200);
 
 		MvcResult xlsx = this.mvc
 			.perform(
