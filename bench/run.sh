@@ -9,6 +9,8 @@
 #   bench/run.sh timers             # recompute 1M time states, sweep 100,000 due timers
 #   bench/run.sh startup            # the embedded default's startup time
 #   bench/run.sh imports            # 100,000 enterprises from a CSV and an XLSX file through the API
+#   bench/run.sh coverage           # linkage coverage: its own city (100,000 enterprises, 20,000 links,
+#                                   # 1,000,000 visits) in qiqing_bench_coverage, pgbench baseline, HTTP load
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +39,7 @@ jar() {
 start_app() {
 	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
 		java -Xmx${HEAP:-512m} ${JAVA_OPTS:-} -jar "${BENCH_JAR:-$(jar)}" --server.port="$PORT" --qiqing.timers.initial-delay=1s \
-		> "$OUT/app.log" 2>&1 &
+		${APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 	APP=$!
 	for _ in $(seq 1 360); do
 		curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && return 0
@@ -228,6 +230,43 @@ import_file() {
 		"$(head -c 120 "$OUT/imports/report.json")")"
 }
 
+# The coverage of links (挂联走访): a city of its own in $COVERAGE_DB, then the bare SQL of the city's coverage
+# under pgbench and the API and page of the city, a county and a person under CoverageLoad.java, at the same
+# concurrency, with the load of the machine before and after.
+coverage() {
+	local DB=${BENCH_COVERAGE_DB:-qiqing_bench_coverage}
+	local c=${BENCH_COVERAGE_CONCURRENCY:-8}
+	if [ -z "${BENCH_COVERAGE_KEEP:-}" ]; then # BENCH_COVERAGE_KEEP=1 measures the city generated before
+		$PG -c "drop database if exists $DB" -c "create database $DB"
+		start_app
+		stop_app
+		local started=$(date +%s.%N)
+		$PG -d "$DB" -v enterprises=100000 -v links=20000 -v visits=1000000 -f bench/coverage.sql > "$OUT/coverage-generate.log"
+		say "$(printf 'coverage: generated (enterprises | links | visits | groups) %s in %.0f s' \
+			"$(grep -A2 'enterprises |' "$OUT/coverage-generate.log" | tail -1 | tr -s ' ')" "$(echo "$(date +%s.%N) - $started" | bc)")"
+	fi
+	say "coverage: load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+	pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j 2 -T "$SECONDS_EACH" -f bench/pgbench/coverage.sql -l \
+		--log-prefix="$OUT/coverage-pgbench" "$DB" > "$OUT/coverage-pgbench.txt" 2>&1
+	say "$(cat "$OUT"/coverage-pgbench.*[0-9] | awk '{print $3 / 1000}' | sort -n | awk -v c="$c" -v s="$SECONDS_EACH" \
+		'{a[NR] = $1} END {printf "coverage: bare SQL of the city (the per-link query, 20,000 rows) c=%d: %.1f q/s  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms", c, NR / s, a[int(NR * 0.5)], a[int(NR * 0.95)], a[int(NR * 0.99)]}')"
+	rm -f "$OUT"/coverage-pgbench.*[0-9]
+	local person=$($PG -d "$DB" -tAc "select id from person where username = 'bench.visitor.330421.7'")
+	# Every request computed (the cache off), then as configured (a coverage is kept for a minute).
+	for cache in 0s 60s; do
+		APP_ARGS="--qiqing.linkage.coverage-cache=$cache" start_app
+		say "coverage: qiqing.linkage.coverage-cache=$cache"
+		java bench/CoverageLoad.java "http://127.0.0.1:$PORT" "$c" "$SECONDS_EACH" \
+			"city-api=token:bench.admin:/api/v1/coverage?region=330400" \
+			"city-page=login:bench.admin:/coverage?region=330400" \
+			"county-api=token:bench.leader.330421:/api/v1/coverage?region=330421" \
+			"person-api=token:bench.leader.330421:/api/v1/coverage?person=$person" \
+			| tee -a "$SUMMARY"
+		stop_app
+	done
+	say "coverage: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 machine() {
 	say "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(free -g | awk '/Mem:/ {print $2}') GiB"
 	say "postgresql: $($PG -tAc 'show server_version'), synchronous_commit=$($PG -tAc 'show synchronous_commit'), java: $(java -version 2>&1 | head -1)"
@@ -241,6 +280,7 @@ case "${1:-all}" in
 	startup) startup ;;
 	imports) machine; imports; imports_h2 ;;
 	imports-h2) imports_h2 ;;
+	coverage) coverage ;;
 	all)
 		: > "$SUMMARY"
 		machine
@@ -251,7 +291,8 @@ case "${1:-all}" in
 		startup
 		imports
 		imports_h2
+		coverage
 		echo; echo "Summary in $SUMMARY"
 		;;
-	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup|imports" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup|imports|coverage" >&2; exit 2 ;;
 esac

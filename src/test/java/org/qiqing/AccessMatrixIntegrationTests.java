@@ -21,6 +21,8 @@ import static org.qiqing.AccessMatrixIntegrationTests.Subject.DEAD_LETTER;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NOTICE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ENTERPRISE;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.GROUP;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.LINK;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.PROFILE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.INTERNAL;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NATIONAL;
@@ -295,6 +297,35 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /help-visits/new", neutral()));
 		rules.add(rule("POST /help-visits/new", file(this::helpVisitForm)));
 		rules.add(rule("POST /api/v1/help-visits json", file(this::helpVisitJson)));
+		// Linkage (挂联): links and groups are seen by the overseers of their county and
+		// their own holders, changed by its administrators, leaders and dispatchers
+		// (LinkageIntegrationTests: supervisors and visitors see but do not change).
+		rules.add(rule("GET /api/v1/links", find(LINK, ""), list("q={enterprise}")));
+		rules.add(rule("GET /api/v1/links/{id}", show(LINK)));
+		rules.add(rule("POST /api/v1/links json", add(LINK, this::newLink)));
+		rules.add(rule("PUT /api/v1/links/{id} json", change(LINK, this::changeLink)));
+		rules.add(rule("POST /api/v1/links/{id}/end", change(LINK, this::endLink)));
+		rules.add(rule("POST /api/v1/links/bulk json", add(LINK, this::bulkLinks)));
+		rules.add(rule("POST /api/v1/links/import multipart", add(LINK, this::importLinks)));
+		rules.add(rule("GET /api/v1/work-groups", find(GROUP, "")));
+		rules.add(rule("GET /api/v1/work-groups/{id}", show(GROUP)));
+		rules.add(rule("POST /api/v1/work-groups json", add(GROUP, this::newGroup)));
+		rules.add(rule("PUT /api/v1/work-groups/{id} json", change(GROUP, this::changeGroup)));
+		rules.add(rule("GET /links", find(LINK, ""), list("q={enterprise}")));
+		rules.add(rule("POST /links", add(LINK, this::linkForm)));
+		rules.add(rule("POST /links/{id}/end", change(LINK, this::endLinkForm)));
+		rules.add(rule("POST /links/bulk", add(LINK, this::bulkForm)));
+		rules.add(rule("POST /links/import multipart", add(LINK, this::importLinks)));
+		rules.add(rule("POST /work-groups", add(GROUP, this::groupForm)));
+		// The coverage lists the enterprise links of the county's group (its enterprise
+		// is
+		// named only to those who see the link); the export is the same query as .xlsx,
+		// whose compressed words this matrix cannot read (LinkageIntegrationTests reads
+		// it).
+		rules.add(rule("GET /api/v1/coverage", list(""), list("region={code}&show=ALL"),
+				list("group={groupId}&show=ALL")));
+		rules.add(rule("GET /coverage", list(""), list("region={code}&show=ALL")));
+		rules.add(rule("GET /coverage/export", list("region={code}&show=ALL")));
 		return rules;
 	}
 
@@ -374,6 +405,11 @@ class AccessMatrixIntegrationTests {
 					&& regionsOverseen().getOrDefault(who, Set.of()).contains(t.county()) || who.equals(managerOf(t))
 							? SEES : BLIND;
 			case CONTACT -> who.equals(managerOf(t)) ? SEES : BLIND;
+			// Overseers of the county see its links and groups; a holder his own link.
+			case LINK -> overseesLinks(who, t) || who.equals(t.linkHolder()) ? SEES : BLIND;
+			// The enterprise's profile names the groups linked to it to whoever sees it;
+			// LinkageIntegrationTests proves that they cannot change them.
+			case GROUP -> overseesLinks(who, t) ? SEES : sight(who, PROFILE, t) == SEES ? UNCHECKED : BLIND;
 			case NONE -> UNCHECKED;
 		};
 	}
@@ -381,6 +417,14 @@ class AccessMatrixIntegrationTests {
 	/** The managing contact of the county's enterprise: its earliest contact. */
 	private Member managerOf(Things t) {
 		return t.county().equals("A") ? this.world.enterpriseA() : this.world.enterpriseB();
+	}
+
+	/**
+	 * Whether a member oversees the links of a county: an administrator, leader,
+	 * dispatcher or supervisor over it.
+	 */
+	private boolean overseesLinks(Member who, Things t) {
+		return regionsOverseen().getOrDefault(who, Set.of()).contains(t.county());
 	}
 
 	/** What an endpoint is about: what {id} in its path stands for, and what names it. */
@@ -421,6 +465,16 @@ class AccessMatrixIntegrationTests {
 		REGISTRATION,
 		/** A second contact of the county's enterprise: {id} is the person. */
 		CONTACT,
+		/**
+		 * A link of the county to a project, held by one of its officials: {id} is the
+		 * link.
+		 */
+		LINK,
+		/**
+		 * A working group of the county, which holds a link to its enterprise: {id} is
+		 * the group.
+		 */
+		GROUP,
 		/** Nothing in particular. */
 		NONE
 
@@ -568,7 +622,8 @@ class AccessMatrixIntegrationTests {
 			long internalAttachmentId, long enterpriseId, String enterpriseName, String creditCode, long unitId,
 			String regionCode, Member tokenOwner, long tokenId, String tokenName, String holiday, long noticeId,
 			String noticeSubject, long robotId, String robotName, long deadLetterId, String deadSubject,
-			long registrationId, String registrant, long colleagueId, String colleague) {
+			long registrationId, String registrant, long colleagueId, String colleague, long linkId, String project,
+			Member linkHolder, long groupId, String groupName) {
 
 		/** The words that give the subject away when an answer holds them. */
 		List<String> markers(Subject subject) {
@@ -588,6 +643,8 @@ class AccessMatrixIntegrationTests {
 				case DEAD_LETTER -> List.of(this.deadSubject);
 				case REGISTRATION -> List.of(this.registrant);
 				case CONTACT -> List.of(this.colleague);
+				case LINK -> List.of(this.project);
+				case GROUP -> List.of(this.groupName);
 				case UNIT, NATIONAL, CATEGORY, PROFILE, NONE -> List.of();
 			};
 		}
@@ -609,6 +666,8 @@ class AccessMatrixIntegrationTests {
 			case CATEGORY -> values.put("id", Long.toString(this.world.category().id()));
 			case REGISTRATION -> values.put("id", Long.toString(idsOf.registrationId()));
 			case CONTACT -> values.put("id", Long.toString(idsOf.colleagueId()));
+			case LINK -> values.put("id", Long.toString(idsOf.linkId()));
+			case GROUP -> values.put("id", Long.toString(idsOf.groupId()));
 			case REGION, CALENDAR, NATIONAL, NONE -> {
 			}
 		}
@@ -628,6 +687,7 @@ class AccessMatrixIntegrationTests {
 		values.put("newCode", AdminFixtures.unique("X-"));
 		values.put("newUsername", AdminFixtures.unique("x."));
 		values.put("newCreditCode", AdminFixtures.creditCode());
+		values.put("groupId", Long.toString(t.groupId()));
 		values.put("year", Integer.toString(HOLIDAY.getYear()));
 		values.put("date", HOLIDAY.toString());
 		values.put("change", "disable");
@@ -1226,12 +1286,146 @@ class AccessMatrixIntegrationTests {
 				{"displayName": "同事 %s", "email": "%s@example.cn", "username": "%s", "password": "password-1"}"""
 			.formatted(tag, colleague, colleague));
 		assertThat(status(added)).as(body(added)).isEqualTo(201);
+		Member linkHolder = county.equals("A") ? this.world.visitorA() : this.world.handlerB();
+		Member groupLeader = county.equals("A") ? this.world.leaderA() : dispatcher;
+		String project = "专属项目 " + tag;
+		String groupName = "专属专班 " + tag;
+		long linkId = linkOf(linkHolder, dispatcher, regionCode, project);
+		long groupId = groupOf(groupLeader, firm, regionCode, groupName);
 		return new Things(county, id, (String) Api.read(filed, "$.number"), title, note, file, secret,
 				attachments.get(0), internalNote, internalFile, internalSecret, attachments.get(1), firm.getId(),
 				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName, holiday,
 				notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject(),
 				((Number) Api.read(registered, "$.id")).longValue(), registrant,
-				((Number) Api.read(added, "$.id")).longValue(), colleague);
+				((Number) Api.read(added, "$.id")).longValue(), colleague, linkId, project, linkHolder, groupId,
+				groupName);
+	}
+
+	/** A link of the holder to a project of the county, made by its dispatcher. */
+	private long linkOf(Member holder, Member dispatcher, String regionCode, String project) {
+		this.jdbc.sql("""
+				insert into link (person_id, target_kind, target_region_code, project_name, region_path, frequency,
+				                  starts_on, created_by, created_at)
+				values (:holder, 'PROJECT', :region, :project, :path, 'MONTHLY', :starts, :by, current_timestamp)""")
+			.param("holder", holder.actor().personId())
+			.param("region", regionCode)
+			.param("project", project)
+			.param("path", "/330400/" + regionCode + "/")
+			.param("starts", today().withDayOfMonth(1))
+			.param("by", dispatcher.actor().personId())
+			.update();
+		return this.jdbc.sql("select id from link where project_name = :project")
+			.param("project", project)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * A working group of the county led by the leader, linked monthly to its enterprise.
+	 */
+	private long groupOf(Member leader, Enterprise firm, String regionCode, String name) {
+		this.jdbc.sql("""
+				insert into work_group (name, leader_id, region_code, region_path, created_at)
+				values (:name, :leader, :region, :path, current_timestamp)""")
+			.param("name", name)
+			.param("leader", leader.actor().personId())
+			.param("region", regionCode)
+			.param("path", "/330400/" + regionCode + "/")
+			.update();
+		long id = this.jdbc.sql("select id from work_group where name = :name")
+			.param("name", name)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into link (group_id, target_kind, enterprise_id, region_path, frequency, starts_on, created_by,
+				                  created_at)
+				select :group, 'ENTERPRISE', e.id, r.path, 'MONTHLY', :starts, :by, current_timestamp
+				from enterprise e join region r on r.code = e.region_code where e.id = :firm""")
+			.param("group", id)
+			.param("starts", today().withDayOfMonth(1))
+			.param("by", leader.actor().personId())
+			.param("firm", firm.getId())
+			.update();
+		return id;
+	}
+
+	private String holderName(Things t) {
+		return t.linkHolder().username();
+	}
+
+	private void newLink(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("""
+				{"username": "%s", "targetKind": "PROJECT", "projectName": "越权项目", "regionCode": "%s",
+				 "frequency": "MONTHLY", "startsOn": "%s"}""".formatted(holderName(t), t.regionCode(), today()));
+	}
+
+	private void changeLink(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH, "\"" + text("select version from link where id = :id", t.linkId()) + "\"")
+			.content("{\"frequency\": \"YEARLY\", \"startsOn\": \"" + today() + "\"}");
+	}
+
+	private void endLink(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH, "\"" + text("select version from link where id = :id", t.linkId()) + "\"")
+			.content("{\"endsOn\": \"" + today() + "\"}");
+	}
+
+	private void endLinkForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("version", text("select version from link where id = :id", t.linkId()))
+			.param("endsOn", today().toString());
+	}
+
+	private void bulkLinks(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"username": "%s", "frequency": "MONTHLY", "startsOn": "%s", "creditCodes": "%s"}"""
+				.formatted(holderName(t), today(), t.creditCode()));
+	}
+
+	private void bulkForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("username", holderName(t))
+			.param("frequency", "MONTHLY")
+			.param("startsOn", today().toString())
+			.param("creditCodes", t.creditCode());
+	}
+
+	private void linkForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("username", holderName(t))
+			.param("targetKind", "PROJECT")
+			.param("projectName", "越权项目")
+			.param("regionCode", t.regionCode())
+			.param("frequency", "MONTHLY")
+			.param("startsOn", today().toString());
+	}
+
+	private void importLinks(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		((AbstractMockMultipartHttpServletRequestBuilder<?>) request)
+			.file(new MockMultipartFile("file", "links.csv", "text/csv",
+					("credit_code\n" + t.creditCode() + "\n").getBytes(StandardCharsets.UTF_8)))
+			.param("username", holderName(t))
+			.param("frequency", "MONTHLY")
+			.param("startsOn", today().toString());
+	}
+
+	private void newGroup(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "越权专班", "leaderUsername": "%s", "regionCode": "%s"}""".formatted(holderName(t),
+					t.regionCode()));
+	}
+
+	private void changeGroup(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH,
+					"\"" + text("select version from work_group where id = :id", t.groupId()) + "\"")
+			.content("""
+					{"name": "越权专班", "leaderUsername": "%s", "regionCode": "%s"}""".formatted(holderName(t),
+					t.regionCode()));
+	}
+
+	private void groupForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("name", "越权专班").param("leaderUsername", holderName(t)).param("regionCode", t.regionCode());
 	}
 
 	private record Notice(long id, String subject) {
@@ -1382,6 +1576,23 @@ class AccessMatrixIntegrationTests {
 					.query(String.class)
 					.list());
 			}
+			case LINK -> {
+				// The link, and how many links the county has.
+				return text(
+						"""
+								select l.version || '/' || l.frequency || '/' || coalesce(cast(l.ends_on as varchar(10)), '-')
+								       || '/' || (select count(*) from link c where c.region_path like '/330400/' || :region || '/%')
+								from link l where l.id = :id"""
+							.replace(":region", "'" + t.regionCode() + "'"),
+						t.linkId());
+			}
+			case GROUP -> {
+				// The group, and how many groups the county has.
+				return text("""
+						select g.name || '/' || g.version
+						       || '/' || (select count(*) from work_group c where c.region_code = g.region_code)
+						from work_group g where g.id = :id""", t.groupId());
+			}
 			case CATEGORY -> {
 				return this.jdbc.sql("select * from case_category where id = :id")
 					.param("id", this.world.category().id())
@@ -1397,7 +1608,7 @@ class AccessMatrixIntegrationTests {
 			case ENTERPRISE -> "enterprise";
 			case TOKEN -> "api_token";
 			case NONE, PROFILE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, CATEGORY, NOTICE, ROBOT, DEAD_LETTER,
-					REGISTRATION, CONTACT ->
+					REGISTRATION, CONTACT, LINK, GROUP ->
 				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();

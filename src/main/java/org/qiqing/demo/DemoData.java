@@ -87,9 +87,11 @@ class DemoData {
 
 	private final DemoVisits visits;
 
+	private final LinkageDemo linkage;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
 			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
-			DemoVisits visits) {
+			DemoVisits visits, LinkageDemo linkage) {
 		this.frontDoor = frontDoor;
 		this.visits = visits;
 		this.regions = regions;
@@ -100,6 +102,7 @@ class DemoData {
 		this.cases = cases;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.linkage = linkage;
 	}
 
 	/** The demo logins, username first. */
@@ -136,6 +139,7 @@ class DemoData {
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
 		this.frontDoor.load(firms, contacts, unitsByCode, hash);
 		this.visits.load(actors, firms, categoriesByCode);
+		this.linkage.load(firms, actors);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 
