@@ -65,13 +65,15 @@ class DemoDataIntegrationTests {
 			.list();
 		assertThat(times).containsExactlyInAnyOrder("ON_TIME", "YELLOW", "RED", "SUSPENDED");
 		assertThat(this.history.verifyAll()).isEmpty();
-		// Visits (走访) of both towns' officials, some with the requests heard on them.
+		// Visits (走访) of both towns' officials, some with the requests heard on them, and
+		// of the officials and group members linked to enterprises (挂联).
 		List<String> visitors = this.jdbc
 			.sql("select distinct p.username from visit v join person p on p.id = v.visitor_id"
 					+ " where p.username not like 't.%'")
 			.query(String.class)
 			.list();
-		assertThat(visitors).containsExactlyInAnyOrder("visitor", "visitor.yz");
+		assertThat(visitors).contains("visitor", "visitor.yz", "leader");
+		assertThat(this.jdbc.sql("select count(*) from link").query(Integer.class).single()).isPositive();
 		assertThat(this.jdbc.sql("""
 				select distinct c.channel from visit_case vc join cases c on c.id = vc.case_id
 				join visit v on v.id = vc.visit_id join person p on p.id = v.visitor_id
