@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP load of the coverage benchmark: for each target in turn, CONCURRENCY clients
- * request it for SECONDS (after a warm-up of a third of that), and it prints the rate and
- * the p50/p95/p99 latency.
+ * request it for SECONDS (after a warm-up of a third of that), each with its own
+ * connection and, for the page, its own login; it prints the rate and the p50/p95/p99
+ * latency.
  *
  * java bench/CoverageLoad.java BASE_URL CONCURRENCY SECONDS NAME=AUTH:USER:PATH...
  *   AUTH: token (API, Bearer qq_bench_USER) or login (the page, a session of USER/bench)
@@ -43,28 +44,25 @@ public class CoverageLoad {
 
 	static void measure(String base, String name, String auth, String user, String path, int concurrency,
 			int seconds) throws Exception {
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.cookieHandler(new CookieManager())
-			.connectTimeout(Duration.ofSeconds(5))
-			.executor(Executors.newFixedThreadPool(4, task -> {
-				Thread thread = new Thread(task);
-				thread.setDaemon(true);
-				return thread;
-			}))
-			.build();
-		String token = null;
-		if (auth.equals("token")) {
-			token = "Bearer qq_bench_" + user;
+		// Each client its own HTTP connection and, for the page, its own login session, as
+		// each person's browser has.
+		List<HttpClient> clients = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.cookieHandler(new CookieManager())
+				.connectTimeout(Duration.ofSeconds(5))
+				.build();
+			if (auth.equals("login")) {
+				login(http, base, user);
+			}
+			clients.add(http);
 		}
-		else {
-			login(http, base, user);
-		}
-		String bearer = token;
-		run(http, base + path, bearer, concurrency, Math.max(3, seconds / 3), null);
+		String bearer = auth.equals("token") ? "Bearer qq_bench_" + user : null;
+		run(clients, base + path, bearer, Math.max(3, seconds / 3), null, new AtomicLong());
 		List<Long> latencies = new CopyOnWriteArrayList<>();
 		AtomicLong errors = new AtomicLong();
-		long bytes = run(http, base + path, bearer, concurrency, seconds, latencies, errors);
+		long bytes = run(clients, base + path, bearer, seconds, latencies, errors);
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
 		System.out.printf(Locale.ROOT,
@@ -92,17 +90,12 @@ public class CoverageLoad {
 		}
 	}
 
-	static long run(HttpClient http, String url, String bearer, int concurrency, int seconds, List<Long> latencies)
-			throws Exception {
-		return run(http, url, bearer, concurrency, seconds, latencies, new AtomicLong());
-	}
-
-	static long run(HttpClient http, String url, String bearer, int concurrency, int seconds, List<Long> latencies,
+	static long run(List<HttpClient> clients, String url, String bearer, int seconds, List<Long> latencies,
 			AtomicLong errors) throws Exception {
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		AtomicLong bytes = new AtomicLong();
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-		for (int worker = 0; worker < concurrency; worker++) {
+		ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+		for (HttpClient http : clients) {
 			pool.submit(() -> {
 				while (System.nanoTime() < end) {
 					try {

@@ -263,6 +263,8 @@ coverage() {
 			"person-api=token:bench.leader.330421:/api/v1/coverage?person=$person" \
 			| tee -a "$SUMMARY"
 		stop_app
+		# The next start must not find this one still answering on the port.
+		while curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; do sleep 0.5; done
 	done
 	say "coverage: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

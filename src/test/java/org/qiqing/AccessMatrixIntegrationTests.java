@@ -409,7 +409,7 @@ class AccessMatrixIntegrationTests {
 			case LINK -> overseesLinks(who, t) || who.equals(t.linkHolder()) ? SEES : BLIND;
 			// The enterprise's profile names the groups linked to it to whoever sees it;
 			// LinkageIntegrationTests proves that they cannot change them.
-			case GROUP -> overseesLinks(who, t) ? SEES : sight(who, PROFILE, t) == SEES ? UNCHECKED : BLIND;
+			case GROUP -> overseesLinks(who, t) ? SEES : sight(who, PROFILE, t) != BLIND ? UNCHECKED : BLIND;
 			case NONE -> UNCHECKED;
 		};
 	}

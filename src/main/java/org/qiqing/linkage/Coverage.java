@@ -318,7 +318,8 @@ public class Coverage {
 	private List<Row> rows(Focus focus, CoveragePeriod period, LocalDate today, List<State> states, Actor actor) {
 		return switch (focus.kind()) {
 			// The sub-regions; links of enterprises registered at the region itself come
-			// under its own name.
+			// under its own name. A region without sub-regions has no rows: its list is
+			// the drill-down.
 			case REGION -> {
 				String path = regionPath(focus.key());
 				List<Row> rows = new ArrayList<>();
@@ -328,7 +329,7 @@ public class Coverage {
 							tally(states.stream().filter(s -> s.regionPath().startsWith(childPath)).toList())));
 				}
 				List<State> own = states.stream().filter(s -> s.regionPath().equals(path)).toList();
-				if (!own.isEmpty()) {
+				if (!own.isEmpty() && !rows.isEmpty()) {
 					rows.add(new Row(FocusKind.REGION, focus.key(), focus.name(), tally(own)));
 				}
 				yield rows;
