@@ -71,6 +71,7 @@ class DemoRunner implements ApplicationRunner {
 			banner.append(String.format("    %-14s %-11s %s%n", login.username(), login.role(), login.displayName()));
 		}
 		banner.append(String.format("    %-14s %-11s %s%n", DemoData.ENTERPRISE_LOGIN, "ENTERPRISE", "企业联系人"));
+		banner.append(String.format("    %-14s %-11s %s%n", FrontDoor.HELP_DESK_LOGIN, "HANDLER", "嘉善县帮企办"));
 		log.info(banner.toString());
 	}
 
