@@ -171,6 +171,10 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/visits", list("size=100")));
 		rules.add(rule("POST /api/v1/visits json", file(this::visitJson)));
 		rules.add(rule("POST /api/v1/visits multipart", file(this::visitParts)));
+		// An import of past visits touches only enterprises of the importer's
+		// jurisdiction (the enterprise's fingerprint counts its visits).
+		rules.add(rule("POST /api/v1/visits/import multipart", add(ENTERPRISE,
+				csv("credit_code,visitor,visited_on,notes", "{creditCode},t.visitor.a,2026-11-02,越权"))));
 		// Login and API tokens
 		rules.add(rule("GET /login", neutral()));
 		rules.add(rule("GET /tokens", neutral()));
@@ -1612,11 +1616,13 @@ class AccessMatrixIntegrationTests {
 				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();
-		return this.jdbc.sql("select * from " + table + " where id = :id")
+		String row = this.jdbc.sql("select * from " + table + " where id = :id")
 			.param("id", id)
 			.query()
 			.singleRow()
 			.toString();
+		return subject == ENTERPRISE
+				? row + "/" + text("select count(*) from visit where enterprise_id = :id", Long.valueOf(id)) : row;
 	}
 
 	private long casesOf(long enterpriseId) {

@@ -1,18 +1,23 @@
 package org.qiqing.visit.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.ImportReport;
 import org.qiqing.visit.NewVisit;
 import org.qiqing.visit.RecordedVisit;
 import org.qiqing.visit.VisitManagement;
+import org.qiqing.visit.VisitImport;
 import org.qiqing.visit.VisitPhotos;
 import org.qiqing.visit.VisitQueries;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +43,10 @@ class VisitApiController {
 
 	private final VisitPhotos photos;
 
-	VisitApiController(VisitManagement visits, VisitQueries queries, VisitPhotos photos) {
+	private final VisitImport visitImport;
+
+	VisitApiController(VisitManagement visits, VisitQueries queries, VisitPhotos photos, VisitImport visitImport) {
+		this.visitImport = visitImport;
 		this.visits = visits;
 		this.queries = queries;
 		this.photos = photos;
@@ -53,6 +61,22 @@ class VisitApiController {
 	ResponseEntity<RecordedVisit> recordVisitWithPhotos(@RequestPart("visit") NewVisit visit,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> files, Actor actor) {
 		return answer(this.visits.record(visit, this.photos.check(files), actor));
+	}
+
+	/**
+	 * Visits made before the platform, from a CSV or XLSX table (see
+	 * docs/administration.md); with {@code Accept: text/csv}, every refused row as CSV.
+	 */
+	@PostMapping(path = "/api/v1/visits/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ImportReport importVisits(@RequestPart("file") MultipartFile file, Actor actor) {
+		return this.visitImport.run(file, actor, null);
+	}
+
+	@PostMapping(path = "/api/v1/visits/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "text/csv")
+	@PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER')")
+	void importVisitsListingEveryRefusal(@RequestPart("file") MultipartFile file, Actor actor,
+			HttpServletResponse response) throws IOException {
+		ImportReport.answerAsCsv(response, everyRefusal -> this.visitImport.run(file, actor, everyRefusal));
 	}
 
 	@GetMapping("/api/v1/visits")
