@@ -1,7 +1,6 @@
 package org.qiqing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,11 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class BrowserIntegrationTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Dimension PHONE = new Dimension(375, 812);
+	private static final Dimension PHONE = new Dimension(HeadlessChromium.WIDTH, HeadlessChromium.HEIGHT);
 
 	private static final Dimension DESKTOP = new Dimension(1280, 900);
 
@@ -72,20 +65,7 @@ class BrowserIntegrationTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed");
-		assumeTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is not installed");
-		// A driver executable named here keeps Selenium Manager from looking for (or
-		// downloading) a driver or a browser of its own.
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toString());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + Files.createDirectory(this.temp.resolve("profile")),
-				"--window-size=" + PHONE.width + "," + PHONE.height);
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start(HeadlessChromium.phone(this.temp.resolve("profile")));
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 	}
 

@@ -1,7 +1,6 @@
 package org.qiqing.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +26,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -35,6 +33,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qiqing.HeadlessChromium;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.World;
@@ -52,10 +51,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 class VisitBrowserIntegrationTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -87,23 +82,13 @@ class VisitBrowserIntegrationTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed");
-		assumeTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is not installed");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toString());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + Files.createDirectory(this.temp.resolve("profile")),
-				"--window-size=375,812");
+		ChromeOptions options = HeadlessChromium.phone(this.temp.resolve("profile"));
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start(options);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.browser.manage().window().setSize(new Dimension(375, 812));
+		this.browser.manage().window().setSize(new Dimension(HeadlessChromium.WIDTH, HeadlessChromium.HEIGHT));
 		assertThat(script("return window.innerWidth;")).isEqualTo(375L);
 		this.jdbc
 			.sql("""
