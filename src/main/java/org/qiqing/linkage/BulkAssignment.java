@@ -186,6 +186,7 @@ public class BulkAssignment {
 				  and (:industry = '' or en.industry = :industry) and (:scale = '' or en.scale = :scale)
 				  and (:tag = '' or (',' || coalesce(en.tags, '') || ',') like :tagPattern)""";
 		return this.transaction.execute(status -> {
+			this.management.lock(List.of(t.holder()));
 			int matched = filterParams(this.jdbc.sql("select count(*) " + matching), actor, regionPattern, industry,
 					scale, tag)
 				.query(Integer.class)
@@ -303,6 +304,7 @@ public class BulkAssignment {
 		}
 
 		private void write(List<Candidate> batch) {
+			BulkAssignment.this.management.lock(batch.stream().map(Candidate::holder).toList());
 			List<String> codes = batch.stream()
 				.map(c -> CreditCode.normalize(c.creditCode()))
 				.filter(CreditCode::isValid)

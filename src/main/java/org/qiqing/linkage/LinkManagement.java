@@ -1,10 +1,13 @@
 package org.qiqing.linkage;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.qiqing.enterprise.CreditCode;
 import org.qiqing.linkage.Link.Holder;
@@ -82,6 +85,7 @@ public class LinkManagement {
 		Link.requirePeriod(request.startsOn(), request.endsOn());
 		Holder holder = holder(request.personId(), request.username(), request.groupId(), actor);
 		Target target = target(request, actor);
+		lock(List.of(holder));
 		duplicateOf(holder, target, request.startsOn(), request.endsOn()).ifPresent(id -> {
 			throw new NotAllowed("the holder is linked to this target in an overlapping period already (link " + id
 					+ "): change or end that link");
@@ -255,6 +259,27 @@ public class LinkManagement {
 			.query(String.class)
 			.optional()
 			.orElse(null);
+	}
+
+	/**
+	 * Holds the rows of these holders until the transaction ends, so that two requests
+	 * linking the same holder look for an overlapping link one after the other, not both
+	 * before either has written. Persons, then groups, each in the order of their ids:
+	 * two writers never wait on each other crosswise.
+	 */
+	void lock(Collection<Holder> holders) {
+		lockRows("person", holders.stream().map(Holder::personId));
+		lockRows("work_group", holders.stream().map(Holder::groupId));
+	}
+
+	private void lockRows(String table, Stream<Long> ids) {
+		List<Long> sorted = ids.filter(Objects::nonNull).distinct().sorted().toList();
+		if (!sorted.isEmpty()) {
+			this.jdbc.sql("select id from " + table + " where id in (:ids) order by id for update")
+				.param("ids", sorted)
+				.query(Long.class)
+				.list();
+		}
 	}
 
 	/** The id of a link of the same holder to the same target whose period overlaps. */

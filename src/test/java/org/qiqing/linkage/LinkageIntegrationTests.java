@@ -10,6 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -210,6 +214,33 @@ class LinkageIntegrationTests {
 		assertThat((Integer) Api.read(again, "$.updated")).isEqualTo(2);
 		assertThat(links(one)).isEqualTo(1);
 		assertThat(links(two)).isEqualTo(1);
+	}
+
+	@Test
+	void twoBulkAssignmentsOfTheSameHolderSentTogetherLinkEachEnterpriseOnce() throws Exception {
+		List<Enterprise> firms = IntStream.range(0, 300).mapToObj(i -> firmIn("330421100")).toList();
+		String json = """
+				{"username": "%s", "frequency": "MONTHLY", "startsOn": "%s", "creditCodes": "%s"}""".formatted(
+				this.world.visitorA().username(), TODAY,
+				String.join("\\n", firms.stream().map(Enterprise::getCreditCode).toList()));
+		CyclicBarrier together = new CyclicBarrier(2);
+		List<CompletableFuture<MvcResult>> sent = Stream.generate(() -> CompletableFuture.supplyAsync(() -> {
+			try {
+				together.await();
+				return api().post(this.world.dispatcherA(), "/api/v1/links/bulk", json);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		})).limit(2).toList();
+		int created = 0;
+		for (CompletableFuture<MvcResult> one : sent) {
+			MvcResult result = one.get();
+			assertThat(status(result)).as(body(result)).isEqualTo(200);
+			created += (Integer) Api.read(result, "$.created");
+		}
+		assertThat(created).isEqualTo(firms.size());
+		assertThat(firms.stream().mapToInt(this::links).sum()).isEqualTo(firms.size());
 	}
 
 	@Test
