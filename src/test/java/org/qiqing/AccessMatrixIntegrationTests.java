@@ -169,6 +169,9 @@ class AccessMatrixIntegrationTests {
 				list("q={creditCode}")));
 		rules.add(rule("POST /visits/device/sync multipart", file(this::visitParts)));
 		rules.add(rule("GET /api/v1/visits", list("size=100")));
+		// A visit's photo: for the officials who may see the enterprise, as its profile.
+		rules.add(rule("GET /visits/{visitId}/photos/{photoId}", show(PROFILE).namingNothing()));
+		rules.add(rule("GET /api/v1/visits/{visitId}/photos/{photoId}", show(PROFILE).namingNothing()));
 		rules.add(rule("POST /api/v1/visits json", file(this::visitJson)));
 		rules.add(rule("POST /api/v1/visits multipart", file(this::visitParts)));
 		// An import of past visits touches only enterprises of the importer's
@@ -627,7 +630,7 @@ class AccessMatrixIntegrationTests {
 			String regionCode, Member tokenOwner, long tokenId, String tokenName, String holiday, long noticeId,
 			String noticeSubject, long robotId, String robotName, long deadLetterId, String deadSubject,
 			long registrationId, String registrant, long colleagueId, String colleague, long linkId, String project,
-			Member linkHolder, long groupId, String groupName) {
+			Member linkHolder, long groupId, String groupName, long visitId, long photoId) {
 
 		/** The words that give the subject away when an answer holds them. */
 		List<String> markers(Subject subject) {
@@ -692,6 +695,8 @@ class AccessMatrixIntegrationTests {
 		values.put("newUsername", AdminFixtures.unique("x."));
 		values.put("newCreditCode", AdminFixtures.creditCode());
 		values.put("groupId", Long.toString(t.groupId()));
+		values.put("visitId", Long.toString(idsOf.visitId()));
+		values.put("photoId", Long.toString(t.photoId()));
 		values.put("year", Integer.toString(HOLIDAY.getYear()));
 		values.put("date", HOLIDAY.toString());
 		values.put("change", "disable");
@@ -1296,13 +1301,46 @@ class AccessMatrixIntegrationTests {
 		String groupName = "专属专班 " + tag;
 		long linkId = linkOf(linkHolder, dispatcher, regionCode, project);
 		long groupId = groupOf(groupLeader, firm, regionCode, groupName);
+		long visitId = visitOf(linkHolder, firm, regionCode);
 		return new Things(county, id, (String) Api.read(filed, "$.number"), title, note, file, secret,
 				attachments.get(0), internalNote, internalFile, internalSecret, attachments.get(1), firm.getId(),
 				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName, holiday,
 				notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject(),
 				((Number) Api.read(registered, "$.id")).longValue(), registrant,
 				((Number) Api.read(added, "$.id")).longValue(), colleague, linkId, project, linkHolder, groupId,
-				groupName);
+				groupName, visitId, photoOf(visitId));
+	}
+
+	/** A visit of the holder to the county's enterprise. */
+	private long visitOf(Member visitor, Enterprise firm, String regionCode) {
+		String key = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				insert into visit (client_key, visitor_id, enterprise_id, region_path, visited_on, created_at)
+				values (:key, :visitor, :enterprise, :path, :on, current_timestamp)""")
+			.param("key", key)
+			.param("visitor", visitor.actor().personId())
+			.param("enterprise", firm.getId())
+			.param("path", "/330400/" + regionCode + "/")
+			.param("on", today())
+			.update();
+		return this.jdbc.sql("select id from visit where client_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A photo of the visit. */
+	private long photoOf(long visitId) {
+		this.jdbc.sql("""
+				insert into visit_photo (visit_id, filename, content_type, size_bytes, sha256, content)
+				values (:visit, 'gate.png', 'image/png', 8, 'fffe', :content)""")
+			.param("visit", visitId)
+			.param("content", new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })
+			.update();
+		return this.jdbc.sql("select id from visit_photo where visit_id = :visit")
+			.param("visit", visitId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** A link of the holder to a project of the county, made by its dispatcher. */

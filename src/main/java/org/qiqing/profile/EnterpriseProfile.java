@@ -32,7 +32,9 @@ public record EnterpriseProfile(Facts facts, List<LinkedOfficial> linked, Visits
 	public record Visits(int total, List<Visit> latest) {
 	}
 
-	public record Visit(LocalDate visitedOn, String visitor, String unitName, String met, String notes, int cases) {
+	/** A visit, with the ids of its photos ({@code /visits/{id}/photos/{photoId}}). */
+	public record Visit(long id, LocalDate visitedOn, String visitor, String unitName, String met, String notes,
+			int cases, List<Long> photoIds) {
 	}
 
 	/**

@@ -2,6 +2,8 @@ package org.qiqing.profile;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.qiqing.profile.EnterpriseProfile.LinkedOfficial;
 import org.qiqing.profile.EnterpriseProfile.Visit;
@@ -56,8 +58,10 @@ class FieldWork {
 			.param("enterprise", enterpriseId)
 			.query(Integer.class)
 			.single();
-		List<Visit> visits = this.jdbc.sql("""
-				select v.visited_on, p.display_name as visitor, u.name as unit_name, v.met, v.notes,
+		record Row(long id, LocalDate visitedOn, String visitor, String unitName, String met, String notes, int cases) {
+		}
+		List<Row> rows = this.jdbc.sql("""
+				select v.id, v.visited_on, p.display_name as visitor, u.name as unit_name, v.met, v.notes,
 				       (select count(*) from visit_case vc where vc.visit_id = v.id) as cases
 				from visit v
 				join person p on p.id = v.visitor_id
@@ -66,8 +70,20 @@ class FieldWork {
 				order by v.visited_on desc, v.id desc limit :latest""")
 			.param("enterprise", enterpriseId)
 			.param("latest", latest)
-			.query(Visit.class)
+			.query(Row.class)
 			.list();
+		Map<Long, List<Long>> photos = rows.isEmpty() ? Map.of()
+				: this.jdbc.sql("select visit_id, id from visit_photo where visit_id in (:visits) order by id")
+					.param("visits", rows.stream().map(Row::id).toList())
+					.query((rs, row) -> Map.entry(rs.getLong("visit_id"), rs.getLong("id")))
+					.list()
+					.stream()
+					.collect(Collectors.groupingBy(Map.Entry::getKey,
+							Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		List<Visit> visits = rows.stream()
+			.map(r -> new Visit(r.id(), r.visitedOn(), r.visitor(), r.unitName(), r.met(), r.notes(), r.cases(),
+					photos.getOrDefault(r.id(), List.of())))
+			.toList();
 		return new Visits(total, visits);
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.qiqing.casework.CaseState;
@@ -37,7 +38,7 @@ public class VisitQueries {
 
 	/** One visit of the person's history. */
 	public record VisitLine(long id, String enterpriseName, LocalDate visitedOn, String companions, String met,
-			String notes, int photos, Instant createdAt, List<CaseLine> cases) {
+			String notes, List<Long> photoIds, Instant createdAt, List<CaseLine> cases) {
 	}
 
 	/** A case raised on a visit, where it stands now. */
@@ -46,6 +47,10 @@ public class VisitQueries {
 	}
 
 	public record Page(List<VisitLine> items, int page, int size, boolean hasNext) {
+	}
+
+	/** A photo kept with a visit, as it was sent. */
+	public record StoredPhoto(String filename, String contentType, String sha256, byte[] content) {
 	}
 
 	private final JdbcClient jdbc;
@@ -63,11 +68,10 @@ public class VisitQueries {
 	/** The person's own visits, newest first. */
 	public Page history(Actor actor, int page, int size) {
 		record Row(long id, String enterpriseName, LocalDate visitedOn, String companions, String met, String notes,
-				int photos, Instant createdAt) {
+				Instant createdAt) {
 		}
 		List<Row> rows = this.jdbc.sql("""
-				select v.id, en.name as enterprise_name, v.visited_on, v.companions, v.met, v.notes,
-				       (select count(*) from visit_photo p where p.visit_id = v.id) as photos, v.created_at
+				select v.id, en.name as enterprise_name, v.visited_on, v.companions, v.met, v.notes, v.created_at
 				from visit v join enterprise en on en.id = v.enterprise_id
 				where v.visitor_id = :visitor
 				order by v.visited_on desc, v.id desc limit :limit offset :offset""")
@@ -88,10 +92,48 @@ public class VisitQueries {
 					.list()
 					.stream()
 					.collect(Collectors.groupingBy(CaseLine::visitId));
+		Map<Long, List<Long>> photos = photoIds(shown.stream().map(Row::id).toList());
 		return new Page(shown.stream()
 			.map(r -> new VisitLine(r.id(), r.enterpriseName(), r.visitedOn(), r.companions(), r.met(), r.notes(),
-					r.photos(), r.createdAt(), cases.getOrDefault(r.id(), List.of())))
+					photos.getOrDefault(r.id(), List.of()), r.createdAt(), cases.getOrDefault(r.id(), List.of())))
 			.toList(), page, size, hasNext);
+	}
+
+	/** The ids of these visits' photos, in the order they were sent. */
+	public Map<Long, List<Long>> photoIds(List<Long> visitIds) {
+		if (visitIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("select visit_id, id from visit_photo where visit_id in (:visits) order by id")
+			.param("visits", visitIds)
+			.query((rs, row) -> Map.entry(rs.getLong("visit_id"), rs.getLong("id")))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	/**
+	 * A photo of a visit, for an official who may see the enterprise visited, as on its
+	 * profile where the visit is listed. Not for the enterprise's contacts: visits are
+	 * the government's own notes.
+	 */
+	public Optional<StoredPhoto> photo(long visitId, long photoId, Actor actor) {
+		if (actor.isEnterpriseContact()) {
+			return Optional.empty();
+		}
+		record Row(long enterpriseId, String filename, String contentType, String sha256, byte[] content) {
+		}
+		return this.jdbc.sql("""
+				select v.enterprise_id, p.filename, p.content_type, p.sha256, p.content
+				from visit_photo p join visit v on v.id = p.visit_id
+				where p.id = :photo and p.visit_id = :visit""")
+			.param("photo", photoId)
+			.param("visit", visitId)
+			.query(Row.class)
+			.optional()
+			.filter(row -> this.enterprises.findVisible(row.enterpriseId(), actor).isPresent())
+			.map(row -> new StoredPhoto(row.filename(), row.contentType(), row.sha256(), row.content()));
 	}
 
 	/**

@@ -245,6 +245,46 @@ class VisitIntegrationTests {
 		assertThat(link).isEqualTo(1);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void aVisitsPhotoIsShownAsSentToTheOfficialsWhoMaySeeTheEnterpriseOnly() throws Exception {
+		byte[] png = Arrays.copyOf(PNG, 64);
+		png[40] = 42;
+		MvcResult sent = send(this.world.visitorA(),
+				visit(UUID.randomUUID().toString(), this.world.firmA().getId(), today()), photo("门头.png", png));
+		assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(201);
+		long visitId = ((Number) Api.read(sent, "$.id")).longValue();
+		Api api = new Api(this.mvc);
+		List<Number> photoIds = (List<Number>) Api.read(api.get(this.world.visitorA(), "/api/v1/visits?size=100"),
+				"$.items[?(@.id == " + visitId + ")].photoIds[*]");
+		assertThat(photoIds).hasSize(1);
+		String photo = "/visits/" + visitId + "/photos/" + photoIds.get(0);
+
+		MockHttpSession session = login(this.world.visitorA());
+		MvcResult shown = this.mvc.perform(MockMvcRequestBuilders.get(photo).session(session)).andReturn();
+		assertThat(shown.getResponse().getStatus()).isEqualTo(200);
+		assertThat(shown.getResponse().getContentType()).isEqualTo("image/png");
+		assertThat(shown.getResponse().getContentAsByteArray()).isEqualTo(png);
+		String etag = shown.getResponse().getHeader(HttpHeaders.ETAG);
+		assertThat(this.mvc
+			.perform(MockMvcRequestBuilders.get(photo).session(session).header(HttpHeaders.IF_NONE_MATCH, etag))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(304);
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/visits").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("src=\"" + photo + "\"");
+
+		assertThat(api.get(this.world.dispatcherA(), "/api/v1" + photo).getResponse().getStatus()).isEqualTo(200);
+		assertThat(api.get(this.world.dispatcherB(), "/api/v1" + photo).getResponse().getStatus()).isEqualTo(404);
+		assertThat(api.get(this.world.enterpriseA(), "/api/v1" + photo).getResponse().getStatus()).isEqualTo(404);
+		assertThat(api
+			.get(this.world.visitorA(), "/api/v1/visits/" + visitId + "/photos/" + (photoIds.get(0).longValue() + 1000))
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+	}
+
 	private MvcResult send(Member who, String visit, MockMultipartFile... photos) throws Exception {
 		MockMultipartHttpServletRequestBuilder request = MockMvcRequestBuilders.multipart("/api/v1/visits");
 		request.file(new MockMultipartFile("visit", "", MediaType.APPLICATION_JSON_VALUE, visit.getBytes()));

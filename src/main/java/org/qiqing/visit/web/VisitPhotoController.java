@@ -1,0 +1,41 @@
+package org.qiqing.visit.web;
+
+import java.time.Duration;
+
+import org.qiqing.organisation.Actor;
+import org.qiqing.platform.NotFound;
+import org.qiqing.visit.VisitQueries;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A visit's photo, as it was sent, on the official's history and the enterprise's
+ * profile, and for integrations. A photo never changes: the browser keeps it, and asks
+ * again only with its hash.
+ */
+@RestController
+class VisitPhotoController {
+
+	private final VisitQueries queries;
+
+	VisitPhotoController(VisitQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping({ "/visits/{visitId}/photos/{photoId}", "/api/v1/visits/{visitId}/photos/{photoId}" })
+	ResponseEntity<byte[]> showPhoto(@PathVariable long visitId, @PathVariable long photoId, Actor actor) {
+		VisitQueries.StoredPhoto photo = this.queries.photo(visitId, photoId, actor)
+			.orElseThrow(() -> new NotFound("photo", photoId));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(photo.contentType()))
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePrivate())
+			.eTag(photo.sha256())
+			.body(photo.content());
+	}
+
+}
