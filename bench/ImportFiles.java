@@ -5,17 +5,22 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the files of the import benchmark: ROWS enterprises with valid, distinct credit codes,
  * spread over the towns of the demonstration, as {@code enterprises.csv} and as
- * {@code enterprises.xlsx} (one sheet, text in a shared-strings table as Excel saves it). Plain
- * Java 17, no library, so that the files do not depend on the reader under test.
+ * {@code enterprises.xlsx} (one sheet, text in a shared-strings table as Excel saves it); then
+ * {@code visits.csv}, one past visit of each of them by one of the officials {@code bench.visitor.0}
+ * to {@code 9} over the last 300 days, and {@code links.csv}, each of them linked to one of those
+ * officials. Plain Java 17, no library, so that the files do not depend on the reader under test.
  *
  * java bench/ImportFiles.java DIR ROWS [SERIAL_OFFSET]
  */
@@ -43,8 +48,33 @@ public class ImportFiles {
 		int rows = Integer.parseInt(args[1]);
 		int offset = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 		Files.createDirectories(dir);
-		writeCsv(dir.resolve("enterprises.csv"), rows, offset);
+		writeCsv(dir.resolve("enterprises.csv"), String.join(",", HEADER), rows, offset, ImportFiles::row);
 		writeXlsx(dir.resolve("enterprises.xlsx"), rows, offset);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		writeCsv(dir.resolve("visits.csv"), "credit_code,visitor,visited_on,met,notes", rows, offset,
+				n -> List.of(code(n), visitor(n), today.minusDays(1 + n % 300).toString(), "总经理",
+						"了解生产经营情况，第" + n + "次走访记录"));
+		writeCsv(dir.resolve("links.csv"), "credit_code,username,frequency,starts_on", rows, offset,
+				n -> List.of(code(n), visitor(n), n % 2 == 0 ? "MONTHLY" : "QUARTERLY", today.withDayOfMonth(1).toString()));
+	}
+
+	static String code(int n) {
+		return creditCode(TOWNS.get(n % TOWNS.size()), n);
+	}
+
+	static String visitor(int n) {
+		return "bench.visitor." + n % 10;
+	}
+
+	static void writeCsv(Path file, String header, int rows, int offset, IntFunction<List<String>> row)
+			throws IOException {
+		try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+				1 << 16)) {
+			out.write(header + "\n");
+			for (int n = offset + 1; n <= offset + rows; n++) {
+				out.write(String.join(",", row.apply(n)) + "\n");
+			}
+		}
 	}
 
 	static String creditCode(String town, int serial) {
@@ -58,19 +88,9 @@ public class ImportFiles {
 
 	static List<String> row(int n) {
 		String town = TOWNS.get(n % TOWNS.size());
-		return List.of(creditCode(town, n), "嘉兴导入测试" + n + "有限公司", town, INDUSTRIES[n % INDUSTRIES.length],
+		return List.of(code(n), "嘉兴导入测试" + n + "有限公司", town, INDUSTRIES[n % INDUSTRIES.length],
 				"嘉兴市工业路" + n + "号", SCALES[n % SCALES.length], "联系人" + (n % 1000),
 				String.valueOf(13800000000L + n), n % 3 == 0 ? "规上企业" : "");
-	}
-
-	static void writeCsv(Path file, int rows, int offset) throws IOException {
-		try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-				1 << 16)) {
-			out.write(String.join(",", HEADER) + "\n");
-			for (int n = offset + 1; n <= offset + rows; n++) {
-				out.write(String.join(",", row(n)) + "\n");
-			}
-		}
 	}
 
 	static void writeXlsx(Path file, int rows, int offset) throws IOException {

@@ -22,3 +22,9 @@ insert into person_role (person_id, role) select id, 'ADMIN' from person where u
 insert into api_token (person_id, name, token_hash, created_at)
 select id, 'bench', encode(sha256(convert_to('qq_bench_' || username, 'UTF8')), 'hex'), now()
 from person where username = 'bench.admin';
+
+-- The officials who made the imported visits and hold the imported links: bench.visitor.0 to 9.
+insert into person (username, display_name, password_hash, unit_id, jurisdiction_code)
+select 'bench.visitor.' || n, '走访干部' || n, '{noop}bench', (select id from unit where code = 'B-JX'), '330400'
+from (values (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) v (n);
+insert into person_role (person_id, role) select id, 'VISITOR' from person where username like 'bench.visitor.%';

@@ -204,6 +204,12 @@ imports() {
 	import_file "CSV again, every row an update" "$files/enterprises.csv" "$copy"
 	$PG -d "$DB" -c "delete from enterprise"
 	import_file "XLSX, new enterprises" "$files/enterprises.xlsx" "$copy"
+	# Past visits and links of those enterprises, by the officials bench.visitor.0 to 9.
+	import_file "CSV, $rows past visits" "$files/visits.csv" "$copy" /api/v1/visits/import
+	import_file "the same visits again, nothing stored twice" "$files/visits.csv" "$copy" /api/v1/visits/import
+	import_file "CSV, $rows links" "$files/links.csv" "$copy" /api/v1/links/import
+	import_file "the same links again, each kept" "$files/links.csv" "$copy" /api/v1/links/import
+	say "imports: stored $($PG -d "$DB" -tAc "select count(*) from visit") visits and $($PG -d "$DB" -tAc "select count(*) from link") links"
 	stop_app
 }
 
@@ -237,10 +243,10 @@ imports_h2() {
 # (no sampler process, which would take CPU from the node): the most it held before a collection,
 # and the most that survived one, the live set, which must not grow with the file.
 import_file() {
-	local what=$1 file=$2 copy=$3 gc=$OUT/imports/gc.log
+	local what=$1 file=$2 copy=$3 endpoint=${4:-/api/v1/enterprises/import} gc=$OUT/imports/gc.log
 	local seen=$(wc -l < "$gc")
 	local started=$(date +%s.%N)
-	curl -sS -o "$OUT/imports/report.json" -H "$token" -F "file=@$file" "http://127.0.0.1:$PORT/api/v1/enterprises/import"
+	curl -sS -o "$OUT/imports/report.json" -H "$token" -F "file=@$file" "http://127.0.0.1:$PORT$endpoint"
 	local took=$(echo "$(date +%s.%N) - $started" | bc)
 	local heap=$(tail -n +"$((seen + 1))" "$gc" | grep -o '[0-9]*M->[0-9]*M' | tr -d M | awk -F'->' \
 		'$1 > b {b = $1} $2 > a {a = $2} END {printf "%d MB, live after GC %d MB", b, a}')
