@@ -1,6 +1,8 @@
 package org.qiqing.casework;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.qiqing.organisation.Role;
 
@@ -47,6 +49,47 @@ class Recipients {
 			.param("path", regionPath)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * The same questions, each asked of the database once: a batch of timers tells the
+	 * same units, jurisdictions and enterprises again and again. Kept for one batch only,
+	 * so a person added or disabled counts from the next one.
+	 */
+	Memo memo() {
+		return new Memo();
+	}
+
+	final class Memo {
+
+		private final Map<Long, List<Long>> units = new HashMap<>();
+
+		private final Map<Long, List<Long>> leaders = new HashMap<>();
+
+		private final Map<String, List<Long>> overseeing = new HashMap<>();
+
+		private final Map<Long, List<Long>> enterprises = new HashMap<>();
+
+		private Memo() {
+		}
+
+		List<Long> ofUnit(long unitId) {
+			return this.units.computeIfAbsent(unitId, Recipients.this::ofUnit);
+		}
+
+		List<Long> leadersOf(long unitId) {
+			return this.leaders.computeIfAbsent(unitId, Recipients.this::leadersOf);
+		}
+
+		List<Long> overseeing(String regionPath, Role role) {
+			return this.overseeing.computeIfAbsent(role + " " + regionPath,
+					key -> Recipients.this.overseeing(regionPath, role));
+		}
+
+		List<Long> ofEnterprise(long enterpriseId) {
+			return this.enterprises.computeIfAbsent(enterpriseId, Recipients.this::ofEnterprise);
+		}
+
 	}
 
 	List<Long> ofEnterprise(long enterpriseId) {
