@@ -1,5 +1,7 @@
 package org.qiqing.casework;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,22 @@ class Recipients {
 		private final Map<Long, List<Long>> enterprises = new HashMap<>();
 
 		private Memo() {
+		}
+
+		/**
+		 * Reads the people of many units in one query, for a batch whose cases are spread
+		 * over many (at most a few hundred).
+		 */
+		void readUnits(Collection<Long> unitIds) {
+			List<Long> unknown = unitIds.stream().distinct().filter(id -> !this.units.containsKey(id)).toList();
+			if (unknown.isEmpty()) {
+				return;
+			}
+			unknown.forEach(id -> this.units.put(id, new ArrayList<>()));
+			Recipients.this.jdbc.sql("select unit_id, id from person where unit_id in (:units) and enabled order by id")
+				.param("units", unknown)
+				.query((rs, n) -> this.units.get(rs.getLong(1)).add(rs.getLong(2)))
+				.list();
 		}
 
 		List<Long> ofUnit(long unitId) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.qiqing.organisation.Role;
@@ -108,6 +109,8 @@ class TimerFiring {
 			Set<Long> caseIds = new HashSet<>();
 			due.forEach(timer -> caseIds.add(timer.caseId()));
 			this.subjects = subjects(caseIds);
+			this.recipients
+				.readUnits(this.subjects.values().stream().map(Subject::leadUnitId).filter(Objects::nonNull).toList());
 			this.superseded = TimerFiring.this.timers
 				.superseded(due.stream().filter(timer -> timer.kind() == TimerKind.STAGE_REPLY).toList());
 		}
