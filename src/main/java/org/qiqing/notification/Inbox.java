@@ -43,6 +43,13 @@ public class Inbox {
 	public record Page(List<Notification> items, int page, int size, boolean hasNext, long unread) {
 	}
 
+	private static final String INSERT = """
+			insert into notification (notice_key, person_id, topic, subject, body, link, created_at)
+			values (?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP };
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batches;
@@ -74,10 +81,7 @@ public class Inbox {
 				}
 			}
 		}
-		this.batches.batchUpdate("""
-				insert into notification (notice_key, person_id, topic, subject, body, link, created_at)
-				values (?, ?, ?, ?, ?, ?, ?)""", rows, new int[] { Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
-				Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP });
+		this.batches.batchUpdate(INSERT, rows, INSERT_TYPES);
 	}
 
 	@Transactional(readOnly = true)

@@ -60,12 +60,15 @@ class Outbox {
 			return new Addressee(notice, Channel.ROBOT, null, null, robotId);
 		}
 
-		private String recipient() {
-			return this.notice.key() + " " + this.channel + " "
-					+ (this.channel == Channel.EMAIL ? this.personId : this.robotId);
-		}
-
 	}
+
+	private static final String INSERT = """
+			insert into notification_outbox (notice_key, channel, person_id, robot_id, address, topic, subject, body,
+			                                 link, status, next_attempt_at, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""";
+
+	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP };
 
 	/**
 	 * Queues a message to each addressee who has none yet for its notice: one query for
@@ -77,33 +80,30 @@ class Outbox {
 		}
 		Set<String> there = new HashSet<>();
 		for (List<String> keys : Inbox.chunks(addressees.stream().map(a -> a.notice().key()).distinct().toList())) {
-			this.jdbc
-				.sql("""
-						select notice_key, channel, person_id, robot_id from notification_outbox where notice_key in (:keys)""")
+			there.addAll(this.jdbc.sql(
+					"select notice_key, channel, person_id, robot_id from notification_outbox where notice_key in (:keys)")
 				.param("keys", keys)
-				.query((rs,
-						n) -> there.add(rs.getString(1) + " " + rs.getString(2) + " "
-								+ (Channel.EMAIL.name().equals(rs.getString(2)) ? rs.getObject(3) : rs.getObject(4))))
-				.list();
+				.query((rs, n) -> recipient(rs.getString(1), Channel.valueOf(rs.getString(2)),
+						rs.getObject(3, Long.class), rs.getObject(4, Long.class)))
+				.list());
 		}
 		List<Object[]> rows = new ArrayList<>();
-		for (Addressee addressee : addressees) {
-			if (there.add(addressee.recipient())) {
-				CaseNotice notice = addressee.notice();
-				rows.add(new Object[] { notice.key(), addressee.channel().name(), addressee.personId(),
-						addressee.robotId(), addressee.address(), notice.topic().name(),
-						Inbox.clip(notice.subject(), 500), Inbox.clip(notice.body() == null ? "" : notice.body(), 4000),
+		for (Addressee to : addressees) {
+			CaseNotice notice = to.notice();
+			if (there.add(recipient(notice.key(), to.channel(), to.personId(), to.robotId()))) {
+				rows.add(new Object[] { notice.key(), to.channel().name(), to.personId(), to.robotId(), to.address(),
+						notice.topic().name(), Inbox.clip(notice.subject(), 500),
+						Inbox.clip(notice.body() == null ? "" : notice.body(), 4000),
 						Inbox.clip(notice.link() == null ? "" : notice.link(), 300), Timestamp.from(now),
 						Timestamp.from(now) });
 			}
 		}
-		this.batches.batchUpdate(
-				"""
-						insert into notification_outbox (notice_key, channel, person_id, robot_id, address, topic, subject, body,
-						                                 link, status, next_attempt_at, created_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""",
-				rows, new int[] { Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-						Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP });
+		this.batches.batchUpdate(INSERT, rows, INSERT_TYPES);
+	}
+
+	/** What the unique keys of the table tell apart: a person's e-mail, or a robot. */
+	private static String recipient(String key, Channel channel, Long personId, Long robotId) {
+		return key + " " + channel + " " + (channel == Channel.EMAIL ? personId : robotId);
 	}
 
 	/**
