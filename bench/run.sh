@@ -108,8 +108,10 @@ timers() {
 	local all=$(awk '/^Time:/ {print $2}' "$OUT/timers.log" | sed -n 2p)
 	say "$(printf 'timers: time states of all %d cases (%d running a clock) recomputed in one UPDATE: %.1f s writing the changed ones, %.1f s rewriting every one' \
 		"$CASES" "$open" "$(echo "$changed / 1000" | bc -l)" "$(echo "$all / 1000" | bc -l)")"
-	# 100,000 open cases whose yellow timer is due; the application's sweep fires them.
-	$PG -d "$DB" -c "delete from case_timer" -c "insert into case_timer (case_id, kind, cycle, fire_at)
+	# 100,000 open cases whose yellow timer is due; the application's sweep fires them. The urgings of
+	# an earlier run go first, so that every run writes all of its notices.
+	$PG -d "$DB" -c "delete from case_timer" -c "delete from notification where notice_key like 'case:%:yellow:%'" \
+		-c "delete from notification_outbox where notice_key like 'case:%:yellow:%'" -c "insert into case_timer (case_id, kind, cycle, fire_at)
 		select id, 'YELLOW', limit_cycle, now() - interval '1 minute' from cases
 		where state in ('ASSIGNED', 'IN_PROGRESS') order by id limit 100000"
 	start_app
@@ -127,7 +129,8 @@ timers() {
 # Timer lag beside the engine's load: 20,000 timers fall due over 30 s while Load.java walks cases
 # at c=8; the lag of each is fired_at - fire_at.
 timer_lag() {
-	$PG -d "$DB" -c "delete from case_timer"
+	$PG -d "$DB" -c "delete from case_timer" -c "delete from notification where notice_key like 'case:%:yellow:%'" \
+		-c "delete from notification_outbox where notice_key like 'case:%:yellow:%'"
 	start_app
 	$PG -d "$DB" -c "insert into case_timer (case_id, kind, cycle, fire_at)
 		select id, 'YELLOW', limit_cycle, now() + interval '12 seconds' + random() * interval '30 seconds' from cases

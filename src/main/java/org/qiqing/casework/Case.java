@@ -267,16 +267,21 @@ public class Case {
 
 	/** The time state at an instant, for a running clock; null when none runs. */
 	public TimeState timeStateAt(Instant now) {
-		if (this.suspendedAt != null) {
+		return timeStateAt(this.suspendedAt, this.limitAt, this.yellowAt, now);
+	}
+
+	/** The same, from the columns alone (the timers read only these). */
+	static TimeState timeStateAt(Instant suspendedAt, Instant limitAt, Instant yellowAt, Instant now) {
+		if (suspendedAt != null) {
 			return TimeState.SUSPENDED;
 		}
-		if (this.limitAt == null) {
+		if (limitAt == null) {
 			return null;
 		}
-		if (!now.isBefore(this.limitAt)) {
+		if (!now.isBefore(limitAt)) {
 			return TimeState.RED;
 		}
-		return this.yellowAt != null && !now.isBefore(this.yellowAt) ? TimeState.YELLOW : TimeState.ON_TIME;
+		return yellowAt != null && !now.isBefore(yellowAt) ? TimeState.YELLOW : TimeState.ON_TIME;
 	}
 
 	private void rate(StepInput input) {

@@ -2,7 +2,10 @@ package org.qiqing.casework;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,6 +65,19 @@ class CaseTimers {
 			.single() > 0;
 	}
 
+	/** Of the given timers, those a later timer of the same kind has superseded. */
+	Set<Long> superseded(Collection<Due> timers) {
+		if (timers.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				select t.id from case_timer t where t.id in (:ids) and exists (select 1 from case_timer l
+				    where l.case_id = t.case_id and l.kind = t.kind and l.cycle > t.cycle)""")
+			.param("ids", timers.stream().map(Due::id).toList())
+			.query(Long.class)
+			.list());
+	}
+
 	void postpone(long timerId, Instant to) {
 		this.jdbc.sql("update case_timer set fire_at = :to where id = :id")
 			.param("to", Timestamp.from(to))
@@ -69,11 +85,15 @@ class CaseTimers {
 			.update();
 	}
 
-	void fired(long timerId, Instant at, boolean skipped) {
-		this.jdbc.sql("update case_timer set fired_at = :at, skipped = :skipped where id = :id")
+	/** Marks timers fired (or skipped: fired, but their case no longer needed them). */
+	void fired(Collection<Long> timerIds, Instant at, boolean skipped) {
+		if (timerIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update case_timer set fired_at = :at, skipped = :skipped where id in (:ids)")
 			.param("at", Timestamp.from(at))
 			.param("skipped", skipped)
-			.param("id", timerId)
+			.param("ids", timerIds)
 			.update();
 	}
 

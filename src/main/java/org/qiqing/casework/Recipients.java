@@ -1,6 +1,10 @@
 package org.qiqing.casework;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.qiqing.organisation.Role;
 
@@ -47,6 +51,63 @@ class Recipients {
 			.param("path", regionPath)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * The same questions, each asked of the database once: a batch of timers tells the
+	 * same units, jurisdictions and enterprises again and again. Kept for one batch only,
+	 * so a person added or disabled counts from the next one.
+	 */
+	Memo memo() {
+		return new Memo();
+	}
+
+	final class Memo {
+
+		private final Map<Long, List<Long>> units = new HashMap<>();
+
+		private final Map<Long, List<Long>> leaders = new HashMap<>();
+
+		private final Map<String, List<Long>> overseeing = new HashMap<>();
+
+		private final Map<Long, List<Long>> enterprises = new HashMap<>();
+
+		private Memo() {
+		}
+
+		/**
+		 * Reads the people of many units in one query, for a batch whose cases are spread
+		 * over many (at most a few hundred).
+		 */
+		void readUnits(Collection<Long> unitIds) {
+			List<Long> unknown = unitIds.stream().distinct().filter(id -> !this.units.containsKey(id)).toList();
+			if (unknown.isEmpty()) {
+				return;
+			}
+			unknown.forEach(id -> this.units.put(id, new ArrayList<>()));
+			Recipients.this.jdbc.sql("select unit_id, id from person where unit_id in (:units) and enabled order by id")
+				.param("units", unknown)
+				.query((rs, n) -> this.units.get(rs.getLong(1)).add(rs.getLong(2)))
+				.list();
+		}
+
+		List<Long> ofUnit(long unitId) {
+			return this.units.computeIfAbsent(unitId, Recipients.this::ofUnit);
+		}
+
+		List<Long> leadersOf(long unitId) {
+			return this.leaders.computeIfAbsent(unitId, Recipients.this::leadersOf);
+		}
+
+		List<Long> overseeing(String regionPath, Role role) {
+			return this.overseeing.computeIfAbsent(role + " " + regionPath,
+					key -> Recipients.this.overseeing(regionPath, role));
+		}
+
+		List<Long> ofEnterprise(long enterpriseId) {
+			return this.enterprises.computeIfAbsent(enterpriseId, Recipients.this::ofEnterprise);
+		}
+
 	}
 
 	List<Long> ofEnterprise(long enterpriseId) {

@@ -99,8 +99,25 @@ class SupervisionDesk {
 
 	/** Tells people about a case, once per key whatever happens after. */
 	void tell(Case kase, String key, NoticeTopic topic, String what, String text, List<Long> people) {
-		this.events.publishEvent(new CaseNotice("case:" + kase.getId() + ":" + key, topic,
-				"【" + what + "】" + kase.getNumber() + " " + kase.getTitle(), text, "/cases/" + kase.getId(), people));
+		this.events
+			.publishEvent(notice(kase.getId(), kase.getNumber(), kase.getTitle(), key, topic, what, text, people));
+	}
+
+	/**
+	 * Tells the notices of many cases at once (a batch of timers): the notification
+	 * module stores them with a few statements rather than a few per notice.
+	 */
+	void tellAll(List<CaseNotice> notices) {
+		if (!notices.isEmpty()) {
+			this.events.publishEvent(new CaseNotices(notices));
+		}
+	}
+
+	/** What {@link #tell} publishes, for {@link #tellAll}. */
+	static CaseNotice notice(long caseId, String number, String title, String key, NoticeTopic topic, String what,
+			String text, List<Long> people) {
+		return new CaseNotice("case:" + caseId + ":" + key, topic, "【" + what + "】" + number + " " + title, text,
+				"/cases/" + caseId, people);
 	}
 
 	/** The people of the lead unit and of the co-handling units. */
@@ -123,7 +140,12 @@ class SupervisionDesk {
 	}
 
 	boolean canEscalate(Case kase) {
-		Long current = kase.getEscalatedUnitId() != null ? kase.getEscalatedUnitId() : kase.getLeadUnitId();
+		return canEscalate(kase.getLeadUnitId(), kase.getEscalatedUnitId());
+	}
+
+	/** Whether the unit that holds a case now has a unit above it. */
+	boolean canEscalate(Long leadUnitId, Long escalatedUnitId) {
+		Long current = escalatedUnitId != null ? escalatedUnitId : leadUnitId;
 		return current != null && this.units.findById(current).map(unit -> unit.getSuperiorId() != null).orElse(false);
 	}
 

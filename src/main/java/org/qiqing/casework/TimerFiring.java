@@ -1,8 +1,13 @@
 package org.qiqing.casework;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.qiqing.organisation.Role;
@@ -11,8 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a due timer does, if its case still needs it: a timer of an old limit, or of a
- * case that has moved on, fires as skipped.
+ * What due timers do, if their cases still need them: a timer of an old limit, or of a
+ * case that has moved on, fires as skipped. A batch fires together, in the transaction
+ * around it: its cases are read in one query (the few columns a timer looks at, not the
+ * aggregate), the people to tell are looked up once per unit, jurisdiction or enterprise,
+ * and its notices are published as one {@link CaseNotices}. What takes a step of a case
+ * (an automatic supervision order, an escalation) goes through the engine, a case at a
+ * time, like any step.
  */
 @Component
 class TimerFiring {
@@ -20,7 +30,20 @@ class TimerFiring {
 	private static final Set<CaseState> WITH_UNIT = Set.of(CaseState.ASSIGNED, CaseState.IN_PROGRESS,
 			CaseState.EXTENSION_REQUESTED, CaseState.SUSPENSION_REQUESTED, CaseState.REOPENED);
 
-	private final Cases cases;
+	/** What the timers of a case look at: a few columns of its row. */
+	record Subject(long id, String number, String title, CaseKind kind, CaseState state, int limitCycle,
+			Instant limitAt, Instant yellowAt, Instant suspendedAt, LocalDate dueDate, Long leadUnitId,
+			Long escalatedUnitId, String regionPath, Long enterpriseId, int eventCount) {
+
+		TimeState timeStateAt(Instant now) {
+			return Case.timeStateAt(this.suspendedAt, this.limitAt, this.yellowAt, now);
+		}
+
+	}
+
+	/** The timers of a batch that did something, and those skipped. */
+	record Fired(List<Long> fired, List<Long> skipped) {
+	}
 
 	private final CaseManagement management;
 
@@ -32,9 +55,8 @@ class TimerFiring {
 
 	private final JdbcClient jdbc;
 
-	TimerFiring(Cases cases, CaseManagement management, SupervisionDesk desk, Recipients recipients, CaseTimers timers,
+	TimerFiring(CaseManagement management, SupervisionDesk desk, Recipients recipients, CaseTimers timers,
 			JdbcClient jdbc) {
-		this.cases = cases;
 		this.management = management;
 		this.desk = desk;
 		this.recipients = recipients;
@@ -42,124 +64,210 @@ class TimerFiring {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * @return whether the timer did something (false: skipped)
-	 */
-	boolean fire(CaseTimers.Due due, Instant now) {
-		Case kase = this.cases.findById(due.caseId()).orElse(null);
-		if (kase == null || (CaseClocks.LIMIT_TIMERS.contains(due.kind()) && due.cycle() != kase.getLimitCycle())) {
-			return false;
+	/** Fires the timers, in their order, in the current transaction. */
+	Fired fire(List<CaseTimers.Due> due, Instant now) {
+		if (due.isEmpty()) {
+			return new Fired(List.of(), List.of());
 		}
-		boolean overdue = kase.timeStateAt(now) == TimeState.RED;
-		String key = due.kind().name().toLowerCase() + ":" + due.cycle();
-		return switch (due.kind()) {
-			case YELLOW -> {
-				TimeState state = kase.timeStateAt(now);
-				if (state != TimeState.YELLOW && state != TimeState.RED) {
-					yield false;
-				}
-				this.desk.tell(kase, key, NoticeTopic.URGING, "即将到期", "办理时限将于 " + kase.getDueDate() + " 届满，请抓紧办理。",
-						responsible(kase));
-				yield true;
-			}
-			case RED -> {
-				if (!overdue) {
-					yield false;
-				}
-				if (WITH_UNIT.contains(kase.getState())) {
-					this.management.performAsSystem(kase.getId(), CaseAction.ORDER, "已超过办理时限，系统自动督办：请说明办理进展和完成时间。");
-				}
-				else {
-					this.desk.tell(kase, key, NoticeTopic.DEADLINE, "已超期", "案件已超过受理时限，请尽快受理分拨。", responsible(kase));
-				}
-				yield true;
-			}
-			case OVERDUE_NOTICE -> {
-				if (!overdue || kase.getLeadUnitId() == null) {
-					yield false;
-				}
-				List<Long> people = new ArrayList<>(this.recipients.ofUnit(kase.getLeadUnitId()));
-				this.recipients.leadersOf(kase.getLeadUnitId())
-					.stream()
-					.filter(id -> !people.contains(id))
-					.forEach(people::add);
-				this.desk.tell(kase, key, NoticeTopic.OVERDUE_NOTICE, "催办通知书",
-						"案件已于 " + kase.getDueDate() + " 超过办理时限。请分管领导督促，立即办理并报告进展。", people);
-				yield true;
-			}
-			case CRITICISM -> {
-				if (!overdue) {
-					yield false;
-				}
-				this.desk.tell(kase, key, NoticeTopic.CRITICISM, "列入书面通报", "案件持续超期，已列入督查通报。",
-						this.recipients.overseeing(kase.getRegionPath(), Role.SUPERVISOR));
-				yield true;
-			}
-			case ESCALATE -> {
-				// A case the workflow does not let anyone escalate now (disputed, say) is
-				// skipped, not retried every ten minutes for ever.
-				if (!overdue || !this.desk.canEscalate(kase)
-						|| kase.getKind().workflow().find(CaseAction.ESCALATE, kase.getState()).isEmpty()) {
-					yield false;
-				}
-				this.management.performAsSystem(kase.getId(), CaseAction.ESCALATE, "持续超期，自动提级至上级单位督办。");
-				yield true;
-			}
-			case CONTACT -> {
-				if (!awaitsContact(kase)) {
-					yield false;
-				}
-				this.desk.tell(kase, key, NoticeTopic.URGING, "请联系企业", "已超过首次联系时限，请尽快与企业联系。", responsible(kase));
-				yield true;
-			}
-			case STAGE_REPLY -> {
-				if (!WITH_UNIT.contains(kase.getState()) || this.timers.isSuperseded(due)) {
-					yield false;
-				}
-				this.desk.tell(kase, key, NoticeTopic.URGING, "阶段性答复", "已到阶段性答复时间，请向企业反馈办理进展。", responsible(kase));
-				yield true;
-			}
-			case SETTLE_DISPUTE -> {
-				if (kase.getState() != CaseState.DISPUTED) {
-					yield false;
-				}
-				this.desk.tell(kase, key, NoticeTopic.URGING, "交办异议待处理", "承办单位对交办提出异议，请当日处理。",
-						this.recipients.overseeing(kase.getRegionPath(), Role.DISPATCHER));
-				yield true;
-			}
-			case RATING_INVITE -> {
-				if (kase.getState() != CaseState.RESOLVED || kase.getEnterpriseId() == null) {
-					yield false;
-				}
-				this.desk.tell(kase, key, NoticeTopic.RATING_INVITE, "请评价", "您的诉求已办结，请对办理结果进行评价。",
-						this.recipients.ofEnterprise(kase.getEnterpriseId()));
-				yield true;
-			}
-		};
+		return new Batch(due, now).fire();
 	}
 
-	/** The people who must act on the case now: its unit's, or the dispatchers'. */
-	private List<Long> responsible(Case kase) {
-		if (kase.getLeadUnitId() != null && WITH_UNIT.contains(kase.getState())) {
-			return this.recipients.ofUnit(kase.getLeadUnitId());
-		}
-		return this.recipients.overseeing(kase.getRegionPath(), Role.DISPATCHER);
+	private Map<Long, Subject> subjects(Set<Long> caseIds) {
+		Map<Long, Subject> subjects = new HashMap<>();
+		this.jdbc.sql("""
+				select id, number, title, kind, state, limit_cycle, limit_at, yellow_at, suspended_at, due_date,
+				       lead_unit_id, escalated_unit_id, region_path, enterprise_id, event_count
+				from cases where id in (:ids)""")
+			.param("ids", caseIds)
+			.query(Subject.class)
+			.list()
+			.forEach(subject -> subjects.put(subject.id(), subject));
+		return subjects;
 	}
 
-	/** Assigned and not contacted, or reopened and not answered since. */
-	private boolean awaitsContact(Case kase) {
-		if (kase.getState() == CaseState.ASSIGNED) {
-			return true;
+	/** One batch of timers under way. */
+	private final class Batch {
+
+		private final List<CaseTimers.Due> due;
+
+		private final Instant now;
+
+		private final Map<Long, Subject> subjects;
+
+		private final Set<Long> superseded;
+
+		/** Cases a step of this batch changed: their later timers look again. */
+		private final Set<Long> stepped = new HashSet<>();
+
+		private final Recipients.Memo recipients = TimerFiring.this.recipients.memo();
+
+		private final List<CaseNotice> notices = new ArrayList<>();
+
+		Batch(List<CaseTimers.Due> due, Instant now) {
+			this.due = due;
+			this.now = now;
+			Set<Long> caseIds = new HashSet<>();
+			due.forEach(timer -> caseIds.add(timer.caseId()));
+			this.subjects = subjects(caseIds);
+			this.recipients
+				.readUnits(this.subjects.values().stream().map(Subject::leadUnitId).filter(Objects::nonNull).toList());
+			this.superseded = TimerFiring.this.timers
+				.superseded(due.stream().filter(timer -> timer.kind() == TimerKind.STAGE_REPLY).toList());
 		}
-		if (kase.getState() != CaseState.REOPENED) {
-			return false;
+
+		Fired fire() {
+			List<Long> fired = new ArrayList<>();
+			List<Long> skipped = new ArrayList<>();
+			for (CaseTimers.Due timer : this.due) {
+				(fire(timer) ? fired : skipped).add(timer.id());
+			}
+			TimerFiring.this.desk.tellAll(this.notices);
+			return new Fired(fired, skipped);
 		}
-		String last = this.jdbc.sql("select action from case_event where case_id = :caseId and seq = :seq")
-			.param("caseId", kase.getId())
-			.param("seq", kase.getEventCount())
-			.query(String.class)
-			.single();
-		return last.equals(CaseAction.REOPEN.name()) || last.equals(CaseAction.SEND_BACK.name());
+
+		/**
+		 * @return whether the timer did something (false: skipped)
+		 */
+		private boolean fire(CaseTimers.Due due) {
+			Subject kase = this.subjects.get(due.caseId());
+			if (kase == null || (CaseClocks.LIMIT_TIMERS.contains(due.kind()) && due.cycle() != kase.limitCycle())) {
+				return false;
+			}
+			TimeState state = kase.timeStateAt(this.now);
+			boolean overdue = state == TimeState.RED;
+			return switch (due.kind()) {
+				case YELLOW -> {
+					if (state != TimeState.YELLOW && state != TimeState.RED) {
+						yield false;
+					}
+					tell(kase, due, NoticeTopic.URGING, "即将到期", "办理时限将于 " + kase.dueDate() + " 届满，请抓紧办理。",
+							responsible(kase));
+					yield true;
+				}
+				case RED -> {
+					if (!overdue) {
+						yield false;
+					}
+					if (WITH_UNIT.contains(kase.state())) {
+						step(kase, CaseAction.ORDER, "已超过办理时限，系统自动督办：请说明办理进展和完成时间。");
+					}
+					else {
+						tell(kase, due, NoticeTopic.DEADLINE, "已超期", "案件已超过受理时限，请尽快受理分拨。", responsible(kase));
+					}
+					yield true;
+				}
+				case OVERDUE_NOTICE -> {
+					if (!overdue || kase.leadUnitId() == null) {
+						yield false;
+					}
+					List<Long> people = new ArrayList<>(this.recipients.ofUnit(kase.leadUnitId()));
+					this.recipients.leadersOf(kase.leadUnitId())
+						.stream()
+						.filter(id -> !people.contains(id))
+						.forEach(people::add);
+					tell(kase, due, NoticeTopic.OVERDUE_NOTICE, "催办通知书",
+							"案件已于 " + kase.dueDate() + " 超过办理时限。请分管领导督促，立即办理并报告进展。", people);
+					yield true;
+				}
+				case CRITICISM -> {
+					if (!overdue) {
+						yield false;
+					}
+					tell(kase, due, NoticeTopic.CRITICISM, "列入书面通报", "案件持续超期，已列入督查通报。",
+							this.recipients.overseeing(kase.regionPath(), Role.SUPERVISOR));
+					yield true;
+				}
+				case ESCALATE -> {
+					// A case the workflow does not let anyone escalate now (disputed,
+					// say)
+					// is skipped, not retried every ten minutes for ever.
+					if (!overdue || !TimerFiring.this.desk.canEscalate(kase.leadUnitId(), kase.escalatedUnitId())
+							|| kase.kind().workflow().find(CaseAction.ESCALATE, kase.state()).isEmpty()) {
+						yield false;
+					}
+					step(kase, CaseAction.ESCALATE, "持续超期，自动提级至上级单位督办。");
+					yield true;
+				}
+				case CONTACT -> {
+					if (!awaitsContact(kase)) {
+						yield false;
+					}
+					tell(kase, due, NoticeTopic.URGING, "请联系企业", "已超过首次联系时限，请尽快与企业联系。", responsible(kase));
+					yield true;
+				}
+				case STAGE_REPLY -> {
+					if (!WITH_UNIT.contains(kase.state()) || isSuperseded(due)) {
+						yield false;
+					}
+					tell(kase, due, NoticeTopic.URGING, "阶段性答复", "已到阶段性答复时间，请向企业反馈办理进展。", responsible(kase));
+					yield true;
+				}
+				case SETTLE_DISPUTE -> {
+					if (kase.state() != CaseState.DISPUTED) {
+						yield false;
+					}
+					tell(kase, due, NoticeTopic.URGING, "交办异议待处理", "承办单位对交办提出异议，请当日处理。",
+							this.recipients.overseeing(kase.regionPath(), Role.DISPATCHER));
+					yield true;
+				}
+				case RATING_INVITE -> {
+					if (kase.state() != CaseState.RESOLVED || kase.enterpriseId() == null) {
+						yield false;
+					}
+					tell(kase, due, NoticeTopic.RATING_INVITE, "请评价", "您的诉求已办结，请对办理结果进行评价。",
+							this.recipients.ofEnterprise(kase.enterpriseId()));
+					yield true;
+				}
+			};
+		}
+
+		private void tell(Subject kase, CaseTimers.Due due, NoticeTopic topic, String what, String text,
+				List<Long> people) {
+			String key = due.kind().name().toLowerCase() + ":" + due.cycle();
+			this.notices
+				.add(SupervisionDesk.notice(kase.id(), kase.number(), kase.title(), key, topic, what, text, people));
+		}
+
+		/**
+		 * Takes a step of the case as the platform, then reads the case again for its
+		 * later timers in this batch.
+		 */
+		private void step(Subject kase, CaseAction action, String note) {
+			TimerFiring.this.management.performAsSystem(kase.id(), action, note);
+			this.subjects.putAll(subjects(Set.of(kase.id())));
+			this.stepped.add(kase.id());
+		}
+
+		/** The people who must act on the case now: its unit's, or the dispatchers'. */
+		private List<Long> responsible(Subject kase) {
+			if (kase.leadUnitId() != null && WITH_UNIT.contains(kase.state())) {
+				return this.recipients.ofUnit(kase.leadUnitId());
+			}
+			return this.recipients.overseeing(kase.regionPath(), Role.DISPATCHER);
+		}
+
+		private boolean isSuperseded(CaseTimers.Due due) {
+			return this.stepped.contains(due.caseId()) ? TimerFiring.this.timers.isSuperseded(due)
+					: this.superseded.contains(due.id());
+		}
+
+		/** Assigned and not contacted, or reopened and not answered since. */
+		private boolean awaitsContact(Subject kase) {
+			if (kase.state() == CaseState.ASSIGNED) {
+				return true;
+			}
+			if (kase.state() != CaseState.REOPENED) {
+				return false;
+			}
+			String last = TimerFiring.this.jdbc
+				.sql("select action from case_event where case_id = :caseId and seq = :seq")
+				.param("caseId", kase.id())
+				.param("seq", kase.eventCount())
+				.query(String.class)
+				.single();
+			return last.equals(CaseAction.REOPEN.name()) || last.equals(CaseAction.SEND_BACK.name());
+		}
+
 	}
 
 }

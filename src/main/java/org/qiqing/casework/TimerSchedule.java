@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Sweeps the timers every {@code qiqing.timers.interval} (2 s, so that a timer fires at
+ * Sweeps the timers every {@code qiqing.timers.interval} (1 s, so that a timer fires at
  * most a few seconds late). Every node runs it; the sweep's lease lets one at a time
  * through. Tests switch it off and sweep when they choose.
  */
@@ -21,7 +21,7 @@ class TimerSchedule {
 		this.sweep = sweep;
 	}
 
-	@Scheduled(fixedDelayString = "${qiqing.timers.interval:2s}",
+	@Scheduled(fixedDelayString = "${qiqing.timers.interval:1s}",
 			initialDelayString = "${qiqing.timers.initial-delay:20s}")
 	void sweep() {
 		this.sweep.sweep();

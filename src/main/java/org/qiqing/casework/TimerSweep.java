@@ -17,12 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves the clocks of all cases forward and fires the timers that are due. Time states
- * advance in two set-based statements; timers are claimed in batches, each fired in a
- * savepoint and marked in the batch's transaction, so a timer fires once or not at all.
- * One node sweeps at a time, under a lease in the database: two sweeps at once would only
- * wait on each other's rows (and the claims use {@code FOR UPDATE SKIP LOCKED} should a
- * lease run out under a slow sweep). After downtime the sweep catches up: every overdue
- * timer fires once, checking first whether its case still needs it.
+ * advance in two set-based statements; timers are claimed in batches and each batch is
+ * fired and marked in one transaction, so a timer fires once or not at all. A batch fires
+ * at once, in one savepoint ({@link TimerFiring}); should anything in it fail, it is
+ * rolled back to that savepoint and fired again one timer at a time, each in a savepoint
+ * of its own, so that only the timer that fails is postponed. One node sweeps at a time,
+ * under a lease in the database: two sweeps at once would only wait on each other's rows
+ * (and the claims use {@code FOR UPDATE SKIP LOCKED} should a lease run out under a slow
+ * sweep). After downtime the sweep catches up: every overdue timer fires once, checking
+ * first whether its case still needs it.
  */
 @Component
 public class TimerSweep {
@@ -66,24 +69,17 @@ public class TimerSweep {
 		this.clock = clock;
 	}
 
-	/** Sweeps up to the current time. */
-	public Result sweep() {
-		return sweepUntil(this.clock.instant());
-	}
-
 	/**
-	 * What a sweep did: cases that changed colour, timers fired and skipped; nothing if
-	 * another node held the lease.
+	 * Sweeps up to the current time. Each batch reads the clock again, so that a long
+	 * sweep fires the timers falling due while it runs, rather than leaving them to the
+	 * next.
 	 */
-	public record Result(boolean swept, int turnedYellow, int turnedRed, int fired, int skipped) {
-	}
-
-	Result sweepUntil(Instant now) {
+	public Result sweep() {
 		if (!takeLease()) {
 			return new Result(false, 0, 0, 0, 0);
 		}
 		try {
-			return sweepHolding(now);
+			return sweepHolding();
 		}
 		finally {
 			this.jdbc.sql(
@@ -91,6 +87,13 @@ public class TimerSweep {
 				.param("node", this.node)
 				.update();
 		}
+	}
+
+	/**
+	 * What a sweep did: cases that changed colour, timers fired and skipped; nothing if
+	 * another node held the lease.
+	 */
+	public record Result(boolean swept, int turnedYellow, int turnedRed, int fired, int skipped) {
 	}
 
 	/**
@@ -107,7 +110,8 @@ public class TimerSweep {
 			.update()) == 1;
 	}
 
-	private Result sweepHolding(Instant now) {
+	private Result sweepHolding() {
+		Instant now = this.clock.instant();
 		int red = this.batch.execute(status -> this.jdbc.sql("""
 				update cases set time_state = 'RED'
 				where time_state in ('ON_TIME', 'YELLOW') and limit_at <= :now""")
@@ -120,7 +124,7 @@ public class TimerSweep {
 		int fired = 0;
 		int skipped = 0;
 		while (true) {
-			int[] counts = this.batch.execute(status -> fireBatch(now));
+			int[] counts = this.batch.execute(status -> fireBatch(this.clock.instant()));
 			fired += counts[0];
 			skipped += counts[1];
 			if (counts[0] + counts[1] < BATCH) {
@@ -130,14 +134,26 @@ public class TimerSweep {
 		return new Result(true, yellow, red, fired, skipped);
 	}
 
+	/**
+	 * @return how many timers fired and how many were skipped (or postponed)
+	 */
 	private int[] fireBatch(Instant now) {
 		List<CaseTimers.Due> due = this.timers.claimDue(now, BATCH);
+		if (due.isEmpty()) {
+			return new int[2];
+		}
+		try {
+			return this.single.execute(status -> fireAndMark(due, now));
+		}
+		catch (RuntimeException batchFailed) {
+			log.info("A batch of {} timers failed ({}); firing them one at a time", due.size(), batchFailed.toString());
+		}
 		int[] counts = new int[2];
 		for (CaseTimers.Due timer : due) {
 			try {
-				boolean did = this.single.execute(status -> this.firing.fire(timer, now));
-				this.timers.fired(timer.id(), now, !did);
-				counts[did ? 0 : 1]++;
+				int[] one = this.single.execute(status -> fireAndMark(List.of(timer), now));
+				counts[0] += one[0];
+				counts[1] += one[1];
 			}
 			catch (RuntimeException ex) {
 				log.warn("Timer {} ({} of case {}) failed; trying again in {}", timer.id(), timer.kind(),
@@ -147,6 +163,13 @@ public class TimerSweep {
 			}
 		}
 		return counts;
+	}
+
+	private int[] fireAndMark(List<CaseTimers.Due> due, Instant now) {
+		TimerFiring.Fired outcome = this.firing.fire(due, now);
+		this.timers.fired(outcome.fired(), now, false);
+		this.timers.fired(outcome.skipped(), now, true);
+		return new int[] { outcome.fired().size(), outcome.skipped().size() };
 	}
 
 }

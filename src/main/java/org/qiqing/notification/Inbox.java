@@ -1,16 +1,21 @@
 package org.qiqing.notification;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.NoticeTopic;
 import org.qiqing.platform.NotFound;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,27 +43,45 @@ public class Inbox {
 	public record Page(List<Notification> items, int page, int size, boolean hasNext, long unread) {
 	}
 
+	private static final String INSERT = """
+			insert into notification (notice_key, person_id, topic, subject, body, link, created_at)
+			values (?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP };
+
 	private final JdbcClient jdbc;
 
-	Inbox(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	Inbox(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
-	/** Puts the notice in the inbox of each of its people who does not have it yet. */
-	void add(CaseNotice notice, Instant now) {
-		this.jdbc.sql("""
-				insert into notification (notice_key, person_id, topic, subject, body, link, created_at)
-				select :key, p.id, :topic, :subject, :body, :link, :now from person p
-				where p.id in (:people)
-				  and not exists (select 1 from notification n where n.notice_key = :key and n.person_id = p.id)""")
-			.param("key", notice.key())
-			.param("topic", notice.topic().name())
-			.param("subject", clip(notice.subject(), 500))
-			.param("body", clip(notice.body() == null ? "" : notice.body(), 4000))
-			.param("link", clip(notice.link(), 300))
-			.param("now", Timestamp.from(now))
-			.param("people", notice.personIds())
-			.update();
+	/**
+	 * Puts each notice in the inbox of each of its people who does not have it yet: one
+	 * query for the rows already there, then one batch of inserts, however many notices.
+	 */
+	void add(List<CaseNotice> notices, Instant now) {
+		Set<String> there = new HashSet<>();
+		for (List<String> keys : chunks(notices.stream().map(CaseNotice::key).distinct().toList())) {
+			this.jdbc.sql("select notice_key, person_id from notification where notice_key in (:keys)")
+				.param("keys", keys)
+				.query((rs, n) -> there.add(rs.getString(1) + " " + rs.getLong(2)))
+				.list();
+		}
+		List<Object[]> rows = new ArrayList<>();
+		for (CaseNotice notice : notices) {
+			for (long person : notice.personIds()) {
+				if (there.add(notice.key() + " " + person)) {
+					rows.add(new Object[] { notice.key(), person, notice.topic().name(), clip(notice.subject(), 500),
+							clip(notice.body() == null ? "" : notice.body(), 4000), clip(notice.link(), 300),
+							Timestamp.from(now) });
+				}
+			}
+		}
+		this.batches.batchUpdate(INSERT, rows, INSERT_TYPES);
 	}
 
 	@Transactional(readOnly = true)
@@ -128,6 +151,18 @@ public class Inbox {
 			.param("now", Timestamp.from(now))
 			.param("person", personId)
 			.update();
+	}
+
+	/**
+	 * A long list of values in pieces of at most a thousand, for {@code in (...)}: each
+	 * database has its limit of parameters per statement.
+	 */
+	static <T> List<List<T>> chunks(List<T> values) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < values.size(); from += 1000) {
+			chunks.add(values.subList(from, Math.min(values.size(), from + 1000)));
+		}
+		return chunks;
 	}
 
 	static String clip(String text, int length) {

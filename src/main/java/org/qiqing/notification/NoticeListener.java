@@ -2,19 +2,28 @@ package org.qiqing.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qiqing.casework.CaseNotice;
+import org.qiqing.casework.CaseNotices;
+import org.qiqing.casework.NoticeTopic;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a notice in the transaction of the step or timer that published it: if that rolls
- * back, nothing is in the inbox and nothing will be sent. Each person gets it in his
- * inbox and, if he chose so and has an address, by e-mail; each robot of their units that
- * is told the topic gets it once. Every row is unique per notice and recipient, so
- * publishing a notice again adds nothing.
+ * Takes notices in the transaction of the step or timer that published them: if that
+ * rolls back, nothing is in the inbox and nothing will be sent. Each person gets a notice
+ * in his inbox and, if he chose so and has an address, by e-mail; each robot of their
+ * units that is told the topic gets it once. Every row is unique per notice and
+ * recipient, so publishing a notice again adds nothing. Many notices at once (a batch of
+ * timers' urgings) take a few statements in all: the people's choices and robots are read
+ * once per topic, the rows written in batches.
  */
 @Component
 class NoticeListener {
@@ -43,20 +52,44 @@ class NoticeListener {
 
 	@EventListener
 	void on(CaseNotice notice) {
-		if (notice.personIds().isEmpty()) {
+		deliver(List.of(notice));
+	}
+
+	@EventListener
+	void on(CaseNotices notices) {
+		deliver(notices.notices());
+	}
+
+	private void deliver(List<CaseNotice> notices) {
+		Map<NoticeTopic, List<CaseNotice>> byTopic = new EnumMap<>(NoticeTopic.class);
+		notices.stream()
+			.filter(notice -> !notice.personIds().isEmpty())
+			.forEach(notice -> byTopic.computeIfAbsent(notice.topic(), topic -> new ArrayList<>()).add(notice));
+		if (byTopic.isEmpty()) {
 			return;
 		}
 		Instant now = this.clock.instant();
-		this.inbox.add(notice, now);
-		if (this.mail.isOn()) {
-			for (Map.Entry<Long, String> address : this.preferences.emailAddresses(notice.personIds(), notice.topic())
-				.entrySet()) {
-				this.outbox.addEmail(notice, address.getKey(), address.getValue(), now);
+		this.inbox.add(byTopic.values().stream().flatMap(List::stream).toList(), now);
+		List<Outbox.Addressee> addressees = new ArrayList<>();
+		byTopic.forEach((topic, told) -> {
+			Set<Long> people = new LinkedHashSet<>();
+			told.forEach(notice -> people.addAll(notice.personIds()));
+			Map<Long, String> addresses = this.mail.isOn() ? this.preferences.emailAddresses(people, topic) : Map.of();
+			Map<Long, List<Long>> robots = this.robots.listening(people, topic);
+			for (CaseNotice notice : told) {
+				notice.personIds()
+					.stream()
+					.filter(addresses::containsKey)
+					.forEach(person -> addressees.add(Outbox.Addressee.email(notice, person, addresses.get(person))));
+				notice.personIds()
+					.stream()
+					.flatMap(person -> robots.getOrDefault(person, List.of()).stream())
+					.distinct()
+					.sorted()
+					.forEach(robot -> addressees.add(Outbox.Addressee.robot(notice, robot)));
 			}
-		}
-		for (long robot : this.robots.listening(notice.personIds(), notice.topic())) {
-			this.outbox.addRobot(notice, robot, now);
-		}
+		});
+		this.outbox.add(addressees, now);
 	}
 
 }

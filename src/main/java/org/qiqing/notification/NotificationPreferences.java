@@ -1,5 +1,6 @@
 package org.qiqing.notification;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,19 +70,21 @@ public class NotificationPreferences {
 
 	/** The people, of those given, who want e-mail on the topic, with their addresses. */
 	@Transactional(readOnly = true)
-	Map<Long, String> emailAddresses(List<Long> people, NoticeTopic topic) {
+	Map<Long, String> emailAddresses(Collection<Long> people, NoticeTopic topic) {
 		Map<Long, String> addresses = new java.util.LinkedHashMap<>();
-		this.jdbc.sql("""
-				select p.id, p.email, pref.email as chosen from person p
-				left join notification_preference pref on pref.person_id = p.id and pref.topic = :topic
-				where p.id in (:people) and p.email is not null and p.email <> ''
-				order by p.id""").param("topic", topic.name()).param("people", people).query((rs, n) -> {
-			boolean chosen = rs.getObject(3) == null ? EMAIL_BY_DEFAULT.contains(topic) : rs.getBoolean(3);
-			if (chosen) {
-				addresses.put(rs.getLong(1), rs.getString(2));
-			}
-			return null;
-		}).list();
+		for (List<Long> some : Inbox.chunks(List.copyOf(people))) {
+			this.jdbc.sql("""
+					select p.id, p.email, pref.email as chosen from person p
+					left join notification_preference pref on pref.person_id = p.id and pref.topic = :topic
+					where p.id in (:people) and p.email is not null and p.email <> ''
+					order by p.id""").param("topic", topic.name()).param("people", some).query((rs, n) -> {
+				boolean chosen = rs.getObject(3) == null ? EMAIL_BY_DEFAULT.contains(topic) : rs.getBoolean(3);
+				if (chosen) {
+					addresses.put(rs.getLong(1), rs.getString(2));
+				}
+				return null;
+			}).list();
+		}
 		return addresses;
 	}
 

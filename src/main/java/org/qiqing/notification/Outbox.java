@@ -1,11 +1,16 @@
 package org.qiqing.notification;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.qiqing.casework.CaseNotice;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,23 +42,68 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	Outbox(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
-	void addEmail(CaseNotice notice, long personId, String address, Instant now) {
-		this.jdbc.sql("""
-				insert into notification_outbox (notice_key, channel, person_id, address, topic, subject, body, link,
-				                                 status, next_attempt_at, created_at)
-				select :key, 'EMAIL', p.id, :address, :topic, :subject, :body, :link, 'PENDING', :now, :now
-				from person p
-				where p.id = :person and not exists (select 1 from notification_outbox o
-				    where o.notice_key = :key and o.person_id = p.id and o.channel = 'EMAIL')""")
-			.param("key", notice.key())
-			.param("address", address)
-			.param("person", personId)
-			.params(content(notice, now))
-			.update();
+	/** Who is to get a notice outside the application: a person by e-mail, or a robot. */
+	record Addressee(CaseNotice notice, Channel channel, Long personId, String address, Long robotId) {
+
+		static Addressee email(CaseNotice notice, long personId, String address) {
+			return new Addressee(notice, Channel.EMAIL, personId, address, null);
+		}
+
+		static Addressee robot(CaseNotice notice, long robotId) {
+			return new Addressee(notice, Channel.ROBOT, null, null, robotId);
+		}
+
+	}
+
+	private static final String INSERT = """
+			insert into notification_outbox (notice_key, channel, person_id, robot_id, address, topic, subject, body,
+			                                 link, status, next_attempt_at, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""";
+
+	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP };
+
+	/**
+	 * Queues a message to each addressee who has none yet for its notice: one query for
+	 * the rows already there, then one batch of inserts, however many notices.
+	 */
+	void add(List<Addressee> addressees, Instant now) {
+		if (addressees.isEmpty()) {
+			return;
+		}
+		Set<String> there = new HashSet<>();
+		for (List<String> keys : Inbox.chunks(addressees.stream().map(a -> a.notice().key()).distinct().toList())) {
+			there.addAll(this.jdbc.sql(
+					"select notice_key, channel, person_id, robot_id from notification_outbox where notice_key in (:keys)")
+				.param("keys", keys)
+				.query((rs, n) -> recipient(rs.getString(1), Channel.valueOf(rs.getString(2)),
+						rs.getObject(3, Long.class), rs.getObject(4, Long.class)))
+				.list());
+		}
+		List<Object[]> rows = new ArrayList<>();
+		for (Addressee to : addressees) {
+			CaseNotice notice = to.notice();
+			if (there.add(recipient(notice.key(), to.channel(), to.personId(), to.robotId()))) {
+				rows.add(new Object[] { notice.key(), to.channel().name(), to.personId(), to.robotId(), to.address(),
+						notice.topic().name(), Inbox.clip(notice.subject(), 500),
+						Inbox.clip(notice.body() == null ? "" : notice.body(), 4000),
+						Inbox.clip(notice.link() == null ? "" : notice.link(), 300), Timestamp.from(now),
+						Timestamp.from(now) });
+			}
+		}
+		this.batches.batchUpdate(INSERT, rows, INSERT_TYPES);
+	}
+
+	/** What the unique keys of the table tell apart: a person's e-mail, or a robot. */
+	private static String recipient(String key, Channel channel, Long personId, Long robotId) {
+		return key + " " + channel + " " + (channel == Channel.EMAIL ? personId : robotId);
 	}
 
 	/**
@@ -75,30 +125,6 @@ class Outbox {
 			.param("link", Inbox.clip(link == null ? "" : link, 300))
 			.param("now", Timestamp.from(now))
 			.update();
-	}
-
-	void addRobot(CaseNotice notice, long robotId, Instant now) {
-		this.jdbc.sql("""
-				insert into notification_outbox (notice_key, channel, robot_id, topic, subject, body, link,
-				                                 status, next_attempt_at, created_at)
-				select :key, 'ROBOT', r.id, :topic, :subject, :body, :link, 'PENDING', :now, :now
-				from notification_robot r
-				where r.id = :robot and not exists (select 1 from notification_outbox o
-				    where o.notice_key = :key and o.robot_id = r.id)""")
-			.param("key", notice.key())
-			.param("robot", robotId)
-			.params(content(notice, now))
-			.update();
-	}
-
-	private static java.util.Map<String, Object> content(CaseNotice notice, Instant now) {
-		java.util.Map<String, Object> values = new java.util.HashMap<>();
-		values.put("topic", notice.topic().name());
-		values.put("subject", Inbox.clip(notice.subject(), 500));
-		values.put("body", Inbox.clip(notice.body() == null ? "" : notice.body(), 4000));
-		values.put("link", Inbox.clip(notice.link() == null ? "" : notice.link(), 300));
-		values.put("now", Timestamp.from(now));
-		return values;
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package org.qiqing.notification;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.qiqing.casework.NoticeTopic;
@@ -134,14 +138,25 @@ public class Robots {
 		this.jdbc.sql("delete from notification_robot where id = :id").param("id", id).update();
 	}
 
-	/** The enabled robots, of the units of the given people, that are told the topic. */
+	/**
+	 * For each of the given people, the enabled robots of his unit that are told the
+	 * topic; people without one are left out.
+	 */
 	@Transactional(readOnly = true)
-	List<Long> listening(List<Long> people, NoticeTopic topic) {
-		return this.jdbc.sql("""
-				select distinct b.id from notification_robot b
-				join notification_robot_topic t on t.robot_id = b.id and t.topic = :topic
-				where b.enabled and b.unit_id in (select p.unit_id from person p where p.id in (:people))
-				order by b.id""").param("topic", topic.name()).param("people", people).query(Long.class).list();
+	Map<Long, List<Long>> listening(Collection<Long> people, NoticeTopic topic) {
+		Map<Long, List<Long>> robots = new HashMap<>();
+		for (List<Long> some : Inbox.chunks(List.copyOf(people))) {
+			this.jdbc.sql("""
+					select p.id, b.id from person p
+					join notification_robot b on b.unit_id = p.unit_id and b.enabled
+					join notification_robot_topic t on t.robot_id = b.id and t.topic = :topic
+					where p.id in (:people) order by b.id""")
+				.param("topic", topic.name())
+				.param("people", some)
+				.query((rs, n) -> robots.computeIfAbsent(rs.getLong(1), person -> new ArrayList<>()).add(rs.getLong(2)))
+				.list();
+		}
+		return robots;
 	}
 
 	/** Where to send to a robot, or null once it was removed. */

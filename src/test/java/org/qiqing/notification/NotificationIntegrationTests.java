@@ -36,6 +36,7 @@ import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseNotice;
+import org.qiqing.casework.CaseNotices;
 import org.qiqing.casework.NoticeTopic;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Regions;
@@ -155,6 +156,65 @@ class NotificationIntegrationTests {
 		assertThat(count("select count(*) from notification_outbox where notice_key = :key and channel = 'EMAIL'",
 				notice.key()))
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aBatchOfNoticesReachesEachPersonAndRobotOnceAsSingleNoticesWould() throws Exception {
+		Api api = new Api(this.mvc);
+		withEmail(this.world.handlerB(), "handler.b@example.cn");
+		withEmail(this.world.leaderA(), "leader.a@example.cn");
+		MvcResult created = api.post(this.world.admin(), "/api/v1/notification-robots", """
+				{"unitId": %d, "name": "海宁经信局企业微信群", "kind": "WECOM",
+				 "webhookUrl": "http://127.0.0.1:9/cgi-bin/webhook/send?key=k", "topics": ["URGING"]}"""
+			.formatted(this.world.deptB().getId()));
+		assertThat(created.getResponse().getStatus()).isEqualTo(201);
+		long robot = ((Number) Api.read(created, "$.id")).longValue();
+		try {
+			CaseNotice urging = notice(NoticeTopic.URGING, this.world.handlerB());
+			CaseNotice urgingBoth = notice(NoticeTopic.URGING, this.world.handlerA(), this.world.handlerB(),
+					this.world.handlerB());
+			CaseNotice overdue = notice(NoticeTopic.OVERDUE_NOTICE, this.world.handlerB(), this.world.leaderA(),
+					this.world.handlerA());
+			CaseNotice nobody = notice(NoticeTopic.CRITICISM);
+			CaseNotices batch = new CaseNotices(List.of(urging, urgingBoth, overdue, urging, nobody));
+			publish(batch);
+			publish(batch);
+
+			assertThat(count("select count(*) from notification where notice_key = :key", urging.key())).isEqualTo(1);
+			assertThat(count("select count(*) from notification where notice_key = :key", urgingBoth.key()))
+				.isEqualTo(2);
+			assertThat(count("select count(*) from notification where notice_key = :key", overdue.key())).isEqualTo(3);
+			assertThat(count("select count(*) from notification where notice_key = :key", nobody.key())).isZero();
+			// E-mail by default for overdue notices, to those with an address; none for
+			// urgings.
+			assertThat(count("""
+					select count(*) from notification_outbox where notice_key = :key and channel = 'EMAIL'
+					and person_id in (%d, %d)""".formatted(this.world.handlerB().actor().personId(),
+					this.world.leaderA().actor().personId()), overdue.key()))
+				.isEqualTo(2);
+			assertThat(count("select count(*) from notification_outbox where notice_key = :key and channel = 'EMAIL'",
+					urgingBoth.key()))
+				.isZero();
+			// The robot of handler B's unit is told urgings, once each.
+			for (CaseNotice told : List.of(urging, urgingBoth)) {
+				assertThat(count(
+						"select count(*) from notification_outbox where notice_key = :key and robot_id = " + robot,
+						told.key()))
+					.isEqualTo(1);
+			}
+			assertThat(
+					count("select count(*) from notification_outbox where notice_key = :key and robot_id is not null",
+							overdue.key()))
+				.isZero();
+		}
+		finally {
+			assertThat(this.mvc
+				.perform(MockMvcRequestBuilders.delete("/api/v1/notification-robots/" + robot)
+					.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer()))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(204);
+		}
 	}
 
 	@Test
@@ -454,8 +514,8 @@ class NotificationIntegrationTests {
 				Arrays.stream(people).map(member -> member.actor().personId()).toList());
 	}
 
-	private void publish(CaseNotice notice) {
-		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events.publishEvent(notice));
+	private void publish(Object notices) {
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events.publishEvent(notices));
 	}
 
 	private void withEmail(Member who, String address) {
