@@ -46,7 +46,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ActorDirectory directory) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, RecentTokens tokens) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
 				.hasRole(Role.ADMIN.name())
@@ -57,7 +57,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.authenticated())
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new ApiTokenFilter(directory), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 						"send Authorization: Bearer with a valid API token"))
