@@ -42,7 +42,7 @@ public class CaseManagement {
 
 	private final CaseHistory history;
 
-	private final CaseQueries queries;
+	private final VisibleCases visibleCases;
 
 	private final Categories categories;
 
@@ -68,7 +68,7 @@ public class CaseManagement {
 
 	private final Offices offices;
 
-	CaseManagement(Cases cases, CaseHistory history, CaseQueries queries, Categories categories,
+	CaseManagement(Cases cases, CaseHistory history, VisibleCases visibleCases, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
 			Clock clock, HelpVisits helpVisits, Offices offices) {
@@ -76,7 +76,7 @@ public class CaseManagement {
 		this.offices = offices;
 		this.cases = cases;
 		this.history = history;
-		this.queries = queries;
+		this.visibleCases = visibleCases;
 		this.categories = categories;
 		this.enterprises = enterprises;
 		this.regions = regions;
@@ -115,13 +115,14 @@ public class CaseManagement {
 		requireText(errors, "description", request.description(), 4000);
 		boolean helpVisit = request.kind() == CaseKind.HELP_VISIT;
 		Long categoryId = helpVisit ? this.helpVisits.categoryId().orElse(null) : request.categoryId();
-		if (categoryId == null || this.categories.find(categoryId).isEmpty()) {
+		Category category = categoryId == null ? null : this.categories.find(categoryId).orElse(null);
+		if (category == null) {
 			errors.put("categoryId", "choose a known category");
 		}
 		if (helpVisit) {
 			checkHelpVisit(errors, request.helpVisit());
 		}
-		else if (categoryId != null && categoryId.equals(this.helpVisits.categoryId().orElse(null))) {
+		else if (category != null && HelpVisit.CATEGORY_CODE.equals(category.code())) {
 			errors.put("categoryId", "a service visit is asked for as such (kind HELP_VISIT), not as a request");
 		}
 		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
@@ -287,10 +288,7 @@ public class CaseManagement {
 
 	@Transactional(readOnly = true)
 	public Case find(long caseId, Actor actor) {
-		if (!this.queries.isVisible(caseId, actor)) {
-			throw new NotFound("case", caseId);
-		}
-		return this.cases.findById(caseId).orElseThrow(() -> new NotFound("case", caseId));
+		return this.visibleCases.find(caseId, actor).orElseThrow(() -> new NotFound("case", caseId));
 	}
 
 	/**
