@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDirectory;
@@ -44,6 +45,8 @@ public class CaseManagement {
 
 	private final VisibleCases visibleCases;
 
+	private final CaseRowUpdate rowUpdate;
+
 	private final Categories categories;
 
 	private final EnterpriseDirectory enterprises;
@@ -71,7 +74,8 @@ public class CaseManagement {
 	CaseManagement(Cases cases, CaseHistory history, VisibleCases visibleCases, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
-			Clock clock, HelpVisits helpVisits, Offices offices) {
+			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowUpdate rowUpdate) {
+		this.rowUpdate = rowUpdate;
 		this.helpVisits = helpVisits;
 		this.offices = offices;
 		this.cases = cases;
@@ -257,6 +261,7 @@ public class CaseManagement {
 	}
 
 	private Case take(Case kase, CaseAction action, StepInput requested, Actor actor) {
+		Set<Long> coUnitsBefore = Set.copyOf(kase.getCoUnitIds());
 		Instant now = this.clock.instant();
 		validate(action, requested, kase);
 		StepInput input = withDefaultDueDate(kase, action, requested, now);
@@ -266,7 +271,7 @@ public class CaseManagement {
 		CaseEvent event = kase.perform(action, input, actor, now, this.clocks.badRatingReopens(kase));
 		this.supervision.apply(kase, event.action(), input, actor, now);
 		List<Timer> timers = this.clocks.follow(kase, event.action(), now);
-		Case saved = this.cases.save(kase);
+		Case saved = kase.getCoUnitIds().equals(coUnitsBefore) ? this.rowUpdate.save(kase) : this.cases.save(kase);
 		this.history.append(saved.getId(), event, input.attachments());
 		this.timers.set(saved.getId(), timers);
 		this.supervision.record(saved, event.action(), input, actor, now);
