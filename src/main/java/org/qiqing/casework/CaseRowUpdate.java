@@ -30,9 +30,15 @@ class CaseRowUpdate {
 		RelationalPersistentProperty version = this.entity.getRequiredVersionProperty();
 		Integer previous = (Integer) accessor.getProperty(version);
 		accessor.setProperty(version, previous + 1);
-		if (!this.data.updateWithVersion(kase, Case.class, previous)) {
+		try {
+			if (!this.data.updateWithVersion(kase, Case.class, previous)) {
+				throw new OptimisticLockingFailureException("case " + kase.getId() + " was changed meanwhile");
+			}
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// The loser's copy keeps the version he read.
 			accessor.setProperty(version, previous);
-			throw new OptimisticLockingFailureException("case " + kase.getId() + " was changed meanwhile");
+			throw ex;
 		}
 		return kase;
 	}
