@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDirectory;
@@ -42,7 +43,9 @@ public class CaseManagement {
 
 	private final CaseHistory history;
 
-	private final CaseQueries queries;
+	private final VisibleCases visibleCases;
+
+	private final CaseRowUpdate rowUpdate;
 
 	private final Categories categories;
 
@@ -68,15 +71,16 @@ public class CaseManagement {
 
 	private final Offices offices;
 
-	CaseManagement(Cases cases, CaseHistory history, CaseQueries queries, Categories categories,
+	CaseManagement(Cases cases, CaseHistory history, VisibleCases visibleCases, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
-			Clock clock, HelpVisits helpVisits, Offices offices) {
+			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowUpdate rowUpdate) {
+		this.rowUpdate = rowUpdate;
 		this.helpVisits = helpVisits;
 		this.offices = offices;
 		this.cases = cases;
 		this.history = history;
-		this.queries = queries;
+		this.visibleCases = visibleCases;
 		this.categories = categories;
 		this.enterprises = enterprises;
 		this.regions = regions;
@@ -115,13 +119,14 @@ public class CaseManagement {
 		requireText(errors, "description", request.description(), 4000);
 		boolean helpVisit = request.kind() == CaseKind.HELP_VISIT;
 		Long categoryId = helpVisit ? this.helpVisits.categoryId().orElse(null) : request.categoryId();
-		if (categoryId == null || this.categories.find(categoryId).isEmpty()) {
+		Category category = categoryId == null ? null : this.categories.find(categoryId).orElse(null);
+		if (category == null) {
 			errors.put("categoryId", "choose a known category");
 		}
 		if (helpVisit) {
 			checkHelpVisit(errors, request.helpVisit());
 		}
-		else if (categoryId != null && categoryId.equals(this.helpVisits.categoryId().orElse(null))) {
+		else if (category != null && HelpVisit.CATEGORY_CODE.equals(category.code())) {
 			errors.put("categoryId", "a service visit is asked for as such (kind HELP_VISIT), not as a request");
 		}
 		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
@@ -256,6 +261,7 @@ public class CaseManagement {
 	}
 
 	private Case take(Case kase, CaseAction action, StepInput requested, Actor actor) {
+		Set<Long> coUnitsBefore = Set.copyOf(kase.getCoUnitIds());
 		Instant now = this.clock.instant();
 		validate(action, requested, kase);
 		StepInput input = withDefaultDueDate(kase, action, requested, now);
@@ -265,7 +271,7 @@ public class CaseManagement {
 		CaseEvent event = kase.perform(action, input, actor, now, this.clocks.badRatingReopens(kase));
 		this.supervision.apply(kase, event.action(), input, actor, now);
 		List<Timer> timers = this.clocks.follow(kase, event.action(), now);
-		Case saved = this.cases.save(kase);
+		Case saved = kase.getCoUnitIds().equals(coUnitsBefore) ? this.rowUpdate.save(kase) : this.cases.save(kase);
 		this.history.append(saved.getId(), event, input.attachments());
 		this.timers.set(saved.getId(), timers);
 		this.supervision.record(saved, event.action(), input, actor, now);
@@ -287,10 +293,7 @@ public class CaseManagement {
 
 	@Transactional(readOnly = true)
 	public Case find(long caseId, Actor actor) {
-		if (!this.queries.isVisible(caseId, actor)) {
-			throw new NotFound("case", caseId);
-		}
-		return this.cases.findById(caseId).orElseThrow(() -> new NotFound("case", caseId));
+		return this.visibleCases.find(caseId, actor).orElseThrow(() -> new NotFound("case", caseId));
 	}
 
 	/**

@@ -64,14 +64,6 @@ public class CaseQueries {
 		this.jdbc = jdbc;
 	}
 
-	boolean isVisible(long caseId, Actor actor) {
-		return CaseScope
-			.bind(this.jdbc.sql("select count(*) from cases c where c.id = :id and " + CaseScope.CONDITION), actor)
-			.param("id", caseId)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
 	/**
 	 * What waits for a person: the union of what waits for each party he can play, most
 	 * urgent (earliest due) first, then most recently moved. Each branch is cut to the

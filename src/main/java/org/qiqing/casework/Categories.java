@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tree of case categories.
@@ -31,11 +35,54 @@ public class Categories {
 		return this.jdbc.sql("select " + COLUMNS + " from case_category order by code").query(Category.class).list();
 	}
 
+	/**
+	 * A category, read once per transaction: a step asks for its case's category up to
+	 * four times (its due date, its checks, its clock, its timers).
+	 */
 	public Optional<Category> find(long id) {
+		Map<Long, Optional<Category>> read = readInThisTransaction();
+		if (read == null) {
+			return select(id);
+		}
+		return read.computeIfAbsent(id, this::select);
+	}
+
+	private Optional<Category> select(long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from case_category where id = :id")
 			.param("id", id)
 			.query(Category.class)
 			.optional();
+	}
+
+	/** The categories this transaction has read, or null outside a transaction. */
+	@SuppressWarnings("unchecked")
+	private Map<Long, Optional<Category>> readInThisTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<Long, Optional<Category>> read = (Map<Long, Optional<Category>>) TransactionSynchronizationManager
+			.getResource(this);
+		if (read == null) {
+			read = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, read);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(Categories.this);
+				}
+
+			});
+		}
+		return read;
+	}
+
+	/** A category changed: what this transaction read of them is stale. */
+	private void forgetRead() {
+		Map<Long, Optional<Category>> read = readInThisTransaction();
+		if (read != null) {
+			read.clear();
+		}
 	}
 
 	/** The categories with their guides, by code. */
@@ -57,6 +104,7 @@ public class Categories {
 	 */
 	boolean changeGuide(long id, int expectedVersion, CategoryGuide guide, int acceptHours, int contactHours,
 			int stageReplyDays, int resolveDays, Instant at, String by) {
+		forgetRead();
 		return this.jdbc.sql("""
 				update case_category set guide_needs = :needs, guide_documents = :documents,
 				guide_process = :process, guide_note = :note, accept_hours = :accept, contact_hours = :contact,
@@ -80,6 +128,7 @@ public class Categories {
 
 	/** Sets the guide of the category with the code (the demonstration's). */
 	public void writeGuide(String code, CategoryGuide guide) {
+		forgetRead();
 		this.jdbc.sql("""
 				update case_category set guide_needs = :needs, guide_documents = :documents,
 				guide_process = :process, guide_note = :note, version = version + 1 where code = :code""")
@@ -105,6 +154,7 @@ public class Categories {
 
 	/** Adds a category, or updates the one with the same code. */
 	public Category save(String code, String name, Long parentId, Long defaultUnitId, int resolveDays) {
+		forgetRead();
 		int updated = this.jdbc.sql("""
 				update case_category set name = :name, parent_id = :parent, default_unit_id = :unit,
 				resolve_days = :days, version = version + 1 where code = :code""")

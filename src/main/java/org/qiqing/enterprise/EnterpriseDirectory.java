@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import org.qiqing.organisation.Actor;
 
+import org.springframework.data.jdbc.core.convert.EntityRowMapper;
+import org.springframework.data.jdbc.core.convert.JdbcConverter;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,20 +35,25 @@ public class EnterpriseDirectory {
 
 	private final JdbcClient jdbc;
 
-	private final Enterprises enterprises;
+	/** Maps a row as the repository {@link Enterprises} does. */
+	private final EntityRowMapper<Enterprise> rows;
 
-	EnterpriseDirectory(JdbcClient jdbc, Enterprises enterprises) {
+	@SuppressWarnings("unchecked")
+	EnterpriseDirectory(JdbcClient jdbc, RelationalMappingContext mapping, JdbcConverter converter) {
 		this.jdbc = jdbc;
-		this.enterprises = enterprises;
+		this.rows = new EntityRowMapper<>(
+				(RelationalPersistentEntity<Enterprise>) mapping.getRequiredPersistentEntity(Enterprise.class),
+				converter);
 	}
 
 	public Optional<Enterprise> findVisible(long id, Actor actor) {
-		int visible = bind(this.jdbc.sql("select count(*) from enterprise en join region r on r.code = en.region_code"
+		// The scope is checked in the statement that reads the row: one statement, not
+		// two.
+		return bind(this.jdbc.sql("select en.* from enterprise en join region r on r.code = en.region_code"
 				+ " where en.id = :id and " + SCOPE), actor)
 			.param("id", id)
-			.query(Integer.class)
-			.single();
-		return visible > 0 ? this.enterprises.findById(id) : Optional.empty();
+			.query(this.rows)
+			.optional();
 	}
 
 	/** Enterprises whose name holds the text, or whose credit code is the text. */

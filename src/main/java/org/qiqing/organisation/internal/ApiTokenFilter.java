@@ -19,10 +19,10 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
-	private final ActorDirectory directory;
+	private final RecentTokens tokens;
 
-	ApiTokenFilter(ActorDirectory directory) {
-		this.directory = directory;
+	ApiTokenFilter(RecentTokens tokens) {
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -30,8 +30,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header != null && header.startsWith(BEARER)) {
-			this.directory.byTokenHash(ApiTokens.hash(header.substring(BEARER.length()).trim()))
-				.filter(ActorDetails::isEnabled)
+			this.tokens.byTokenHash(ApiTokens.hash(header.substring(BEARER.length()).trim()))
 				.ifPresent(details -> SecurityContextHolder.getContext()
 					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null,
 							details.getAuthorities())));

@@ -25,8 +25,11 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
-	ApiTokens(JdbcClient jdbc) {
+	private final RecentTokens recent;
+
+	ApiTokens(JdbcClient jdbc, RecentTokens recent) {
 		this.jdbc = jdbc;
+		this.recent = recent;
 	}
 
 	/** Issues a new token for a person and returns it; it cannot be read back later. */
@@ -60,13 +63,16 @@ public class ApiTokens {
 
 	/** Revokes one of the person's own tokens; another person's token is left alone. */
 	public boolean revoke(long personId, long tokenId) {
-		return this.jdbc.sql("""
+		boolean revoked = this.jdbc.sql("""
 				update api_token set revoked_at = :now
 				where id = :id and person_id = :person and revoked_at is null""")
 			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.param("id", tokenId)
 			.param("person", personId)
 			.update() == 1;
+		// At once on this node; the others forget it within RecentTokens' few seconds.
+		this.recent.forgetAll();
+		return revoked;
 	}
 
 	static String hash(String token) {

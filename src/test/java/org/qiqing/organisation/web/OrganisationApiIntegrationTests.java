@@ -225,6 +225,26 @@ class OrganisationApiIntegrationTests {
 			.single();
 	}
 
+	/**
+	 * A node remembers the person behind a token for a few seconds; what is revoked or
+	 * disabled on this node must not wait for that.
+	 */
+	@Test
+	void revokedTokenAndDisabledPersonAreRefusedAtOnceThoughTokensAreRemembered() throws Exception {
+		Member revoked = this.fixtures.official(AdminFixtures.JIASHAN, Role.DISPATCHER);
+		call(get("/api/v1/queue"), revoked).andExpect(status().isOk());
+		long personId = revoked.actor().personId();
+		this.tokens.revoke(personId, this.tokens.of(personId).get(0).id());
+		call(get("/api/v1/queue"), revoked).andExpect(status().isUnauthorized());
+
+		Member disabled = this.fixtures.official(AdminFixtures.JIASHAN, Role.DISPATCHER);
+		call(get("/api/v1/queue"), disabled).andExpect(status().isOk());
+		var person = this.people.findById(disabled.actor().personId()).orElseThrow();
+		person.allowLogin(false);
+		this.people.save(person);
+		call(get("/api/v1/queue"), disabled).andExpect(status().isUnauthorized());
+	}
+
 	private ResultActions call(MockHttpServletRequestBuilder request, Member caller) throws Exception {
 		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, caller.bearer()));
 	}
