@@ -161,7 +161,7 @@ public class Coverage {
 			LocalDate today) {
 	}
 
-	private final Recent<Question, List<State>> recent;
+	private final Recent<Question, Computed> recent;
 
 	Coverage(JdbcClient jdbc, LinkQueries queries, PlatformClock clock, LinkageSettings settings) {
 		this.jdbc = jdbc;
@@ -276,12 +276,17 @@ public class Coverage {
 	public CoverageReport report(Focus focus, CoveragePeriod period, Show show, int page, int size, Actor actor) {
 		LinkScope.requireOfficial(actor);
 		LocalDate today = today();
-		List<State> states = states(focus, period, today, actor);
-		List<State> shown = states.stream().filter(s -> s.shown(show)).sorted(LIST_ORDER).toList();
-		int from = Math.min(page * size, shown.size());
-		List<State> onPage = shown.subList(from, Math.min(from + size, shown.size()));
-		return new CoverageReport(focus, period, today, tally(states), rows(focus, period, today, states, actor),
-				details(onPage, period), show, page, from + size < shown.size());
+		Computed computed = computed(focus, period, today, actor);
+		int from = page * size;
+		List<State> onPage = computed.ordered()
+			.stream()
+			.filter(s -> s.shown(show))
+			.skip(from)
+			.limit(size + 1L)
+			.toList();
+		boolean hasNext = onPage.size() > size;
+		return new CoverageReport(focus, period, today, computed.total(), computed.rows(),
+				details(hasNext ? onPage.subList(0, size) : onPage, period), show, page, hasNext);
 	}
 
 	/**
@@ -289,9 +294,9 @@ public class Coverage {
 	 */
 	public void eachLink(Focus focus, CoveragePeriod period, Show show, Actor actor, Consumer<LinkStatus> each) {
 		LinkScope.requireOfficial(actor);
-		List<State> shown = states(focus, period, today(), actor).stream()
+		List<State> shown = computed(focus, period, today(), actor).ordered()
+			.stream()
 			.filter(s -> s.shown(show))
-			.sorted(LIST_ORDER)
 			.toList();
 		for (int from = 0; from < shown.size(); from += DETAIL_BATCH) {
 			details(shown.subList(from, Math.min(from + DETAIL_BATCH, shown.size())), period).forEach(each);
@@ -300,19 +305,38 @@ public class Coverage {
 
 	private static final int DETAIL_BATCH = 500;
 
-	private static Tally tally(List<State> states) {
-		Set<Long> enterprises = new HashSet<>();
-		Set<Long> visited = new HashSet<>();
-		int[] byState = new int[LinkState.values().length];
-		for (State state : states) {
-			enterprises.add(state.enterpriseId());
+	/** A tally being counted, a link at a time. */
+	private static final class Counting {
+
+		private final Set<Long> enterprises = new HashSet<>();
+
+		private final Set<Long> visited = new HashSet<>();
+
+		private final int[] byState = new int[LinkState.values().length];
+
+		private int links;
+
+		void add(State state) {
+			this.links++;
+			this.enterprises.add(state.enterpriseId());
 			if (state.periodVisited()) {
-				visited.add(state.enterpriseId());
+				this.visited.add(state.enterpriseId());
 			}
-			byState[state.state().ordinal()]++;
+			this.byState[state.state().ordinal()]++;
 		}
-		return new Tally(states.size(), enterprises.size(), visited.size(), byState[LinkState.MET.ordinal()],
-				byState[LinkState.PENDING.ordinal()], byState[LinkState.BEHIND.ordinal()]);
+
+		Tally tally() {
+			return new Tally(this.links, this.enterprises.size(), this.visited.size(),
+					this.byState[LinkState.MET.ordinal()], this.byState[LinkState.PENDING.ordinal()],
+					this.byState[LinkState.BEHIND.ordinal()]);
+		}
+
+	}
+
+	private static Tally tally(List<State> states) {
+		Counting counting = new Counting();
+		states.forEach(counting::add);
+		return counting.tally();
 	}
 
 	private List<Row> rows(Focus focus, CoveragePeriod period, LocalDate today, List<State> states, Actor actor) {
@@ -322,15 +346,29 @@ public class Coverage {
 			// the drill-down.
 			case REGION -> {
 				String path = regionPath(focus.key());
-				List<Row> rows = new ArrayList<>();
-				for (Map.Entry<String, String> child : children(focus.key()).entrySet()) {
-					String childPath = path + child.getKey() + "/";
-					rows.add(new Row(FocusKind.REGION, child.getKey(), child.getValue(),
-							tally(states.stream().filter(s -> s.regionPath().startsWith(childPath)).toList())));
+				Map<String, String> names = children(focus.key());
+				Map<String, Counting> byChild = new LinkedHashMap<>();
+				names.keySet().forEach(child -> byChild.put(child, new Counting()));
+				Counting own = new Counting();
+				// One pass: a link's region path goes on from the focus's path with the
+				// code of the sub-region it lies in.
+				for (State state : states) {
+					int end = state.regionPath().indexOf('/', path.length());
+					if (end < 0) {
+						own.add(state);
+					}
+					else {
+						Counting child = byChild.get(state.regionPath().substring(path.length(), end));
+						if (child != null) {
+							child.add(state);
+						}
+					}
 				}
-				List<State> own = states.stream().filter(s -> s.regionPath().equals(path)).toList();
-				if (!own.isEmpty() && !rows.isEmpty()) {
-					rows.add(new Row(FocusKind.REGION, focus.key(), focus.name(), tally(own)));
+				List<Row> rows = new ArrayList<>();
+				byChild.forEach((child, counting) -> rows
+					.add(new Row(FocusKind.REGION, child, names.get(child), counting.tally())));
+				if (own.links > 0 && !rows.isEmpty()) {
+					rows.add(new Row(FocusKind.REGION, focus.key(), focus.name(), own.tally()));
 				}
 				yield rows;
 			}
@@ -403,10 +441,23 @@ public class Coverage {
 		return names;
 	}
 
-	private List<State> states(Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
+	/**
+	 * The coverage of a question as the report shows it: its links in the list's order,
+	 * their tally and the drill-down rows, made once for the time it is kept rather than
+	 * for every page of it (sorting and tallying a city's 20,000 links costs more than
+	 * the rest of a request that finds them kept).
+	 */
+	private record Computed(List<State> ordered, Tally total, List<Row> rows) {
+	}
+
+	private Computed computed(Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {
 		Question question = new Question(LinkScope.overseenPattern(actor), actor.personId(), focus.kind(), focus.key(),
 				period.key(), today);
-		return this.recent.get(question, () -> compute(focus, period, today, actor));
+		return this.recent.get(question, () -> {
+			List<State> states = compute(focus, period, today, actor);
+			return new Computed(states.stream().sorted(LIST_ORDER).toList(), tally(states),
+					rows(focus, period, today, states, actor));
+		});
 	}
 
 	private List<State> compute(Focus focus, CoveragePeriod period, LocalDate today, Actor actor) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
@@ -12,10 +13,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * The clock everything reads time from, and the language: Chinese unless the person
- * switches to English with {@code ?lang=en}, remembered in a cookie.
+ * switches to English with {@code ?lang=en}, remembered in a cookie; and the links of the
+ * pages, written as they are.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
@@ -50,6 +53,24 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("qiqing-lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		return resolver;
+	}
+
+	/**
+	 * No rewriting of the links a page writes. Spring Boot registers this filter because
+	 * the webjars locator is present; it then looks up every {@code @{...}} link of a
+	 * page as a static resource (in each static location of the nested jar, under its
+	 * locks), to put a webjar's version into its URL. That lookup was three quarters of
+	 * the CPU of the city's coverage page (150 links) and serialised eight users on the
+	 * jar's locks. The pages name webjars without a version
+	 * ({@code /webjars/htmx.org/dist/...}), which the webjars resource handler serves as
+	 * it is.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	@Override

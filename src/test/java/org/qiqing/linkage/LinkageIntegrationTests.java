@@ -127,6 +127,40 @@ class LinkageIntegrationTests {
 	}
 
 	@Test
+	void aRegionsRowsTallyEachSubRegionAsItsOwnCoverageDoes() throws Exception {
+		Enterprise firm = firmIn("330421100");
+		assertThat(status(link(this.world.dispatcherA(),
+				linkOf(this.world.visitorA(), firm, "MONTHLY", TODAY.withDayOfMonth(1)))))
+			.isEqualTo(201);
+		MvcResult county = api().get(this.world.leaderA(), "/api/v1/coverage?region=330421");
+		MvcResult town = api().get(this.world.leaderA(), "/api/v1/coverage?region=330421100");
+		assertThat(list(county, "$.rows[*].key")).contains("330421100");
+		assertThat(list(county, "$.rows[?(@.key == '330421100')].tally")).containsExactly(Api.read(town, "$.total"));
+		assertThat((Integer) Api.read(town, "$.total.links")).isPositive();
+		// Every link of the county lies in one of its rows.
+		assertThat(list(county, "$.rows[*].tally.links").stream().mapToInt(links -> (Integer) links).sum())
+			.isEqualTo((Integer) Api.read(county, "$.total.links"));
+	}
+
+	@Test
+	void theCoveragePageWritesItsLinksAsTheyAreAndItsScriptIsServedThere() throws Exception {
+		Enterprise firm = firmIn("330421100");
+		assertThat(status(link(this.world.dispatcherA(),
+				linkOf(this.world.visitorA(), firm, "MONTHLY", TODAY.withDayOfMonth(1)))))
+			.isEqualTo(201);
+		MvcResult page = this.mvc
+			.perform(get("/coverage").param("region", "330421").session(login(this.world.leaderA())))
+			.andReturn();
+		assertThat(status(page)).isEqualTo(200);
+		assertThat(body(page)).contains("西塘镇")
+			.contains(firm.getName())
+			.contains("href=\"/enterprises/" + firm.getId() + "\"")
+			// Not looked up as a static resource to be given the webjar's version.
+			.contains("src=\"/webjars/htmx.org/dist/htmx.min.js\"");
+		assertThat(status(this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andReturn())).isEqualTo(200);
+	}
+
+	@Test
 	void theSameHolderTargetAndOverlappingPeriodIsOneLink() throws Exception {
 		Enterprise firm = firmIn("330421100");
 		String json = linkOf(this.world.visitorA(), firm, "QUARTERLY", TODAY);
