@@ -168,6 +168,7 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /visits/device/enterprises", find(ENTERPRISE, "q={enterprise}"), list(""),
 				list("q={creditCode}")));
 		rules.add(rule("POST /visits/device/sync multipart", file(this::visitParts)));
+		rules.add(rule("POST /visits/device/sync-batch multipart", file(this::visitBatchParts)));
 		rules.add(rule("GET /api/v1/visits", list("size=100")));
 		rules.add(rule("POST /api/v1/visits json", file(this::visitJson)));
 		rules.add(rule("POST /api/v1/visits multipart", file(this::visitParts)));
@@ -1193,6 +1194,11 @@ class AccessMatrixIntegrationTests {
 
 	private void visitParts(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		((AbstractMockMultipartHttpServletRequestBuilder<?>) request).file(json("visit", newVisit(t)));
+	}
+
+	private void visitBatchParts(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		((AbstractMockMultipartHttpServletRequestBuilder<?>) request)
+			.file(json("visits", "[" + newVisit(t) + ", " + newVisit(t) + "]"));
 	}
 
 	private String newVisit(Things t) {
