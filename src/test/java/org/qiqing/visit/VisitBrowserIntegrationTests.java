@@ -212,6 +212,8 @@ class VisitBrowserIntegrationTests {
 
 		loginAsVisitor();
 		this.browser.get(url("/visit"));
+		// The page shows 0 before it has read its queue: wait for the visit itself.
+		this.wait.until(d -> visitsNoted(marker) == 1);
 		this.wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));
 		assertThat(visitsNoted(marker)).isEqualTo(1);
 	}
