@@ -7,9 +7,12 @@
   'use strict';
 
   const SYNC_URL = '/visits/device/sync';
+  const BATCH_URL = '/visits/device/sync-batch';
   const SESSION_URL = '/visits/device/session';
   const ENTERPRISES_URL = '/visits/device/enterprises';
   const PARALLEL_SENDS = 4;
+  const BATCH_VISITS = 10;
+  const BATCH_BYTES = 2 * 1024 * 1024;
   const MAX_SIDE = 1600;
 
   const app = document.getElementById('visit-app');
@@ -107,18 +110,96 @@
     if (!who) {
       return;
     }
-    const mine = waiting.filter(item => item.username === who.user);
+    const batches = inBatches(waiting.filter(item => item.username === who.user));
     let next = 0;
     let stop = false;
     const worker = async () => {
-      while (!stop && next < mine.length) {
-        stop = await send(mine[next++], who);
+      while (!stop && next < batches.length) {
+        stop = await sendBatch(batches[next++], who);
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_SENDS }, worker));
   }
 
-  /** Sends one visit; answers whether to stop this round (no network, no session). */
+  // Several visits go in one request, so the request's own cost (its session, its CSRF
+  // check, the parsing of its parts) is paid once for them; few enough, by photo bytes,
+  // that a request lost on a weak line loses little.
+  function inBatches(items) {
+    const batches = [];
+    let batch = [];
+    let bytes = 0;
+    for (const item of items) {
+      const size = item.photos.reduce((sum, photo) => sum + photo.blob.size, 0);
+      if (batch.length && (batch.length === BATCH_VISITS || bytes + size > BATCH_BYTES)) {
+        batches.push(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(item);
+      bytes += size;
+    }
+    if (batch.length) {
+      batches.push(batch);
+    }
+    return batches;
+  }
+
+  /**
+   * Sends a batch of visits; the server records and answers each on its own. Answers
+   * whether to stop this round (no network, no session, the server in trouble).
+   */
+  async function sendBatch(items, who, again) {
+    const form = new FormData();
+    form.append('visits', new Blob([JSON.stringify(items.map(item => item.visit))], { type: 'application/json' }));
+    items.forEach((item, i) => item.photos.forEach(photo => form.append(`photos.${i}`, photo.blob, photo.name)));
+    items.forEach(item => showSending(item.clientKey));
+    let response;
+    try {
+      response = await fetch(BATCH_URL, { method: 'POST', body: form, credentials: 'same-origin',
+        headers: { [who.csrfHeader]: who.csrfToken, Accept: 'application/json' } });
+    }
+    catch (e) {
+      return true;
+    }
+    if (response.status === 401 || response.status === 403) {
+      return loginOrAgain(response, again, who, () => sendBatch(items, who, true));
+    }
+    if (response.ok) {
+      const results = await response.json();
+      const stored = [];
+      let stop = false;
+      for (const item of items) {
+        const result = results.find(r => r.clientKey === item.clientKey);
+        if (result && result.status < 300) {
+          stored.push([item, result.visit]);
+        }
+        else if (result) {
+          stop = await settle(item, result.status, result) || stop;
+        }
+      }
+      await store('queue', 'readwrite', s => stored.forEach(([item]) => s.delete(item.clientKey)));
+      stored.forEach(([item, visit]) => sent(item, visit));
+      return stop;
+    }
+    if (items.length > 1 && refusal(response.status)) {
+      // The batch as a whole was refused (too large, say): each visit alone, to learn
+      // which one and why.
+      for (const item of items) {
+        if (await send(item, who)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    const problem = await response.json().catch(() => null);
+    let stop = false;
+    for (const item of items) {
+      stop = await settle(item, response.status, problem) || stop;
+    }
+    return stop;
+  }
+
+  /** Sends one visit alone; answers whether to stop this round. */
   async function send(item, who, again) {
     const form = new FormData();
     form.append('visit', new Blob([JSON.stringify(item.visit)], { type: 'application/json' }));
@@ -132,30 +213,40 @@
     catch (e) {
       return true;
     }
+    if (response.status === 401 || response.status === 403) {
+      return loginOrAgain(response, again, who, () => send(item, who, true));
+    }
     if (response.ok) {
       const stored = await response.json();
       await drop('queue', item.clientKey);
       sent(item, stored);
       return false;
     }
-    if (response.status === 401 || (response.status === 403 && again)) {
+    return settle(item, response.status, await response.json().catch(() => null));
+  }
+
+  /** No session (401), or a CSRF token or session changed since the round began (403). */
+  async function loginOrAgain(response, again, who, retry) {
+    if (response.status === 401 || again) {
       loginNeeded = true;
       return true;
     }
-    if (response.status === 403) {
-      // The CSRF token or the session changed since the round began: ask once more.
-      const fresh = await session().catch(() => null);
-      if (!fresh) {
-        loginNeeded = true;
-        return true;
-      }
-      Object.assign(who, fresh);
-      return send(item, who, true);
+    const fresh = await session().catch(() => null);
+    if (!fresh) {
+      loginNeeded = true;
+      return true;
     }
-    const problem = await response.json().catch(() => null);
+    Object.assign(who, fresh);
+    return retry();
+  }
+
+  const refusal = status => status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+  /** Keeps a visit the server did not store, refused (with why) or to send again later. */
+  async function settle(item, status, problem) {
     const reason = problem && problem.errors ? Object.values(problem.errors).join('；')
-      : (problem && problem.detail) || `HTTP ${response.status}`;
-    if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+      : (problem && problem.detail) || `HTTP ${status}`;
+    if (refusal(status)) {
       // Refused: the official must see why and decide; a retry would be refused again.
       await put('queue', Object.assign(item, { status: 'failed', error: reason }));
       return false;

@@ -168,6 +168,7 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /visits/device/enterprises", find(ENTERPRISE, "q={enterprise}"), list(""),
 				list("q={creditCode}")));
 		rules.add(rule("POST /visits/device/sync multipart", file(this::visitParts)));
+		rules.add(rule("POST /visits/device/sync-batch multipart", file(this::visitBatchParts)));
 		rules.add(rule("GET /api/v1/visits", list("size=100")));
 		// A visit's photo: for the officials who may see the enterprise, as its profile.
 		rules.add(rule("GET /visits/{visitId}/photos/{photoId}", show(PROFILE).namingNothing()));
@@ -1198,6 +1199,11 @@ class AccessMatrixIntegrationTests {
 
 	private void visitParts(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		((AbstractMockMultipartHttpServletRequestBuilder<?>) request).file(json("visit", newVisit(t)));
+	}
+
+	private void visitBatchParts(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		((AbstractMockMultipartHttpServletRequestBuilder<?>) request)
+			.file(json("visits", "[" + newVisit(t) + ", " + newVisit(t) + "]"));
 	}
 
 	private String newVisit(Things t) {

@@ -64,6 +64,11 @@ class VisitBrowserIntegrationTests {
 	private static final Map<String, Object> ONLINE = Map.of("offline", false, "latency", 0, "downloadThroughput", -1,
 			"uploadThroughput", -1);
 
+	/** Asks the page to send its queue, and answers what is left in it. */
+	private static final String SYNC = """
+			await qiqingVisits.sync();
+			return qiqingVisits.count();""";
+
 	@LocalServerPort
 	int port;
 
@@ -183,11 +188,15 @@ class VisitBrowserIntegrationTests {
 		this.wait.until(d -> ((Number) async("qiqingVisits.all('enterprises').then(e => e.length)")).intValue() > 0);
 
 		// A visit dated tomorrow (a phone whose clock runs ahead) is refused with the
-		// reason.
-		async(enqueue("'" + VisitIntegrationTests.today().plusDays(1) + "'", "明天"));
+		// reason; the visit sent with it in the same batch arrives all the same.
+		String beside = "同批送达 " + System.nanoTime();
+		async(queued("'" + VisitIntegrationTests.today().plusDays(1) + "'", "明天")
+				+ queued("new Date().toISOString().slice(0, 10)", beside) + SYNC);
 		this.wait
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#queue-list li.failed"), "晚于今天"));
+		assertThat(this.browser.findElement(By.id("queue-count")).getText()).isEqualTo("1");
 		assertThat(visitsNoted("明天")).isZero();
+		assertThat(visitsNoted(beside)).isEqualTo(1);
 		screenshot("visit-refused");
 		this.browser.findElement(By.cssSelector("#queue-list li.failed button.discard")).click();
 		this.browser.switchTo().alert().accept();
@@ -203,18 +212,24 @@ class VisitBrowserIntegrationTests {
 
 		loginAsVisitor();
 		this.browser.get(url("/visit"));
+		// The page shows 0 before it has read its queue: wait for the visit itself.
+		this.wait.until(d -> visitsNoted(marker) == 1);
 		this.wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "0"));
 		assertThat(visitsNoted(marker)).isEqualTo(1);
 	}
 
 	/** Queues a visit of firm A as the form does, and asks the page to send its queue. */
 	private String enqueue(String day, String notes) {
+		return queued(day, notes) + SYNC;
+	}
+
+	/** Queues a visit of firm A as the form does. */
+	private String queued(String day, String notes) {
 		return """
 				await qiqingVisits.enqueue({enterpriseId: %d, visitedOn: %s, notes: '%s',
 				  difficulties: [{categoryId: %d, title: '%s'}]}, [], '%s', '%s');
-				await qiqingVisits.sync();
-				return qiqingVisits.count();""".formatted(this.world.firmA().getId(), day, notes,
-				this.world.category().id(), notes, this.world.firmA().getName(), this.world.visitorA().username());
+				""".formatted(this.world.firmA().getId(), day, notes, this.world.category().id(), notes,
+				this.world.firmA().getName(), this.world.visitorA().username());
 	}
 
 	@Test

@@ -192,6 +192,71 @@ class VisitIntegrationTests {
 	}
 
 	@Test
+	void aBatchFromTheDeviceRecordsEachVisitOnItsOwnAndARefusedOneHoldsUpNone() throws Exception {
+		MockHttpSession session = login(this.world.visitorA());
+		long firm = this.world.firmA().getId();
+		String stored = UUID.randomUUID().toString();
+		MvcResult first = this.mvc
+			.perform(sync(visit(stored, firm, today(), difficulty("先到的一次"))).session(session).with(csrf()))
+			.andReturn();
+		assertThat(first.getResponse().getStatus()).isEqualTo(201);
+		String fresh = UUID.randomUUID().toString();
+		String tomorrow = UUID.randomUUID().toString();
+		String withPdf = UUID.randomUUID().toString();
+		long cases = count("cases");
+
+		MockMultipartHttpServletRequestBuilder batch = MockMvcRequestBuilders.multipart("/visits/device/sync-batch");
+		batch.file(new MockMultipartFile("visits", "", MediaType.APPLICATION_JSON_VALUE,
+				("[" + String.join(",", visit(fresh, firm, today(), difficulty("批量一"), difficulty("批量二")),
+						visit(tomorrow, firm, today().plusDays(1), difficulty("明天的事")),
+						visit(stored, firm, today(), difficulty("先到的一次")),
+						visit(withPdf, firm, today(), difficulty("附件不是照片"))) + "]")
+					.getBytes()));
+		batch.file(new MockMultipartFile("photos.0", "厂区.png", "image/png", PNG));
+		batch.file(new MockMultipartFile("photos.0", "车间.png", "image/png", PNG));
+		batch.file(new MockMultipartFile("photos.3", "scan.jpg", "image/jpeg", PDF));
+		assertThat(this.mvc.perform(batch.session(session)).andReturn().getResponse().getStatus()).as("no CSRF token")
+			.isEqualTo(403);
+		MvcResult sent = this.mvc.perform(batch.session(session).with(csrf())).andReturn();
+
+		assertThat(sent.getResponse().getStatus()).as(sent.getResponse().getContentAsString()).isEqualTo(200);
+		assertThat((List<Object>) Api.read(sent, "$[*].clientKey")).containsExactly(fresh, tomorrow, stored, withPdf);
+		assertThat((List<Object>) Api.read(sent, "$[*].status")).containsExactly(201, 400, 200, 400);
+		assertThat(Api.read(sent, "$[0].visit.photos")).isEqualTo(2);
+		assertThat((List<?>) Api.read(sent, "$[0].visit.cases")).hasSize(2);
+		assertThat((String) Api.read(sent, "$[1].errors.visitedOn")).contains("晚于今天");
+		assertThat((String) Api.read(sent, "$[3].errors.photos")).contains("不是 JPEG、PNG 或 WebP 图片");
+		assertThat(Api.read(sent, "$[2].visit.id")).isEqualTo(Api.read(first, "$.id"));
+		assertThat(count("cases")).isEqualTo(cases + 2);
+		assertThat(visitsWithKey(fresh)).isEqualTo(1);
+		assertThat(visitsWithKey(tomorrow)).isZero();
+		assertThat(visitsWithKey(withPdf)).isZero();
+		assertThat(visitsWithKey(stored)).isEqualTo(1);
+
+		// The whole batch again (its answer was lost): every stored visit answers as
+		// before.
+		MvcResult again = this.mvc.perform(batch.session(session).with(csrf())).andReturn();
+		assertThat((List<Object>) Api.read(again, "$[*].status")).containsExactly(200, 400, 200, 400);
+		assertThat((Object) Api.read(again, "$[0].visit")).isEqualTo(Api.read(sent, "$[0].visit"));
+		assertThat(count("cases")).isEqualTo(cases + 2);
+	}
+
+	@Test
+	void aBatchOfMoreVisitsThanTheDeviceSendsIsRefusedWhole() throws Exception {
+		List<String> visits = new ArrayList<>();
+		for (int i = 0; i <= 20; i++) {
+			visits.add(visit(UUID.randomUUID().toString(), this.world.firmA().getId(), today(), difficulty("太多")));
+		}
+		long cases = count("cases");
+		MockMultipartHttpServletRequestBuilder batch = MockMvcRequestBuilders.multipart("/visits/device/sync-batch");
+		batch.file(new MockMultipartFile("visits", "", MediaType.APPLICATION_JSON_VALUE,
+				("[" + String.join(",", visits) + "]").getBytes()));
+		MvcResult refused = this.mvc.perform(batch.session(login(this.world.visitorA())).with(csrf())).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(count("cases")).isEqualTo(cases);
+	}
+
+	@Test
 	void theHistoryListsTheOfficialsOwnVisitsWithTheirCasesNewestFirst() throws Exception {
 		String older = UUID.randomUUID().toString();
 		send(this.world.visitorA(), visit(older, this.world.firmA().getId(), today().minusDays(30), difficulty("旧账")));

@@ -1,12 +1,14 @@
 package org.qiqing.visit.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.ImportReport;
+import org.qiqing.platform.InvalidInput;
 import org.qiqing.visit.NewVisit;
 import org.qiqing.visit.RecordedVisit;
 import org.qiqing.visit.VisitManagement;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * Visits over HTTP, for two callers: integrations under {@code /api/v1/visits} with an
@@ -36,6 +39,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 class VisitApiController {
+
+	/** The most visits the device sends in one request (it sends fewer, see visit.js). */
+	static final int MAX_BATCH = 20;
 
 	private final VisitManagement visits;
 
@@ -61,6 +67,29 @@ class VisitApiController {
 	ResponseEntity<RecordedVisit> recordVisitWithPhotos(@RequestPart("visit") NewVisit visit,
 			@RequestPart(name = "photos", required = false) List<MultipartFile> files, Actor actor) {
 		return answer(this.visits.record(visit, this.photos.check(files), actor));
+	}
+
+	/**
+	 * Several queued visits in one request, as the device sends its queue: a part
+	 * {@code visits} with their JSON array and the photos of the visit at position
+	 * {@code i} as parts {@code photos.i}. The request pays its session, CSRF check and
+	 * multipart parsing once, but each visit is still recorded on its own (its own
+	 * transaction, its own client key) and answered on its own, in order: a refused visit
+	 * does not hold up the others.
+	 */
+	@PostMapping(path = "/visits/device/sync-batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	List<DeviceSyncResult> recordVisitsFromDevice(@RequestPart("visits") List<NewVisit> visits,
+			MultipartHttpServletRequest request, Actor actor) {
+		if (visits.size() > MAX_BATCH || visits.contains(null)) {
+			throw new InvalidInput("visits", "send a list of at most " + MAX_BATCH + " visits");
+		}
+		List<DeviceSyncResult> results = new ArrayList<>(visits.size());
+		for (int i = 0; i < visits.size(); i++) {
+			NewVisit visit = visits.get(i);
+			List<MultipartFile> files = request.getFiles("photos." + i);
+			results.add(DeviceSyncResult.of(visit, () -> this.visits.record(visit, this.photos.check(files), actor)));
+		}
+		return results;
 	}
 
 	/**
