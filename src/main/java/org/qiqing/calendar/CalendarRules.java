@@ -1,11 +1,12 @@
 package org.qiqing.calendar;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,8 +21,6 @@ import java.util.Map;
  * Immutable: {@link WorkingCalendar} builds a new one when the entries change.
  */
 final class CalendarRules {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/**
 	 * No limit spans more than this; a walk beyond it means a calendar without working

@@ -1,5 +1,7 @@
 package org.qiqing.casework;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -211,7 +213,7 @@ class CaseClocks {
 	}
 
 	private Instant endOf(LocalDate day, String region) {
-		return this.calendar.endOfWorkingDay(day.atStartOfDay(CaseManagement.CHINA).toInstant(), 0, region);
+		return this.calendar.endOfWorkingDay(day.atStartOfDay(CHINA).toInstant(), 0, region);
 	}
 
 	private Category category(Case kase) {
@@ -219,7 +221,7 @@ class CaseClocks {
 	}
 
 	private static LocalDate day(Instant instant) {
-		return LocalDate.ofInstant(instant, CaseManagement.CHINA);
+		return LocalDate.ofInstant(instant, CHINA);
 	}
 
 }

@@ -1,9 +1,10 @@
 package org.qiqing.casework;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CaseManagement {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Cases cases;
 

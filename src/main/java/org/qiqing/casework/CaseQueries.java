@@ -1,5 +1,7 @@
 package org.qiqing.casework;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -189,8 +191,7 @@ public class CaseQueries {
 				group by c.id, c.rating"""), actor)
 			.param("enterprise", enterpriseId)
 			.query((rs, row) -> Map.entry(
-					YearMonth
-						.from(rs.getObject("rated_at", OffsetDateTime.class).atZoneSameInstant(CaseManagement.CHINA)),
+					YearMonth.from(rs.getObject("rated_at", OffsetDateTime.class).atZoneSameInstant(CHINA)),
 					Rating.valueOf(rs.getString("rating"))))
 			.list()
 			.forEach(rated -> months.computeIfAbsent(rated.getKey(), month -> new EnumMap<>(Rating.class))

@@ -1,5 +1,7 @@
 package org.qiqing.casework;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,8 +61,8 @@ public class CaseTimes {
 		if (state == null || limitAt == null) {
 			return new TimeStatus(state, limitAt, null);
 		}
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), CaseManagement.CHINA);
-		LocalDate limitDay = LocalDate.ofInstant(limitAt, CaseManagement.CHINA);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), CHINA);
+		LocalDate limitDay = LocalDate.ofInstant(limitAt, CHINA);
 		int left = this.calendar.workingDaysBetween(today, limitDay, regionCode);
 		return new TimeStatus(state, limitAt, state == TimeState.RED ? Math.min(left, 0) : Math.max(left, 0));
 	}

@@ -1,8 +1,9 @@
 package org.qiqing.demo;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +52,6 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String[] NAME_HEADS = { "华", "嘉", "善", "禾", "浙", "新", "恒", "东", "瑞", "金", "宏", "盛", "天", "永",
 			"祥", "鑫", "博", "泰", "锦", "美" };

@@ -1,5 +1,7 @@
 package org.qiqing.demo;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -7,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemoVisits {
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String[] MET = { "王经理（总经理）", "李会计（财务总监）", "陈主任（办公室）", "张厂长" };
 

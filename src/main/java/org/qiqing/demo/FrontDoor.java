@@ -1,7 +1,8 @@
 package org.qiqing.demo;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +39,6 @@ import org.springframework.stereotype.Component;
 class FrontDoor {
 
 	static final String HELP_DESK_LOGIN = "helpdesk";
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Units units;
 

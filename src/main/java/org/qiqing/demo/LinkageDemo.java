@@ -1,7 +1,8 @@
 package org.qiqing.demo;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LinkageDemo {
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String[] MET = { "总经理", "财务负责人", "生产副总", "办公室主任" };
 

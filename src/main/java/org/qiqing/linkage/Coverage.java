@@ -1,7 +1,8 @@
 package org.qiqing.linkage;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,8 +54,6 @@ public class Coverage {
 
 	/** How many recent coverages are kept at most (each a few hundred KB for a city). */
 	private static final int RECENT = 64;
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	/**
 	 * Whether the holder of a link (in a relation with enterprise_id, person_id, group_id

@@ -13,6 +13,12 @@ import java.time.ZoneOffset;
  */
 public final class PlatformClock extends Clock {
 
+	/**
+	 * The zone of every day the platform counts: a due day, a visit's day, a year of
+	 * holidays.
+	 */
+	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
 	private static final ThreadLocal<Instant> MOMENT = new ThreadLocal<>();
 
 	/** Makes this thread read {@code moment} until {@link #reset()}. */

@@ -1,8 +1,9 @@
 package org.qiqing.profile;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,8 +35,6 @@ public class EnterpriseProfiles {
 	static final int LATEST_VISITS = 10;
 
 	static final int TIMELINE = 15;
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final EnterpriseDirectory directory;
 

@@ -1,12 +1,13 @@
 package org.qiqing.visit;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,8 +49,6 @@ public class VisitImport {
 	public static final List<String> REQUIRED = List.of("credit_code", "visitor", "visited_on");
 
 	public static final List<String> OPTIONAL = List.of("companions", "met", "notes", "client_key");
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final String INSERT = """
 			insert into visit (client_key, visitor_id, unit_id, enterprise_id, region_path, visited_on, companions, met,

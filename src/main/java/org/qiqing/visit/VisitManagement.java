@@ -1,8 +1,9 @@
 package org.qiqing.visit;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class VisitManagement {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	static final int MAX_DIFFICULTIES = 10;
 

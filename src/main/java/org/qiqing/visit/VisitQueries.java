@@ -1,5 +1,7 @@
 package org.qiqing.visit;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -163,7 +165,7 @@ public class VisitQueries {
 	}
 
 	private List<EnterpriseChoice> linked(Actor actor) {
-		LocalDate today = LocalDate.now(this.clock.withZone(VisitManagement.CHINA));
+		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
 		return this.jdbc.sql("""
 				select distinct en.id, en.name, en.credit_code, r.name as region_name, true as linked
 				from link l join enterprise en on en.id = l.enterprise_id join region r on r.code = en.region_code

@@ -12,6 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
+import org.qiqing.platform.PlatformClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,7 +74,7 @@ class CalendarPropertiesTests {
 			.between(0, 2L * 365 * 24 * 60)
 			.map(minutes -> LocalDateTime.parse("2025-01-01T00:00")
 				.plusMinutes(minutes)
-				.atZone(CalendarRules.CHINA)
+				.atZone(PlatformClock.CHINA)
 				.toInstant());
 	}
 
@@ -82,7 +84,7 @@ class CalendarPropertiesTests {
 	}
 
 	private static LocalDate day(Instant t) {
-		return LocalDate.ofInstant(t, CalendarRules.CHINA);
+		return LocalDate.ofInstant(t, PlatformClock.CHINA);
 	}
 
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.qiqing.platform.PlatformClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -122,7 +124,7 @@ class CalendarRulesTests {
 	}
 
 	private static Instant china(LocalDateTime at) {
-		return at.atZone(CalendarRules.CHINA).toInstant();
+		return at.atZone(PlatformClock.CHINA).toInstant();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.qiqing.calendar.web;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,8 +51,7 @@ class CalendarPagesController {
 	@GetMapping("/admin/calendar")
 	String showCalendar(@RequestParam(required = false) String year, @RequestParam(defaultValue = "") String region,
 			@RequestParam(required = false) String day, Actor actor, Model model) {
-		int shown = year == null || year.isBlank() ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear()
-				: CalendarManagement.year(year);
+		int shown = year == null || year.isBlank() ? LocalDate.now(CHINA).getYear() : CalendarManagement.year(year);
 		CalendarYear calendar = this.calendars.show(shown, region, actor);
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("months", MonthGrid.of(calendar));

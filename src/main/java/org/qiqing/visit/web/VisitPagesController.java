@@ -1,8 +1,9 @@
 package org.qiqing.visit.web;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.Categories;
@@ -56,7 +57,7 @@ class VisitPagesController {
 		if (!VisitManagement.visits(actor)) {
 			throw new NotAllowed("only a visiting official records visits");
 		}
-		model.addAttribute("today", LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Shanghai"))));
+		model.addAttribute("today", LocalDate.now(this.clock.withZone(CHINA)));
 		model.addAttribute("categories", this.categories.all());
 		model.addAttribute("maxPhotos", VisitPhotos.MAX_PHOTOS);
 		model.addAttribute("enterprise",
