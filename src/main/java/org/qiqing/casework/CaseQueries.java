@@ -35,9 +35,18 @@ public class CaseQueries {
 	public record Page(List<CaseLine> items, int page, int size, boolean hasNext) {
 	}
 
-	private static final String SELECT = """
-			select c.id, c.number, c.kind, c.priority, c.channel, c.state, c.title, e.name as enterprise_name,
-			       u.name as lead_unit_name, c.due_date, c.updated_at, c.time_state, c.limit_at, c.region_code
+	/**
+	 * The columns of a {@link CaseLine}, each named as its component: a record is mapped
+	 * by asking the result for each component's name first and its snake_case name only
+	 * when that fails, so a column under another name costs an exception for each row.
+	 */
+	private static final String COLUMNS = """
+			c.id, c.number, c.kind, c.priority, c.channel, c.state, c.title, e.name as enterpriseName,
+			       u.name as leadUnitName, c.due_date as dueDate, c.updated_at as updatedAt,
+			       c.time_state as timeState, c.limit_at as limitAt, c.region_code as regionCode
+			""";
+
+	private static final String SELECT = "select " + COLUMNS + """
 			from cases c
 			left join enterprise e on e.id = c.enterprise_id
 			left join unit u on u.id = c.lead_unit_id
@@ -79,15 +88,13 @@ public class CaseQueries {
 		if (branches.isEmpty()) {
 			return new Page(List.of(), page, size, false);
 		}
-		List<CaseLine> lines = CaseScope.bind(this.jdbc.sql("""
-				select c.id, c.number, c.kind, c.priority, c.channel, c.state, c.title, e.name as enterprise_name,
-				       u.name as lead_unit_name, c.due_date, c.updated_at, c.time_state, c.limit_at, c.region_code
-				from (""" + String.join(" union ", branches) + """
-				) waiting
-				join cases c on c.id = waiting.id
-				left join enterprise e on e.id = c.enterprise_id
-				left join unit u on u.id = c.lead_unit_id
-				where """ + " " + CaseScope.CONDITION + URGENT_FIRST + " limit :limit offset :offset"), actor)
+		List<CaseLine> lines = CaseScope
+			.bind(this.jdbc.sql("select " + COLUMNS + " from (" + String.join(" union ", branches) + """
+					) waiting
+					join cases c on c.id = waiting.id
+					left join enterprise e on e.id = c.enterprise_id
+					left join unit u on u.id = c.lead_unit_id
+					where """ + " " + CaseScope.CONDITION + URGENT_FIRST + " limit :limit offset :offset"), actor)
 			.param("top", (page + 1) * size + 1)
 			.param("limit", size + 1)
 			.param("offset", page * size)
