@@ -20,7 +20,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class Categories {
 
-	private static final String COLUMNS = "id, code, name, parent_id, default_unit_id, resolve_days, accept_hours, contact_hours, stage_reply_days";
+	/**
+	 * Named as {@link Category}'s components: the record mapper asks for each component's
+	 * name first, and a column under another name costs an exception for every row.
+	 */
+	private static final String COLUMNS = """
+			id, code, name, parent_id as parentId, default_unit_id as defaultUnitId, resolve_days as resolveDays,
+			accept_hours as acceptHours, contact_hours as contactHours, stage_reply_days as stageReplyDays""";
 
 	private static final String GUIDED = COLUMNS
 			+ ", version, guide_needs, guide_documents, guide_process, guide_note, updated_at, updated_by";
@@ -144,9 +150,9 @@ public class Categories {
 		Timestamp updatedAt = rs.getTimestamp("updated_at");
 		String documents = rs.getString("guide_documents");
 		return new GuidedCategory(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-				rs.getObject("parent_id", Long.class), rs.getObject("default_unit_id", Long.class),
-				rs.getInt("accept_hours"), rs.getInt("contact_hours"), rs.getInt("stage_reply_days"),
-				rs.getInt("resolve_days"), rs.getInt("version"),
+				rs.getObject("parentId", Long.class), rs.getObject("defaultUnitId", Long.class),
+				rs.getInt("acceptHours"), rs.getInt("contactHours"), rs.getInt("stageReplyDays"),
+				rs.getInt("resolveDays"), rs.getInt("version"),
 				new CategoryGuide(rs.getString("guide_needs"), documents == null ? List.of() : List.of(documents),
 						rs.getString("guide_process"), rs.getString("guide_note")),
 				updatedAt == null ? null : updatedAt.toInstant(), rs.getString("updated_by"));

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Regions {
 
-	private static final String COLUMNS = "code, name, level, parent_code, path";
+	/** Named as {@link Region}'s components, which the record mapper asks for first. */
+	private static final String COLUMNS = "code, name, level, parent_code as parentCode, path";
 
 	private final JdbcClient jdbc;
 
@@ -60,7 +61,8 @@ public class Regions {
 			.param("code", code)
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("insert into region (" + COLUMNS + ") values (:code, :name, :level, :parent, :path)")
+			this.jdbc.sql(
+					"insert into region (code, name, level, parent_code, path) values (:code, :name, :level, :parent, :path)")
 				.param("code", code)
 				.param("name", name)
 				.param("level", level.name())
