@@ -75,8 +75,10 @@ class TimerFiring {
 	private Map<Long, Subject> subjects(Set<Long> caseIds) {
 		Map<Long, Subject> subjects = new HashMap<>();
 		this.jdbc.sql("""
-				select id, number, title, kind, state, limit_cycle, limit_at, yellow_at, suspended_at, due_date,
-				       lead_unit_id, escalated_unit_id, region_path, enterprise_id, event_count
+				select id, number, title, kind, state, limit_cycle as limitCycle, limit_at as limitAt,
+				       yellow_at as yellowAt, suspended_at as suspendedAt, due_date as dueDate,
+				       lead_unit_id as leadUnitId, escalated_unit_id as escalatedUnitId, region_path as regionPath,
+				       enterprise_id as enterpriseId, event_count as eventCount
 				from cases where id in (:ids)""")
 			.param("ids", caseIds)
 			.query(Subject.class)

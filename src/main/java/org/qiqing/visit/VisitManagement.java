@@ -216,8 +216,8 @@ public class VisitManagement {
 				int photos) {
 		}
 		Row row = this.jdbc.sql("""
-				select v.id, v.client_key, v.enterprise_id, en.name as enterprise_name, v.visited_on,
-				       (select count(*) from visit_photo p where p.visit_id = v.id) as photos
+				select v.id, v.client_key as clientKey, v.enterprise_id as enterpriseId, en.name as enterpriseName,
+				       v.visited_on as visitedOn, (select count(*) from visit_photo p where p.visit_id = v.id) as photos
 				from visit v join enterprise en on en.id = v.enterprise_id
 				where v.id = :id""").param("id", visitId).query(Row.class).single();
 		List<RecordedVisit.RaisedCase> raised = new ArrayList<>(this.jdbc.sql("""
