@@ -3,11 +3,12 @@ package org.qiqing.profile;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.qiqing.profile.EnterpriseProfile.LinkedOfficial;
 import org.qiqing.profile.EnterpriseProfile.Visit;
 import org.qiqing.profile.EnterpriseProfile.Visits;
+
+import org.qiqing.visit.VisitQueries;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,15 +16,19 @@ import org.springframework.stereotype.Component;
 /**
  * The links to an enterprise and the visits made to it, read straight from the tables of
  * linkage and visits (V16): a deliberate read-only coupling at the SQL level, as the
- * enterprise scope's look into cases, so the profile needs neither module's internals.
+ * enterprise scope's look into cases, so the profile needs neither module's internals. A
+ * visit's photos are listed by the visit module, which serves them.
  */
 @Component
 class FieldWork {
 
 	private final JdbcClient jdbc;
 
-	FieldWork(JdbcClient jdbc) {
+	private final VisitQueries visitQueries;
+
+	FieldWork(JdbcClient jdbc, VisitQueries visitQueries) {
 		this.jdbc = jdbc;
+		this.visitQueries = visitQueries;
 	}
 
 	/**
@@ -72,14 +77,7 @@ class FieldWork {
 			.param("latest", latest)
 			.query(Row.class)
 			.list();
-		Map<Long, List<Long>> photos = rows.isEmpty() ? Map.of()
-				: this.jdbc.sql("select visit_id, id from visit_photo where visit_id in (:visits) order by id")
-					.param("visits", rows.stream().map(Row::id).toList())
-					.query((rs, row) -> Map.entry(rs.getLong("visit_id"), rs.getLong("id")))
-					.list()
-					.stream()
-					.collect(Collectors.groupingBy(Map.Entry::getKey,
-							Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		Map<Long, List<Long>> photos = this.visitQueries.photoIds(rows.stream().map(Row::id).toList());
 		List<Visit> visits = rows.stream()
 			.map(r -> new Visit(r.id(), r.visitedOn(), r.visitor(), r.unitName(), r.met(), r.notes(), r.cases(),
 					photos.getOrDefault(r.id(), List.of())))

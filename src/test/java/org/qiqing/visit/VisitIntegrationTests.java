@@ -341,6 +341,13 @@ class VisitIntegrationTests {
 			.getResponse()
 			.getContentAsString()).contains("src=\"" + photo + "\"");
 
+		MockHttpSession dispatcher = login(this.world.dispatcherA());
+		assertThat(this.mvc
+			.perform(MockMvcRequestBuilders.get("/enterprises/" + this.world.firmA().getId()).session(dispatcher))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).as("the enterprise's profile lists the visit with its photo")
+			.contains("src=\"" + photo + "\"");
 		assertThat(api.get(this.world.dispatcherA(), "/api/v1" + photo).getResponse().getStatus()).isEqualTo(200);
 		assertThat(api.get(this.world.dispatcherB(), "/api/v1" + photo).getResponse().getStatus()).isEqualTo(404);
 		assertThat(api.get(this.world.enterpriseA(), "/api/v1" + photo).getResponse().getStatus()).isEqualTo(404);
