@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -33,7 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Makes every POST to the API with an {@code Idempotency-Key} safe to retry: the first
  * response is stored and replayed for the same key; the same key with another body is
- * refused with 422; a retry that arrives while the first is still running gets 409.
+ * refused with 422. The request runs first and its key is stored with its answer, in its
+ * transaction: a retry runs too, finds the key taken, is undone and gets the first answer
+ * (a retry while the first is still running waits for it).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -79,11 +80,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		HttpServletRequest forwarded = multipart ? request : new BufferedRequest(request);
 		String hash = hash(request, multipart ? partsOf(request) : ((BufferedRequest) forwarded).body);
 		TransactionStatus transaction = this.transactions.getTransaction(TransactionDefinition.withDefaults());
-		if (!this.requests.claim(owner, key, hash)) {
-			this.transactions.rollback(transaction);
-			replay(owner, key, hash, response);
-			return;
-		}
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(forwarded, captured);
@@ -93,32 +89,42 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		int status = captured.getStatus();
+		boolean kept;
 		if (status < 500 && !transaction.isRollbackOnly()) {
-			this.requests.complete(owner, key, status, captured.getContentType(),
+			// The key is stored with the answer, in the request's own transaction: a
+			// concurrent twin waits on the key until this one commits, then finds it
+			// taken.
+			kept = this.requests.remember(owner, key, hash, status, captured.getContentType(),
 					captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
 					captured.getContentAsByteArray());
-			this.transactions.commit(transaction);
+			if (kept) {
+				this.transactions.commit(transaction);
+			}
+			else {
+				this.transactions.rollback(transaction);
+			}
 		}
 		else {
 			this.transactions.rollback(transaction);
-			if (status < 500) {
-				// A refused request changed nothing; remember its answer so that a retry
-				// gets the same.
-				this.requests.storeRefusal(owner, key, hash, status, captured.getContentType(),
-						captured.getContentAsByteArray());
-			}
+			// A refused request changed nothing; its answer is remembered so that a retry
+			// gets the same.
+			kept = status >= 500 || this.requests.remember(owner, key, hash, status, captured.getContentType(), null,
+					null, captured.getContentAsByteArray());
 		}
-		captured.copyBodyToResponse();
+		if (kept) {
+			captured.copyBodyToResponse();
+		}
+		else {
+			// The key was used before (or by a twin that committed first): what this
+			// request
+			// did is undone and the first answer stands.
+			response.reset();
+			replay(owner, key, hash, response);
+		}
 	}
 
 	private void replay(String owner, String key, String hash, HttpServletResponse response) throws IOException {
-		Optional<IdempotentRequests.Stored> found = this.requests.find(owner, key);
-		if (found.isEmpty()) {
-			// The first request with this key failed and rolled back just now.
-			problem(response, HttpStatus.CONFLICT, "request-in-progress", "retry this request in a moment");
-			return;
-		}
-		IdempotentRequests.Stored stored = found.get();
+		IdempotentRequests.Stored stored = this.requests.find(owner, key).orElseThrow();
 		if (!stored.requestHash().equals(hash)) {
 			problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
 					"this Idempotency-Key was used before with another request");

@@ -8,19 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The table of requests sent with an Idempotency-Key. Each statement runs on its own,
- * outside the business transaction, so that a claimed key is visible at once to a
- * concurrent retry.
+ * The table of requests sent with an Idempotency-Key and their answers.
  */
 @Repository
 class IdempotentRequests {
 
-	record Stored(String requestHash, Integer status, String contentType, String location, String etag, byte[] body) {
-
-		boolean finished() {
-			return this.status != null;
-		}
-
+	record Stored(String requestHash, int status, String contentType, String location, String etag, byte[] body) {
 	}
 
 	private final JdbcClient jdbc;
@@ -29,25 +22,7 @@ class IdempotentRequests {
 		this.jdbc = jdbc;
 	}
 
-	/** Claims the key; false when it was claimed before. */
-	boolean claim(String owner, String key, String requestHash) {
-		try {
-			this.jdbc.sql("""
-					insert into idempotent_request (owner, idem_key, request_hash, created_at)
-					values (:owner, :key, :hash, :now)""")
-				.param("owner", owner)
-				.param("key", key)
-				.param("hash", requestHash)
-				.param("now", java.sql.Timestamp.from(Instant.now()))
-				.update();
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
-	}
-
-	/** Forgets the requests claimed before an instant; returns how many. */
+	/** Forgets the requests stored before an instant; returns how many. */
 	int forgetBefore(Instant instant) {
 		return this.jdbc.sql("delete from idempotent_request where created_at < :before")
 			.param("before", java.sql.Timestamp.from(instant))
@@ -65,39 +40,31 @@ class IdempotentRequests {
 			.optional();
 	}
 
-	void complete(String owner, String key, int status, String contentType, String location, String etag, byte[] body) {
-		this.jdbc.sql("""
-				update idempotent_request
-				set status = :status, content_type = :contentType, location = :location, etag = :etag, body = :body
-				where owner = :owner and idem_key = :key""")
-			.param("status", status)
-			.param("contentType", contentType)
-			.param("location", location)
-			.param("etag", etag)
-			.param("body", body)
-			.param("owner", owner)
-			.param("key", key)
-			.update();
-	}
-
-	/** Stores the answer to a refused request, outside its rolled-back transaction. */
-	void storeRefusal(String owner, String key, String requestHash, int status, String contentType, byte[] body) {
+	/**
+	 * Stores the answer to a request under its key; false when the key was stored before,
+	 * by this request's first sending or by a twin that committed meanwhile.
+	 */
+	boolean remember(String owner, String key, String requestHash, int status, String contentType, String location,
+			String etag, byte[] body) {
 		try {
-			this.jdbc
-				.sql("""
-						insert into idempotent_request (owner, idem_key, request_hash, status, content_type, body, created_at)
-						values (:owner, :key, :hash, :status, :contentType, :body, :now)""")
+			this.jdbc.sql("""
+					insert into idempotent_request
+					(owner, idem_key, request_hash, status, content_type, location, etag, body, created_at)
+					values (:owner, :key, :hash, :status, :contentType, :location, :etag, :body, :now)""")
 				.param("owner", owner)
 				.param("key", key)
 				.param("hash", requestHash)
 				.param("status", status)
 				.param("contentType", contentType)
+				.param("location", location)
+				.param("etag", etag)
 				.param("body", body)
 				.param("now", java.sql.Timestamp.from(Instant.now()))
 				.update();
+			return true;
 		}
 		catch (DuplicateKeyException ex) {
-			// A concurrent retry got there first; its answer stands.
+			return false;
 		}
 	}
 

@@ -130,6 +130,32 @@ class CaseApiIntegrationTests {
 	}
 
 	@Test
+	void twinsSentTogetherFileOnceAndGetOneAnswer() throws Exception {
+		String body = "{\"categoryId\": %d, \"title\": \"双发\", \"description\": \"客户端超时后立即重发\"}"
+			.formatted(this.world.category().id());
+		long before = caseCount();
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService twins = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Callable<MvcResult> send = () -> {
+				start.await();
+				return createWithKey(this.world.enterpriseA(), "twin-1", body);
+			};
+			java.util.concurrent.Future<MvcResult> one = twins.submit(send);
+			java.util.concurrent.Future<MvcResult> other = twins.submit(send);
+			start.countDown();
+			assertThat(one.get().getResponse().getStatus()).isEqualTo(201);
+			assertThat(other.get().getResponse().getStatus()).isEqualTo(201);
+			assertThat(other.get().getResponse().getContentAsString())
+				.isEqualTo(one.get().getResponse().getContentAsString());
+		}
+		finally {
+			twins.shutdown();
+		}
+		assertThat(caseCount()).isEqualTo(before + 1);
+	}
+
+	@Test
 	void aRetriedRefusalGetsTheSameAnswerAndChangesNothing() throws Exception {
 		long before = caseCount();
 		String body = "{\"categoryId\": %d, \"description\": \"没有标题\"}".formatted(this.world.category().id());
