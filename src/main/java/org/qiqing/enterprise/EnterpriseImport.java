@@ -14,6 +14,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 import org.qiqing.platform.ChunkedImport;
+import org.qiqing.platform.QueryPlans;
 import org.qiqing.platform.ChunkedImport.Line;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.TabularFile;
@@ -100,7 +101,11 @@ public class EnterpriseImport {
 	 * chunk is stored once, with its last row, as a row-by-row import would leave it.
 	 */
 	private void store(List<Line<EnterpriseDetails>> chunk, Set<String> jurisdiction, ChunkedImport.Outcome outcome) {
-		ChunkedImport.planForThisChunk(this.batches);
+		// The lookup below runs a hundred times while the table grows from nothing: a
+		// plan
+		// cached while it was small (a sequential scan) would stay and make the import
+		// quadratic (100,000 enterprises took 284 s instead of 14 s).
+		QueryPlans.customForThisTransaction(this.batches);
 		Map<String, String> registered = new HashMap<>();
 		this.jdbc.sql("select credit_code, region_code from enterprise where credit_code in (:codes)")
 			.param("codes", chunk.stream().map(row -> row.value().creditCode()).distinct().toList())

@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -70,22 +68,6 @@ public final class ChunkedImport<T> {
 			this.refused.add(new ImportReport.Rejection(row.line(), reason));
 		}
 
-	}
-
-	/**
-	 * Makes PostgreSQL plan the statements of the current transaction (a chunk's) for
-	 * their parameters, instead of reusing a plan cached for the statement. A chunk's
-	 * lookup ({@code where key in (...)}) runs a hundred times while its table grows from
-	 * nothing; a plan cached while the table was small (a sequential scan) would stay and
-	 * make the import quadratic: 100,000 enterprises took 284 s instead of 14 s. Call it
-	 * first in a {@link Store}; other databases are left alone.
-	 */
-	public static void planForThisChunk(JdbcTemplate jdbc) {
-		String database = jdbc
-			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
-		if ("PostgreSQL".equals(database)) {
-			jdbc.execute("set local plan_cache_mode = force_custom_plan");
-		}
 	}
 
 	private final List<String> required;

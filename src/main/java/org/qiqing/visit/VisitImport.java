@@ -21,6 +21,7 @@ import java.util.Set;
 import org.qiqing.enterprise.CreditCode;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.ChunkedImport;
+import org.qiqing.platform.QueryPlans;
 import org.qiqing.platform.ChunkedImport.Line;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.InvalidInput;
@@ -129,7 +130,10 @@ public class VisitImport {
 	 * the visits already stored under its keys; the new visits go in one batch.
 	 */
 	private void store(List<Line<Row>> chunk, Actor actor, ChunkedImport.Outcome outcome) {
-		ChunkedImport.planForThisChunk(this.batches);
+		// The lookups below run a hundred times while the tables grow: a plan cached
+		// while
+		// they were small would stay (see EnterpriseImport).
+		QueryPlans.customForThisTransaction(this.batches);
 		Map<String, Firm> firms = new HashMap<>();
 		this.jdbc.sql("""
 				select e.credit_code, e.id, r.path from enterprise e join region r on r.code = e.region_code
