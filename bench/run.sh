@@ -18,6 +18,7 @@ DB=${BENCH_DB:-qiqing_bench}
 PG="psql -h 127.0.0.1 -U postgres -X -q"
 PORT=${BENCH_PORT:-18080}
 SECONDS_EACH=${BENCH_SECONDS:-30}
+WARMUP=${BENCH_WARMUP:-120}
 CASES=${2:-1000000}
 OUT=bench/out
 mkdir -p "$OUT"
@@ -79,25 +80,57 @@ pgbench_rates() {
 		-c "alter table bench_step_event add primary key (id)" \
 		-c "create index on bench_step_event (case_id, seq)"
 	for c in 8 32; do
-		local tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j 2 -T "$SECONDS_EACH" -D cases="$CASES" \
-			-f bench/pgbench/step.sql "$DB" 2>"$OUT/pgbench-c$c.err" | awk '/^tps/ {print $3; exit}')
+		pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j 2 -T "$SECONDS_EACH" -D cases="$CASES" \
+			-f bench/pgbench/step.sql "$DB" > "$OUT/pgbench-c$c.txt" 2>"$OUT/pgbench-c$c.err"
+		local tps=$(awk '/^tps/ {print $3; exit}' "$OUT/pgbench-c$c.txt")
 		echo "$tps" > "$OUT/pgbench-c$c"
-		say "pgbench: step shape c=$c: $tps tps"
+		say "pgbench: step shape c=$c: $tps tps, latency average $(awk '/^latency average/ {print $4; exit}' "$OUT/pgbench-c$c.txt") ms"
 	done
+}
+
+# Seconds the node's JIT compilers have spent so far.
+jit_seconds() {
+	jcmd "$APP" PerfCounter.print 2>/dev/null | awk -F= '/^java.ci.totalTime=/ {t = $2} /^sun.os.hrt.frequency=/ {f = $2}
+		END {printf "%.1f", t / f}'
+}
+
+# Runs Load.java and says how long the JIT compiled during its run.
+measure() {
+	local before=$(jit_seconds)
+	java bench/Load.java "http://127.0.0.1:$PORT" "$@" | tee "$OUT/load.txt" | tee -a "$SUMMARY"
+	say "$(printf '  (the JIT compiled for %.1f s during these %d s)' "$(echo "$(jit_seconds) - $before" | bc -l)" "$((SECONDS_EACH + 10))")"
+}
+
+# The node is measured warm: on two cores, beside the load and the database, its JIT compiler
+# needs about two minutes of traffic before the code of a request is compiled; until then a
+# step costs the node about twice the processor time.
+warm_up() {
+	local started=$(jit_seconds)
+	java bench/Load.java "http://127.0.0.1:$PORT" lifecycle 32 "$WARMUP" > /dev/null
+	java bench/Load.java "http://127.0.0.1:$PORT" queue 8 20 > /dev/null
+	say "$(printf 'warm-up: lifecycle at c=32 for %d s and the queue for 20 s, unmeasured; the JIT compiled for %.1f s of them' \
+		"$WARMUP" "$(echo "$(jit_seconds) - $started" | bc -l)")"
 }
 
 load() {
 	start_app
+	warm_up
 	for c in 8 32; do
-		java bench/Load.java "http://127.0.0.1:$PORT" lifecycle "$c" "$SECONDS_EACH" | tee "$OUT/lifecycle-c$c.txt" | tee -a "$SUMMARY"
+		measure lifecycle "$c" "$SECONDS_EACH"
+		cp "$OUT/load.txt" "$OUT/lifecycle-c$c.txt"
 		if [ -f "$OUT/pgbench-c$c" ]; then
 			local steps=$(awk '/all-steps/ {print $5; exit}' "$OUT/lifecycle-c$c.txt" | tr -d '/s')
 			say "$(printf 'ratio: HTTP steps %s/s against pgbench %s tps at c=%d: %.1f %%' "$steps" "$(cat "$OUT/pgbench-c$c")" "$c" \
 				"$(echo "100 * $steps / $(cat "$OUT/pgbench-c$c")" | bc -l)")"
 		fi
 	done
-	java bench/Load.java "http://127.0.0.1:$PORT" create 32 "$SECONDS_EACH" | tee -a "$SUMMARY"
-	java bench/Load.java "http://127.0.0.1:$PORT" queue 8 "$SECONDS_EACH" | tee -a "$SUMMARY"
+	measure create 32 "$SECONDS_EACH"
+	if [ -f "$OUT/pgbench-c32" ]; then
+		local creates=$(awk '/ create / {print $5; exit}' "$OUT/load.txt" | tr -d '/s')
+		say "$(printf 'ratio: creates %s/s against pgbench %s tps at c=32: %.1f %%' "$creates" "$(cat "$OUT/pgbench-c32")" \
+			"$(echo "100 * $creates / $(cat "$OUT/pgbench-c32")" | bc -l)")"
+	fi
+	measure queue 8 "$SECONDS_EACH"
 	stop_app
 }
 
