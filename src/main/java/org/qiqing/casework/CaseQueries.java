@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
 import org.qiqing.platform.QueryPlans;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,7 +109,7 @@ public class CaseQueries {
 			.param("top", (page + 1) * size + 1)
 			.param("limit", size + 1)
 			.param("offset", page * size)
-			.query(CaseLine.class)
+			.query(Rows.of(CaseLine.class))
 			.list();
 		return page(lines, page, size);
 	}
@@ -142,7 +143,7 @@ public class CaseQueries {
 			.param("pattern", "%" + (text == null ? "" : text.trim()) + "%")
 			.param("limit", size + 1)
 			.param("offset", page * size)
-			.query(CaseLine.class)
+			.query(Rows.of(CaseLine.class))
 			.list();
 		return page(lines, page, size);
 	}
@@ -155,7 +156,7 @@ public class CaseQueries {
 			.param("enterprise", enterpriseId)
 			.param("limit", size + 1)
 			.param("offset", page * size)
-			.query(CaseLine.class)
+			.query(Rows.of(CaseLine.class))
 			.list();
 		return page(lines, page, size);
 	}
@@ -240,7 +241,7 @@ public class CaseQueries {
 					+ CaseScope.CONDITION + " order by ev.at desc, ev.id desc limit :limit"), actor)
 			.param("enterprise", enterpriseId)
 			.param("limit", limit)
-			.query(Milestone.class)
+			.query(Rows.of(Milestone.class))
 			.list();
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qiqing.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,7 +39,9 @@ public class Categories {
 	}
 
 	public List<Category> all() {
-		return this.jdbc.sql("select " + COLUMNS + " from case_category order by code").query(Category.class).list();
+		return this.jdbc.sql("select " + COLUMNS + " from case_category order by code")
+			.query(Rows.of(Category.class))
+			.list();
 	}
 
 	/**
@@ -56,7 +59,7 @@ public class Categories {
 	private Optional<Category> select(long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from case_category where id = :id")
 			.param("id", id)
-			.query(Category.class)
+			.query(Rows.of(Category.class))
 			.optional();
 	}
 
@@ -183,7 +186,7 @@ public class Categories {
 		}
 		return this.jdbc.sql("select " + COLUMNS + " from case_category where code = :code")
 			.param("code", code)
-			.query(Category.class)
+			.query(Rows.of(Category.class))
 			.single();
 	}
 

@@ -2,6 +2,7 @@ package org.qiqing.casework;
 
 import java.util.Optional;
 
+import org.qiqing.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +37,7 @@ class HelpVisits {
 	Optional<HelpVisit> of(long caseId) {
 		return this.jdbc.sql("select place, first_date, second_date from help_visit where case_id = :case")
 			.param("case", caseId)
-			.query(HelpVisit.class)
+			.query(Rows.of(HelpVisit.class))
 			.optional();
 	}
 

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.qiqing.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -76,7 +77,7 @@ public class SupervisionOrders {
 	public List<Order> of(long caseId) {
 		return this.jdbc.sql(SELECT + " where o.case_id = :caseId order by o.issued_at desc, o.id desc")
 			.param("caseId", caseId)
-			.query(Order.class)
+			.query(Rows.of(Order.class))
 			.list();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,7 @@ public class SupervisionQueries {
 					+ CaseScope.CONDITION + " order by c.limit_at, c.id limit :limit"), actor)
 			.param("only", only == null ? "" : only.name())
 			.param("limit", limit)
-			.query(Watched.class)
+			.query(Rows.of(Watched.class))
 			.list();
 	}
 
@@ -71,7 +72,7 @@ public class SupervisionQueries {
 					where c.state in ('RESOLVED', 'CLOSED') and c.verified_at is null and c.outcome is not null and """
 					+ CaseScope.CONDITION + " order by c.updated_at desc, c.id desc limit :limit"), actor)
 			.param("limit", limit)
-			.query(Watched.class)
+			.query(Rows.of(Watched.class))
 			.list();
 	}
 
@@ -88,7 +89,7 @@ public class SupervisionQueries {
 						+ CaseScope.CONDITION + " order by t.fired_at desc, c.id desc limit :limit"),
 					actor)
 			.param("limit", limit)
-			.query(Listed.class)
+			.query(Rows.of(Listed.class))
 			.list();
 	}
 
@@ -106,7 +107,7 @@ public class SupervisionQueries {
 				join unit u on u.id = o.unit_id
 				where """ + CaseScope.CONDITION + " group by u.name order by overdue desc, issued desc, u.name"), actor)
 			.param("now", java.sql.Timestamp.from(now))
-			.query(UnitOrders.class)
+			.query(Rows.of(UnitOrders.class))
 			.list();
 	}
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.qiqing.organisation.Role;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -81,7 +82,7 @@ class TimerFiring {
 				       enterprise_id as enterpriseId, event_count as eventCount
 				from cases where id in (:ids)""")
 			.param("ids", caseIds)
-			.query(Subject.class)
+			.query(Rows.of(Subject.class))
 			.list()
 			.forEach(subject -> subjects.put(subject.id(), subject));
 		return subjects;

@@ -18,6 +18,7 @@ import org.qiqing.casework.Category;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.PlatformClock;
+import org.qiqing.platform.Rows;
 import org.qiqing.visit.NewVisit;
 import org.qiqing.visit.VisitManagement;
 import org.qiqing.visit.VisitPhoto;
@@ -76,7 +77,7 @@ class DemoVisits {
 				select id, enterprise_id, region_path, created_at from cases
 				where channel = 'VISIT' and submitted_by = :visitor order by id""")
 			.param("visitor", visitor.personId())
-			.query(Filed.class)
+			.query(Rows.of(Filed.class))
 			.list();
 		for (int i = 0; i < filed.size(); i++) {
 			Filed kase = filed.get(i);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.Rows;
 
 import org.springframework.data.jdbc.core.convert.EntityRowMapper;
 import org.springframework.data.jdbc.core.convert.JdbcConverter;
@@ -68,7 +69,7 @@ public class EnterpriseDirectory {
 			.param("pattern", "%" + query + "%")
 			.param("limit", size + 1)
 			.param("offset", page * size)
-			.query(EnterpriseLine.class)
+			.query(Rows.of(EnterpriseLine.class))
 			.list();
 		boolean hasNext = lines.size() > size;
 		return new Page(hasNext ? lines.subList(0, size) : lines, page, size, hasNext);

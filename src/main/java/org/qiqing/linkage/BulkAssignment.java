@@ -16,10 +16,11 @@ import java.util.Map;
 import org.qiqing.enterprise.CreditCode;
 import org.qiqing.linkage.Link.Holder;
 import org.qiqing.organisation.Actor;
-import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.ImportReport.Rejection;
+import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.PlatformClock;
+import org.qiqing.platform.Rows;
 import org.qiqing.platform.TabularFile;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -324,7 +325,7 @@ public class BulkAssignment {
 						select enterprise_id, person_id, group_id, starts_on, ends_on from link
 						where target_kind = 'ENTERPRISE' and enterprise_id in (:ids)""")
 					.param("ids", found.values().stream().map(Found::id).toList())
-					.query(Existing.class)
+					.query(Rows.of(Existing.class))
 					.list());
 			}
 			Instant now = BulkAssignment.this.clock.instant();

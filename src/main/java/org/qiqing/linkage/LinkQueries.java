@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,7 +80,7 @@ public class LinkQueries {
 		LinkScope.requireOfficial(actor);
 		return LinkScope.bind(this.jdbc.sql(LINK_SELECT + " where l.id = :id and " + LinkScope.CONDITION), actor)
 			.param("id", id)
-			.query(LinkLine.class)
+			.query(Rows.of(LinkLine.class))
 			.optional();
 	}
 
@@ -111,7 +112,7 @@ public class LinkQueries {
 			.param("activeOn", filter.activeOn() == null ? LocalDate.of(1970, 1, 1) : filter.activeOn())
 			.param("limit", size + 1)
 			.param("offset", page * size)
-			.query(LinkLine.class)
+			.query(Rows.of(LinkLine.class))
 			.list();
 		return Page.of(lines, page, size);
 	}
@@ -156,7 +157,7 @@ public class LinkQueries {
 		List<Official> members = this.jdbc.sql(OFFICIAL_SELECT
 				+ " join work_group_member m on m.person_id = p.id where m.group_id = :id order by p.display_name, p.id")
 			.param("id", id)
-			.query(Official.class)
+			.query(Rows.of(Official.class))
 			.list();
 		return this.jdbc.sql(GROUP_SELECT + " where g.id = :id")
 			.param("id", id)
@@ -181,7 +182,7 @@ public class LinkQueries {
 	Optional<Official> official(long id) {
 		return this.jdbc.sql(OFFICIAL_SELECT + " where p.id = :id and p.enterprise_id is null and p.enabled")
 			.param("id", id)
-			.query(Official.class)
+			.query(Rows.of(Official.class))
 			.optional();
 	}
 
@@ -190,7 +191,7 @@ public class LinkQueries {
 		return this.jdbc
 			.sql(OFFICIAL_SELECT + " where p.username = :username and p.enterprise_id is null and p.enabled")
 			.param("username", username == null ? "" : username.strip())
-			.query(Official.class)
+			.query(Rows.of(Official.class))
 			.optional();
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,7 +55,7 @@ public class DeadLetters {
 				""" + SCOPED + " order by o.id desc limit :limit")
 			.param("scope", scope(actor))
 			.param("limit", limit)
-			.query(DeadLetter.class)
+			.query(Rows.of(DeadLetter.class))
 			.list();
 	}
 

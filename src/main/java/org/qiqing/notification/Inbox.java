@@ -14,6 +14,7 @@ import java.util.Set;
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.NoticeTopic;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +95,7 @@ public class Inbox {
 			.param("all", !unreadOnly)
 			.param("limit", size + 1)
 			.param("offset", (long) page * size)
-			.query(Notification.class)
+			.query(Rows.of(Notification.class))
 			.list();
 		boolean hasNext = items.size() > size;
 		return new Page(hasNext ? items.subList(0, size) : items, page, size, hasNext, unreadCount(personId));
@@ -138,7 +139,7 @@ public class Inbox {
 				where id = :id and person_id = :person""")
 			.param("id", id)
 			.param("person", personId)
-			.query(Notification.class)
+			.query(Rows.of(Notification.class))
 			.optional()
 			.orElseThrow(() -> new NotFound("notification", id));
 	}

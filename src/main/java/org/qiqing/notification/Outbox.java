@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.qiqing.casework.CaseNotice;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,7 +139,7 @@ class Outbox {
 				order by next_attempt_at, id limit :batch for update skip locked""")
 			.param("now", Timestamp.from(now))
 			.param("batch", batch)
-			.query(Letter.class)
+			.query(Rows.of(Letter.class))
 			.list();
 	}
 

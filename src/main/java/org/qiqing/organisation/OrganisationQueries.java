@@ -2,6 +2,7 @@ package org.qiqing.organisation;
 
 import java.util.List;
 
+import org.qiqing.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ public class OrganisationQueries {
 				order by r.path, u.code""")
 			.param("text", query)
 			.param("pattern", "%" + query + "%")
-			.query(UnitLine.class)
+			.query(Rows.of(UnitLine.class))
 			.list();
 	}
 
@@ -71,7 +72,7 @@ public class OrganisationQueries {
 			.param("pattern", "%" + query + "%")
 			.param("limit", size + 1)
 			.param("offset", page * size)
-			.query(PersonLine.class)
+			.query(Rows.of(PersonLine.class))
 			.list();
 		return Page.of(lines, page, size);
 	}

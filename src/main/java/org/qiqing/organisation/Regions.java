@@ -3,6 +3,7 @@ package org.qiqing.organisation;
 import java.util.List;
 import java.util.Optional;
 
+import org.qiqing.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,7 @@ public class Regions {
 	public Optional<Region> find(String code) {
 		return this.jdbc.sql("select " + COLUMNS + " from region where code = :code")
 			.param("code", code)
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.optional();
 	}
 
@@ -36,13 +37,13 @@ public class Regions {
 	}
 
 	public List<Region> all() {
-		return this.jdbc.sql("select " + COLUMNS + " from region order by path").query(Region.class).list();
+		return this.jdbc.sql("select " + COLUMNS + " from region order by path").query(Rows.of(Region.class)).list();
 	}
 
 	public List<Region> within(String pathPattern) {
 		return this.jdbc.sql("select " + COLUMNS + " from region where path like :pattern order by path")
 			.param("pattern", pathPattern)
-			.query(Region.class)
+			.query(Rows.of(Region.class))
 			.list();
 	}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.qiqing.platform.Rows;
 import org.qiqing.profile.EnterpriseProfile.LinkedOfficial;
 import org.qiqing.profile.EnterpriseProfile.Visit;
 import org.qiqing.profile.EnterpriseProfile.Visits;
@@ -75,7 +76,7 @@ class FieldWork {
 				order by v.visited_on desc, v.id desc limit :latest""")
 			.param("enterprise", enterpriseId)
 			.param("latest", latest)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list();
 		Map<Long, List<Long>> photos = this.visitQueries.photoIds(rows.stream().map(Row::id).toList());
 		List<Visit> visits = rows.stream()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,7 +62,7 @@ class Registrations {
 	Optional<Registration> byStatusHash(String statusHash) {
 		return this.jdbc.sql("select " + COLUMNS + " from registration where status_hash = :hash")
 			.param("hash", statusHash)
-			.query(Registration.class)
+			.query(Rows.of(Registration.class))
 			.optional();
 	}
 
@@ -73,14 +74,14 @@ class Registrations {
 		return bind(this.jdbc.sql("select " + COLUMNS + " from registration where id = :id and " + SCOPE), actor,
 				managedEnterprise)
 			.param("id", id)
-			.query(Registration.class)
+			.query(Rows.of(Registration.class))
 			.optional();
 	}
 
 	List<Registration> pending(Actor actor, Long managedEnterprise) {
 		return bind(this.jdbc.sql("select " + COLUMNS + " from registration where status = 'PENDING' and " + SCOPE
 				+ " order by filed_at, id limit 500"), actor, managedEnterprise)
-			.query(Registration.class)
+			.query(Rows.of(Registration.class))
 			.list();
 	}
 

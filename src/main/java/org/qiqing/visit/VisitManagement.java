@@ -23,6 +23,7 @@ import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.Rows;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -219,12 +220,12 @@ public class VisitManagement {
 				select v.id, v.client_key as clientKey, v.enterprise_id as enterpriseId, en.name as enterpriseName,
 				       v.visited_on as visitedOn, (select count(*) from visit_photo p where p.visit_id = v.id) as photos
 				from visit v join enterprise en on en.id = v.enterprise_id
-				where v.id = :id""").param("id", visitId).query(Row.class).single();
+				where v.id = :id""").param("id", visitId).query(Rows.of(Row.class)).single();
 		List<RecordedVisit.RaisedCase> raised = new ArrayList<>(this.jdbc.sql("""
 				select c.id, c.number, c.title from visit_case vc join cases c on c.id = vc.case_id
 				where vc.visit_id = :id order by c.id""")
 			.param("id", visitId)
-			.query(RecordedVisit.RaisedCase.class)
+			.query(Rows.of(RecordedVisit.RaisedCase.class))
 			.list());
 		return new RecordedVisit(row.id(), row.clientKey(), row.enterpriseId(), row.enterpriseName(), row.visitedOn(),
 				row.photos(), List.copyOf(raised));

@@ -16,6 +16,7 @@ import org.qiqing.casework.CaseState;
 import org.qiqing.casework.TimeState;
 import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,7 +81,7 @@ public class VisitQueries {
 			.param("visitor", actor.personId())
 			.param("limit", size + 1)
 			.param("offset", page * size)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.list();
 		boolean hasNext = rows.size() > size;
 		List<Row> shown = hasNext ? rows.subList(0, size) : rows;
@@ -90,7 +91,7 @@ public class VisitQueries {
 						from visit_case vc join cases c on c.id = vc.case_id
 						where vc.visit_id in (:visits) order by c.id""")
 					.param("visits", shown.stream().map(Row::id).toList())
-					.query(CaseLine.class)
+					.query(Rows.of(CaseLine.class))
 					.list()
 					.stream()
 					.collect(Collectors.groupingBy(CaseLine::visitId));
@@ -132,7 +133,7 @@ public class VisitQueries {
 				where p.id = :photo and p.visit_id = :visit""")
 			.param("photo", photoId)
 			.param("visit", visitId)
-			.query(Row.class)
+			.query(Rows.of(Row.class))
 			.optional()
 			.filter(row -> this.enterprises.findVisible(row.enterpriseId(), actor).isPresent())
 			.map(row -> new StoredPhoto(row.filename(), row.contentType(), row.sha256(), row.content()));
@@ -176,7 +177,7 @@ public class VisitQueries {
 				order by en.name, en.id""")
 			.param("me", actor.personId())
 			.param("today", today)
-			.query(EnterpriseChoice.class)
+			.query(Rows.of(EnterpriseChoice.class))
 			.list()
 			.stream()
 			.filter(choice -> this.enterprises.findVisible(choice.id(), actor).isPresent())
@@ -191,7 +192,7 @@ public class VisitQueries {
 				      group by enterprise_id) lv on lv.enterprise_id = en.id
 				order by lv.last_on desc, en.id limit 20""")
 			.param("me", actor.personId())
-			.query(EnterpriseChoice.class)
+			.query(Rows.of(EnterpriseChoice.class))
 			.list()
 			.stream()
 			.filter(choice -> this.enterprises.findVisible(choice.id(), actor).isPresent())

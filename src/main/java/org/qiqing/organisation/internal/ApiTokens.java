@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.qiqing.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,7 @@ public class ApiTokens {
 				select id, name, created_at from api_token
 				where person_id = :person and revoked_at is null order by id""")
 			.param("person", personId)
-			.query(Issued.class)
+			.query(Rows.of(Issued.class))
 			.list();
 	}
 
