@@ -530,6 +530,11 @@ public class Case {
 		return this.version == null ? 0 : this.version;
 	}
 
+	/** The version its row was written with ({@link CaseRowUpdate}). */
+	void setVersion(int version) {
+		this.version = version;
+	}
+
 	@Table("case_co_unit")
 	record CoUnit(Long unitId) {
 	}

@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A case read by hand ({@link CaseRows}) is the case Spring Data reads, field for field,
- * in every shape a row can take: each column set and each left empty, with none, one and
- * two co-handling units.
+ * A case read and written by hand ({@link CaseRows}) is the case Spring Data reads and
+ * writes, field for field, in every shape a row can take: each column set and each left
+ * empty, with none, one and two co-handling units.
  */
 @IntegrationTest
 class CaseRowsIntegrationTests {
@@ -43,6 +43,9 @@ class CaseRowsIntegrationTests {
 
 	@Autowired
 	VisibleCases visibleCases;
+
+	@Autowired
+	CaseRowUpdate rowUpdate;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -80,6 +83,22 @@ class CaseRowsIntegrationTests {
 		assertThat(this.visibleCases.find(shapes.get("every column set, two co-units"), admin)
 			.orElseThrow()
 			.getCoUnitIds()).hasSize(2);
+	}
+
+	@Test
+	void aRowUpdateWritesEveryColumnButTheKey() throws Exception {
+		long id = aCase(everyColumnSet(), this.world.otherDeptA().getId());
+		Case read = this.visibleCases.find(id, this.world.admin().actor()).orElseThrow();
+		// Every column now holds another value than the case, at the version it was
+		// read with: only a column the update writes gets the case's value back.
+		write(id, everyNullableColumnEmpty());
+
+		this.rowUpdate.save(read);
+
+		assertThat(read.getVersion()).isEqualTo(8);
+		assertThat(this.cases.findById(id).orElseThrow()).usingRecursiveComparison()
+			.ignoringCollectionOrderInFields("coUnits")
+			.isEqualTo(read);
 	}
 
 	@Test
