@@ -1,5 +1,7 @@
 package org.qiqing.casework;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -134,6 +136,52 @@ public class Case {
 	}
 
 	record Submitted(Case kase, CaseEvent event) {
+	}
+
+	/**
+	 * The case in a row read with {@link CaseRows#SELECT}, exactly as {@link Cases} would
+	 * load it, each column read once.
+	 */
+	static Case fromRow(ResultSet row) throws SQLException {
+		Case kase = new Case();
+		kase.id = row.getLong("id");
+		kase.number = row.getString("number");
+		kase.kind = CaseRows.enumOf(row, "kind", CaseKind.class);
+		kase.channel = CaseRows.enumOf(row, "channel", Channel.class);
+		kase.state = CaseRows.enumOf(row, "state", CaseState.class);
+		kase.categoryId = CaseRows.nullableLong(row, "category_id");
+		kase.enterpriseId = CaseRows.nullableLong(row, "enterprise_id");
+		kase.regionCode = row.getString("region_code");
+		kase.regionPath = row.getString("region_path");
+		kase.title = row.getString("title");
+		kase.description = row.getString("description");
+		kase.submittedBy = row.getLong("submitted_by");
+		kase.leadUnitId = CaseRows.nullableLong(row, "lead_unit_id");
+		kase.dueDate = CaseRows.localDate(row, "due_date");
+		kase.requestedDueDate = CaseRows.localDate(row, "requested_due_date");
+		kase.outcome = CaseRows.enumOf(row, "outcome", Outcome.class);
+		kase.answer = row.getString("answer");
+		kase.referral = row.getString("referral");
+		kase.rating = CaseRows.enumOf(row, "rating", Rating.class);
+		kase.ratingComment = row.getString("rating_comment");
+		kase.handoffs = row.getInt("handoffs");
+		kase.reopenCount = row.getInt("reopen_count");
+		kase.createdAt = CaseRows.instant(row, "created_at");
+		kase.updatedAt = CaseRows.instant(row, "updated_at");
+		kase.lastHash = row.getString("last_hash");
+		kase.eventCount = row.getInt("event_count");
+		kase.assignedAt = CaseRows.instant(row, "assigned_at");
+		kase.limitAt = CaseRows.instant(row, "limit_at");
+		kase.yellowAt = CaseRows.instant(row, "yellow_at");
+		kase.timeState = CaseRows.enumOf(row, "time_state", TimeState.class);
+		kase.limitCycle = row.getInt("limit_cycle");
+		kase.suspendedAt = CaseRows.instant(row, "suspended_at");
+		kase.escalatedUnitId = CaseRows.nullableLong(row, "escalated_unit_id");
+		kase.verifiedAt = CaseRows.instant(row, "verified_at");
+		kase.priority = CaseRows.enumOf(row, "priority", Priority.class);
+		kase.coUnits = CaseRows.coUnits(row);
+		kase.version = row.getInt("version");
+		return kase;
 	}
 
 	/**
@@ -480,6 +528,11 @@ public class Case {
 
 	public int getVersion() {
 		return this.version == null ? 0 : this.version;
+	}
+
+	/** The version its row was written with ({@link CaseRowUpdate}). */
+	void setVersion(int version) {
+		this.version = version;
 	}
 
 	@Table("case_co_unit")
