@@ -89,15 +89,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		int status = captured.getStatus();
-		boolean kept;
+		boolean ownAnswer;
 		if (status < 500 && !transaction.isRollbackOnly()) {
 			// The key is stored with the answer, in the request's own transaction: a
 			// concurrent twin waits on the key until this one commits, then finds it
 			// taken.
-			kept = this.requests.remember(owner, key, hash, status, captured.getContentType(),
+			ownAnswer = this.requests.remember(owner, key, hash, status, captured.getContentType(),
 					captured.getHeader(HttpHeaders.LOCATION), captured.getHeader(HttpHeaders.ETAG),
 					captured.getContentAsByteArray());
-			if (kept) {
+			if (ownAnswer) {
 				this.transactions.commit(transaction);
 			}
 			else {
@@ -108,16 +108,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			this.transactions.rollback(transaction);
 			// A refused request changed nothing; its answer is remembered so that a retry
 			// gets the same.
-			kept = status >= 500 || this.requests.remember(owner, key, hash, status, captured.getContentType(), null,
-					null, captured.getContentAsByteArray());
+			ownAnswer = status >= 500 || this.requests.remember(owner, key, hash, status, captured.getContentType(),
+					null, null, captured.getContentAsByteArray());
 		}
-		if (kept) {
+		if (ownAnswer) {
 			captured.copyBodyToResponse();
 		}
 		else {
-			// The key was used before (or by a twin that committed first): what this
-			// request
-			// did is undone and the first answer stands.
+			// The key was used before, or by a twin that committed first: what this
+			// request did is undone and the first answer stands.
 			response.reset();
 			replay(owner, key, hash, response);
 		}
