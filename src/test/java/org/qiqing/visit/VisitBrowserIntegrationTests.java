@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -126,7 +128,13 @@ class VisitBrowserIntegrationTests {
 		this.wait.until(d -> Boolean.FALSE.equals(script("return navigator.onLine;")));
 		WebElement search = this.browser.findElement(By.id("enterprise-q"));
 		search.sendKeys("测试精密");
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#enterprise-choices button"))).click();
+		// The choices are drawn again at every key typed, so a button found may be gone
+		// (or not yet shown) when it is clicked: click the firm's own until it holds.
+		By firm = By.cssSelector("#enterprise-choices button[data-id='" + this.world.firmA().getId() + "']");
+		this.wait.ignoring(StaleElementReferenceException.class, ElementNotInteractableException.class).until(d -> {
+			d.findElement(firm).click();
+			return true;
+		});
 		assertThat(this.browser.findElement(By.id("enterprise-chosen")).getText())
 			.contains(this.world.firmA().getName());
 		WebElement form = this.browser.findElement(By.id("visit-form"));
