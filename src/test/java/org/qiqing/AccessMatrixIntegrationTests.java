@@ -16,28 +16,28 @@ import static org.qiqing.AccessMatrixIntegrationTests.Subject.CALENDAR;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CASE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CATEGORY;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CONTACT;
-import static org.qiqing.AccessMatrixIntegrationTests.Subject.REGISTRATION;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.DEAD_LETTER;
-import static org.qiqing.AccessMatrixIntegrationTests.Subject.NOTICE;
-import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ENTERPRISE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.GROUP;
-import static org.qiqing.AccessMatrixIntegrationTests.Subject.LINK;
-import static org.qiqing.AccessMatrixIntegrationTests.Subject.PROFILE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.INTERNAL;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.LINK;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NATIONAL;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NONE;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.NOTICE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.PERSON;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.PROFILE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.REGION;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.REGISTRATION;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.TOKEN;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.UNIT;
+import static org.qiqing.platform.PlatformClock.CHINA;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -1209,9 +1209,8 @@ class AccessMatrixIntegrationTests {
 	private String newVisit(Things t) {
 		return """
 				{"clientKey": "%s", "enterpriseId": %d, "visitedOn": "%s",
-				 "difficulties": [{"categoryId": %d, "title": "越权提交", "description": "为他人企业提交"}]}""".formatted(
-				UUID.randomUUID(), t.enterpriseId(), LocalDate.now(ZoneId.of("Asia/Shanghai")),
-				this.world.category().id());
+				 "difficulties": [{"categoryId": %d, "title": "越权提交", "description": "为他人企业提交"}]}"""
+			.formatted(UUID.randomUUID(), t.enterpriseId(), LocalDate.now(CHINA), this.world.category().id());
 	}
 
 	private String newCase(Things t) {
@@ -1692,7 +1691,7 @@ class AccessMatrixIntegrationTests {
 	}
 
 	private static LocalDate today() {
-		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		return LocalDate.now(CHINA);
 	}
 
 	private static MockMultipartFile json(String part, String json) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,6 +58,21 @@ public final class Api {
 			throw new AssertionError("filing failed: " + result.getResponse().getContentAsString());
 		}
 		return ((Number) read(result, "$.id")).longValue();
+	}
+
+	/**
+	 * Files a case for firm A and has dispatcher A accept it and assign it to department
+	 * A; returns its id.
+	 */
+	public long assignedCase(World world) throws Exception {
+		long id = fileCase(world.enterpriseA(), world.firmA().getId(), world.category().id());
+		int version = version(step(world.dispatcherA(), id, 0, "accept", "{}"));
+		MvcResult assigned = step(world.dispatcherA(), id, version, "assign",
+				"{\"leadUnitId\": %d}".formatted(world.deptA().getId()));
+		if (assigned.getResponse().getStatus() != 200) {
+			throw new AssertionError("assigning failed: " + assigned.getResponse().getContentAsString());
+		}
+		return id;
 	}
 
 	public static Object read(MvcResult result, String path) throws Exception {

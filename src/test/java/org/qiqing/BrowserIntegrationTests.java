@@ -1,6 +1,7 @@
 package org.qiqing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -80,7 +80,7 @@ class BrowserIntegrationTests {
 	void enterpriseRequestIsFiledAssignedResolvedAndRatedThroughThePages() throws IOException {
 		// Earlier than the category's five working days: a dispatcher may shorten a
 		// limit.
-		LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3);
+		LocalDate due = LocalDate.now(CHINA).plusDays(3);
 
 		use(PHONE);
 		loginAs(this.world.enterpriseA());
@@ -196,7 +196,7 @@ class BrowserIntegrationTests {
 		WebElement visit = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("help-visit-form")));
 		visit.findElement(By.name("topic")).sendKeys("消防验收前现场指导");
 		visit.findElement(By.name("place")).sendKeys("厂区 3 号车间");
-		setDate(visit, "firstDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3));
+		setDate(visit, "firstDate", LocalDate.now(CHINA).plusDays(3));
 		assertFitsOnThePhone();
 		saveScreenshot("help-visit-phone");
 		visit.findElement(By.cssSelector("button[type=submit]")).click();

@@ -1,6 +1,7 @@
 package org.qiqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +37,7 @@ class CaseLifecycleIntegrationTests {
 		long id = api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
 		// Within the category's five working days, and more than a working day away, so
 		// an extension may be asked.
-		LocalDate due = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5);
+		LocalDate due = LocalDate.now(CHINA).plusDays(5);
 
 		int v = expect(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"), "ACCEPTED");
 		v = expect(api.step(this.world.dispatcherA(), id, v, "assign", """
@@ -85,7 +86,7 @@ class CaseLifecycleIntegrationTests {
 	void disputedAssignmentIsReassignedAndCountedAsAHandOff() throws Exception {
 		Api api = new Api(this.mvc);
 		long id = api.fileCase(this.world.dispatcherA(), this.world.firmA().getId(), this.world.category().id());
-		String due = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(5).toString();
+		String due = LocalDate.now(CHINA).plusDays(5).toString();
 		int v = expect(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"), "ACCEPTED");
 		v = expect(
 				api.step(this.world.dispatcherA(), id, v, "assign",

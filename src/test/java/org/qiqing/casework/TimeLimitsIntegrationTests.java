@@ -1,7 +1,6 @@
 package org.qiqing.casework;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 
 /**
  * Time limits run on the working-day calendar, and the timers urge, order, list and
@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class TimeLimitsIntegrationTests {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	@Autowired
 	MockMvc mvc;

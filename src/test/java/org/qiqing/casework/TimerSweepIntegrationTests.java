@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 
 /**
  * A batch of timers fires at once; when one of them fails, the batch is fired again one
@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class TimerSweepIntegrationTests {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	@Autowired
 	MockMvc mvc;
@@ -56,9 +54,9 @@ class TimerSweepIntegrationTests {
 		this.clock.set(LocalDateTime.parse("2026-08-03T10:00").atZone(CHINA).toInstant());
 		List<Long> good = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			good.add(assigned(api));
+			good.add(api.assignedCase(this.world));
 		}
-		long bad = assigned(api);
+		long bad = api.assignedCase(this.world);
 		// An event written behind the engine's back holds the next place in the bad
 		// case's history, so the steps its timers take (the automatic order, the
 		// escalation) fail at the database.
@@ -112,15 +110,6 @@ class TimerSweepIntegrationTests {
 				.param("id", bad)
 				.update();
 		}
-	}
-
-	/** A case assigned to department A and not yet contacted. */
-	private long assigned(Api api) throws Exception {
-		long id = api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
-		int v = Api.version(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"));
-		api.step(this.world.dispatcherA(), id, v, "assign",
-				"{\"leadUnitId\": %d}".formatted(this.world.deptA().getId()));
-		return id;
 	}
 
 	private static String yellow(long caseId) {

@@ -1,7 +1,6 @@
 package org.qiqing.casework;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 
 /**
  * Two application nodes share one database and sweep the same due timers at the same
@@ -30,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class TwoNodeTimersIntegrationTests {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	static final int CASES = 24;
 
@@ -61,11 +59,7 @@ class TwoNodeTimersIntegrationTests {
 		this.clock.set(LocalDateTime.parse("2026-06-01T10:00").atZone(CHINA).toInstant());
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < CASES; i++) {
-			long id = api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
-			int v = Api.version(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"));
-			api.step(this.world.dispatcherA(), id, v, "assign",
-					"{\"leadUnitId\": %d}".formatted(this.world.deptA().getId()));
-			ids.add(id);
+			ids.add(api.assignedCase(this.world));
 		}
 		this.clock.reset();
 

@@ -1,13 +1,13 @@
 package org.qiqing.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 class LinkageIntegrationTests {
 
-	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	static final LocalDate TODAY = LocalDate.now(CHINA);
 
 	@Autowired
 	MockMvc mvc;

@@ -208,12 +208,7 @@ class NotificationIntegrationTests {
 				.isZero();
 		}
 		finally {
-			assertThat(this.mvc
-				.perform(MockMvcRequestBuilders.delete("/api/v1/notification-robots/" + robot)
-					.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer()))
-				.andReturn()
-				.getResponse()
-				.getStatus()).isEqualTo(204);
+			removeRobot(robot);
 		}
 	}
 
@@ -335,12 +330,7 @@ class NotificationIntegrationTests {
 				assertThat(com.jayway.jsonpath.JsonPath.<String>read(json, "$.markdown.text")).contains(urging.body());
 			}
 			finally {
-				assertThat(this.mvc
-					.perform(MockMvcRequestBuilders.delete("/api/v1/notification-robots/" + robot)
-						.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer()))
-					.andReturn()
-					.getResponse()
-					.getStatus()).isEqualTo(204);
+				removeRobot(robot);
 			}
 		}
 	}
@@ -422,8 +412,7 @@ class NotificationIntegrationTests {
 					.contains(notice.subject(), notice.body());
 			}
 			finally {
-				this.mvc.perform(MockMvcRequestBuilders.delete("/api/v1/notification-robots/" + robot)
-					.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer()));
+				removeRobot(robot);
 			}
 		}
 	}
@@ -492,6 +481,15 @@ class NotificationIntegrationTests {
 
 	private long callsFor(WebhookServer server, CaseNotice notice) {
 		return server.calls.stream().filter(call -> call.body().contains(notice.subject())).count();
+	}
+
+	private void removeRobot(long robot) throws Exception {
+		assertThat(this.mvc
+			.perform(MockMvcRequestBuilders.delete("/api/v1/notification-robots/" + robot)
+				.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer()))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(204);
 	}
 
 	private MvcResult put(Member who, String json) throws Exception {

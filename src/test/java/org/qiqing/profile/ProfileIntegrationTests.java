@@ -1,13 +1,13 @@
 package org.qiqing.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -73,7 +73,7 @@ class ProfileIntegrationTests {
 
 	long open;
 
-	LocalDate visitedOn = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2);
+	LocalDate visitedOn = LocalDate.now(CHINA).minusDays(2);
 
 	@BeforeEach
 	void anEnterpriseWithACaseResolvedAndRatedAnotherOpenALinkAndAVisit() throws Exception {

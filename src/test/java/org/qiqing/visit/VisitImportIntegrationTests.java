@@ -1,11 +1,11 @@
 package org.qiqing.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class VisitImportIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void goodRowsAreKeptBadOnesNamedAndARepeatStoresNothingTwice() throws Exception {
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(CHINA);
 		String notes = "导入台账 " + System.nanoTime();
 		String csv = String.join("\n", "credit_code,visitor,visited_on,met,notes",
 				row(this.world.firmA().getCreditCode(), "t.visitor.a", today.minusDays(30), notes + " 一"),

@@ -1,11 +1,11 @@
 package org.qiqing.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qiqing.platform.PlatformClock.CHINA;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -402,7 +402,7 @@ class VisitIntegrationTests {
 	}
 
 	static LocalDate today() {
-		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		return LocalDate.now(CHINA);
 	}
 
 	private int visitsWithKey(String key) {
