@@ -530,9 +530,15 @@ public class Case {
 		return this.version == null ? 0 : this.version;
 	}
 
-	/** The version its row was written with ({@link CaseRowUpdate}). */
+	/** The version its row was written with ({@link CaseRowWriter}). */
 	void setVersion(int version) {
 		this.version = version;
+	}
+
+	/** The key its new row was given, at version 0 ({@link CaseRowWriter#insert}). */
+	void inserted(long id) {
+		this.id = id;
+		this.version = 0;
 	}
 
 	@Table("case_co_unit")

@@ -44,7 +44,7 @@ public class CaseManagement {
 
 	private final VisibleCases visibleCases;
 
-	private final CaseRowUpdate rowUpdate;
+	private final CaseRowWriter rows;
 
 	private final Categories categories;
 
@@ -73,8 +73,8 @@ public class CaseManagement {
 	CaseManagement(Cases cases, CaseHistory history, VisibleCases visibleCases, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
-			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowUpdate rowUpdate) {
-		this.rowUpdate = rowUpdate;
+			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowWriter rows) {
+		this.rows = rows;
 		this.helpVisits = helpVisits;
 		this.offices = offices;
 		this.cases = cases;
@@ -155,7 +155,7 @@ public class CaseManagement {
 				request.description().trim(), assignment == null ? Priority.NORMAL : assignment.priority(), actor, now,
 				request.attachments());
 		List<Timer> timers = this.clocks.follow(submitted.kase(), CaseAction.SUBMIT, now);
-		Case saved = this.cases.save(submitted.kase());
+		Case saved = this.rows.insert(submitted.kase());
 		this.history.append(saved.getId(), submitted.event(), request.attachments());
 		this.timers.set(saved.getId(), timers);
 		publish(saved, CaseAction.SUBMIT, null);
@@ -270,7 +270,7 @@ public class CaseManagement {
 		CaseEvent event = kase.perform(action, input, actor, now, this.clocks.badRatingReopens(kase));
 		this.supervision.apply(kase, event.action(), input, actor, now);
 		List<Timer> timers = this.clocks.follow(kase, event.action(), now);
-		Case saved = kase.getCoUnitIds().equals(coUnitsBefore) ? this.rowUpdate.save(kase) : this.cases.save(kase);
+		Case saved = kase.getCoUnitIds().equals(coUnitsBefore) ? this.rows.update(kase) : this.cases.save(kase);
 		this.history.append(saved.getId(), event, input.attachments());
 		this.timers.set(saved.getId(), timers);
 		this.supervision.record(saved, event.action(), input, actor, now);

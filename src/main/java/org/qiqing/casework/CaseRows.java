@@ -14,12 +14,13 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
- * The row of a case in {@code cases}, read and written by hand on the path of every step:
- * Spring Data's mapping converted each column reflectively, read the co-handling units in
- * a second statement and rendered its SQL anew each time. {@link Case#fromRow} reads the
- * columns, {@link #bindUpdate} writes them; a column added to the table goes to both
- * ({@code CaseRowsIntegrationTests} fails until it does). Creating a case, and a step
- * that changes its co-handling units, still go through {@link Cases}.
+ * The row of a case in {@code cases}, read and written by hand on the path of every
+ * filing and every step: Spring Data's mapping converted each column reflectively, read
+ * the co-handling units in a second statement, rendered its SQL anew each time and, to
+ * learn the key of a new case, threw and caught an exception. {@link Case#fromRow} reads
+ * the columns, {@link #bindInsert} and {@link #bindUpdate} write them; a column added to
+ * the table goes to all three ({@code CaseRowsIntegrationTests} fails until it does). A
+ * step that changes the co-handling units still goes through {@link Cases}.
  */
 final class CaseRows {
 
@@ -33,6 +34,19 @@ final class CaseRows {
 			       (select array_agg(cu.unit_id) from case_co_unit cu where cu.case_id = c.id) as co_unit_ids
 			from cases c
 			""";
+
+	/** Every column of a new case but its key, which the database gives it. */
+	static final String INSERT = """
+			insert into cases (number, kind, channel, state, category_id, enterprise_id, region_code, region_path,
+			       title, description, submitted_by, lead_unit_id, due_date, requested_due_date, outcome, answer,
+			       referral, rating, rating_comment, handoffs, reopen_count, created_at, updated_at, last_hash,
+			       event_count, assigned_at, limit_at, yellow_at, time_state, limit_cycle, suspended_at,
+			       escalated_unit_id, verified_at, priority, version)
+			values (:number, :kind, :channel, :state, :category_id, :enterprise_id, :region_code, :region_path,
+			       :title, :description, :submitted_by, :lead_unit_id, :due_date, :requested_due_date, :outcome, :answer,
+			       :referral, :rating, :rating_comment, :handoffs, :reopen_count, :created_at, :updated_at, :last_hash,
+			       :event_count, :assigned_at, :limit_at, :yellow_at, :time_state, :limit_cycle, :suspended_at,
+			       :escalated_unit_id, :verified_at, :priority, :version)""";
 
 	/**
 	 * Every column but the key, if the row still has the version the case was read with.
@@ -55,16 +69,24 @@ final class CaseRows {
 	private CaseRows() {
 	}
 
-	/**
-	 * Binds {@link #UPDATE} to write the case with the next version. Every value carries
-	 * its SQL type, so that Spring binds a null without asking the driver which type to
-	 * bind it as.
-	 */
+	/** Binds {@link #INSERT} to write a new case at version 0. */
+	static StatementSpec bindInsert(StatementSpec insert, Case kase) {
+		return bindColumns(insert.param("version", 0, Types.INTEGER), kase);
+	}
+
+	/** Binds {@link #UPDATE} to write the case with the next version. */
 	static StatementSpec bindUpdate(StatementSpec update, Case kase) {
-		return update.param("id", kase.getId(), Types.BIGINT)
+		return bindColumns(update.param("id", kase.getId(), Types.BIGINT)
 			.param("previous", kase.getVersion(), Types.INTEGER)
-			.param("version", kase.getVersion() + 1, Types.INTEGER)
-			.param("number", kase.getNumber(), Types.VARCHAR)
+			.param("version", kase.getVersion() + 1, Types.INTEGER), kase);
+	}
+
+	/**
+	 * Every column but the key and the version. Every value carries its SQL type, so that
+	 * Spring binds a null without asking the driver which type to bind it as.
+	 */
+	private static StatementSpec bindColumns(StatementSpec statement, Case kase) {
+		return statement.param("number", kase.getNumber(), Types.VARCHAR)
 			.param("kind", name(kase.getKind()), Types.VARCHAR)
 			.param("channel", name(kase.getChannel()), Types.VARCHAR)
 			.param("state", name(kase.getState()), Types.VARCHAR)

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,13 +23,14 @@ import org.qiqing.organisation.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A case read and written by hand ({@link CaseRows}) is the case Spring Data reads and
- * writes, field for field, in every shape a row can take: each column set and each left
- * empty, with none, one and two co-handling units.
+ * A case read, inserted and updated by hand ({@link CaseRows}) is the case Spring Data
+ * reads and writes, field for field, in every shape a row can take: each column set and
+ * each left empty, with none, one and two co-handling units.
  */
 @IntegrationTest
 // Rolled back: the shapes (a county's case with another county's co-unit, a number its
@@ -49,7 +51,7 @@ class CaseRowsIntegrationTests {
 	VisibleCases visibleCases;
 
 	@Autowired
-	CaseRowUpdate rowUpdate;
+	CaseRowWriter rows;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -97,12 +99,26 @@ class CaseRowsIntegrationTests {
 		// read with: only a column the update writes gets the case's value back.
 		write(id, everyNullableColumnEmpty());
 
-		this.rowUpdate.save(read);
+		this.rows.update(read);
 
 		assertThat(read.getVersion()).isEqualTo(8);
 		assertThat(this.cases.findById(id).orElseThrow()).usingRecursiveComparison()
 			.ignoringCollectionOrderInFields("coUnits")
 			.isEqualTo(read);
+	}
+
+	@Test
+	void aRowInsertWritesEveryColumn() throws Exception {
+		for (Map<String, Object> shape : List.of(everyColumnSet(), everyNullableColumnEmpty())) {
+			Case copy = this.visibleCases.find(aCase(shape), this.world.admin().actor()).orElseThrow();
+			ReflectionTestUtils.setField(copy, "id", null);
+			ReflectionTestUtils.setField(copy, "number", uniqueNumber());
+
+			this.rows.insert(copy);
+
+			assertThat(copy.getVersion()).isZero();
+			assertThat(this.cases.findById(copy.getId()).orElseThrow()).usingRecursiveComparison().isEqualTo(copy);
+		}
 	}
 
 	@Test

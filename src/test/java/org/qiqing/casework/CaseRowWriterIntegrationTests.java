@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * who read the same version, the second loses and his copy keeps the version he read.
  */
 @IntegrationTest
-class CaseRowUpdateIntegrationTests {
+class CaseRowWriterIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -29,7 +29,7 @@ class CaseRowUpdateIntegrationTests {
 	Cases cases;
 
 	@Autowired
-	CaseRowUpdate rowUpdate;
+	CaseRowWriter rows;
 
 	@Test
 	void secondWriterOfTheSameVersionLosesAndChangesNothing() throws Exception {
@@ -38,8 +38,8 @@ class CaseRowUpdateIntegrationTests {
 		Case first = this.cases.findById(id).orElseThrow();
 		Case second = this.cases.findById(id).orElseThrow();
 
-		assertThat(this.rowUpdate.save(first).getVersion()).isEqualTo(1);
-		assertThatThrownBy(() -> this.rowUpdate.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
+		assertThat(this.rows.update(first).getVersion()).isEqualTo(1);
+		assertThatThrownBy(() -> this.rows.update(second)).isInstanceOf(OptimisticLockingFailureException.class);
 		assertThat(second.getVersion()).isZero();
 		assertThat(this.cases.findById(id).orElseThrow().getVersion()).isEqualTo(1);
 	}
