@@ -3,6 +3,7 @@ package org.qiqing.casework;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,11 @@ public class Categories {
 	private static final String GUIDED = COLUMNS
 			+ ", version, guide_needs, guide_documents, guide_process, guide_note, updated_at, updated_by";
 
+	private static final Duration REFRESH = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
+
+	private volatile Known known;
 
 	Categories(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -45,15 +50,13 @@ public class Categories {
 	}
 
 	/**
-	 * A category, read once per transaction: a step asks for its case's category up to
-	 * four times (its due date, its checks, its clock, its timers).
+	 * A category. Filing and every step read their case's category, up to four times, for
+	 * its limits: they come from memory (see {@link #known}); one added on another node
+	 * in the last minute from the database.
 	 */
 	public Optional<Category> find(long id) {
-		Map<Long, Optional<Category>> read = readInThisTransaction();
-		if (read == null) {
-			return select(id);
-		}
-		return read.computeIfAbsent(id, this::select);
+		Category known = known().get(id);
+		return known != null ? Optional.of(known) : select(id);
 	}
 
 	private Optional<Category> select(long id) {
@@ -63,34 +66,37 @@ public class Categories {
 			.optional();
 	}
 
-	/** The categories this transaction has read, or null outside a transaction. */
-	@SuppressWarnings("unchecked")
-	private Map<Long, Optional<Category>> readInThisTransaction() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
+	/**
+	 * Every category by id, held in memory and read again every minute, or at once on
+	 * this node after a change, so that every node follows an administrator's change
+	 * within a minute, as the working calendar does.
+	 */
+	private Map<Long, Category> known() {
+		Known current = this.known;
+		if (current == null || current.at().plus(REFRESH).isBefore(Instant.now())) {
+			Map<Long, Category> byId = new HashMap<>();
+			all().forEach(category -> byId.put(category.id(), category));
+			current = new Known(Instant.now(), Map.copyOf(byId));
+			this.known = current;
 		}
-		Map<Long, Optional<Category>> read = (Map<Long, Optional<Category>>) TransactionSynchronizationManager
-			.getResource(this);
-		if (read == null) {
-			read = new HashMap<>();
-			TransactionSynchronizationManager.bindResource(this, read);
+		return current.byId();
+	}
+
+	/**
+	 * A category changes: what this node holds goes now and, since another request may
+	 * read the old row again before the change commits, once more when it has.
+	 */
+	private void forgetKnown() {
+		this.known = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override
 				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(Categories.this);
+					Categories.this.known = null;
 				}
 
 			});
-		}
-		return read;
-	}
-
-	/** A category changed: what this transaction read of them is stale. */
-	private void forgetRead() {
-		Map<Long, Optional<Category>> read = readInThisTransaction();
-		if (read != null) {
-			read.clear();
 		}
 	}
 
@@ -113,7 +119,7 @@ public class Categories {
 	 */
 	boolean changeGuide(long id, int expectedVersion, CategoryGuide guide, int acceptHours, int contactHours,
 			int stageReplyDays, int resolveDays, Instant at, String by) {
-		forgetRead();
+		forgetKnown();
 		return this.jdbc.sql("""
 				update case_category set guide_needs = :needs, guide_documents = :documents,
 				guide_process = :process, guide_note = :note, accept_hours = :accept, contact_hours = :contact,
@@ -137,7 +143,7 @@ public class Categories {
 
 	/** Sets the guide of the category with the code (the demonstration's). */
 	public void writeGuide(String code, CategoryGuide guide) {
-		forgetRead();
+		forgetKnown();
 		this.jdbc.sql("""
 				update case_category set guide_needs = :needs, guide_documents = :documents,
 				guide_process = :process, guide_note = :note, version = version + 1 where code = :code""")
@@ -163,7 +169,7 @@ public class Categories {
 
 	/** Adds a category, or updates the one with the same code. */
 	public Category save(String code, String name, Long parentId, Long defaultUnitId, int resolveDays) {
-		forgetRead();
+		forgetKnown();
 		int updated = this.jdbc.sql("""
 				update case_category set name = :name, parent_id = :parent, default_unit_id = :unit,
 				resolve_days = :days, version = version + 1 where code = :code""")
@@ -188,6 +194,9 @@ public class Categories {
 			.param("code", code)
 			.query(Rows.of(Category.class))
 			.single();
+	}
+
+	private record Known(Instant at, Map<Long, Category> byId) {
 	}
 
 }
