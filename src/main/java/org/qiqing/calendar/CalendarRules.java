@@ -32,7 +32,10 @@ final class CalendarRules {
 
 	private final List<String> prefixes;
 
-	private final OfficeHours hours;
+	/** The office hours, parsed once: every limit a step computes walks them. */
+	private final List<OfficeHours.Period> periods;
+
+	private final Duration day;
 
 	CalendarRules(Collection<CalendarEntry> entries, OfficeHours hours) {
 		for (CalendarEntry entry : entries) {
@@ -43,7 +46,8 @@ final class CalendarRules {
 			.stream()
 			.sorted(Comparator.comparing(String::length).reversed())
 			.toList();
-		this.hours = hours;
+		this.periods = hours.periods();
+		this.day = hours.day();
 	}
 
 	boolean isWorkingDay(LocalDate day, String regionCode) {
@@ -91,7 +95,7 @@ final class CalendarRules {
 		for (int walked = 0;; walked++) {
 			guard(walked);
 			if (isWorkingDay(day, regionCode)) {
-				for (OfficeHours.Period period : this.hours.periods()) {
+				for (OfficeHours.Period period : this.periods) {
 					Instant closes = at(day, period.closes());
 					if (!cursor.isBefore(closes)) {
 						continue;
@@ -122,7 +126,7 @@ final class CalendarRules {
 			if (!isWorkingDay(day, regionCode)) {
 				continue;
 			}
-			for (OfficeHours.Period period : this.hours.periods()) {
+			for (OfficeHours.Period period : this.periods) {
 				Instant from = latest(a, at(day, period.opens()));
 				Instant to = earliest(b, at(day, period.closes()));
 				if (to.isAfter(from)) {
@@ -154,23 +158,22 @@ final class CalendarRules {
 
 	/** The instant {@code days} working days of office time before {@code due}. */
 	Instant minusWorkingDays(Instant due, int days, String regionCode) {
-		return minusWorkingTime(due, this.hours.day().multipliedBy(days), regionCode);
+		return minusWorkingTime(due, this.day.multipliedBy(days), regionCode);
 	}
 
 	private Instant minusWorkingTime(Instant t, Duration time, String regionCode) {
 		Duration left = time;
 		Instant cursor = t;
 		LocalDate day = dayOf(t);
-		List<OfficeHours.Period> periods = this.hours.periods();
 		for (int walked = 0;; walked++) {
 			guard(walked);
 			if (isWorkingDay(day, regionCode)) {
-				for (int i = periods.size() - 1; i >= 0; i--) {
-					Instant opens = at(day, periods.get(i).opens());
+				for (int i = this.periods.size() - 1; i >= 0; i--) {
+					Instant opens = at(day, this.periods.get(i).opens());
 					if (!cursor.isAfter(opens)) {
 						continue;
 					}
-					Instant end = earliest(cursor, at(day, periods.get(i).closes()));
+					Instant end = earliest(cursor, at(day, this.periods.get(i).closes()));
 					Duration available = Duration.between(opens, end);
 					if (left.compareTo(available) <= 0) {
 						return end.minus(left);
@@ -234,8 +237,7 @@ final class CalendarRules {
 	}
 
 	private Instant close(LocalDate day) {
-		List<OfficeHours.Period> periods = this.hours.periods();
-		return at(day, periods.get(periods.size() - 1).closes());
+		return at(day, this.periods.get(this.periods.size() - 1).closes());
 	}
 
 	private static Instant at(LocalDate day, LocalTime time) {
