@@ -44,12 +44,14 @@ public class Inbox {
 	public record Page(List<Notification> items, int page, int size, boolean hasNext, long unread) {
 	}
 
+	/** A notice for a person, unless he has it already (a timer fired again, a retry). */
 	private static final String INSERT = """
 			insert into notification (notice_key, person_id, topic, subject, body, link, created_at)
-			values (?, ?, ?, ?, ?, ?, ?)""";
+			select ?, ?, ?, ?, ?, ?, ?
+			where not exists (select 1 from notification where notice_key = ? and person_id = ?)""";
 
 	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP };
+			Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.BIGINT };
 
 	private final JdbcClient jdbc;
 
@@ -62,23 +64,17 @@ public class Inbox {
 
 	/**
 	 * Puts each notice in the inbox of each of its people who does not have it yet: one
-	 * query for the rows already there, then one batch of inserts, however many notices.
+	 * batch of inserts, however many notices.
 	 */
 	void add(List<CaseNotice> notices, Instant now) {
-		Set<String> there = new HashSet<>();
-		for (List<String> keys : chunks(notices.stream().map(CaseNotice::key).distinct().toList())) {
-			this.jdbc.sql("select notice_key, person_id from notification where notice_key in (:keys)")
-				.param("keys", keys)
-				.query((rs, n) -> there.add(rs.getString(1) + " " + rs.getLong(2)))
-				.list();
-		}
+		Set<String> seen = new HashSet<>();
 		List<Object[]> rows = new ArrayList<>();
 		for (CaseNotice notice : notices) {
 			for (long person : notice.personIds()) {
-				if (there.add(notice.key() + " " + person)) {
+				if (seen.add(notice.key() + " " + person)) {
 					rows.add(new Object[] { notice.key(), person, notice.topic().name(), clip(notice.subject(), 500),
 							clip(notice.body() == null ? "" : notice.body(), 4000), clip(notice.link(), 300),
-							Timestamp.from(now) });
+							Timestamp.from(now), notice.key(), person });
 				}
 			}
 		}
