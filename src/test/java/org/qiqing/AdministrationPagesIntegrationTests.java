@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The administration pages: lists with search, and an import whose report is shown on the
@@ -72,6 +73,48 @@ class AdministrationPagesIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	void aLongListPagesOnKeepingItsSearch() throws Exception {
+		// Last by name, so that the first page of every other test's list stays as it
+		// was.
+		String name = AdminFixtures.unique("龘翻页") + "-";
+		String query = UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8);
+		StringBuilder rows = new StringBuilder("credit_code,name,region_code\n");
+		for (int n = 0; n <= 50; n++) {
+			rows.append(AdminFixtures.creditCode()).append(',').append(name).append(n).append(",330421\n");
+		}
+		MockHttpSession session = login(this.world.admin());
+		this.mvc
+			.perform(multipart("/admin/enterprises/import").file(csv(rows.toString())).session(session).with(csrf()));
+
+		String first = body(this.mvc.perform(get("/admin/enterprises").param("q", name).session(session)).andReturn());
+		String second = body(
+				this.mvc.perform(get("/admin/enterprises").param("q", name).param("page", "1").session(session))
+					.andReturn());
+
+		assertThat(first).contains("<a href=\"/admin/enterprises?q=" + query + "&amp;page=1\">下一页</a>")
+			.doesNotContain("上一页")
+			.doesNotContain("hx-get");
+		assertThat(second).contains("<a href=\"/admin/enterprises?q=" + query + "&amp;page=0\">上一页</a>")
+			.doesNotContain("下一页");
+	}
+
+	@Test
+	void theCaseListPagesInPlace() throws Exception {
+		MockHttpSession session = login(this.world.admin());
+		for (int n = 0; n <= 20; n++) {
+			new Api(this.mvc).fileCase(this.world.enterpriseA(), this.world.firmA().getId(),
+					this.world.category().id());
+		}
+
+		String first = body(this.mvc.perform(get("/cases").session(session)).andReturn());
+
+		assertThat(first).contains("href=\"/cases?q=&amp;state=&amp;page=1\"")
+			.contains("hx-get=\"/cases?q=&amp;state=&amp;page=1\"")
+			.contains("hx-target=\"#case-table\"")
+			.contains("hx-push-url=\"true\"");
 	}
 
 	private MockHttpSession login(Member who) throws Exception {
