@@ -1,5 +1,7 @@
 package org.qiqing.enterprise;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -48,6 +50,27 @@ public class Enterprise {
 		this.creditCode = creditCode;
 		this.name = name;
 		this.regionCode = regionCode;
+	}
+
+	/**
+	 * The enterprise in a row of {@code enterprise}, as {@link Enterprises} would load
+	 * it: Spring Data's mapping converted each column reflectively on the path of every
+	 * filing.
+	 */
+	static Enterprise fromRow(ResultSet row) throws SQLException {
+		Enterprise enterprise = new Enterprise(row.getString("credit_code"), row.getString("name"),
+				row.getString("region_code"));
+		enterprise.id = row.getLong("id");
+		enterprise.industry = row.getString("industry");
+		enterprise.address = row.getString("address");
+		String scale = row.getString("scale");
+		enterprise.scale = scale == null ? null : EnterpriseScale.valueOf(scale);
+		enterprise.contactName = row.getString("contact_name");
+		enterprise.contactPhone = row.getString("contact_phone");
+		enterprise.contactEmail = row.getString("contact_email");
+		enterprise.tags = row.getString("tags");
+		enterprise.version = row.getInt("version");
+		return enterprise;
 	}
 
 	public Enterprise describe(String name, String regionCode, String industry, String address, EnterpriseScale scale,

@@ -6,10 +6,6 @@ import java.util.Optional;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.Rows;
 
-import org.springframework.data.jdbc.core.convert.EntityRowMapper;
-import org.springframework.data.jdbc.core.convert.JdbcConverter;
-import org.springframework.data.relational.core.mapping.RelationalMappingContext;
-import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +32,8 @@ public class EnterpriseDirectory {
 
 	private final JdbcClient jdbc;
 
-	/** Maps a row as the repository {@link Enterprises} does. */
-	private final EntityRowMapper<Enterprise> rows;
-
-	@SuppressWarnings("unchecked")
-	EnterpriseDirectory(JdbcClient jdbc, RelationalMappingContext mapping, JdbcConverter converter) {
+	EnterpriseDirectory(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.rows = new EntityRowMapper<>(
-				(RelationalPersistentEntity<Enterprise>) mapping.getRequiredPersistentEntity(Enterprise.class),
-				converter);
 	}
 
 	public Optional<Enterprise> findVisible(long id, Actor actor) {
@@ -53,7 +42,7 @@ public class EnterpriseDirectory {
 		return bind(this.jdbc.sql("select en.* from enterprise en join region r on r.code = en.region_code"
 				+ " where en.id = :id and " + SCOPE), actor)
 			.param("id", id)
-			.query(this.rows)
+			.query((row, n) -> Enterprise.fromRow(row))
 			.optional();
 	}
 
