@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.qiqing.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ public class Categories {
 
 	/**
 	 * A category. Filing and every step read their case's category, up to four times, for
-	 * its limits: they come from memory (see {@link #known}); one added on another node
+	 * its limits: they come from memory (see {@link #known()}); one added on another node
 	 * in the last minute from the database.
 	 */
 	public Optional<Category> find(long id) {
@@ -74,9 +74,8 @@ public class Categories {
 	private Map<Long, Category> known() {
 		Known current = this.known;
 		if (current == null || current.at().plus(REFRESH).isBefore(Instant.now())) {
-			Map<Long, Category> byId = new HashMap<>();
-			all().forEach(category -> byId.put(category.id(), category));
-			current = new Known(Instant.now(), Map.copyOf(byId));
+			current = new Known(Instant.now(),
+					all().stream().collect(Collectors.toUnmodifiableMap(Category::id, category -> category)));
 			this.known = current;
 		}
 		return current.byId();
