@@ -103,7 +103,9 @@ class CategoryGuideIntegrationTests {
 		assertThat(mine.get(0)).containsEntry("version", 1).containsEntry("acceptHours", 4);
 		assertThat(mine.get(0).get("guide").toString()).contains("新增负荷和用途", "产权证明");
 
-		// The limits are the category's own, and a change of them takes effect at once.
+		// The limits are the category's own, and a change of them takes effect at once,
+		// though the node holds the categories it has read.
+		assertThat(this.categories.find(this.category.id()).orElseThrow().acceptHours()).isEqualTo(4);
 		MvcResult limits = putGuide(this.world.admin(), "\"1\"", """
 				{"needs": "新增负荷和用途", "acceptHours": 2, "resolveDays": 10}""");
 		assertThat(status(limits)).as(body(limits)).isEqualTo(200);
