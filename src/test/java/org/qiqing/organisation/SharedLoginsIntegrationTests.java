@@ -13,13 +13,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.qiqing.IntegrationTest;
-import org.qiqing.QiqingApplication;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.World;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -47,16 +44,17 @@ class SharedLoginsIntegrationTests {
 	void aLoginOnOneNodeServesConcurrentRequestsOnAnother() throws Exception {
 		String url = this.environment.getProperty("spring.datasource.url");
 		assumeTrue(url.startsWith("jdbc:postgresql:"), "the prod profile's shared logins run on PostgreSQL only");
-		try (ConfigurableApplicationContext first = prodNode(url);
-				ConfigurableApplicationContext second = prodNode(url)) {
+		try (ConfigurableApplicationContext first = ProdNode.start(url);
+				ConfigurableApplicationContext second = ProdNode.start(url)) {
 			Browser phone = new Browser();
 			String dispatcher = this.world.dispatcherA().username();
-			phone.logIn(base(first), dispatcher);
+			phone.logIn(ProdNode.base(first), dispatcher);
 
 			CyclicBarrier barrier = new CyclicBarrier(TOGETHER);
 			List<CompletableFuture<HttpResponse<String>>> pages = new ArrayList<>();
 			for (int i = 0; i < TOGETHER; i++) {
-				pages.add(CompletableFuture.supplyAsync(() -> phone.getTogether(base(second) + "/queue", barrier)));
+				pages.add(CompletableFuture
+					.supplyAsync(() -> phone.getTogether(ProdNode.base(second) + "/queue", barrier)));
 			}
 			for (CompletableFuture<HttpResponse<String>> page : pages) {
 				HttpResponse<String> response = page.get();
@@ -64,21 +62,6 @@ class SharedLoginsIntegrationTests {
 				assertThat(response.body()).contains(dispatcher);
 			}
 		}
-	}
-
-	/**
-	 * A node as production runs it, on the tests' PostgreSQL database: sessions in the
-	 * database, no demonstration, and no timers or deliveries of its own.
-	 */
-	private static ConfigurableApplicationContext prodNode(String url) {
-		return new SpringApplicationBuilder(QiqingApplication.class).profiles("test", "prod")
-			.run("--server.port=0", "--spring.datasource.url=" + url,
-					"--spring.datasource.username=" + System.getenv().getOrDefault("QIQING_TEST_DB_USER", "postgres"),
-					"--qiqing.timers.enabled=false", "--qiqing.notifications.enabled=false");
-	}
-
-	private static String base(ConfigurableApplicationContext node) {
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort();
 	}
 
 	/** One browser: its session cookie, sent to whichever node answers. */
@@ -91,15 +74,26 @@ class SharedLoginsIntegrationTests {
 		private volatile String cookie = "";
 
 		void logIn(String base, String username) throws Exception {
+			assertThat(logIn(base, username, TestWorld.PASSWORD)).doesNotContain("error");
+		}
+
+		/**
+		 * @return where the login sends the browser
+		 */
+		String logIn(String base, String username, String password) throws Exception {
 			HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base + "/login")).GET());
 			Matcher csrf = CSRF.matcher(form.body());
 			assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
 			HttpResponse<String> done = send(HttpRequest.newBuilder(URI.create(base + "/login"))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers
-					.ofString("username=" + username + "&password=" + TestWorld.PASSWORD + "&_csrf=" + csrf.group(1))));
+					.ofString("username=" + username + "&password=" + password + "&_csrf=" + csrf.group(1))));
 			assertThat(done.statusCode()).isEqualTo(302);
-			assertThat(done.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+			return done.headers().firstValue("Location").orElseThrow();
+		}
+
+		HttpResponse<String> get(String url) throws Exception {
+			return send(HttpRequest.newBuilder(URI.create(url)).GET());
 		}
 
 		HttpResponse<String> getTogether(String url, CyclicBarrier barrier) {
