@@ -5,10 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,10 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own, so that only the timer that fails is postponed. One node sweeps at a time,
  * under a lease in the database: two sweeps at once would only wait on each other's rows
  * (and the claims use {@code FOR UPDATE SKIP LOCKED} should a lease run out under a slow
- * sweep). After downtime the sweep catches up: every overdue timer fires once, checking
- * first whether its case still needs it.
+ * sweep). The lease is short ({@code qiqing.timers.lease}) and renewed while the sweep
+ * runs, so that a node killed in the middle of a sweep stops the timers no longer than
+ * that; it is counted on the database's clock, which all nodes share. After downtime the
+ * sweep catches up: every overdue timer fires once, checking first whether its case still
+ * needs it.
  */
 @Component
+@EnableConfigurationProperties(TimerSweep.Settings.class)
 public class TimerSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(TimerSweep.class);
@@ -38,11 +48,6 @@ public class TimerSweep {
 	 * A timer whose firing failed is tried again this much later, not in a tight loop.
 	 */
 	private static final Duration RETRY = Duration.ofMinutes(10);
-
-	/**
-	 * Long enough for any sweep; a node that dies holding it frees it this much later.
-	 */
-	private static final Duration LEASE = Duration.ofMinutes(5);
 
 	private final String node = java.util.UUID.randomUUID().toString();
 
@@ -58,8 +63,27 @@ public class TimerSweep {
 
 	private final Clock clock;
 
+	private final Duration lease;
+
+	/**
+	 * Renews the lease while a sweep runs; its one thread ends when idle.
+	 */
+	private final ScheduledThreadPoolExecutor renewals;
+
+	/**
+	 * The sweep's lease ({@code qiqing.timers.*}).
+	 *
+	 * @param lease how long the lease lasts unless renewed: a node that dies holding it
+	 * stops the timers this long at most. It is renewed three times within it, so it must
+	 * outlast a pause of the node (a garbage collection) or of the database.
+	 */
+	@ConfigurationProperties("qiqing.timers")
+	record Settings(@DefaultValue("20s") Duration lease) {
+
+	}
+
 	TimerSweep(CaseTimers timers, TimerFiring firing, JdbcClient jdbc, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, Settings settings) {
 		this.timers = timers;
 		this.firing = firing;
 		this.jdbc = jdbc;
@@ -67,6 +91,15 @@ public class TimerSweep {
 		this.single = new TransactionTemplate(transactions);
 		this.single.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.clock = clock;
+		this.lease = settings.lease();
+		this.renewals = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "timer-lease");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.renewals.setKeepAliveTime(1, TimeUnit.MINUTES);
+		this.renewals.allowCoreThreadTimeOut(true);
+		this.renewals.setRemoveOnCancelPolicy(true);
 	}
 
 	/**
@@ -78,10 +111,14 @@ public class TimerSweep {
 		if (!takeLease()) {
 			return new Result(false, 0, 0, 0, 0);
 		}
+		long every = this.lease.dividedBy(3).toMillis();
+		ScheduledFuture<?> renewing = this.renewals.scheduleAtFixedRate(this::renewLease, every, every,
+				TimeUnit.MILLISECONDS);
 		try {
 			return sweepHolding();
 		}
 		finally {
+			renewing.cancel(false);
 			this.jdbc.sql(
 					"update timer_sweep_lease set holder = null, held_until = null where name = 'timers' and holder = :node")
 				.param("node", this.node)
@@ -97,17 +134,45 @@ public class TimerSweep {
 	}
 
 	/**
-	 * The lease runs on the real time of the machines, whatever moment a test sweeps at.
+	 * The lease runs on the database's clock, whatever moment a test sweeps at and
+	 * however the nodes' clocks differ.
 	 */
-	private boolean takeLease() {
-		Instant real = Instant.now();
-		return this.batch.execute(status -> this.jdbc.sql("""
-				update timer_sweep_lease set holder = :node, held_until = :until
-				where name = 'timers' and (held_until is null or held_until < :now)""")
-			.param("node", this.node)
-			.param("until", Timestamp.from(real.plus(LEASE)))
-			.param("now", Timestamp.from(real))
-			.update()) == 1;
+	boolean takeLease() {
+		return this.batch.execute(status -> {
+			Instant now = databaseNow();
+			return this.jdbc.sql("""
+					update timer_sweep_lease set holder = :node, held_until = :until
+					where name = 'timers' and (held_until is null or held_until < :now)""")
+				.param("node", this.node)
+				.param("until", Timestamp.from(now.plus(this.lease)))
+				.param("now", Timestamp.from(now))
+				.update();
+		}) == 1;
+	}
+
+	/**
+	 * Runs on its own thread, beside the sweep. Should the lease have run out all the
+	 * same (the node stood still longer than the lease), the sweep goes on: another node
+	 * may sweep beside it, and their claims skip each other's timers.
+	 */
+	private void renewLease() {
+		try {
+			int renewed = this.batch.execute(status -> this.jdbc
+				.sql("update timer_sweep_lease set held_until = :until where name = 'timers' and holder = :node")
+				.param("node", this.node)
+				.param("until", Timestamp.from(databaseNow().plus(this.lease)))
+				.update());
+			if (renewed == 0) {
+				log.warn("The timers' lease ran out under a sweep of this node; another node may be sweeping too");
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not renew the timers' lease", ex);
+		}
+	}
+
+	private Instant databaseNow() {
+		return this.jdbc.sql("select current_timestamp").query(Timestamp.class).single().toInstant();
 	}
 
 	private Result sweepHolding() {

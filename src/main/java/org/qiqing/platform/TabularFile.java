@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -144,7 +145,21 @@ public final class TabularFile {
 				header.accept((int) record.getRecordNumber(), record.toList(), rows);
 			}
 		}
+		catch (CSVException malformed) {
+			throw unreadableCsv(malformed);
+		}
+		catch (UncheckedIOException ex) {
+			// The parser's iterator wraps what it finds malformed (a quote never closed).
+			if (ex.getCause() instanceof CSVException malformed) {
+				throw unreadableCsv(malformed);
+			}
+			throw ex;
+		}
 		header.requireSeen();
+	}
+
+	private static InvalidInput unreadableCsv(CSVException malformed) {
+		return new InvalidInput("file", "the file is not a readable CSV table: " + malformed.getMessage());
 	}
 
 	/** UTF-8 unless the first bytes are not UTF-8, then GB18030 (a superset of GBK). */

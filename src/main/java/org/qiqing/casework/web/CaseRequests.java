@@ -30,8 +30,8 @@ final class CaseRequests {
 	 * unit, due date and priority.
 	 */
 	record FileCase(CaseKind kind, @NotNull Long categoryId, Long enterpriseId, @NotBlank @Size(max = 200) String title,
-			@NotBlank @Size(max = 4000) String description, Long leadUnitId, @Size(max = 10) Set<Long> coUnitIds,
-			LocalDate dueDate, Priority priority) {
+			@NotBlank @Size(max = 4000) String description, Long leadUnitId,
+			@Size(max = 10) Set<@NotNull Long> coUnitIds, LocalDate dueDate, Priority priority) {
 
 		NewCase toNewCase(List<NewAttachment> files) {
 			return new NewCase(this.kind, this.categoryId, this.enterpriseId, this.title, this.description, files,
@@ -54,8 +54,9 @@ final class CaseRequests {
 
 	}
 
-	record Step(@Size(max = 4000) String note, Long leadUnitId, @Size(max = 10) Set<Long> coUnitIds, LocalDate dueDate,
-			Outcome outcome, @Size(max = 4000) String answer, @Size(max = 300) String referral, Rating rating) {
+	record Step(@Size(max = 4000) String note, Long leadUnitId, @Size(max = 10) Set<@NotNull Long> coUnitIds,
+			LocalDate dueDate, Outcome outcome, @Size(max = 4000) String answer, @Size(max = 300) String referral,
+			Rating rating) {
 
 		StepInput toInput(List<NewAttachment> files) {
 			return new StepInput(this.note, this.leadUnitId, this.coUnitIds, this.dueDate, this.outcome, this.answer,
