@@ -2,6 +2,7 @@ package org.qiqing.organisation.internal;
 
 import java.util.Set;
 
+import org.qiqing.organisation.PasswordPolicy;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
 import org.qiqing.organisation.RegionLevel;
@@ -54,12 +55,16 @@ class FirstAdministrator implements ApplicationRunner {
 
 	private final PasswordEncoder passwords;
 
-	FirstAdministrator(Settings settings, Regions regions, Units units, People people, PasswordEncoder passwords) {
+	private final PasswordPolicy policy;
+
+	FirstAdministrator(Settings settings, Regions regions, Units units, People people, PasswordEncoder passwords,
+			PasswordPolicy policy) {
 		this.settings = settings;
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
 		this.passwords = passwords;
+		this.policy = policy;
 	}
 
 	@Override
@@ -69,6 +74,9 @@ class FirstAdministrator implements ApplicationRunner {
 				|| this.people.count() > 0) {
 			return;
 		}
+		this.policy.problem(this.settings.adminPassword()).ifPresent(problem -> {
+			throw new IllegalStateException("QIQING_ADMIN_PASSWORD is refused: " + problem);
+		});
 		this.regions.save(this.settings.regionCode(), this.settings.regionName(), RegionLevel.CITY, null);
 		Unit centre = this.units.save(new Unit(this.settings.regionCode() + "-QFZX",
 				this.settings.regionName() + "企业服务中心", UnitKind.SERVICE_CENTRE, this.settings.regionCode(), null));
