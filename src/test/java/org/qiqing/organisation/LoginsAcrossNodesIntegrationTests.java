@@ -83,18 +83,18 @@ class LoginsAcrossNodesIntegrationTests {
 					.doesNotContain(token.group(1)));
 
 			assertThat(sessionsOf(handler.username())).isOne();
-			HttpResponse<String> stopped = browser.http.send(HttpRequest
-				.newBuilder(URI.create(base + "/api/v1/people/" + handler.actor().personId()))
-				.header("Authorization", admin.bearer())
-				.header("Content-Type", "application/json")
-				.header("If-Match", "\"0\"")
-				.PUT(HttpRequest.BodyPublishers.ofString("""
-						{"displayName": "停用", "unitId": %d, "roles": ["HANDLER"], "enabled": false}"""
-					.formatted(handler.actor().unitId())))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> stopped = browser.http
+				.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/people/" + handler.actor().personId()))
+					.header("Authorization", admin.bearer())
+					.header("Content-Type", "application/json")
+					.header("If-Match", "\"0\"")
+					.PUT(HttpRequest.BodyPublishers.ofString("""
+							{"displayName": "停用", "unitId": %d, "roles": ["HANDLER"], "enabled": false}"""
+						.formatted(handler.actor().unitId())))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
 			assertThat(sessionsOf(handler.username())).as("his session is gone for every node").isZero();
-			assertThat(browser.get("/queue").headers().firstValue("Location").orElse("")).contains("/login");
+			assertThat(browser.get("/queue").statusCode()).as("no longer logged in").isIn(302, 401);
 
 			Browser administrator = new Browser(base);
 			administrator.logIn(admin.username());
@@ -118,7 +118,9 @@ class LoginsAcrossNodesIntegrationTests {
 					"--qiqing.timers.enabled=false", "--qiqing.notifications.enabled=false");
 	}
 
-	/** One browser on one node: its session cookie and the CSRF token of its last page. */
+	/**
+	 * One browser on one node: its session cookie and the CSRF token of its last page.
+	 */
 	private static final class Browser {
 
 		private final HttpClient http = HttpClient.newHttpClient();
