@@ -204,6 +204,8 @@ class LoginsIntegrationTests {
 		MvcResult issue = this.mvc.perform(post("/tokens").param("name", "late").session(session).with(csrf()))
 			.andReturn();
 		assertThat(issue.getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
+		assertThat(this.mvc.perform(get("/login?ended")).andReturn().getResponse().getContentAsString())
+			.contains("您的登录已结束");
 		assertThat(session.isInvalid()).isTrue();
 		assertThat(this.tokens.of(handler.actor().personId())).extracting(ApiTokens.Issued::name)
 			.doesNotContain("late");
@@ -284,6 +286,9 @@ class LoginsIntegrationTests {
 		assertThat(logIn(handler.username(), TestWorld.PASSWORD, from, half)).isEqualTo("/login/totp");
 		assertThat(status(get("/queue").accept(MediaType.TEXT_HTML).session(half))).as("sent to log in").isEqualTo(302);
 		assertThat(code(half, "123456", from)).isEqualTo("/login/totp?error");
+		assertThat(
+				this.mvc.perform(get("/login/totp?error").session(half)).andReturn().getResponse().getContentAsString())
+			.contains("验证码不正确或已使用");
 		this.clock.set(Instant.now().plusSeconds(30));
 		String next = Totp.code(key, Totp.step(this.clock.instant()));
 		assertThat(code(half, next, from)).isEqualTo("/");
