@@ -22,8 +22,11 @@ public class ContactManagement {
 
 	private final People people;
 
-	ContactManagement(People people) {
+	private final PasswordPolicy policy;
+
+	ContactManagement(People people, PasswordPolicy policy) {
 		this.people = people;
+		this.policy = policy;
 	}
 
 	/**
@@ -37,11 +40,7 @@ public class ContactManagement {
 		else if (usernameTaken(username)) {
 			errors.reject("username", "username " + username + " is already used");
 		}
-		if (password == null || password.length() < PersonManagement.MIN_PASSWORD
-				|| password.length() > PersonManagement.MAX_PASSWORD) {
-			errors.reject("password", "a password has " + PersonManagement.MIN_PASSWORD + " to "
-					+ PersonManagement.MAX_PASSWORD + " characters");
-		}
+		this.policy.check(errors, "password", password);
 	}
 
 	@Transactional(readOnly = true)

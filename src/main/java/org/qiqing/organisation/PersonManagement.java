@@ -25,10 +25,6 @@ public class PersonManagement {
 
 	static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{2,64}");
 
-	static final int MIN_PASSWORD = 8;
-
-	static final int MAX_PASSWORD = 72;
-
 	private final People people;
 
 	private final Units units;
@@ -37,11 +33,14 @@ public class PersonManagement {
 
 	private final PasswordEncoder passwords;
 
-	PersonManagement(People people, Units units, Regions regions, PasswordEncoder passwords) {
+	private final PasswordPolicy policy;
+
+	PersonManagement(People people, Units units, Regions regions, PasswordEncoder passwords, PasswordPolicy policy) {
 		this.people = people;
 		this.units = units;
 		this.regions = regions;
 		this.passwords = passwords;
+		this.policy = policy;
 	}
 
 	/** An official of the actor's jurisdiction; anyone else is not found. */
@@ -129,9 +128,8 @@ public class PersonManagement {
 		else if (details.username() != null && !details.username().equals(current.getUsername())) {
 			errors.reject("username", "the username of a person cannot change");
 		}
-		if (details.password() != null
-				&& (details.password().length() < MIN_PASSWORD || details.password().length() > MAX_PASSWORD)) {
-			errors.reject("password", "a password has " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+		if (details.password() != null) {
+			this.policy.check(errors, "password", details.password());
 		}
 		if (details.unitId() != null && this.units.findById(details.unitId())
 			.flatMap(unit -> this.regions.findWithin(unit.getRegionCode(), actor))

@@ -70,9 +70,14 @@ class ProductionBootstrapIntegrationTests {
 		Browser browser = new Browser();
 		String next = browser.logIn(ProdNode.base(node), "admin", password);
 		if (!next.contains("error")) {
+			// Under prod an administrator's first page is the enrolment of his second
+			// factor.
 			HttpResponse<String> queue = browser.get(ProdNode.base(node) + "/queue");
-			assertThat(queue.statusCode()).isEqualTo(200);
-			assertThat(queue.body()).contains("管理员");
+			assertThat(queue.statusCode()).isEqualTo(302);
+			assertThat(queue.headers().firstValue("Location").orElseThrow()).endsWith("/account/second-factor");
+			HttpResponse<String> enrolment = browser.get(ProdNode.base(node) + "/account/second-factor");
+			assertThat(enrolment.statusCode()).isEqualTo(200);
+			assertThat(enrolment.body()).contains("otpauth://");
 		}
 		return next;
 	}

@@ -40,6 +40,17 @@ class ActorDirectory implements UserDetailsService {
 				tokenHash);
 	}
 
+	/**
+	 * Whether the person may still log in (a page session checks it on every request).
+	 */
+	boolean stillEnabled(long personId) {
+		return this.jdbc.sql("select enabled from person where id = :id")
+			.param("id", personId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	private Optional<ActorDetails> load(String where, String key) {
 		return this.jdbc.sql("""
 				select p.id, p.username, p.display_name, p.unit_id, p.enterprise_id, r.path, p.password_hash,

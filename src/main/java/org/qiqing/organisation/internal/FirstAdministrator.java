@@ -3,6 +3,7 @@ package org.qiqing.organisation.internal;
 import java.util.Optional;
 import java.util.Set;
 
+import org.qiqing.organisation.PasswordPolicy;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
 import org.qiqing.organisation.Region;
@@ -68,13 +69,16 @@ class FirstAdministrator implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final PasswordPolicy policy;
+
 	FirstAdministrator(Settings settings, Regions regions, Units units, People people, PasswordEncoder passwords,
-			JdbcClient jdbc) {
+			PasswordPolicy policy, JdbcClient jdbc) {
 		this.settings = settings;
 		this.regions = regions;
 		this.units = units;
 		this.people = people;
 		this.passwords = passwords;
+		this.policy = policy;
 		this.jdbc = jdbc;
 	}
 
@@ -89,6 +93,9 @@ class FirstAdministrator implements ApplicationRunner {
 					+ "Remove it from the environment.");
 			return;
 		}
+		this.policy.problem(this.settings.adminPassword()).ifPresent(problem -> {
+			throw new IllegalStateException("QIQING_ADMIN_PASSWORD is refused: " + problem);
+		});
 		Region root = this.regions.find(this.settings.regionCode())
 			.orElseGet(() -> this.regions.save(this.settings.regionCode(), this.settings.regionName(), RegionLevel.CITY,
 					null));

@@ -5,17 +5,22 @@ import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Where a person issues API tokens for his integrations, sees them and revokes them. A
- * new token is shown once, right after it is issued.
+ * new token is shown once, in the answer to the form that issued it: never through the
+ * session (a redirect's flash attributes live in the session, which {@code prod} keeps in
+ * the database), and the answer is not cached.
  */
 @Controller
 class TokenPagesController {
@@ -35,13 +40,15 @@ class TokenPagesController {
 	}
 
 	@PostMapping("/tokens")
-	String issueToken(@RequestParam(defaultValue = "") String name, Actor actor, RedirectAttributes redirect) {
+	String issueToken(@RequestParam(defaultValue = "") String name, Actor actor, Model model,
+			HttpServletResponse response) {
 		String label = name.trim();
 		if (label.isEmpty() || label.length() > 100) {
 			throw new InvalidInput("name", "name the token (1 to 100 characters)");
 		}
-		redirect.addFlashAttribute("issued", this.tokens.issue(actor.personId(), label));
-		return "redirect:/tokens";
+		model.addAttribute("issued", this.tokens.issue(actor.personId(), label));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		return showTokens(actor, model);
 	}
 
 	@PostMapping("/tokens/{id}/revoke")
