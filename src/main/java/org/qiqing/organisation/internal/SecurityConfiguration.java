@@ -60,7 +60,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, RecentTokens tokens) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
+			// A load balancer asks whether the node lives and takes requests, and learns
+			// nothing more; details and metrics are for administrators.
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness")
+				.permitAll()
+				.requestMatchers("/actuator/**")
 				.hasRole(Role.ADMIN.name())
 				// An enterprise contact registers before he has a login.
 				.requestMatchers(HttpMethod.POST, "/api/v1/registrations")
@@ -68,6 +73,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.anyRequest()
 				.authenticated())
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityHeaders::configure)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
@@ -94,6 +100,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
 					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 					PathPatternRequestMatcher.withDefaults().matcher("/visits/device/**")))
+			.headers(SecurityHeaders::configure)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();
