@@ -221,6 +221,14 @@ class BrowserIntegrationTests {
 		saveScreenshot("help-visit-case-phone");
 	}
 
+	@Test
+	void theApiBrowserRunsUnderTheContentSecurityPolicy() {
+		use(DESKTOP);
+		this.browser.get(url("/swagger-ui.html"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+		assertThat(this.browser.findElements(By.cssSelector(".swagger-ui .opblock"))).isNotEmpty();
+	}
+
 	private void login(String username, String password) {
 		this.browser.get(url("/login"));
 		this.browser.findElement(By.name("username")).sendKeys(username);

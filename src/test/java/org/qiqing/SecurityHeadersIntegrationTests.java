@@ -117,6 +117,11 @@ class SecurityHeadersIntegrationTests {
 		assertThat(directives(response.getHeader(CSP))).contains("default-src 'self'", "script-src 'self'",
 				"style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "worker-src 'self'",
 				"frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'", "object-src 'none'");
+		assertThat(directives(this.mvc.perform(MockMvcRequestBuilders.get("/swagger-ui/index.html"))
+			.andReturn()
+			.getResponse()
+			.getHeader(CSP))).as("the API's browser injects a style element")
+			.contains("script-src 'self'", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'");
 		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
 		assertThat(response.getHeader("Permissions-Policy")).contains("camera=()", "microphone=()", "geolocation=()");
 		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");

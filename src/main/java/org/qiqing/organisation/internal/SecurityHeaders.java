@@ -2,7 +2,12 @@ package org.qiqing.organisation.internal;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The headers every answer carries, pages, API and files alike, on top of Spring
@@ -17,10 +22,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 final class SecurityHeaders {
 
-	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
-			"style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "worker-src 'self'",
-			"manifest-src 'self'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'",
-			"object-src 'none'");
+	static final String CONTENT_SECURITY_POLICY = policy("style-src 'self'");
+
+	/**
+	 * Swagger UI, the API's browser (closed under "prod" unless QIQING_API_DOCS=true),
+	 * injects a style element of its own: its pages alone may apply inline style. It
+	 * shows only the API's description.
+	 */
+	static final String API_BROWSER_POLICY = policy("style-src 'self' 'unsafe-inline'");
 
 	/**
 	 * Powerful features none of the pages use: a visit's photo is taken through the file
@@ -33,10 +42,21 @@ final class SecurityHeaders {
 	}
 
 	static void configure(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		RequestMatcher apiBrowser = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+		headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiBrowser),
+					new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiBrowser,
+					new ContentSecurityPolicyHeaderWriter(API_BROWSER_POLICY)))
 			// Case and enterprise addresses carry ids: they never leave the site.
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
+	}
+
+	private static String policy(String styleSrc) {
+		return String.join("; ", "default-src 'self'", "script-src 'self'", styleSrc, "img-src 'self' data: blob:",
+				"connect-src 'self'", "worker-src 'self'", "manifest-src 'self'", "frame-ancestors 'none'",
+				"form-action 'self'", "base-uri 'self'", "object-src 'none'");
 	}
 
 }
