@@ -116,7 +116,7 @@ class SecurityHeadersIntegrationTests {
 			.getResponse();
 		assertThat(directives(response.getHeader(CSP))).contains("default-src 'self'", "script-src 'self'",
 				"style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'", "worker-src 'self'",
-				"frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'", "object-src 'none'");
+				"frame-ancestors 'none'", "form-action 'self'", "base-uri 'none'", "object-src 'none'");
 		assertThat(directives(this.mvc.perform(MockMvcRequestBuilders.get("/swagger-ui/index.html"))
 			.andReturn()
 			.getResponse()
@@ -126,6 +126,17 @@ class SecurityHeadersIntegrationTests {
 		assertThat(response.getHeader("Permissions-Policy")).contains("camera=()", "microphone=()", "geolocation=()");
 		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
 		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
+	}
+
+	@Test
+	void pagesBehindTheLoginAreNotKeptByTheBrowser() throws Exception {
+		MockHttpServletResponse queue = this.mvc
+			.perform(MockMvcRequestBuilders.get("/queue").session(login(this.world.dispatcherA())))
+			.andReturn()
+			.getResponse();
+		assertThat(queue.getStatus()).isEqualTo(200);
+		assertThat(queue.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-store");
 	}
 
 	@Test
