@@ -13,7 +13,9 @@ document.addEventListener('DOMContentLoaded', () => {
   const plot = echarts.init(element);
   plot.setOption({
     color: colours,
-    tooltip: { trigger: 'axis' },
+    // Drawn on the canvas: the HTML tooltip writes style attributes, which the Content
+    // Security Policy refuses.
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 30, right: 10, top: 40, bottom: 24 },
     xAxis: { type: 'category', data: chart.months },

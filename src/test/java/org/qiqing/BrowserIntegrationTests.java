@@ -21,9 +21,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,7 +59,7 @@ class BrowserIntegrationTests {
 	@TempDir
 	Path temp;
 
-	private WebDriver browser;
+	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
@@ -72,7 +72,9 @@ class BrowserIntegrationTests {
 	@AfterEach
 	void stopBrowser() {
 		if (this.browser != null) {
+			List<String> violations = HeadlessChromium.contentSecurityPolicyViolations(this.browser);
 			this.browser.quit();
+			assertThat(violations).as("refused by the Content Security Policy").isEmpty();
 		}
 	}
 
@@ -135,6 +137,17 @@ class BrowserIntegrationTests {
 		assertThat(this.browser.findElements(By.cssSelector("#step-rate, #step-reopen"))).isEmpty();
 		assertFitsOnThePhone();
 		saveScreenshot("case-closed-phone");
+		logout();
+
+		// The rating shows on the enterprise's profile, drawn by ECharts, with its
+		// tooltip.
+		use(DESKTOP);
+		loginAs(this.world.dispatcherA());
+		this.browser.get(url("/enterprises/" + this.world.firmA().getId()));
+		WebElement chart = this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#satisfaction-chart canvas")));
+		new Actions(this.browser).moveToElement(chart).perform();
+		saveScreenshot("enterprise-profile-desktop");
 	}
 
 	@Test
@@ -206,6 +219,14 @@ class BrowserIntegrationTests {
 		assertThat(number).startsWith("QQ-");
 		assertFitsOnThePhone();
 		saveScreenshot("help-visit-case-phone");
+	}
+
+	@Test
+	void theApiBrowserRunsUnderTheContentSecurityPolicy() {
+		use(DESKTOP);
+		this.browser.get(url("/swagger-ui.html"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+		assertThat(this.browser.findElements(By.cssSelector(".swagger-ui .opblock"))).isNotEmpty();
 	}
 
 	private void login(String username, String password) {

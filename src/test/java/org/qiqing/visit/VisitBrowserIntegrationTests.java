@@ -89,10 +89,9 @@ class VisitBrowserIntegrationTests {
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		ChromeOptions options = HeadlessChromium.phone(this.temp.resolve("profile"));
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
+		ChromeOptions options = HeadlessChromium.phone(this.temp.resolve("profile"), logs);
 		this.browser = HeadlessChromium.start(options);
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
 		this.browser.manage().window().setSize(new Dimension(HeadlessChromium.WIDTH, HeadlessChromium.HEIGHT));
@@ -109,10 +108,12 @@ class VisitBrowserIntegrationTests {
 	@AfterEach
 	void stopBrowser() {
 		if (this.browser != null) {
+			List<String> violations = HeadlessChromium.contentSecurityPolicyViolations(this.browser);
 			this.browser.quit();
 			this.jdbc.sql("delete from link where person_id = :me")
 				.param("me", this.world.visitorA().actor().personId())
 				.update();
+			assertThat(violations).as("refused by the Content Security Policy").isEmpty();
 		}
 	}
 

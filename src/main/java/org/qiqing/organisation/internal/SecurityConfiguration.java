@@ -80,7 +80,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
 	SecurityFilterChain api(HttpSecurity http, RecentTokens tokens, LoginThrottle throttle,
 			ApplicationEventPublisher events) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/**")
+			// A load balancer asks whether the node lives and takes requests, and learns
+			// nothing more; details and metrics are for administrators.
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness")
+				.permitAll()
+				.requestMatchers("/actuator/**")
 				.hasRole(Role.ADMIN.name())
 				// An enterprise contact registers before he has a login.
 				.requestMatchers(HttpMethod.POST, "/api/v1/registrations")
@@ -88,6 +93,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 				.anyRequest()
 				.authenticated())
 			.csrf(csrf -> csrf.disable())
+			.headers(SecurityHeaders::configure)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new ApiTokenFilter(tokens, throttle, events), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
@@ -127,6 +133,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
 					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 					PathPatternRequestMatcher.withDefaults().matcher("/visits/device/**")))
+			.headers(SecurityHeaders::configure)
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/", true)
 				.failureHandler(SecondFactorStep.askForCode(SecurityConfiguration::loginFailed))
