@@ -174,6 +174,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred; it was logged"));
 	}
 
+	/** Spring's own problems (a missing header, a wrong Accept) get a type as ours do. */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setType(URI.create(TYPE_BASE + type(statusCode)));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/** The type of a problem of a status that says no more than its status. */
+	static String type(HttpStatusCode code) {
+		HttpStatus status = HttpStatus.resolve(code.value());
+		if (status == null) {
+			return code.is5xxServerError() ? "internal" : "refused";
+		}
+		return switch (status) {
+			case BAD_REQUEST -> "invalid-input";
+			case UNAUTHORIZED -> "unauthorized";
+			case FORBIDDEN -> "forbidden";
+			case NOT_FOUND -> "not-found";
+			case METHOD_NOT_ALLOWED -> "method-not-allowed";
+			case NOT_ACCEPTABLE -> "not-acceptable";
+			case CONTENT_TOO_LARGE -> "too-large";
+			case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+			case SERVICE_UNAVAILABLE -> "unavailable";
+			default -> status.is5xxServerError() ? "internal" : "refused";
+		};
+	}
+
 	static ProblemDetail problem(HttpStatus status, String type, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));

@@ -28,8 +28,8 @@ import org.springframework.web.servlet.ModelAndView;
  * error JSON: requests no controller took (an unknown path; a wrong method, Content-Type
  * or Accept; an upload or a body over its cap; a NUL in a parameter) and failures of
  * filters (the database unreachable while a token or an idempotency key is looked up).
- * Under {@code /api/} an RFC 9457 problem detail, like every other API error; elsewhere
- * the readable page.
+ * Under {@code /api/} (and for the other callers that are programs) an RFC 9457 problem
+ * detail, like every other API error; elsewhere the readable page.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -67,8 +67,7 @@ class ErrorResponses implements ErrorController {
 		if (outage) {
 			DatabaseOutage.retryLater(response);
 		}
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (uri instanceof String path && path.startsWith("/api/")) {
+		if (forMachines(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			this.json.writeValue(response.getOutputStream(), asMap(problem(failure, status, outage)));
@@ -78,6 +77,15 @@ class ErrorResponses implements ErrorController {
 		// The layout asks the database for the person's badges: not when it is down.
 		page.addObject("me", null);
 		return page;
+	}
+
+	/**
+	 * The API, Actuator and the visit pages' device queue, which reads problem details;
+	 * the rest are pages.
+	 */
+	private static boolean forMachines(Object uri) {
+		return uri instanceof String path
+				&& (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/visits/device/"));
 	}
 
 	private static HttpStatus status(HttpServletRequest request, Throwable failure) {
@@ -102,30 +110,15 @@ class ErrorResponses implements ErrorController {
 		if (failure instanceof ErrorResponse response) {
 			ProblemDetail body = response.getBody();
 			if (body.getType() == null || URI.create("about:blank").equals(body.getType())) {
-				body.setType(URI.create(ApiProblems.TYPE_BASE + type(status)));
+				body.setType(URI.create(ApiProblems.TYPE_BASE + ApiProblems.type(status)));
 			}
 			return body;
 		}
-		return ApiProblems.problem(status, type(status), switch (status) {
+		return ApiProblems.problem(status, ApiProblems.type(status), switch (status) {
 			case NOT_FOUND -> "no such API path; see /v3/api-docs";
 			case INTERNAL_SERVER_ERROR -> "an unexpected error occurred; it was logged";
 			default -> status.getReasonPhrase();
 		});
-	}
-
-	private static String type(HttpStatus status) {
-		return switch (status) {
-			case BAD_REQUEST -> "invalid-input";
-			case UNAUTHORIZED -> "unauthorized";
-			case FORBIDDEN -> "forbidden";
-			case NOT_FOUND -> "not-found";
-			case METHOD_NOT_ALLOWED -> "method-not-allowed";
-			case NOT_ACCEPTABLE -> "not-acceptable";
-			case CONTENT_TOO_LARGE -> "too-large";
-			case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-			case SERVICE_UNAVAILABLE -> "unavailable";
-			default -> status.is5xxServerError() ? "internal" : "refused";
-		};
 	}
 
 	/** The problem's members as RFC 9457 writes them, its extensions among them. */
