@@ -181,6 +181,9 @@ class AccessMatrixIntegrationTests {
 				csv("credit_code,visitor,visited_on,notes", "{creditCode},t.visitor.a,2026-11-02,越权"))));
 		// Login and API tokens
 		rules.add(rule("GET /login", neutral()));
+		// The error page: answers a failed request with no more than its status and
+		// reason.
+		rules.add(rule("ANY /error", neutral()));
 		rules.add(rule("GET /tokens", neutral()));
 		// Issues a token to the caller himself; touches nobody else's.
 		rules.add(rule("POST /tokens", neutral()));

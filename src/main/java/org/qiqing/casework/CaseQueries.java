@@ -106,9 +106,9 @@ public class CaseQueries {
 					left join enterprise e on e.id = c.enterprise_id
 					left join unit u on u.id = c.lead_unit_id
 					where """ + " " + CaseScope.CONDITION + URGENT_FIRST + " limit :limit offset :offset"), actor)
-			.param("top", (page + 1) * size + 1)
+			.param("top", ((long) page + 1) * size + 1)
 			.param("limit", size + 1)
-			.param("offset", page * size)
+			.param("offset", (long) page * size)
 			.query(Rows.of(CaseLine.class))
 			.list();
 		return page(lines, page, size);
@@ -142,7 +142,7 @@ public class CaseQueries {
 			.param("text", text == null ? "" : text.trim())
 			.param("pattern", "%" + (text == null ? "" : text.trim()) + "%")
 			.param("limit", size + 1)
-			.param("offset", page * size)
+			.param("offset", (long) page * size)
 			.query(Rows.of(CaseLine.class))
 			.list();
 		return page(lines, page, size);
@@ -155,7 +155,7 @@ public class CaseQueries {
 					+ " order by c.updated_at desc, c.id desc limit :limit offset :offset"), actor)
 			.param("enterprise", enterpriseId)
 			.param("limit", size + 1)
-			.param("offset", page * size)
+			.param("offset", (long) page * size)
 			.query(Rows.of(CaseLine.class))
 			.list();
 		return page(lines, page, size);

@@ -57,7 +57,7 @@ public class EnterpriseDirectory {
 			.param("code", CreditCode.normalize(query))
 			.param("pattern", "%" + query + "%")
 			.param("limit", size + 1)
-			.param("offset", page * size)
+			.param("offset", (long) page * size)
 			.query(Rows.of(EnterpriseLine.class))
 			.list();
 		boolean hasNext = lines.size() > size;

@@ -209,44 +209,51 @@ public class Coverage {
 	}
 
 	/**
-	 * The focus a request names, refused as unknown (404) when it is a group or a person
-	 * he may not see. Regions and units are public names; what he sees of them is only
-	 * the links in his scope.
+	 * The focus a request names, refused as unknown (404) when it is a region outside his
+	 * jurisdiction, or a group or a person he may not see, as every foreign record is.
+	 * Units are public names; what he sees of one is only the links in his scope. The
+	 * trail leads no higher than his jurisdiction.
 	 */
 	public Focus focus(FocusKind kind, String key, Actor actor) {
 		LinkScope.requireOfficial(actor);
 		return switch (kind) {
-			case REGION -> regionFocus(key);
-			case UNIT -> this.jdbc
-				.sql("""
-						select u.name, u.region_code, r.name as region_name from unit u join region r on r.code = u.region_code
-						where u.id = :id""")
-				.param("id", number(key, "unit"))
-				.query((rs, row) -> new Focus(kind, key, rs.getString("name"),
-						List.of(new Crumb(FocusKind.REGION, rs.getString("region_code"), rs.getString("region_name")))))
-				.optional()
-				.orElseThrow(() -> new NotFound("unit", key));
+			case REGION -> regionFocus(key, actor);
+			case UNIT ->
+				this.jdbc.sql("""
+						select u.name, u.region_code, r.name as region_name, r.path as region_path
+						from unit u join region r on r.code = u.region_code where u.id = :id""")
+					.param("id", number(key, "unit"))
+					.query((rs, row) -> new Focus(kind, key, rs.getString("name"),
+							actor.oversees(rs.getString("region_path")) ? List.of(new Crumb(FocusKind.REGION,
+									rs.getString("region_code"), rs.getString("region_name"))) : List.of()))
+					.optional()
+					.orElseThrow(() -> new NotFound("unit", key));
 			case GROUP -> this.queries.findVisibleGroup(number(key, "work group"), actor)
-				.map(group -> new Focus(kind, key, group.name(),
-						List.of(new Crumb(FocusKind.REGION, group.regionCode(), group.regionName()))))
+				.map(group -> new Focus(kind, key, group.name(), actor.oversees(regionPath(group.regionCode()))
+						? List.of(new Crumb(FocusKind.REGION, group.regionCode(), group.regionName())) : List.of()))
 				.orElseThrow(() -> new NotFound("work group", key));
 			case PERSON -> personFocus(number(key, "person"), actor);
 		};
 	}
 
-	private Focus regionFocus(String code) {
-		List<Crumb> trail = new ArrayList<>();
+	private Focus regionFocus(String code, Actor actor) {
 		String path = this.jdbc.sql("select path from region where code = :code")
 			.param("code", code)
 			.query(String.class)
 			.optional()
+			.filter(actor::oversees)
 			.orElseThrow(() -> new NotFound("region", code));
+		List<Crumb> trail = new ArrayList<>();
+		StringBuilder ancestorPath = new StringBuilder("/");
 		for (String ancestor : path.substring(1).split("/")) {
-			String name = this.jdbc.sql("select name from region where code = :code")
-				.param("code", ancestor)
-				.query(String.class)
-				.single();
-			trail.add(new Crumb(FocusKind.REGION, ancestor, name));
+			ancestorPath.append(ancestor).append('/');
+			if (actor.oversees(ancestorPath.toString())) {
+				String name = this.jdbc.sql("select name from region where code = :code")
+					.param("code", ancestor)
+					.query(String.class)
+					.single();
+				trail.add(new Crumb(FocusKind.REGION, ancestor, name));
+			}
 		}
 		Crumb self = trail.remove(trail.size() - 1);
 		return new Focus(FocusKind.REGION, code, self.name(), List.copyOf(trail));
@@ -276,7 +283,7 @@ public class Coverage {
 		LinkScope.requireOfficial(actor);
 		LocalDate today = today();
 		Computed computed = computed(focus, period, today, actor);
-		int from = page * size;
+		long from = (long) page * size;
 		List<State> onPage = computed.ordered()
 			.stream()
 			.filter(s -> s.shown(show))

@@ -111,7 +111,7 @@ public class LinkQueries {
 			.param("active", filter.activeOn() != null)
 			.param("activeOn", filter.activeOn() == null ? LocalDate.of(1970, 1, 1) : filter.activeOn())
 			.param("limit", size + 1)
-			.param("offset", page * size)
+			.param("offset", (long) page * size)
 			.query(Rows.of(LinkLine.class))
 			.list();
 		return Page.of(lines, page, size);

@@ -71,7 +71,7 @@ public class OrganisationQueries {
 			.param("text", query)
 			.param("pattern", "%" + query + "%")
 			.param("limit", size + 1)
-			.param("offset", page * size)
+			.param("offset", (long) page * size)
 			.query(Rows.of(PersonLine.class))
 			.list();
 		return Page.of(lines, page, size);

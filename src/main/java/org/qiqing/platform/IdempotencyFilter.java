@@ -1,8 +1,13 @@
 package org.qiqing.platform;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,6 +19,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +31,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -77,8 +82,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		String owner = auth.getName();
 		boolean multipart = request.getContentType() != null
 				&& request.getContentType().toLowerCase().startsWith("multipart/");
-		HttpServletRequest forwarded = multipart ? request : new BufferedRequest(request);
-		String hash = hash(request, multipart ? partsOf(request) : ((BufferedRequest) forwarded).body);
+		HashingRequest forwarded = new HashingRequest(request, multipart);
 		TransactionStatus transaction = this.transactions.getTransaction(TransactionDefinition.withDefaults());
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 		try {
@@ -87,6 +91,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (IOException | ServletException | RuntimeException ex) {
 			this.transactions.rollback(transaction);
 			throw ex;
+		}
+		String hash;
+		try {
+			hash = forwarded.hash();
+		}
+		catch (BodyTooLarge ex) {
+			// Left unread by the controller and longer than any body may be.
+			this.transactions.rollback(transaction);
+			ErrorResponses.refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, ex);
+			return;
 		}
 		int status = captured.getStatus();
 		boolean ownAnswer;
@@ -156,72 +170,121 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		response.getWriter().write(json);
 	}
 
-	/** Multipart bodies are parsed by the container, so they are hashed part by part. */
-	private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		for (jakarta.servlet.http.Part part : request.getParts()) {
-			out.write((part.getName() + "\n" + part.getSubmittedFileName() + "\n").getBytes(StandardCharsets.UTF_8));
-			part.getInputStream().transferTo(out);
-		}
-		return out.toByteArray();
-	}
-
-	private static String hash(HttpServletRequest request, byte[] body) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-				.getBytes(StandardCharsets.UTF_8));
-			digest.update(body);
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/**
-	 * Reads the body once so that it can be hashed and still be read by the controller.
+	 * Hashes the request (method, path, query, parameters and body) with SHA-256 as the
+	 * controller reads it, so that only the hash is kept, never the body: a JSON body as
+	 * it streams past, what the controller leaves unread at the end; a multipart body
+	 * part by part, from the container's copy.
 	 */
-	private static final class BufferedRequest extends HttpServletRequestWrapper {
+	private static final class HashingRequest extends HttpServletRequestWrapper {
 
-		private final byte[] body;
+		private final MessageDigest digest;
 
-		BufferedRequest(HttpServletRequest request) throws IOException {
+		private final boolean multipart;
+
+		private ServletInputStream body;
+
+		HashingRequest(HttpServletRequest request, boolean multipart) throws IOException, ServletException {
 			super(request);
-			this.body = StreamUtils.copyToByteArray(request.getInputStream());
+			this.multipart = multipart;
+			try {
+				this.digest = MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+			update(request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n");
+			if (multipart) {
+				try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), this.digest)) {
+					for (Part part : request.getParts()) {
+						update(part.getName() + "\n" + part.getSubmittedFileName() + "\n");
+						try (InputStream in = part.getInputStream()) {
+							in.transferTo(sink);
+						}
+					}
+				}
+			}
+			else {
+				// A form's fields, which the container reads from the body itself.
+				request.getParameterMap()
+					.forEach((name, values) -> update(name + "=" + String.join("&", values) + "\n"));
+			}
+		}
+
+		private void update(String text) {
+			this.digest.update(text.getBytes(StandardCharsets.UTF_8));
 		}
 
 		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.multipart) {
+				return super.getInputStream();
+			}
+			if (this.body == null) {
+				this.body = new HashingInputStream(super.getInputStream(), this.digest);
+			}
+			return this.body;
+		}
 
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(getInputStream(),
+					encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
+		}
 
-				@Override
-				public boolean isReady() {
-					return true;
-				}
+		/** The hash, once the rest of the body, if any, has passed through it. */
+		String hash() throws IOException {
+			if (!this.multipart) {
+				getInputStream().transferTo(OutputStream.nullOutputStream());
+			}
+			return HexFormat.of().formatHex(this.digest.digest());
+		}
 
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
+	}
 
-				@Override
-				public int read() {
-					return in.read();
-				}
+	private static final class HashingInputStream extends ServletInputStream {
 
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
+		private final ServletInputStream in;
 
-			};
+		private final MessageDigest digest;
+
+		HashingInputStream(ServletInputStream in, MessageDigest digest) {
+			this.in = in;
+			this.digest = digest;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = this.in.read();
+			if (b >= 0) {
+				this.digest.update((byte) b);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = this.in.read(buffer, offset, length);
+			if (n > 0) {
+				this.digest.update(buffer, offset, n);
+			}
+			return n;
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.in.setReadListener(listener);
 		}
 
 	}

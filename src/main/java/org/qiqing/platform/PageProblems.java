@@ -1,5 +1,7 @@
 package org.qiqing.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,7 +19,7 @@ class PageProblems {
 
 	@ExceptionHandler(NotFound.class)
 	ModelAndView notFound(NotFound ex) {
-		return page(HttpStatus.NOT_FOUND, "error.notFound", ex.getMessage());
+		return page(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler(NotAllowed.class)
@@ -32,10 +34,41 @@ class PageProblems {
 
 	@ExceptionHandler(InvalidInput.class)
 	ModelAndView invalid(InvalidInput ex) {
-		return page(HttpStatus.BAD_REQUEST, "error.invalid", ex.getMessage());
+		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
-	private ModelAndView page(HttpStatus status, String titleKey, String detail) {
+	@ExceptionHandler(BodyTooLarge.class)
+	ModelAndView tooLarge(BodyTooLarge ex) {
+		return page(HttpStatus.CONTENT_TOO_LARGE, null);
+	}
+
+	/**
+	 * The database unreachable: 503 and come back later; any other failure goes on to the
+	 * error page as before.
+	 */
+	@ExceptionHandler(Exception.class)
+	ModelAndView unavailable(Exception ex, HttpServletResponse response) throws Exception {
+		if (!DatabaseOutage.causes(ex)) {
+			throw ex;
+		}
+		DatabaseOutage.retryLater(response);
+		return page(HttpStatus.SERVICE_UNAVAILABLE, null);
+	}
+
+	/** The page of a status, titled by it. */
+	static ModelAndView page(HttpStatus status, String detail) {
+		String titleKey = switch (status) {
+			case BAD_REQUEST -> "error.invalid";
+			case FORBIDDEN -> "error.forbidden";
+			case NOT_FOUND -> "error.notFound";
+			case CONTENT_TOO_LARGE -> "error.tooLarge";
+			case SERVICE_UNAVAILABLE -> "error.unavailable";
+			default -> "error.generic";
+		};
+		return page(status, titleKey, detail);
+	}
+
+	private static ModelAndView page(HttpStatus status, String titleKey, String detail) {
 		ModelAndView page = new ModelAndView(VIEW, status);
 		page.addObject("titleKey", titleKey);
 		page.addObject("detail", detail);

@@ -80,7 +80,7 @@ public class VisitQueries {
 				order by v.visited_on desc, v.id desc limit :limit offset :offset""")
 			.param("visitor", actor.personId())
 			.param("limit", size + 1)
-			.param("offset", page * size)
+			.param("offset", (long) page * size)
 			.query(Rows.of(Row.class))
 			.list();
 		boolean hasNext = rows.size() > size;

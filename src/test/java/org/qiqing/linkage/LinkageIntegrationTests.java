@@ -106,9 +106,17 @@ class LinkageIntegrationTests {
 		assertThat(status(county)).isEqualTo(200);
 		assertThat(body(county)).contains(unvisited.getName()).doesNotContain(visited.getName());
 		assertThat(body(county)).contains("西塘镇");
-		// The other county sees none of it.
+		// The other county sees none of it: not even its towns.
 		MvcResult foreign = api().get(this.world.dispatcherB(), "/api/v1/coverage?region=330421&show=ALL");
-		assertThat(body(foreign)).doesNotContain(visited.getName()).doesNotContain(unvisited.getName());
+		assertThat(status(foreign)).isEqualTo(404);
+		assertThat(body(foreign)).doesNotContain(visited.getName()).doesNotContain("西塘镇");
+		assertThat(status(
+				this.mvc.perform(get("/coverage").param("region", "330421100").session(login(this.world.dispatcherB())))
+					.andReturn()))
+			.isEqualTo(404);
+		// Nor does the county see the city's other counties, nor is it led up there.
+		assertThat(status(api().get(this.world.leaderA(), "/api/v1/coverage?region=330400"))).isEqualTo(404);
+		assertThat(list(county, "$.focus.trail[*].key")).doesNotContain("330400");
 		assertThat(status(api().get(this.world.dispatcherB(), "/api/v1/coverage?person=" + visitor.actor().personId())))
 			.isEqualTo(404);
 	}

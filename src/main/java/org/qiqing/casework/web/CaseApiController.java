@@ -17,11 +17,11 @@ import org.qiqing.casework.SupervisionOrders;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
+import org.qiqing.platform.Paging;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,18 +33,16 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 /**
  * The case engine over HTTP: file, read, list, and take steps. Every step needs the
  * version the caller has seen in {@code If-Match}; every POST may carry an
  * {@code Idempotency-Key}.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1")
 class CaseApiController {
+
+	private static final int MAX_PAGE_SIZE = 100;
 
 	private final CaseManagement cases;
 
@@ -131,15 +129,17 @@ class CaseApiController {
 
 	@GetMapping("/cases")
 	CaseQueries.Page listCases(@RequestParam(required = false) CaseState state,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-		return this.queries.search(actor, state, q, page, size);
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Actor actor) {
+		Paging paging = Paging.of(page, size, MAX_PAGE_SIZE);
+		return this.queries.search(actor, state, q, paging.page(), paging.size());
 	}
 
 	@GetMapping("/queue")
-	CaseQueries.Page showQueue(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-		return this.queries.queue(actor, page, size);
+	CaseQueries.Page showQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			Actor actor) {
+		Paging paging = Paging.of(page, size, MAX_PAGE_SIZE);
+		return this.queries.queue(actor, paging.page(), paging.size());
 	}
 
 	private static CaseAction action(String slug) {

@@ -6,19 +6,18 @@ import java.util.List;
 import org.qiqing.casework.SupervisionQueries;
 import org.qiqing.casework.TimeState;
 import org.qiqing.organisation.Actor;
-import org.qiqing.platform.NotAllowed;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The supervision desk (督查督办), as a page and as API: the yellow and red cases of the
- * jurisdiction with urge, order and escalate at hand, the resolved cases to verify, the
- * bulletin of cases listed for written criticism and the units' supervision orders. Its
- * steps are the case engine's; this only lists.
+ * The supervision desk (督查督办) page: the yellow and red cases of the jurisdiction with
+ * urge, order and escalate at hand, the resolved cases to verify, the bulletin of cases
+ * listed for written criticism and the units' supervision orders. Its steps are the case
+ * engine's; this only lists. The API is {@link SupervisionApiController}.
  */
 @Controller
 class SupervisionController {
@@ -42,37 +41,10 @@ class SupervisionController {
 		return "supervision";
 	}
 
-	@GetMapping("/api/v1/supervision/watch")
-	@ResponseBody
-	List<SupervisionQueries.Watched> listWatched(@RequestParam(required = false) TimeState only, Actor actor) {
-		officialsOnly(actor);
-		return this.queries.watchList(actor, only, LIMIT);
-	}
-
-	@GetMapping("/api/v1/supervision/verification")
-	@ResponseBody
-	List<SupervisionQueries.Watched> listToVerify(Actor actor) {
-		officialsOnly(actor);
-		return this.queries.awaitingVerification(actor, LIMIT);
-	}
-
-	@GetMapping("/api/v1/supervision/bulletin")
-	@ResponseBody
-	List<SupervisionQueries.Listed> listBulletin(Actor actor) {
-		officialsOnly(actor);
-		return this.queries.bulletin(actor, LIMIT);
-	}
-
-	@GetMapping("/api/v1/supervision/orders")
-	@ResponseBody
-	List<SupervisionQueries.UnitOrders> listOrdersByUnit(Actor actor) {
-		officialsOnly(actor);
-		return this.queries.ordersByUnit(actor, Instant.now());
-	}
-
-	private static void officialsOnly(Actor actor) {
+	/** Refuses an enterprise contact (403): the desk is the government's. */
+	static void officialsOnly(Actor actor) {
 		if (actor.isEnterpriseContact()) {
-			throw new NotAllowed("the supervision desk is for officials");
+			throw new AccessDeniedException("the supervision desk is for officials");
 		}
 	}
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDetails;
@@ -16,12 +14,12 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
+import org.qiqing.platform.Paging;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +37,6 @@ import org.springframework.web.multipart.MultipartFile;
  * dispatchers register, change and import those of their jurisdiction.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/enterprises")
 class EnterpriseApiController {
 
@@ -58,9 +55,9 @@ class EnterpriseApiController {
 
 	@GetMapping
 	EnterpriseDirectory.Page listEnterprises(@RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-		return this.directory.search(actor, q, page, size);
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor actor) {
+		Paging paging = Paging.of(page, size, 100);
+		return this.directory.search(actor, q, paging.page(), paging.size());
 	}
 
 	@GetMapping("/{id}")

@@ -3,9 +3,6 @@ package org.qiqing.linkage.web;
 import java.net.URI;
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import org.qiqing.linkage.BulkAssignment;
 import org.qiqing.linkage.Link;
 import org.qiqing.linkage.LinkManagement;
@@ -18,12 +15,12 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
+import org.qiqing.platform.Paging;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +38,6 @@ import org.springframework.web.multipart.MultipartFile;
  * administrators, leaders and dispatchers make, change, end and bulk-assign them.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/links")
 class LinkApiController {
 
@@ -62,10 +58,10 @@ class LinkApiController {
 			@RequestParam(required = false) Long groupId, @RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String q,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeOn,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, Actor actor) {
-		return this.queries.links(actor, new LinkFilter(personId, groupId, enterpriseId, region, q, activeOn), page,
-				size);
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Actor actor) {
+		Paging paging = Paging.of(page, size, 500);
+		return this.queries.links(actor, new LinkFilter(personId, groupId, enterpriseId, region, q, activeOn),
+				paging.page(), paging.size());
 	}
 
 	@GetMapping("/{id}")

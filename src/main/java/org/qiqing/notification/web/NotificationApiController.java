@@ -11,6 +11,7 @@ import org.qiqing.notification.Inbox;
 import org.qiqing.notification.NotificationPreferences;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Paging;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,10 +51,8 @@ class NotificationApiController {
 	Inbox.Page listNotifications(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "false") boolean unread,
 			Actor actor) {
-		if (page < 0 || size < 1 || size > MAX_SIZE) {
-			throw new InvalidInput("size", "page from 0, size from 1 to " + MAX_SIZE);
-		}
-		return this.inbox.page(actor.personId(), unread, page, size);
+		Paging paging = Paging.of(page, size, MAX_SIZE);
+		return this.inbox.page(actor.personId(), unread, paging.page(), paging.size());
 	}
 
 	@GetMapping("/api/v1/notifications/unread-count")

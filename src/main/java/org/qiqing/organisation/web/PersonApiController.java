@@ -2,9 +2,6 @@ package org.qiqing.organisation.web;
 
 import java.net.URI;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.OrganisationQueries;
 import org.qiqing.organisation.Person;
@@ -12,12 +9,12 @@ import org.qiqing.organisation.PersonDetails;
 import org.qiqing.organisation.PersonManagement;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.Versions;
+import org.qiqing.platform.Paging;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +31,6 @@ import org.springframework.web.multipart.MultipartFile;
  * The officials of the caller's jurisdiction, for administrators only.
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/people")
 @PreAuthorize("hasRole('ADMIN')")
 class PersonApiController {
@@ -53,9 +49,9 @@ class PersonApiController {
 
 	@GetMapping
 	OrganisationQueries.Page<OrganisationQueries.PersonLine> listPeople(@RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-		return this.queries.people(actor, q, page, size);
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor actor) {
+		Paging paging = Paging.of(page, size, 100);
+		return this.queries.people(actor, q, paging.page(), paging.size());
 	}
 
 	@GetMapping("/{id}")

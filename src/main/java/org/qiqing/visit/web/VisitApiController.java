@@ -15,6 +15,7 @@ import org.qiqing.visit.VisitManagement;
 import org.qiqing.visit.VisitImport;
 import org.qiqing.visit.VisitPhotos;
 import org.qiqing.visit.VisitQueries;
+import org.qiqing.platform.Paging;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -111,7 +112,8 @@ class VisitApiController {
 	@GetMapping("/api/v1/visits")
 	VisitQueries.Page listVisits(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, Actor actor) {
-		return this.queries.history(actor, Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+		Paging paging = Paging.of(page, size, 100);
+		return this.queries.history(actor, paging.page(), paging.size());
 	}
 
 	/**
