@@ -35,6 +35,11 @@ class PageProblems {
 		return page(HttpStatus.BAD_REQUEST, "error.invalid", ex.getMessage());
 	}
 
+	@ExceptionHandler(FileTooLarge.class)
+	ModelAndView tooLarge(FileTooLarge ex) {
+		return page(HttpStatus.CONTENT_TOO_LARGE, "error.invalid", ex.getMessage());
+	}
+
 	private ModelAndView page(HttpStatus status, String titleKey, String detail) {
 		ModelAndView page = new ModelAndView(VIEW, status);
 		page.addObject("titleKey", titleKey);
