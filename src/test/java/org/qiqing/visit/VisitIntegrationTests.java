@@ -229,7 +229,7 @@ class VisitIntegrationTests {
 		assertThat(Api.read(sent, "$[0].visit.photos")).isEqualTo(2);
 		assertThat((List<?>) Api.read(sent, "$[0].visit.cases")).hasSize(2);
 		assertThat((String) Api.read(sent, "$[1].errors.visitedOn")).contains("晚于今天");
-		assertThat((String) Api.read(sent, "$[3].errors.photos")).contains("不是 JPEG、PNG 或 WebP 图片");
+		assertThat((String) Api.read(sent, "$[3].errors.photos")).contains("内容不是其文件名所示的 JPEG 文件");
 		assertThat(Api.read(sent, "$[2].visit.id")).isEqualTo(Api.read(first, "$.id"));
 		assertThat(count("cases")).isEqualTo(cases + 2);
 		assertThat(visitsWithKey(fresh)).isEqualTo(1);
