@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -33,9 +32,9 @@ record XlsxLimits(int entries, long sheetBytes, long stringBytes, long otherByte
 
 	/**
 	 * @throws FileTooLarge when the workbook unpacks to more than allowed
-	 * @throws InvalidInput when it is not a zip
+	 * @throws InvalidInput when it is not a readable zip
 	 */
-	void check(Path xlsx) throws IOException {
+	void check(Path xlsx) {
 		try (ZipFile zip = new ZipFile(xlsx.toFile())) {
 			if (zip.size() > this.entries) {
 				throw refused("it has more than " + this.entries + " parts");
@@ -65,7 +64,10 @@ record XlsxLimits(int entries, long sheetBytes, long stringBytes, long otherByte
 				}
 			}
 		}
-		catch (ZipException ex) {
+		catch (IOException ex) {
+			// Not a zip, or an entry whose data ends early or does not inflate: the file
+			// is
+			// a copy on local disk, so an I/O error while reading it is the file's fault.
 			throw new InvalidInput("file", "the file is not a readable .xlsx workbook");
 		}
 	}
