@@ -42,22 +42,16 @@ final class SpilledStrings implements SharedStrings, Closeable {
 	/** The most characters Excel lets a cell hold. */
 	static final int MAX_CHARS = 32767;
 
-	private final Path texts;
+	private final Window texts;
 
-	private final Path starts;
-
-	private final FileChannel textChannel;
-
-	private final FileChannel startChannel;
+	private final Window starts;
 
 	private final int count;
 
 	private SpilledStrings(Path texts, Path starts, int count) throws IOException {
-		this.texts = texts;
-		this.starts = starts;
+		this.texts = new Window(texts);
+		this.starts = new Window(starts);
 		this.count = count;
-		this.textChannel = FileChannel.open(texts, StandardOpenOption.READ);
-		this.startChannel = FileChannel.open(starts, StandardOpenOption.READ);
 	}
 
 	/** Reads the package's shared strings, if it has any, into temporary files. */
@@ -91,23 +85,14 @@ final class SpilledStrings implements SharedStrings, Closeable {
 			throw new InvalidInput("file", "a cell of the workbook names a shared text it does not have");
 		}
 		try {
-			ByteBuffer bounds = ByteBuffer.allocate(2 * Long.BYTES);
-			readFully(this.startChannel, bounds, (long) index * Long.BYTES);
-			long start = bounds.getLong(0);
-			ByteBuffer text = ByteBuffer.allocate((int) (bounds.getLong(Long.BYTES) - start));
-			readFully(this.textChannel, text, start);
-			return new XSSFRichTextString(new String(text.array(), StandardCharsets.UTF_8));
+			ByteBuffer bounds = this.starts.read((long) index * Long.BYTES, 2 * Long.BYTES);
+			long start = bounds.getLong();
+			int length = (int) (bounds.getLong() - start);
+			ByteBuffer text = this.texts.read(start, length);
+			return new XSSFRichTextString(StandardCharsets.UTF_8.decode(text).toString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-		while (buffer.hasRemaining()) {
-			if (channel.read(buffer, position + buffer.position()) < 0) {
-				throw new IOException("the shared strings ended early");
-			}
 		}
 	}
 
@@ -123,13 +108,75 @@ final class SpilledStrings implements SharedStrings, Closeable {
 
 	@Override
 	public void close() throws IOException {
-		try (this.textChannel; this.startChannel) {
-			// closed
+		try (this.texts; this.starts) {
+			// closed and deleted
 		}
-		finally {
-			Files.deleteIfExists(this.texts);
-			Files.deleteIfExists(this.starts);
+	}
+
+	/**
+	 * A file read through a window of its bytes: a sheet mostly names its shared texts in
+	 * the order they were written, so most cells are read from the window rather than by
+	 * a call to the file system each.
+	 */
+	private static final class Window implements Closeable {
+
+		private static final int SIZE = 64 * 1024;
+
+		private final Path file;
+
+		private final FileChannel channel;
+
+		private final ByteBuffer window = ByteBuffer.allocate(SIZE);
+
+		private long start = -1;
+
+		Window(Path file) throws IOException {
+			this.file = file;
+			this.channel = FileChannel.open(file, StandardOpenOption.READ);
 		}
+
+		/** The bytes from {@code position}, as a buffer positioned at them. */
+		ByteBuffer read(long position, int length) throws IOException {
+			if (length > SIZE) {
+				return fill(ByteBuffer.allocate(length), position);
+			}
+			if (this.start < 0 || position < this.start || position + length > this.start + this.window.limit()) {
+				this.window.clear();
+				this.start = position;
+				readUpTo(this.window, position, length);
+				this.window.flip();
+			}
+			return this.window.duplicate()
+				.position((int) (position - this.start))
+				.limit((int) (position - this.start) + length);
+		}
+
+		private ByteBuffer fill(ByteBuffer buffer, long position) throws IOException {
+			readUpTo(buffer, position, buffer.capacity());
+			return buffer.flip();
+		}
+
+		/**
+		 * Reads at least {@code needed} bytes into the buffer, more if the file has them.
+		 */
+		private void readUpTo(ByteBuffer buffer, long position, int needed) throws IOException {
+			while (buffer.position() < needed) {
+				if (this.channel.read(buffer, position + buffer.position()) < 0) {
+					throw new IOException("the shared strings ended early");
+				}
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			try (this.channel) {
+				// closed
+			}
+			finally {
+				Files.deleteIfExists(this.file);
+			}
+		}
+
 	}
 
 	/** Writes each {@code si} of the table as it is parsed, and where it starts. */
