@@ -83,6 +83,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return invalidInput(errors);
 	}
 
+	@ExceptionHandler(FileTooLarge.class)
+	ProblemDetail fileTooLarge(FileTooLarge ex) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", ex.getMessage());
+		problem.setProperty("errors", new TreeMap<>(ex.errors()));
+		return problem;
+	}
+
 	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
 	ProblemDetail denied(Exception ex) {
 		return problem(HttpStatus.FORBIDDEN, "forbidden", "you may not do this");

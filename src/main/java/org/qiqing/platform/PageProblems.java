@@ -37,6 +37,11 @@ class PageProblems {
 		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	@ExceptionHandler(FileTooLarge.class)
+	ModelAndView fileTooLarge(FileTooLarge ex) {
+		return page(HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", ex.getMessage());
+	}
+
 	@ExceptionHandler(BodyTooLarge.class)
 	ModelAndView tooLarge(BodyTooLarge ex) {
 		return page(HttpStatus.CONTENT_TOO_LARGE, null);

@@ -43,7 +43,6 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
@@ -61,6 +60,9 @@ import org.xml.sax.XMLReader;
 public final class TabularFile {
 
 	private static final int SNIFF_BYTES = 64 * 1024;
+
+	/** Excel's last column, XFD, counted from 0. */
+	private static final int MAX_COLUMN = 16383;
 
 	private TabularFile() {
 	}
@@ -118,6 +120,15 @@ public final class TabularFile {
 	 */
 	public static void read(String filename, InputStream content, List<String> required, List<String> optional,
 			Consumer<Row> rows) {
+		read(filename, content, required, optional, rows, XlsxLimits.DEFAULT);
+	}
+
+	/**
+	 * @throws FileTooLarge (field {@code file}) for an {@code .xlsx} that unpacks beyond
+	 * the limits
+	 */
+	static void read(String filename, InputStream content, List<String> required, List<String> optional,
+			Consumer<Row> rows, XlsxLimits limits) {
 		Header header = new Header(required, optional);
 		String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
 		try {
@@ -125,7 +136,7 @@ public final class TabularFile {
 				readCsv(content, header, rows);
 			}
 			else if (name.endsWith(".xlsx")) {
-				readXlsx(content, header, rows);
+				readXlsx(content, header, rows, limits);
 			}
 			else {
 				throw new InvalidInput("file", "send a .csv or .xlsx file");
@@ -175,23 +186,31 @@ public final class TabularFile {
 		return malformed ? Charset.forName("GB18030") : StandardCharsets.UTF_8;
 	}
 
-	private static void readXlsx(InputStream content, Header header, Consumer<Row> rows) throws IOException {
+	/**
+	 * Checks how far the workbook unpacks before POI opens it, then streams its first
+	 * sheet with the shared strings on disk: memory holds a row, whatever the file.
+	 */
+	private static void readXlsx(InputStream content, Header header, Consumer<Row> rows, XlsxLimits limits)
+			throws IOException {
 		Path copy = Files.createTempFile("qiqing-import", ".xlsx");
 		try {
 			Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
-			try (OPCPackage pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ)) {
+			limits.check(copy);
+			try (OPCPackage pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ);
+					SpilledStrings strings = SpilledStrings.of(pkg)) {
 				XSSFReader reader = new XSSFReader(pkg);
 				XMLReader parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(),
-						new ReadOnlySharedStringsTable(pkg), new SheetRows(header, rows), new PlainNumbers(), false));
+				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings,
+						new SheetRows(header, rows), new PlainNumbers(), false));
 				try (InputStream sheet = reader.getSheetsData().next()) {
 					parser.parse(new InputSource(sheet));
 				}
 			}
-		}
-		catch (OpenXML4JException | POIXMLException | UnsupportedFileFormatException | SAXException
-				| ParserConfigurationException | NoSuchElementException ex) {
-			throw new InvalidInput("file", "the file is not a readable .xlsx workbook");
+			catch (OpenXML4JException | POIXMLException | UnsupportedFileFormatException | SAXException
+					| ParserConfigurationException | NoSuchElementException | IOException ex) {
+				// IOException: a part that does not inflate, or that POI refuses itself.
+				throw new InvalidInput("file", "the file is not a readable .xlsx workbook");
+			}
 		}
 		finally {
 			Files.deleteIfExists(copy);
@@ -221,6 +240,9 @@ public final class TabularFile {
 		@Override
 		public void cell(String reference, String value, XSSFComment comment) {
 			int column = new CellReference(reference).getCol();
+			if (column < 0 || column > MAX_COLUMN) {
+				throw new InvalidInput("file", "the workbook names a cell beyond column XFD, the last Excel has");
+			}
 			while (this.cells.size() <= column) {
 				this.cells.add("");
 			}

@@ -215,6 +215,71 @@ class CaseApiIntegrationTests {
 	}
 
 	@Test
+	void anAttachmentWhoseNameDeclaredTypeAndContentDisagreeIsRefusedByName() throws Exception {
+		long before = caseCount();
+		byte[] pdf = "%PDF-1.7\n1 0 obj".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+		java.util.List<MockMultipartFile> refused = java.util.List.of(
+				new MockMultipartFile("files", "x.html", "text/html", pdf),
+				new MockMultipartFile("files", "x.exe", "application/octet-stream", pdf),
+				new MockMultipartFile("files", "x.svg", "image/svg+xml", png),
+				new MockMultipartFile("files", "x.pdf", "text/html", pdf),
+				new MockMultipartFile("files", "x.png", "image/png", pdf),
+				new MockMultipartFile("files", "x.docx", "application/octet-stream", zip("word/document.xml")));
+		for (MockMultipartFile file : refused) {
+			MvcResult result = this.mvc
+				.perform(multipart("/api/v1/cases").file(caseJson())
+					.file(file)
+					.header(HttpHeaders.AUTHORIZATION, this.world.enterpriseA().bearer()))
+				.andReturn();
+			assertProblem(result, 400);
+			assertThat((String) Api.read(result, "$.errors.files")).as(file.getOriginalFilename())
+				.contains(file.getOriginalFilename());
+		}
+		assertThat(caseCount()).isEqualTo(before);
+
+		MvcResult accepted = this.mvc
+			.perform(multipart("/api/v1/cases").file(caseJson())
+				.file(new MockMultipartFile("files", "营业执照.pdf", "application/octet-stream", pdf))
+				.file(new MockMultipartFile("files", "报表.docx",
+						"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+						zip("[Content_Types].xml", "word/document.xml")))
+				.header(HttpHeaders.AUTHORIZATION, this.world.enterpriseA().bearer()))
+			.andReturn();
+		assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString()).isEqualTo(201);
+		long id = ((Number) Api.read(accepted, "$.id")).longValue();
+		MvcResult timeline = api().get(this.world.enterpriseA(), "/api/v1/cases/" + id + "/timeline");
+		Number attachmentId = (Number) Api.read(timeline, "$[0].attachments[0].id");
+		MvcResult download = api().get(this.world.enterpriseA(),
+				"/api/v1/cases/" + id + "/attachments/" + attachmentId);
+		assertThat(download.getResponse().getStatus()).isEqualTo(200);
+		assertThat(download.getResponse().getContentType()).isEqualTo("application/pdf");
+		assertThat(download.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(download.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;")
+			.contains("filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf");
+	}
+
+	private MockMultipartFile caseJson() {
+		return new MockMultipartFile("case", "", MediaType.APPLICATION_JSON_VALUE,
+				"{\"categoryId\": %d, \"title\": \"附件\", \"description\": \"带附件\"}"
+					.formatted(this.world.category().id())
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** A zip of these empty entries, as an Office document is one. */
+	private static byte[] zip(String... entries) throws java.io.IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			for (String entry : entries) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+				zip.write("<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	@Test
 	void withoutATokenTheApiAnswers401AndActuatorIsForAdministratorsOnly() throws Exception {
 		assertProblem(api().get(null, "/api/v1/queue"), 401);
 		assertThat(api().get(null, "/actuator/health").getResponse().getStatus()).isEqualTo(401);

@@ -80,6 +80,58 @@ class TabularFileTests {
 	}
 
 	@Test
+	void sharedStringsThatUnpackBeyondTheLimitAreRefusedAsTooLarge() {
+		// The issue's file: shared strings that inflate some 40 times, below POI's own
+		// ratio.
+		byte[] workbook = Workbooks.withSharedStrings(70L * 1024 * 1024, false);
+		assertThat(workbook.length).isLessThan(3 * 1024 * 1024);
+		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("big.xlsx", workbook))
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("xl/sharedStrings.xml")
+				.contains("more than 64 MB"));
+	}
+
+	@Test
+	void aZipBombIsRefusedAsTooLargeRatherThanFailingAsAnError() {
+		byte[] bomb = Workbooks.withSharedStrings(20L * 1024 * 1024, true);
+		assertThat(bomb.length).isLessThan(200 * 1024);
+		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("bomb.xlsx", bomb))
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("more than 100 times its size"));
+	}
+
+	@Test
+	void aWorkbookOfTooManyPartsOrTooLargeInAllIsRefused() {
+		byte[] workbook = Workbooks.withSharedStrings(200 * 1024, false);
+		XlsxLimits fewParts = new XlsxLimits(5, 1 << 20, 1 << 20, 1 << 20, 1 << 30, 100);
+		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("parts.xlsx", workbook, fewParts))
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("more than 5 parts"));
+		XlsxLimits littleInAll = new XlsxLimits(1000, 1 << 20, 1 << 20, 1 << 20, 100 * 1024, 100);
+		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("all.xlsx", workbook, littleInAll))
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("unpacks to more than 100 kB"));
+	}
+
+	@Test
+	void sharedStringsWithinTheLimitsAreReadFromDisk() {
+		List<TabularFile.Row> rows = read("ok.xlsx", Workbooks.withSharedStrings(2L * 1024 * 1024, false));
+		assertThat(rows).singleElement().satisfies(row -> {
+			assertThat(row.text("code")).isEqualTo("A1");
+			assertThat(row.text("name")).isEqualTo("嘉善精密机械有限公司");
+		});
+	}
+
+	@Test
+	void aCellBeyondTheLastColumnOrNamingAMissingSharedTextIsRefused() {
+		String header = """
+				<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row>""";
+		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> read("far.xlsx", Workbooks.withRows(header + """
+				<row r="2"><c r="ZZZZ2" t="inlineStr"><is><t>x</t></is></c></row>""")))
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("column XFD"));
+		assertThatExceptionOfType(InvalidInput.class)
+			.isThrownBy(() -> read("missing.xlsx", Workbooks.withRows(header + """
+					<row r="2"><c r="A2" t="s"><v>7</v></c></row>""")))
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("shared text"));
+	}
+
+	@Test
 	void choiceAndListParseCells() {
 		TabularFile.Row row = read("x.csv", "code,name\nhandler,\"a，b; c\"\n").get(0);
 		assertThat(row.choice("code", Kind.class)).isEqualTo(Kind.HANDLER);
@@ -101,6 +153,12 @@ class TabularFileTests {
 	private static List<TabularFile.Row> read(String filename, byte[] content) {
 		List<TabularFile.Row> rows = new ArrayList<>();
 		TabularFile.read(filename, new ByteArrayInputStream(content), REQUIRED, OPTIONAL, rows::add);
+		return rows;
+	}
+
+	private static List<TabularFile.Row> read(String filename, byte[] content, XlsxLimits limits) {
+		List<TabularFile.Row> rows = new ArrayList<>();
+		TabularFile.read(filename, new ByteArrayInputStream(content), REQUIRED, OPTIONAL, rows::add, limits);
 		return rows;
 	}
 

@@ -121,7 +121,11 @@ class VisitIntegrationTests {
 		assertRefused(
 				send(this.world.visitorA(), visit(key, firm, today(), difficulty("照片")),
 						new MockMultipartFile("photos", "scan.jpg", "image/jpeg", PDF)),
-				"photos", "不是 JPEG、PNG 或 WebP 图片");
+				"photos", "内容不是其文件名所示的 JPEG 文件");
+		assertRefused(send(this.world.visitorA(), visit(key, firm, today(), difficulty("照片")),
+				new MockMultipartFile("photos", "x.svg", "image/svg+xml", PNG)), "photos", "x.svg");
+		assertRefused(send(this.world.visitorA(), visit(key, firm, today(), difficulty("照片")),
+				new MockMultipartFile("photos", "x.png", "text/html", PNG)), "photos", "text/html");
 		byte[] large = Arrays.copyOf(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }, VisitPhotos.MAX_BYTES + 1);
 		assertRefused(send(this.world.visitorA(), visit(key, firm, today(), difficulty("大照片")),
 				new MockMultipartFile("photos", "big.jpg", "image/jpeg", large)), "photos", "超过 3 MB");
@@ -225,7 +229,7 @@ class VisitIntegrationTests {
 		assertThat(Api.read(sent, "$[0].visit.photos")).isEqualTo(2);
 		assertThat((List<?>) Api.read(sent, "$[0].visit.cases")).hasSize(2);
 		assertThat((String) Api.read(sent, "$[1].errors.visitedOn")).contains("晚于今天");
-		assertThat((String) Api.read(sent, "$[3].errors.photos")).contains("不是 JPEG、PNG 或 WebP 图片");
+		assertThat((String) Api.read(sent, "$[3].errors.photos")).contains("内容不是其文件名所示的 JPEG 文件");
 		assertThat(Api.read(sent, "$[2].visit.id")).isEqualTo(Api.read(first, "$.id"));
 		assertThat(count("cases")).isEqualTo(cases + 2);
 		assertThat(visitsWithKey(fresh)).isEqualTo(1);
@@ -330,6 +334,8 @@ class VisitIntegrationTests {
 		assertThat(shown.getResponse().getStatus()).isEqualTo(200);
 		assertThat(shown.getResponse().getContentType()).isEqualTo("image/png");
 		assertThat(shown.getResponse().getContentAsByteArray()).isEqualTo(png);
+		assertThat(shown.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(shown.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("inline;");
 		String etag = shown.getResponse().getHeader(HttpHeaders.ETAG);
 		assertThat(this.mvc
 			.perform(MockMvcRequestBuilders.get(photo).session(session).header(HttpHeaders.IF_NONE_MATCH, etag))

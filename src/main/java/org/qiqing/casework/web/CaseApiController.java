@@ -50,7 +50,10 @@ class CaseApiController {
 
 	private final CaseTimes times;
 
-	CaseApiController(CaseManagement cases, CaseQueries queries, CaseTimes times) {
+	private final AttachmentPolicy attachments;
+
+	CaseApiController(CaseManagement cases, CaseQueries queries, CaseTimes times, AttachmentPolicy attachments) {
+		this.attachments = attachments;
 		this.cases = cases;
 		this.queries = queries;
 		this.times = times;
@@ -64,7 +67,7 @@ class CaseApiController {
 	@PostMapping(path = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<CaseView> fileCaseWithFiles(@Valid @RequestPart("case") CaseRequests.FileCase request,
 			@RequestPart(name = "files", required = false) List<MultipartFile> files, Actor actor) {
-		return created(this.cases.submit(request.toNewCase(AttachmentPolicy.check(files)), actor), actor);
+		return created(this.cases.submit(request.toNewCase(this.attachments.check(files)), actor), actor);
 	}
 
 	/** An enterprise asks the help office of its region for a service visit. */
@@ -93,7 +96,7 @@ class CaseApiController {
 			@Valid @RequestPart("step") CaseRequests.Step step,
 			@RequestPart(name = "files", required = false) List<MultipartFile> files, Actor actor) {
 		return current(this.cases.perform(id, Versions.fromIfMatch(ifMatch), action(action),
-				step.toInput(AttachmentPolicy.check(files)), actor), actor);
+				step.toInput(this.attachments.check(files)), actor), actor);
 	}
 
 	@GetMapping("/cases/{id}/timeline")

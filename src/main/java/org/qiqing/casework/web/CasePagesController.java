@@ -85,10 +85,13 @@ class CasePagesController {
 
 	private final CategoryManagement categoryManagement;
 
+	private final AttachmentPolicy attachments;
+
 	CasePagesController(CaseManagement cases, CaseQueries queries, Categories categories,
 			EnterpriseDirectory enterprises, Units units, Regions regions, MessageSource messages, CaseTimes times,
-			CategoryManagement categoryManagement) {
+			CategoryManagement categoryManagement, AttachmentPolicy attachments) {
 		this.categoryManagement = categoryManagement;
+		this.attachments = attachments;
 		this.cases = cases;
 		this.queries = queries;
 		this.categories = categories;
@@ -182,7 +185,7 @@ class CasePagesController {
 		try {
 			Case kase = this.cases.submit(
 					new NewCase(assignment ? CaseKind.LEADER_ASSIGNMENT : null, categoryId, enterpriseId, title,
-							description, AttachmentPolicy.check(files),
+							description, this.attachments.check(files),
 							assignment ? new NewCase.Assignment(leadUnitId, coUnitIds, dueDate, priority) : null),
 					actor);
 			redirect.addFlashAttribute("message", text("case.created", kase.getNumber()));
@@ -257,7 +260,7 @@ class CasePagesController {
 		String label = text("action." + step.name());
 		try {
 			this.cases.perform(id, version, step, new StepInput(blankToNull(note), leadUnitId, coUnitIds, dueDate,
-					outcome, blankToNull(answer), blankToNull(referral), rating, AttachmentPolicy.check(files)), actor);
+					outcome, blankToNull(answer), blankToNull(referral), rating, this.attachments.check(files)), actor);
 			redirect.addFlashAttribute("message", text("case.step.done", label));
 		}
 		catch (InvalidInput | NotAllowed | StaleVersion | OptimisticLockingFailureException ex) {

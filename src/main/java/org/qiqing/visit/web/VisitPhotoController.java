@@ -3,11 +3,11 @@ package org.qiqing.visit.web;
 import java.time.Duration;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.FileResponses;
 import org.qiqing.platform.NotFound;
 import org.qiqing.visit.VisitQueries;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A visit's photo, as it was sent, on the official's history and the enterprise's
- * profile, and for integrations. A photo never changes: the browser keeps it, and asks
- * again only with its hash.
+ * profile, and for integrations: shown inline only when its bytes are the raster image it
+ * was stored as ({@link FileResponses}). A photo never changes: the browser keeps it, and
+ * asks again only with its hash.
  */
 @RestController
 class VisitPhotoController {
@@ -32,7 +33,7 @@ class VisitPhotoController {
 		VisitQueries.StoredPhoto photo = this.queries.photo(visitId, photoId, actor)
 			.orElseThrow(() -> new NotFound("photo", photoId));
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(photo.contentType()))
+			.headers(FileResponses.image(photo.filename(), photo.contentType(), photo.content()))
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePrivate())
 			.eTag(photo.sha256())
 			.body(photo.content());

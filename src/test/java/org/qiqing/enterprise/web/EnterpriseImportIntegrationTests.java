@@ -10,7 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -22,11 +27,13 @@ import org.qiqing.TestWorld.World;
 import org.qiqing.enterprise.CreditCode;
 import org.qiqing.enterprise.EnterpriseScale;
 import org.qiqing.enterprise.Enterprises;
+import org.qiqing.platform.Workbooks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 @IntegrationTest
@@ -99,6 +106,31 @@ class EnterpriseImportIntegrationTests {
 			.andExpect(jsonPath("$.rejected[0].line").value(2))
 			.andExpect(jsonPath("$.rejected[0].reason", containsString("outside your jurisdiction")));
 		assertThat(this.enterprises.findByCreditCode(foreign).orElseThrow().getName()).isNotEqualTo("改名");
+	}
+
+	@Test
+	void workbooksThatUnpackTooFarAreRefusedWith413EightAtOnce() throws Exception {
+		byte[] bigStrings = Workbooks.withSharedStrings(70L * 1024 * 1024, false);
+		byte[] bomb = Workbooks.withSharedStrings(20L * 1024 * 1024, true);
+		ExecutorService uploads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<MvcResult>> answers = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				byte[] file = i % 2 == 0 ? bigStrings : bomb;
+				answers.add(uploads.submit(() -> importing("enterprises.xlsx", file).andReturn()));
+			}
+			for (Future<MvcResult> answer : answers) {
+				MvcResult result = answer.get();
+				assertThat(result.getResponse().getStatus()).isEqualTo(413);
+				assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+				assertThat(result.getResponse().getContentAsString()).contains("too-large", "\"file\"");
+			}
+		}
+		finally {
+			uploads.shutdownNow();
+		}
+		importing("enterprises.xlsx", Workbooks.small()).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.file", containsString("missing: credit_code")));
 	}
 
 	@Test
