@@ -18,6 +18,8 @@ import org.qiqing.organisation.Role;
 import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,7 +28,9 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * The audit log records logins and failures, administration changes and tokens, with who,
@@ -145,7 +149,6 @@ class AuditIntegrationTests {
 			.contains("seen by county B");
 
 		assertThat(api.get(this.world.dispatcherA(), "/api/v1/audit").getResponse().getStatus()).isEqualTo(403);
-		assertThat(api.get(this.world.admin(), "/api/v1/audit?size=101").getResponse().getStatus()).isEqualTo(400);
 	}
 
 	@Test
@@ -162,6 +165,56 @@ class AuditIntegrationTests {
 		MvcResult before = api.get(this.world.admin(), "/api/v1/audit?person=t.handler.a&to=" + yesterday);
 		assertThat(JsonPath.<List<String>>read(before.getResponse().getContentAsString(), "$.items[*].detail"))
 			.doesNotContain("today");
+	}
+
+	@Test
+	void calendarRobotsCategoriesAndExportsAreRecorded() throws Exception {
+		long before = lastId();
+		Api api = new Api(this.mvc);
+		MvcResult day = this.mvc
+			.perform(put("/api/v1/calendar/2099/days/2099-05-04")
+				.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"kind\": \"HOLIDAY\", \"name\": \"审计测试\"}"))
+			.andReturn();
+		assertThat(day.getResponse().getStatus()).isEqualTo(200);
+		this.mvc.perform(delete("/api/v1/calendar/2099/days/2099-05-04").header(HttpHeaders.AUTHORIZATION,
+				this.world.admin().bearer()));
+
+		MvcResult robot = api.post(this.world.admin(), "/api/v1/notification-robots", """
+				{"unitId": %d, "name": "审计测试群", "kind": "WECOM",
+				 "webhookUrl": "http://127.0.0.1:9/cgi-bin/webhook/send?key=k", "topics": ["URGING"]}"""
+			.formatted(this.world.deptB().getId()));
+		assertThat(robot.getResponse().getStatus()).isEqualTo(201);
+		Number robotId = JsonPath.read(robot.getResponse().getContentAsString(), "$.id");
+		this.mvc.perform(delete("/api/v1/notification-robots/" + robotId).header(HttpHeaders.AUTHORIZATION,
+				this.world.admin().bearer()));
+
+		long category = this.world.category().id();
+		MvcResult guide = api.get(this.world.admin(), "/api/v1/categories/" + category + "/guide");
+		MvcResult changed = this.mvc
+			.perform(put("/api/v1/categories/" + category + "/guide")
+				.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer())
+				.header(HttpHeaders.IF_MATCH, guide.getResponse().getHeader(HttpHeaders.ETAG))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"guide\": {\"needs\": \"审计测试\"}}"))
+			.andReturn();
+		assertThat(changed.getResponse().getStatus()).isEqualTo(200);
+
+		int export = this.mvc.perform(get("/coverage/export").param("region", "330421").session(login("t.leader.a")))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(export).isEqualTo(200);
+
+		assertThat(since(before)).filteredOn(line -> !line.action().startsWith("LOGIN"))
+			.extracting(line -> line.action() + " " + line.targetKind() + " "
+					+ (line.action().equals("DATA_EXPORTED") ? line.targetId() : line.detail()))
+			.containsExactly("ADMINISTRATION_CHANGED calendar set 2099-05-04 HOLIDAY",
+					"ADMINISTRATION_CHANGED calendar removed 2099-05-04",
+					"ADMINISTRATION_CHANGED notification-robot created",
+					"ADMINISTRATION_CHANGED notification-robot deleted",
+					"ADMINISTRATION_CHANGED category guide and limits", "DATA_EXPORTED coverage region=330421");
 	}
 
 	@Test
