@@ -28,7 +28,8 @@ class OrganisationEvents {
 
 	@EventListener
 	void on(ApiTokenIssued event) {
-		this.log.write(event.personId(), null, AuditAction.TOKEN_ISSUED, "api-token", event.tokenId(), event.name());
+		// Not its name: a token is its owner's alone, and the id finds it.
+		this.log.write(event.personId(), null, AuditAction.TOKEN_ISSUED, "api-token", event.tokenId(), null);
 	}
 
 	@EventListener

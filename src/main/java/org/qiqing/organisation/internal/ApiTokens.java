@@ -59,7 +59,7 @@ public class ApiTokens {
 			.param("hash", hash(token))
 			.query(Long.class)
 			.single();
-		this.events.publishEvent(new ApiTokenIssued(personId, id, name));
+		this.events.publishEvent(new ApiTokenIssued(personId, id));
 		return token;
 	}
 
