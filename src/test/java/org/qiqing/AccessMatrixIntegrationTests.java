@@ -337,6 +337,17 @@ class AccessMatrixIntegrationTests {
 				list("group={groupId}&show=ALL")));
 		rules.add(rule("GET /coverage", list(""), list("region={code}&show=ALL")));
 		rules.add(rule("GET /coverage/export", list("region={code}&show=ALL")));
+		// Phones and e-mail addresses in full (audited): to whoever sees the record.
+		rules.add(rule("GET /api/v1/enterprises/{id}/contact", show(ENTERPRISE).namingNothing()));
+		rules.add(rule("GET /enterprises/{id}/contact", show(ENTERPRISE).namingNothing()));
+		rules.add(rule("GET /api/v1/registrations/{id}/contact", show(REGISTRATION).namingNothing()));
+		rules.add(rule("GET /registrations/{id}/contact", show(REGISTRATION).namingNothing()));
+		rules.add(rule("GET /api/v1/contacts/{id}/contact", show(CONTACT).namingNothing()));
+		rules.add(rule("GET /contacts/{id}/contact", show(CONTACT).namingNothing()));
+		// The audit log: administrators and inspectors, the entries of their jurisdiction
+		// (AuditIntegrationTests).
+		rules.add(rule("GET /api/v1/audit", list("")));
+		rules.add(rule("GET /admin/audit", list("")));
 		return rules;
 	}
 

@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.qiqing.calendar.internal.CalendarDays;
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
@@ -62,11 +64,15 @@ public class CalendarManagement {
 
 	private final OfficeHours hours;
 
-	CalendarManagement(CalendarDays days, Regions regions, WorkingCalendar calendar, OfficeHours hours) {
+	private final AuditLog audit;
+
+	CalendarManagement(CalendarDays days, Regions regions, WorkingCalendar calendar, OfficeHours hours,
+			AuditLog audit) {
 		this.days = days;
 		this.regions = regions;
 		this.calendar = calendar;
 		this.hours = hours;
+		this.audit = audit;
 	}
 
 	/** The calendar whose entries a person reads and may change. */
@@ -118,6 +124,7 @@ public class CalendarManagement {
 		this.days.put(entry);
 		log.info("calendar '{}' {}: {} set {} {} {}", scope.code(), year, actor.username(), entry.day(), entry.kind(),
 				entry.name());
+		audited(actor, scope, year, "set " + entry.day() + " " + entry.kind());
 		reloadAfterCommit();
 		return view(year, scope);
 	}
@@ -135,6 +142,7 @@ public class CalendarManagement {
 			throw new NotFound("calendar day", day);
 		}
 		log.info("calendar '{}' {}: {} removed {}", scope.code(), year, actor.username(), day);
+		audited(actor, scope, year, "removed " + day);
 		reloadAfterCommit();
 		return view(year, scope);
 	}
@@ -156,8 +164,17 @@ public class CalendarManagement {
 		this.days.replaceYear(scope.code(), year, entries);
 		log.info("calendar '{}' {}: {} imported {} days from {}", scope.code(), year, actor.username(), entries.size(),
 				filename);
+		audited(actor, scope, year, "imported " + entries.size() + " days");
 		reloadAfterCommit();
 		return view(year, scope);
+	}
+
+	/**
+	 * The target is the year of a calendar: {@code 2026} nationally, {@code 330421/2026}.
+	 */
+	private void audited(Actor actor, Scope scope, int year, String change) {
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "calendar",
+				scope.code().isEmpty() ? Integer.toString(year) : scope.code() + "/" + year, change);
 	}
 
 	private static int checked(int year) {

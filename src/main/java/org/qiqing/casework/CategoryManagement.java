@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
@@ -40,9 +42,12 @@ public class CategoryManagement {
 
 	private final Clock clock;
 
-	CategoryManagement(Categories categories, Clock clock) {
+	private final AuditLog audit;
+
+	CategoryManagement(Categories categories, Clock clock, AuditLog audit) {
 		this.categories = categories;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -103,6 +108,7 @@ public class CategoryManagement {
 			throw new StaleVersion();
 		}
 		log.info("category {}: {} changed its guide and limits", current.code(), actor.username());
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "category", id, "guide and limits");
 		return find(id);
 	}
 

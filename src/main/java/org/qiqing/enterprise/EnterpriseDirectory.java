@@ -3,11 +3,16 @@ package org.qiqing.enterprise;
 import java.util.List;
 import java.util.Optional;
 
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.PersonalData;
+import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads of enterprises within what a person may see: his own enterprise, the enterprises
@@ -32,8 +37,23 @@ public class EnterpriseDirectory {
 
 	private final JdbcClient jdbc;
 
-	EnterpriseDirectory(JdbcClient jdbc) {
+	private final AuditLog audit;
+
+	EnterpriseDirectory(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/**
+	 * The contact of an enterprise the actor may see, with his phone and e-mail address
+	 * in full, which the audit log records.
+	 */
+	@Transactional
+	public PersonalData.Revealed revealContact(long id, Actor actor) {
+		Enterprise enterprise = findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id));
+		this.audit.record(actor, AuditAction.PERSONAL_DATA_REVEALED, "enterprise", id, "contact's phone and e-mail");
+		return new PersonalData.Revealed(enterprise.getContactName(), enterprise.getContactPhone(),
+				enterprise.getContactEmail());
 	}
 
 	public Optional<Enterprise> findVisible(long id, Actor actor) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.qiqing.casework.NoticeTopic;
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
@@ -55,8 +57,11 @@ public class Robots {
 
 	private final JdbcClient jdbc;
 
-	Robots(JdbcClient jdbc) {
+	private final AuditLog audit;
+
+	Robots(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -99,6 +104,7 @@ public class Robots {
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		setTopics(id, details.topics());
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "notification-robot", id, "created");
 		return find(id, actor);
 	}
 
@@ -129,6 +135,7 @@ public class Robots {
 			.param("version", expectedVersion)
 			.update();
 		setTopics(id, details.topics());
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "notification-robot", id, "changed");
 		return find(id, actor);
 	}
 
@@ -136,6 +143,7 @@ public class Robots {
 	public void delete(long id, Actor actor) {
 		find(id, actor);
 		this.jdbc.sql("delete from notification_robot where id = :id").param("id", id).update();
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "notification-robot", id, "deleted");
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,12 +36,16 @@ public class PersonManagement {
 
 	private final PasswordPolicy policy;
 
-	PersonManagement(People people, Units units, Regions regions, PasswordEncoder passwords, PasswordPolicy policy) {
+	private final ApplicationEventPublisher events;
+
+	PersonManagement(People people, Units units, Regions regions, PasswordEncoder passwords, PasswordPolicy policy,
+			ApplicationEventPublisher events) {
 		this.people = people;
 		this.units = units;
 		this.regions = regions;
 		this.passwords = passwords;
 		this.policy = policy;
+		this.events = events;
 	}
 
 	/** An official of the actor's jurisdiction; anyone else is not found. */
@@ -56,7 +61,9 @@ public class PersonManagement {
 		Person person = Person.official(details.username(), details.displayName().strip(),
 				this.passwords.encode(details.password()), details.unitId(), details.jurisdictionCode(),
 				details.roles());
-		return this.people.save(describe(person, details));
+		Person created = this.people.save(describe(person, details));
+		this.events.publishEvent(OrganisationChanged.created(actor, "person", created.getId()));
+		return created;
 	}
 
 	public Person update(long id, int expectedVersion, PersonDetails details, Actor actor) {
@@ -94,7 +101,9 @@ public class PersonManagement {
 		if (details.password() != null) {
 			person.changePassword(this.passwords.encode(details.password()));
 		}
-		return this.people.save(describe(person, details));
+		Person changed = this.people.save(describe(person, details));
+		this.events.publishEvent(OrganisationChanged.changed(actor, "person", changed.getId()));
+		return changed;
 	}
 
 	private static Person describe(Person person, PersonDetails details) {

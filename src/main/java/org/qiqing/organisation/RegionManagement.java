@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.qiqing.platform.FieldErrors;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,11 @@ public class RegionManagement {
 
 	private final Regions regions;
 
-	RegionManagement(Regions regions) {
+	private final ApplicationEventPublisher events;
+
+	RegionManagement(Regions regions, ApplicationEventPublisher events) {
 		this.regions = regions;
+		this.events = events;
 	}
 
 	/** The regions of a person's jurisdiction, each after its parent. */
@@ -61,6 +65,8 @@ public class RegionManagement {
 		errors.throwIfAny();
 		String parent = existing.map(Region::parentCode).orElse(parentCode);
 		Region region = this.regions.save(code, name.strip(), level, parent);
+		this.events.publishEvent(existing.isEmpty() ? OrganisationChanged.created(actor, "region", code)
+				: OrganisationChanged.changed(actor, "region", code));
 		return new Saved(region, existing.isEmpty());
 	}
 

@@ -10,6 +10,7 @@ import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,12 @@ public class UnitManagement {
 
 	private final Regions regions;
 
-	UnitManagement(Units units, Regions regions) {
+	private final ApplicationEventPublisher events;
+
+	UnitManagement(Units units, Regions regions, ApplicationEventPublisher events) {
 		this.units = units;
 		this.regions = regions;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -41,8 +45,10 @@ public class UnitManagement {
 	@PreAuthorize("hasRole('ADMIN')")
 	public Unit create(UnitDetails details, Actor actor) {
 		check(details, null, actor);
-		return this.units.save(new Unit(details.code(), details.name().strip(), details.kind(), details.regionCode(),
-				details.superiorId()));
+		Unit created = this.units.save(new Unit(details.code(), details.name().strip(), details.kind(),
+				details.regionCode(), details.superiorId()));
+		this.events.publishEvent(OrganisationChanged.created(actor, "unit", created.getId()));
+		return created;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -75,7 +81,9 @@ public class UnitManagement {
 	private Unit change(Unit unit, UnitDetails details, Actor actor) {
 		check(details, unit, actor);
 		unit.update(details.name().strip(), details.kind(), details.regionCode(), details.superiorId());
-		return this.units.save(unit);
+		Unit changed = this.units.save(unit);
+		this.events.publishEvent(OrganisationChanged.changed(actor, "unit", changed.getId()));
+		return changed;
 	}
 
 	private void requireOverseen(Unit unit, Actor actor) {

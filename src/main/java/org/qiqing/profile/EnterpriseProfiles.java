@@ -12,6 +12,7 @@ import org.qiqing.casework.CaseQueries;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.PersonalData;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 import org.qiqing.platform.NotFound;
@@ -65,19 +66,20 @@ public class EnterpriseProfiles {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), CHINA);
 		List<LinkedOfficial> linked = this.fieldWork.linked(enterpriseId, today);
 		Visits visits = this.fieldWork.visits(enterpriseId, LATEST_VISITS);
-		return new EnterpriseProfile(facts(enterprise), linked, visits,
+		return new EnterpriseProfile(facts(enterprise, actor), linked, visits,
 				this.cases.ofEnterprise(actor, enterpriseId, casePage, pageSize),
 				this.cases.tallyOf(actor, enterpriseId), this.cases.ratingsOf(actor, enterpriseId),
 				timeline(actor, enterpriseId, linked, visits));
 	}
 
-	private Facts facts(Enterprise enterprise) {
+	private Facts facts(Enterprise enterprise, Actor viewer) {
 		String regionName = this.regions.find(enterprise.getRegionCode()).map(Region::name).orElse(null);
 		List<String> tags = List.copyOf(enterprise.getTags());
 		return new Facts(enterprise.getId(), enterprise.getCreditCode(), enterprise.getName(),
 				enterprise.getRegionCode(), regionName, enterprise.getIndustry(), enterprise.getAddress(),
-				enterprise.getScale(), enterprise.getContactName(), enterprise.getContactPhone(),
-				enterprise.getContactEmail(), tags);
+				enterprise.getScale(), enterprise.getContactName(),
+				PersonalData.phone(enterprise.getContactPhone(), viewer),
+				PersonalData.email(enterprise.getContactEmail(), viewer), tags);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.ContactManagement;
 import org.qiqing.organisation.Person;
+import org.qiqing.organisation.PersonalData;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.InvalidInput;
 
@@ -23,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class EnterpriseContacts {
 
-	/** A contact as his manager sees him. */
+	/**
+	 * A contact as his manager sees him: phone and e-mail address masked
+	 * ({@link PersonalData}; {@link ContactReveals} shows them in full).
+	 */
 	public record ContactLine(long id, String username, String displayName, String phone, String email, boolean enabled,
 			boolean manager) {
 	}
@@ -52,8 +56,9 @@ public class EnterpriseContacts {
 		long manager = this.managers.of(enterprise).orElseThrow();
 		return this.contacts.contactsOf(enterprise)
 			.stream()
-			.map(p -> new ContactLine(p.getId(), p.getUsername(), p.getDisplayName(), p.getPhone(), p.getEmail(),
-					p.isEnabled(), p.getId() == manager))
+			.map(p -> new ContactLine(p.getId(), p.getUsername(), p.getDisplayName(),
+					PersonalData.phone(p.getPhone(), actor), PersonalData.email(p.getEmail(), actor), p.isEnabled(),
+					p.getId() == manager))
 			.toList();
 	}
 
@@ -72,8 +77,9 @@ public class EnterpriseContacts {
 		this.managers.settle(enterprise);
 		Person person = this.contacts.enrol(username, input.displayName().strip(),
 				this.passwords.encode(input.password()), enterprise, phone, email);
-		return new ContactLine(person.getId(), person.getUsername(), person.getDisplayName(), person.getPhone(),
-				person.getEmail(), true, false);
+		return new ContactLine(person.getId(), person.getUsername(), person.getDisplayName(),
+				PersonalData.phone(person.getPhone(), actor), PersonalData.email(person.getEmail(), actor), true,
+				false);
 	}
 
 	/**

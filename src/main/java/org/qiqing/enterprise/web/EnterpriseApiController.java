@@ -11,6 +11,7 @@ import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.enterprise.EnterpriseImport;
 import org.qiqing.enterprise.EnterpriseManagement;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.PersonalData;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
@@ -62,7 +63,7 @@ class EnterpriseApiController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<EnterpriseView> showEnterprise(@PathVariable long id, Actor actor) {
-		return current(this.directory.findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id)));
+		return current(this.directory.findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id)), actor);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,14 +71,14 @@ class EnterpriseApiController {
 		Enterprise enterprise = this.management.register(details, actor);
 		return ResponseEntity.created(URI.create("/api/v1/enterprises/" + enterprise.getId()))
 			.eTag(Versions.etag(enterprise.getVersion()))
-			.body(EnterpriseView.of(enterprise));
+			.body(EnterpriseView.of(enterprise, actor));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<EnterpriseView> updateEnterprise(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody EnterpriseDetails details, Actor actor) {
-		return current(this.management.update(id, Versions.fromIfMatch(ifMatch), details, actor));
+		return current(this.management.update(id, Versions.fromIfMatch(ifMatch), details, actor), actor);
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -94,8 +95,19 @@ class EnterpriseApiController {
 		ImportReport.answerAsCsv(response, everyRefusal -> this.enterpriseImport.run(file, actor, everyRefusal));
 	}
 
-	private static ResponseEntity<EnterpriseView> current(Enterprise enterprise) {
-		return ResponseEntity.ok().eTag(Versions.etag(enterprise.getVersion())).body(EnterpriseView.of(enterprise));
+	/**
+	 * The contact's name, phone and e-mail address in full (recorded in the audit log),
+	 * for those who see them masked.
+	 */
+	@GetMapping("/{id}/contact")
+	PersonalData.Revealed revealContact(@PathVariable long id, Actor actor) {
+		return this.directory.revealContact(id, actor);
+	}
+
+	private static ResponseEntity<EnterpriseView> current(Enterprise enterprise, Actor viewer) {
+		return ResponseEntity.ok()
+			.eTag(Versions.etag(enterprise.getVersion()))
+			.body(EnterpriseView.of(enterprise, viewer));
 	}
 
 }

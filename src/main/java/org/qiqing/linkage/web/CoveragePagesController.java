@@ -16,6 +16,8 @@ import org.qiqing.linkage.CoverageReport.Focus;
 import org.qiqing.linkage.CoverageReport.LinkState;
 import org.qiqing.linkage.LinkFrequency;
 import org.qiqing.linkage.LinkQueries;
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.organisation.Actor;
 
 import org.springframework.context.MessageSource;
@@ -45,7 +47,11 @@ class CoveragePagesController {
 
 	private final MessageSource messages;
 
-	CoveragePagesController(Coverage coverage, CoverageExport export, LinkQueries queries, MessageSource messages) {
+	private final AuditLog audit;
+
+	CoveragePagesController(Coverage coverage, CoverageExport export, LinkQueries queries, MessageSource messages,
+			AuditLog audit) {
+		this.audit = audit;
 		this.coverage = coverage;
 		this.export = export;
 		this.queries = queries;
@@ -81,6 +87,8 @@ class CoveragePagesController {
 		response.setContentType(XLSX);
 		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
 				+ URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
+		this.audit.record(actor, AuditAction.DATA_EXPORTED, "coverage", focusParam(focus),
+				coveragePeriod.key() + " " + request.shown());
 		this.export.write(focus, coveragePeriod, request.shown(), actor, locale, response.getOutputStream());
 	}
 

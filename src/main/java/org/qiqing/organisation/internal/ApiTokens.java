@@ -8,9 +8,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.qiqing.organisation.ApiTokenIssued;
+import org.qiqing.organisation.ApiTokenRevoked;
 import org.qiqing.platform.Rows;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tokens for integrations. Only the SHA-256 of a token is stored: the token itself is
@@ -28,12 +33,16 @@ public class ApiTokens {
 
 	private final RecentTokens recent;
 
-	ApiTokens(JdbcClient jdbc, RecentTokens recent) {
+	private final ApplicationEventPublisher events;
+
+	ApiTokens(JdbcClient jdbc, RecentTokens recent, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.recent = recent;
+		this.events = events;
 	}
 
 	/** Issues a new token for a person and returns it; it cannot be read back later. */
+	@Transactional
 	public String issue(long personId, String name) {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
@@ -46,6 +55,11 @@ public class ApiTokens {
 			.param("hash", hash(token))
 			.param("now", java.sql.Timestamp.from(Instant.now()))
 			.update();
+		long id = this.jdbc.sql("select id from api_token where token_hash = :hash")
+			.param("hash", hash(token))
+			.query(Long.class)
+			.single();
+		this.events.publishEvent(new ApiTokenIssued(personId, id));
 		return token;
 	}
 
@@ -63,6 +77,7 @@ public class ApiTokens {
 	}
 
 	/** Revokes one of the person's own tokens; another person's token is left alone. */
+	@Transactional
 	public boolean revoke(long personId, long tokenId) {
 		boolean revoked = this.jdbc.sql("""
 				update api_token set revoked_at = :now
@@ -73,6 +88,9 @@ public class ApiTokens {
 			.update() == 1;
 		// At once on this node; the others forget it within RecentTokens' few seconds.
 		this.recent.forgetAll();
+		if (revoked) {
+			this.events.publishEvent(new ApiTokenRevoked(personId, tokenId));
+		}
 		return revoked;
 	}
 

@@ -69,6 +69,16 @@ class ProfilePagesController {
 	}
 
 	/**
+	 * The contact's phone and e-mail address in full, in place of the masked ones (htmx);
+	 * the audit log records it.
+	 */
+	@GetMapping("/enterprises/{id}/contact")
+	String revealContact(@PathVariable long id, Actor actor, Model model) {
+		model.addAttribute("revealed", this.directory.revealContact(id, actor));
+		return "reveal :: revealed";
+	}
+
+	/**
 	 * The satisfaction chart's data for ECharts, as JSON: the months, and for each level
 	 * of the scale its name and its count in each month. It holds no user input, and a
 	 * closing tag is escaped anyway, as it goes into a script element.

@@ -3,6 +3,8 @@ package org.qiqing.registration.web;
 import java.util.List;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.PersonalData;
+import org.qiqing.registration.ContactReveals;
 import org.qiqing.platform.NotFound;
 import org.qiqing.registration.EnterpriseContacts;
 import org.qiqing.registration.NewContact;
@@ -27,8 +29,17 @@ class ContactApiController {
 
 	private final EnterpriseContacts contacts;
 
-	ContactApiController(EnterpriseContacts contacts) {
+	private final ContactReveals reveals;
+
+	ContactApiController(EnterpriseContacts contacts, ContactReveals reveals) {
 		this.contacts = contacts;
+		this.reveals = reveals;
+	}
+
+	/** A colleague's phone and e-mail address in full; recorded in the audit log. */
+	@GetMapping("/{id}/contact")
+	PersonalData.Revealed revealContact(@PathVariable long id, Actor actor) {
+		return this.reveals.contact(id, actor);
 	}
 
 	@GetMapping

@@ -1,6 +1,7 @@
 package org.qiqing.registration.web;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.registration.ContactReveals;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
 import org.qiqing.registration.EnterpriseContacts;
@@ -26,11 +27,21 @@ class ContactController {
 
 	private final EnterpriseContacts contacts;
 
+	private final ContactReveals reveals;
+
 	private final MessageSource messages;
 
-	ContactController(EnterpriseContacts contacts, MessageSource messages) {
+	ContactController(EnterpriseContacts contacts, ContactReveals reveals, MessageSource messages) {
 		this.contacts = contacts;
+		this.reveals = reveals;
 		this.messages = messages;
+	}
+
+	/** A colleague's phone and e-mail address in full, in place (htmx); audited. */
+	@GetMapping("/contacts/{id}/contact")
+	String revealContact(@PathVariable long id, Actor actor, Model model) {
+		model.addAttribute("revealed", this.reveals.contact(id, actor));
+		return "reveal :: revealed";
 	}
 
 	@GetMapping("/contacts")

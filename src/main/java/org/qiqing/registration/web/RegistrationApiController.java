@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.PersonalData;
+import org.qiqing.registration.ContactReveals;
 import org.qiqing.platform.Versions;
 import org.qiqing.registration.NewRegistration;
 import org.qiqing.registration.Registration;
@@ -37,11 +39,17 @@ class RegistrationApiController {
 
 	private final RegistrationDesk desk;
 
-	RegistrationApiController(RegistrationDesk desk) {
+	private final ContactReveals reveals;
+
+	RegistrationApiController(RegistrationDesk desk, ContactReveals reveals) {
 		this.desk = desk;
+		this.reveals = reveals;
 	}
 
-	/** A registration as the people who decide it see it. */
+	/**
+	 * A registration as the people who decide it see it, its phone and e-mail address
+	 * masked for those who do not need them.
+	 */
 	record RegistrationView(long id, String enterpriseName, String displayName, String phone, String email,
 			String username, RegistrationStatus status, String reason, java.time.Instant filedAt,
 			java.time.Instant decidedAt) {
@@ -70,28 +78,36 @@ class RegistrationApiController {
 
 	@GetMapping
 	List<RegistrationView> listPending(Actor actor) {
-		return this.desk.pending(actor).stream().map(RegistrationView::of).toList();
+		return this.desk.pending(actor).stream().map(r -> RegistrationView.of(r.shownTo(actor))).toList();
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<RegistrationView> showRegistration(@PathVariable long id, Actor actor) {
-		return current(this.desk.find(id, actor));
+		return current(this.desk.find(id, actor), actor);
+	}
+
+	/** The registrant's phone and e-mail address in full; recorded in the audit log. */
+	@GetMapping("/{id}/contact")
+	PersonalData.Revealed revealContact(@PathVariable long id, Actor actor) {
+		return this.reveals.registration(id, actor);
 	}
 
 	@PostMapping("/{id}/verify")
 	ResponseEntity<RegistrationView> verify(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-		return current(this.desk.verify(id, Versions.fromIfMatch(ifMatch), actor));
+		return current(this.desk.verify(id, Versions.fromIfMatch(ifMatch), actor), actor);
 	}
 
 	@PostMapping("/{id}/refuse")
 	ResponseEntity<RegistrationView> refuse(@PathVariable long id, @Valid @RequestBody Refusal body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-		return current(this.desk.refuse(id, Versions.fromIfMatch(ifMatch), body.reason(), actor));
+		return current(this.desk.refuse(id, Versions.fromIfMatch(ifMatch), body.reason(), actor), actor);
 	}
 
-	private static ResponseEntity<RegistrationView> current(Registration registration) {
-		return ResponseEntity.ok().eTag(Versions.etag(registration.version())).body(RegistrationView.of(registration));
+	private static ResponseEntity<RegistrationView> current(Registration registration, Actor viewer) {
+		return ResponseEntity.ok()
+			.eTag(Versions.etag(registration.version()))
+			.body(RegistrationView.of(registration.shownTo(viewer)));
 	}
 
 }

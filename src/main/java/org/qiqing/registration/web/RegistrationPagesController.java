@@ -3,6 +3,7 @@ package org.qiqing.registration.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.registration.ContactReveals;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
@@ -37,10 +38,13 @@ class RegistrationPagesController {
 
 	private final RegistrationDesk desk;
 
+	private final ContactReveals reveals;
+
 	private final MessageSource messages;
 
-	RegistrationPagesController(RegistrationDesk desk, MessageSource messages) {
+	RegistrationPagesController(RegistrationDesk desk, ContactReveals reveals, MessageSource messages) {
 		this.desk = desk;
+		this.reveals = reveals;
 		this.messages = messages;
 	}
 
@@ -84,8 +88,15 @@ class RegistrationPagesController {
 
 	@GetMapping("/registrations")
 	String showRegistrations(Actor actor, Model model) {
-		model.addAttribute("registrations", this.desk.pending(actor));
+		model.addAttribute("registrations", this.desk.pending(actor).stream().map(r -> r.shownTo(actor)).toList());
 		return LIST;
+	}
+
+	/** The registrant's phone and e-mail address in full, in place (htmx); audited. */
+	@GetMapping("/registrations/{id}/contact")
+	String revealContact(@PathVariable long id, Actor actor, Model model) {
+		model.addAttribute("revealed", this.reveals.registration(id, actor));
+		return "reveal :: revealed";
 	}
 
 	@PostMapping("/registrations/{id}/verify")
