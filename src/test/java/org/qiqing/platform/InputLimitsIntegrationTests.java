@@ -98,7 +98,8 @@ class InputLimitsIntegrationTests {
 				this.world.dispatcherA(), "/api/v1/enterprises", this.world.dispatcherA(), "/api/v1/people",
 				this.world.admin(), "/api/v1/links", this.world.dispatcherA(), "/api/v1/coverage", this.world.leaderA(),
 				"/api/v1/enterprises/" + this.world.firmA().getId() + "/profile", this.world.dispatcherA(),
-				"/api/v1/notifications", this.world.handlerA(), "/api/v1/visits", this.world.visitorA());
+				"/api/v1/notifications", this.world.handlerA(), "/api/v1/visits", this.world.visitorA(),
+				"/api/v1/audit", this.world.admin());
 		for (Map.Entry<String, Member> list : lists.entrySet()) {
 			String path = list.getKey();
 			Member who = list.getValue();

@@ -2,16 +2,13 @@ package org.qiqing.audit.web;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import org.qiqing.audit.AuditAction;
 import org.qiqing.audit.AuditQueries;
 import org.qiqing.organisation.Actor;
+import org.qiqing.platform.Paging;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  * username), {@code action}, {@code from} and {@code to} (days, both included).
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasAnyRole('ADMIN', 'INSPECTOR')")
 class AuditApiController {
@@ -38,9 +34,10 @@ class AuditApiController {
 			@RequestParam(required = false) AuditAction action,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-		return this.queries.entries(actor, new AuditQueries.Filter(person, action, from, to), page, size);
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor actor) {
+		Paging paging = Paging.of(page, size, 100);
+		return this.queries.entries(actor, new AuditQueries.Filter(person, action, from, to), paging.page(),
+				paging.size());
 	}
 
 }
