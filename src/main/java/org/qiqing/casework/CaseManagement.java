@@ -155,8 +155,9 @@ public class CaseManagement {
 				request.description().trim(), assignment == null ? Priority.NORMAL : assignment.priority(), actor, now,
 				request.attachments());
 		List<Timer> timers = this.clocks.follow(submitted.kase(), CaseAction.SUBMIT, now);
+		CaseEvent sealed = submitted.kase().seal();
 		Case saved = this.rows.insert(submitted.kase());
-		this.history.append(saved.getId(), submitted.event(), request.attachments());
+		this.history.append(saved.getId(), sealed, request.attachments());
 		this.timers.set(saved.getId(), timers);
 		publish(saved, CaseAction.SUBMIT, null);
 		if (helpVisit) {
@@ -270,8 +271,9 @@ public class CaseManagement {
 		CaseEvent event = kase.perform(action, input, actor, now, this.clocks.badRatingReopens(kase));
 		this.supervision.apply(kase, event.action(), input, actor, now);
 		List<Timer> timers = this.clocks.follow(kase, event.action(), now);
+		CaseEvent sealed = kase.seal();
 		Case saved = kase.getCoUnitIds().equals(coUnitsBefore) ? this.rows.update(kase) : this.cases.save(kase);
-		this.history.append(saved.getId(), event, input.attachments());
+		this.history.append(saved.getId(), sealed, input.attachments());
 		this.timers.set(saved.getId(), timers);
 		this.supervision.record(saved, event.action(), input, actor, now);
 		publish(saved, event.action(), from);
@@ -328,7 +330,7 @@ public class CaseManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<CaseHistory.BrokenLink> verify(long caseId, Actor actor) {
+	public List<HistoryFinding> verify(long caseId, Actor actor) {
 		return this.history.verify(find(caseId, actor).getId());
 	}
 
@@ -368,8 +370,15 @@ public class CaseManagement {
 		}
 	}
 
+	/**
+	 * The next case number, from a counter taken in the filing's transaction: a filing
+	 * that rolls back gives its number back, so every number issued belongs to a case and
+	 * the history's verifier notices a case that is gone. Filings wait on each other for
+	 * the counter's row until they commit.
+	 */
 	private String nextNumber(Region region) {
-		long seq = this.jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
+		this.jdbc.sql("update case_number_counter set last_issued = last_issued + 1 where id = 1").update();
+		long seq = this.jdbc.sql("select last_issued from case_number_counter where id = 1").query(Long.class).single();
 		String county = region.code().length() > 6 ? region.code().substring(0, 6) : region.code();
 		int year = LocalDate.now(this.clock.withZone(CHINA)).getYear();
 		return "QQ-%d-%s-%06d".formatted(year, county, seq);
