@@ -70,11 +70,14 @@ public class CaseManagement {
 
 	private final Offices offices;
 
+	private final CaseNumbers numbers;
+
 	CaseManagement(Cases cases, CaseHistory history, VisibleCases visibleCases, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
-			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowWriter rows) {
+			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowWriter rows, CaseNumbers numbers) {
 		this.rows = rows;
+		this.numbers = numbers;
 		this.helpVisits = helpVisits;
 		this.offices = offices;
 		this.cases = cases;
@@ -150,7 +153,7 @@ public class CaseManagement {
 					"the matter lies outside your jurisdiction");
 		}
 		Instant now = this.clock.instant();
-		Case.Submitted submitted = Case.submit(nextNumber(region), request.kind(), channel, categoryId,
+		Case.Submitted submitted = Case.submit(this.numbers.next(region), request.kind(), channel, categoryId,
 				enterprise == null ? null : enterprise.getId(), region.code(), region.path(), request.title().trim(),
 				request.description().trim(), assignment == null ? Priority.NORMAL : assignment.priority(), actor, now,
 				request.attachments());
@@ -368,20 +371,6 @@ public class CaseManagement {
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-	}
-
-	/**
-	 * The next case number, from a counter taken in the filing's transaction: a filing
-	 * that rolls back gives its number back, so every number issued belongs to a case and
-	 * the history's verifier notices a case that is gone. Filings wait on each other for
-	 * the counter's row until they commit.
-	 */
-	private String nextNumber(Region region) {
-		this.jdbc.sql("update case_number_counter set last_issued = last_issued + 1 where id = 1").update();
-		long seq = this.jdbc.sql("select last_issued from case_number_counter where id = 1").query(Long.class).single();
-		String county = region.code().length() > 6 ? region.code().substring(0, 6) : region.code();
-		int year = LocalDate.now(this.clock.withZone(CHINA)).getYear();
-		return "QQ-%d-%s-%06d".formatted(year, county, seq);
 	}
 
 	private void publish(Case kase, CaseAction action, CaseState from) {

@@ -313,18 +313,35 @@ class HistoryAudit {
 			}
 		}
 
-		/** Every number issued since numbers stopped skipping has its case. */
+		/**
+		 * Every number below the highest in use, since numbers given up are recorded, has
+		 * its case or is recorded as given up. (The highest itself, deleted, is found by
+		 * the checkpoint.)
+		 */
 		void numbers(Connection connection) throws SQLException {
-			try (PreparedStatement counter = connection
-				.prepareStatement("select last_issued, gapless_after from case_number_counter where id = 1");
-					ResultSet row = counter.executeQuery()) {
+			long after;
+			try (PreparedStatement numbering = connection
+				.prepareStatement("select numbered_after from case_numbering where id = 1");
+					ResultSet row = numbering.executeQuery()) {
 				if (!row.next()) {
 					return;
 				}
-				long last = row.getLong(1);
-				for (long seq = row.getLong(2) + 1; seq <= last; seq++) {
-					if (seq > Integer.MAX_VALUE || !this.numbers.get((int) seq)) {
-						find("QQ-…-%06d".formatted(seq), null, Kind.CASE_MISSING, null, null, null);
+				after = row.getLong(1);
+			}
+			try (PreparedStatement voids = connection
+				.prepareStatement("select seq from case_number_void where seq > ? order by seq")) {
+				voids.setLong(1, after);
+				voids.setFetchSize(FETCH);
+				try (ResultSet voided = voids.executeQuery()) {
+					boolean moreVoided = voided.next();
+					for (int seq = this.numbers.nextClearBit((int) after + 1); seq < this.numbers
+						.length(); seq = this.numbers.nextClearBit(seq + 1)) {
+						while (moreVoided && voided.getLong(1) < seq) {
+							moreVoided = voided.next();
+						}
+						if (!moreVoided || voided.getLong(1) != seq) {
+							find("QQ-…-%06d".formatted(seq), null, Kind.CASE_MISSING, null, null, null);
+						}
 					}
 				}
 			}

@@ -193,9 +193,16 @@ class TamperingIntegrationTests {
 	}
 
 	@Test
-	void aDeletedCaseLeavesItsNumberWithoutACase() throws Exception {
+	void aDeletedCaseLeavesItsNumberWithoutACaseWhileAFilingThatFailedLeavesNone() throws Exception {
 		long id = closedCase();
 		String number = number(id);
+		MvcResult refused = new Api(this.mvc).post(this.world.leaderA(), "/api/v1/cases", """
+				{"kind": "LEADER_ASSIGNMENT", "categoryId": %d, "title": "协调用电", "description": "请牵头协调。",
+				 "leadUnitId": %d, "coUnitIds": [999999], "dueDate": "%s"}""".formatted(this.world.category().id(),
+				this.world.deptA().getId(), LocalDate.now().plusDays(10)));
+		assertThat(refused.getResponse().getStatus()).as("refused after its number was issued").isEqualTo(400);
+		closedCase();
+		assertThat(this.history.verifyAll()).as("the number of the refused filing was given up").isEmpty();
 		deleteCase(id);
 
 		assertThat(this.history.verifyAll()).singleElement().satisfies(finding -> {
