@@ -365,7 +365,7 @@ class HistoryAudit {
 
 	}
 
-	/** The number a case number ends with, as the counter issued it; 0 if none. */
+	/** The number a case number ends with, as the sequence issued it; 0 if none. */
 	static long numberSeq(String number) {
 		int dash = number.lastIndexOf('-');
 		try {
