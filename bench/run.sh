@@ -7,6 +7,7 @@
 #   bench/run.sh pgbench            # the database's own rate for the shape of a step, c=8 and c=32
 #   bench/run.sh load               # the application under HTTP load, c=8 and c=32, each run right after
 #                                   # pgbench at the same concurrency
+#   bench/run.sh verify             # --verify-history=all over the whole database at -Xmx256m
 #   bench/run.sh timers             # recompute 1M time states, sweep 100,000 due timers
 #   bench/run.sh startup            # the embedded default's startup time
 #   bench/run.sh imports            # 100,000 enterprises from a CSV and an XLSX file through the API
@@ -74,6 +75,17 @@ generate() {
 	done
 	say "generate: hash chains of 3 sampled cases verified by the application (--verify-history)"
 	scratch_events
+}
+
+# The whole history checked by the application in constant memory: every case, event, number and
+# fact, at -Xmx256m (docs/PERFORMANCE.md, "Verifying the history").
+verify_history() {
+	local started=$(date +%s.%N)
+	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres \
+		java -Xmx256m -Xlog:gc:file="$OUT/verify-gc.log" -jar "$(jar)" --server.port=0 --verify-history=all \
+		> "$OUT/verify-all.log" 2>&1 || { echo "the history does not verify: see $OUT/verify-all.log" >&2; exit 1; }
+	say "$(printf 'verify: %s in %.0f s at -Xmx256m (the JVM started and stopped included)' \
+		"$(grep -o 'History intact.*' "$OUT/verify-all.log")" "$(echo "$(date +%s.%N) - $started" | bc)")"
 }
 
 pgbench_rates() {
@@ -366,6 +378,7 @@ machine() {
 
 case "${1:-all}" in
 	generate) generate ;;
+	verify) verify_history ;;
 	pgbench) pgbench_rates ;;
 	load) load ;;
 	timers) timers ;;
@@ -377,6 +390,7 @@ case "${1:-all}" in
 		: > "$SUMMARY"
 		machine
 		generate
+		verify_history
 		load
 		timers
 		startup
@@ -385,5 +399,5 @@ case "${1:-all}" in
 		coverage
 		echo; echo "Summary in $SUMMARY"
 		;;
-	*) echo "usage: bench/run.sh all|generate [CASES]|pgbench|load|timers|startup|imports|coverage" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh all|generate [CASES]|verify|pgbench|load|timers|startup|imports|coverage" >&2; exit 2 ;;
 esac

@@ -20,6 +20,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -109,6 +110,16 @@ public class Case {
 	@Version
 	private Integer version;
 
+	/**
+	 * The facts as the last sealed event left them; read from the row on the first step.
+	 */
+	@Transient
+	private Map<String, String> sealedFacts;
+
+	/** The step taken but not yet sealed ({@link #seal}). */
+	@Transient
+	private Pending pending;
+
 	Case() {
 	}
 
@@ -128,9 +139,10 @@ public class Case {
 		kase.title = title;
 		kase.description = description;
 		kase.submittedBy = by.personId();
-		kase.createdAt = now;
+		kase.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
 		kase.lastHash = HashChain.GENESIS;
 		kase.state = kind.workflow().initial();
+		kase.sealedFacts = Map.of();
 		CaseEvent event = kase.record(CaseAction.SUBMIT, by, now, null, null, true, attachments);
 		return new Submitted(kase, event);
 	}
@@ -209,13 +221,19 @@ public class Case {
 			throw new NotAllowed("you may not '" + requested.slug() + "' this case");
 		}
 		requireFields(step, input);
+		if (this.pending != null) {
+			seal();
+		}
+		if (this.sealedFacts == null) {
+			this.sealedFacts = CaseFacts.of(this);
+		}
 		CaseState from = this.state;
 		apply(action, input);
 		if (action == CaseAction.ASSIGN || action == CaseAction.REASSIGN) {
-			this.assignedAt = now;
+			this.assignedAt = now.truncatedTo(ChronoUnit.MILLIS);
 		}
 		if (action == CaseAction.VERIFY) {
-			this.verifiedAt = now;
+			this.verifiedAt = now.truncatedTo(ChronoUnit.MILLIS);
 		}
 		this.state = step.target(from);
 		return record(action, actor, now, from, input.note(), step.visibleToEnterprise(), input.attachments());
@@ -337,18 +355,53 @@ public class Case {
 		this.ratingComment = input.note();
 	}
 
+	/**
+	 * The step's event, not yet sealed: what else the step changes on the case (its due
+	 * date, the unit it is escalated to) is decided after the workflow's part, and the
+	 * event seals the facts as the whole step leaves them.
+	 */
 	private CaseEvent record(CaseAction action, Actor actor, Instant now, CaseState from, String note,
 			boolean visibleToEnterprise, List<NewAttachment> attachments) {
 		Instant at = now.truncatedTo(ChronoUnit.MILLIS);
 		int seq = this.eventCount + 1;
-		String hash = CaseEvent.hashOf(this.lastHash, this.number, seq, action, actor.personId(), actor.unitId(), at,
-				from, this.state, note, attachments.stream().map(NewAttachment::sha256).toList());
 		CaseEvent event = new CaseEvent(seq, action, actor.personId(), actor.unitId(), at, from, this.state, note,
-				visibleToEnterprise, this.lastHash, hash);
+				visibleToEnterprise, null, CaseEvent.HASH_VERSION, this.lastHash, null);
 		this.eventCount = seq;
-		this.lastHash = hash;
 		this.updatedAt = at;
+		this.pending = new Pending(event, attachments);
 		return event;
+	}
+
+	/**
+	 * Seals the last step once everything it changes is done: its event's hash covers
+	 * every field of the event, the facts of the case it changed and its attachments, and
+	 * becomes the case's head.
+	 * @return the event to append to the history
+	 */
+	CaseEvent seal() {
+		if (this.pending == null) {
+			throw new IllegalStateException("no step to seal");
+		}
+		CaseEvent draft = this.pending.event();
+		Map<String, String> facts = CaseFacts.of(this);
+		String changes = CaseFacts.changes(this.sealedFacts, facts);
+		String hash = CaseEvent.sealOf(draft.prevHash(), this.number, draft.seq(), draft.action(), draft.actorId(),
+				draft.actorUnitId(), draft.at(), draft.fromState(), draft.toState(), draft.note(),
+				draft.visibleToEnterprise(), changes,
+				this.pending.attachments()
+					.stream()
+					.map(file -> new CaseEvent.Sealed(file.filename(), file.contentType(), file.content().length,
+							file.sha256()))
+					.toList());
+		this.lastHash = hash;
+		this.sealedFacts = facts;
+		this.pending = null;
+		return new CaseEvent(draft.seq(), draft.action(), draft.actorId(), draft.actorUnitId(), draft.at(),
+				draft.fromState(), draft.toState(), draft.note(), draft.visibleToEnterprise(), changes,
+				CaseEvent.HASH_VERSION, draft.prevHash(), hash);
+	}
+
+	private record Pending(CaseEvent event, List<NewAttachment> attachments) {
 	}
 
 	private static void requireFields(Transition step, StepInput input) {

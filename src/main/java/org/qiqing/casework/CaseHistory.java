@@ -3,7 +3,6 @@ package org.qiqing.casework;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +11,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only history of cases and the files attached to its steps. Nothing here
- * updates or deletes an event; {@link #verify} recomputes a chain and names the first
- * broken link.
+ * updates or deletes an event; {@link #verify} checks a case's history against its row
+ * and names every difference.
  */
 @Repository
 public class CaseHistory {
@@ -32,21 +31,21 @@ public class CaseHistory {
 	public record AttachmentInfo(long id, String filename, String contentType, long sizeBytes) {
 	}
 
-	/** The first event whose stored hash is not what its content and predecessor give. */
-	public record BrokenLink(long caseId, String caseNumber, int seq, String reason) {
-	}
-
 	private final JdbcClient jdbc;
 
-	CaseHistory(JdbcClient jdbc) {
+	private final HistoryAudit audit;
+
+	CaseHistory(JdbcClient jdbc, HistoryAudit audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	void append(long caseId, CaseEvent event, List<NewAttachment> attachments) {
 		this.jdbc.sql("""
 				insert into case_event (case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
-				                        visible_to_enterprise, prev_hash, hash)
-				values (:caseId, :seq, :action, :actor, :unit, :at, :from, :to, :note, :visible, :prev, :hash)""")
+				                        visible_to_enterprise, facts, hash_version, prev_hash, hash)
+				values (:caseId, :seq, :action, :actor, :unit, :at, :from, :to, :note, :visible, :facts, :version,
+				        :prev, :hash)""")
 			.param("caseId", caseId)
 			.param("seq", event.seq())
 			.param("action", event.action().name())
@@ -57,6 +56,8 @@ public class CaseHistory {
 			.param("to", event.toState().name())
 			.param("note", event.note())
 			.param("visible", event.visibleToEnterprise())
+			.param("facts", event.facts())
+			.param("version", event.hashVersion())
 			.param("prev", event.prevHash())
 			.param("hash", event.hash())
 			.update();
@@ -121,39 +122,20 @@ public class CaseHistory {
 	public record Attachment(String filename, String contentType, byte[] content) {
 	}
 
-	/** Recomputes the chain of one case. */
-	public Optional<BrokenLink> verify(long caseId) {
-		return verifyWhere("e.case_id = :caseId", caseId);
+	/**
+	 * Checks one case's history against its row (HistoryAudit): every difference, or
+	 * none.
+	 */
+	public List<HistoryFinding> verify(long caseId) {
+		return this.audit.of(caseId).findings();
 	}
 
 	/**
-	 * Recomputes the chain of every case, case by case, and stops at the first broken
-	 * link.
+	 * Checks every case's history, and that every case number issued has its case; the
+	 * first {@value HistoryAudit#SHOWN} differences.
 	 */
-	public Optional<BrokenLink> verifyAll() {
-		return verifyWhere("1 = 1", null);
-	}
-
-	private Optional<BrokenLink> verifyWhere(String condition, Long caseId) {
-		List<BrokenLink> broken = new ArrayList<>();
-		ChainWalker walker = new ChainWalker(broken);
-		JdbcClient.StatementSpec statement = this.jdbc.sql("""
-				select e.case_id, c.number, e.seq, e.action, e.actor_id, e.actor_unit_id, e.at, e.from_state,
-				       e.to_state, e.note, e.prev_hash, e.hash, c.last_hash, c.event_count,
-				       (select string_agg(a.sha256, ',' order by a.id) from attachment a
-				        where a.case_id = e.case_id and a.event_seq = e.seq)
-				from case_event e join cases c on c.id = e.case_id
-				""" + " where " + condition + " order by e.case_id, e.seq");
-		if (caseId != null) {
-			statement = statement.param("caseId", caseId);
-		}
-		statement.query(rs -> {
-			if (broken.isEmpty()) {
-				walker.accept(rs);
-			}
-		});
-		walker.finish();
-		return broken.stream().findFirst();
+	public List<HistoryFinding> verifyAll() {
+		return this.audit.all().findings();
 	}
 
 	private List<AttachmentRow> attachmentRows(long caseId) {
@@ -172,73 +154,6 @@ public class CaseHistory {
 	}
 
 	private record AttachmentRow(int seq, AttachmentInfo info) {
-	}
-
-	/** Walks events ordered by case and seq, checking each link and each case's head. */
-	private static final class ChainWalker {
-
-		private final List<BrokenLink> broken;
-
-		private long caseId = -1;
-
-		private String number;
-
-		private String prevHash;
-
-		private int expectedSeq;
-
-		private String headHash;
-
-		private int headCount;
-
-		ChainWalker(List<BrokenLink> broken) {
-			this.broken = broken;
-		}
-
-		void accept(ResultSet rs) throws SQLException {
-			long id = rs.getLong(1);
-			if (id != this.caseId) {
-				finish();
-				if (!this.broken.isEmpty()) {
-					return;
-				}
-				this.caseId = id;
-				this.number = rs.getString(2);
-				this.prevHash = HashChain.GENESIS;
-				this.expectedSeq = 1;
-				this.headHash = rs.getString(13);
-				this.headCount = rs.getInt(14);
-			}
-			int seq = rs.getInt(3);
-			String attachments = rs.getString(15);
-			Long unit = rs.getObject(6) == null ? null : rs.getLong(6);
-			String expected = CaseEvent.hashOf(this.prevHash, this.number, seq, CaseAction.valueOf(rs.getString(4)),
-					rs.getLong(5), unit, rs.getTimestamp(7).toInstant(), state(rs, 8), state(rs, 9), rs.getString(10),
-					attachments == null ? List.of() : List.of(attachments.split(",")));
-			if (seq != this.expectedSeq) {
-				fail(seq, "event " + this.expectedSeq + " is missing");
-			}
-			else if (!this.prevHash.equals(rs.getString(11))) {
-				fail(seq, "its link to the previous event does not match");
-			}
-			else if (!expected.equals(rs.getString(12))) {
-				fail(seq, "its content does not match its hash");
-			}
-			this.prevHash = rs.getString(12);
-			this.expectedSeq++;
-		}
-
-		void finish() {
-			if (this.caseId >= 0 && this.broken.isEmpty()
-					&& (this.expectedSeq - 1 != this.headCount || !this.prevHash.equals(this.headHash))) {
-				fail(this.expectedSeq, "the case's last event is not the end of its chain");
-			}
-		}
-
-		private void fail(int seq, String reason) {
-			this.broken.add(new BrokenLink(this.caseId, this.number, seq, reason));
-		}
-
 	}
 
 }

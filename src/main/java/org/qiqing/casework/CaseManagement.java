@@ -70,11 +70,14 @@ public class CaseManagement {
 
 	private final Offices offices;
 
+	private final CaseNumbers numbers;
+
 	CaseManagement(Cases cases, CaseHistory history, VisibleCases visibleCases, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
-			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowWriter rows) {
+			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowWriter rows, CaseNumbers numbers) {
 		this.rows = rows;
+		this.numbers = numbers;
 		this.helpVisits = helpVisits;
 		this.offices = offices;
 		this.cases = cases;
@@ -150,13 +153,14 @@ public class CaseManagement {
 					"the matter lies outside your jurisdiction");
 		}
 		Instant now = this.clock.instant();
-		Case.Submitted submitted = Case.submit(nextNumber(region), request.kind(), channel, categoryId,
+		Case.Submitted submitted = Case.submit(this.numbers.next(region), request.kind(), channel, categoryId,
 				enterprise == null ? null : enterprise.getId(), region.code(), region.path(), request.title().trim(),
 				request.description().trim(), assignment == null ? Priority.NORMAL : assignment.priority(), actor, now,
 				request.attachments());
 		List<Timer> timers = this.clocks.follow(submitted.kase(), CaseAction.SUBMIT, now);
+		CaseEvent sealed = submitted.kase().seal();
 		Case saved = this.rows.insert(submitted.kase());
-		this.history.append(saved.getId(), submitted.event(), request.attachments());
+		this.history.append(saved.getId(), sealed, request.attachments());
 		this.timers.set(saved.getId(), timers);
 		publish(saved, CaseAction.SUBMIT, null);
 		if (helpVisit) {
@@ -270,8 +274,9 @@ public class CaseManagement {
 		CaseEvent event = kase.perform(action, input, actor, now, this.clocks.badRatingReopens(kase));
 		this.supervision.apply(kase, event.action(), input, actor, now);
 		List<Timer> timers = this.clocks.follow(kase, event.action(), now);
+		CaseEvent sealed = kase.seal();
 		Case saved = kase.getCoUnitIds().equals(coUnitsBefore) ? this.rows.update(kase) : this.cases.save(kase);
-		this.history.append(saved.getId(), event, input.attachments());
+		this.history.append(saved.getId(), sealed, input.attachments());
 		this.timers.set(saved.getId(), timers);
 		this.supervision.record(saved, event.action(), input, actor, now);
 		publish(saved, event.action(), from);
@@ -328,7 +333,7 @@ public class CaseManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<CaseHistory.BrokenLink> verify(long caseId, Actor actor) {
+	public List<HistoryFinding> verify(long caseId, Actor actor) {
 		return this.history.verify(find(caseId, actor).getId());
 	}
 
@@ -366,13 +371,6 @@ public class CaseManagement {
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-	}
-
-	private String nextNumber(Region region) {
-		long seq = this.jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-		String county = region.code().length() > 6 ? region.code().substring(0, 6) : region.code();
-		int year = LocalDate.now(this.clock.withZone(CHINA)).getYear();
-		return "QQ-%d-%s-%06d".formatted(year, county, seq);
 	}
 
 	private void publish(Case kase, CaseAction action, CaseState from) {

@@ -144,15 +144,26 @@ class WorkflowTests {
 	}
 
 	@Test
-	void eachEventChainsToItsPredecessor() {
+	void eachEventChainsToItsPredecessorAndSealsEveryFieldAndTheFactsItChanged() {
 		Case kase = newCase();
+		CaseEvent submitted = kase.seal();
 		String first = kase.getLastHash();
-		CaseEvent accepted = kase.perform(CaseAction.ACCEPT, StepInput.empty(), DISPATCHER, Instant.now());
+		assertThat(first).isEqualTo(submitted.hash());
+		assertThat(submitted.facts()).contains("state=SUBMITTED\n", "title=用地\n");
+		kase.perform(CaseAction.ACCEPT, StepInput.empty(), DISPATCHER, Instant.now());
+		CaseEvent accepted = kase.seal();
 		assertThat(accepted.seq()).isEqualTo(2);
 		assertThat(accepted.prevHash()).isEqualTo(first);
-		assertThat(accepted.hash())
-			.isEqualTo(CaseEvent.hashOf(first, kase.getNumber(), 2, CaseAction.ACCEPT, DISPATCHER.personId(),
-					DISPATCHER.unitId(), accepted.at(), CaseState.SUBMITTED, CaseState.ACCEPTED, null, List.of()));
+		assertThat(accepted.facts()).isEqualTo("state=ACCEPTED\n");
+		assertThat(accepted.hashVersion()).isEqualTo(2);
+		assertThat(accepted.hash()).isEqualTo(CaseEvent.sealOf(first, kase.getNumber(), 2, CaseAction.ACCEPT,
+				DISPATCHER.personId(), DISPATCHER.unitId(), accepted.at(), CaseState.SUBMITTED, CaseState.ACCEPTED,
+				null, accepted.visibleToEnterprise(), "state=ACCEPTED\n", List.of()));
+		assertThat(CaseEvent.sealOf(first, kase.getNumber(), 2, CaseAction.ACCEPT, DISPATCHER.personId(),
+				DISPATCHER.unitId(), accepted.at(), CaseState.SUBMITTED, CaseState.ACCEPTED, null,
+				!accepted.visibleToEnterprise(), "state=ACCEPTED\n", List.of()))
+			.as("the visibility is sealed")
+			.isNotEqualTo(accepted.hash());
 		assertThat(kase.getLastHash()).isEqualTo(accepted.hash());
 	}
 

@@ -2,6 +2,7 @@ package org.qiqing.casework.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
@@ -13,12 +14,14 @@ import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
 import org.qiqing.casework.CaseTimes;
+import org.qiqing.casework.HistoryFinding;
 import org.qiqing.casework.SupervisionOrders;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
 import org.qiqing.platform.Paging;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,8 +55,12 @@ class CaseApiController {
 
 	private final AttachmentPolicy attachments;
 
-	CaseApiController(CaseManagement cases, CaseQueries queries, CaseTimes times, AttachmentPolicy attachments) {
+	private final MessageSource messages;
+
+	CaseApiController(CaseManagement cases, CaseQueries queries, CaseTimes times, AttachmentPolicy attachments,
+			MessageSource messages) {
 		this.attachments = attachments;
+		this.messages = messages;
 		this.cases = cases;
 		this.queries = queries;
 		this.times = times;
@@ -105,10 +112,6 @@ class CaseApiController {
 	}
 
 	/**
-	 * Recomputes the hash chain of the case's history; names the first broken link if
-	 * any.
-	 */
-	/**
 	 * The supervision orders of a case and their replies (not shown to the enterprise).
 	 */
 	@GetMapping("/cases/{id}/orders")
@@ -116,13 +119,27 @@ class CaseApiController {
 		return this.cases.orders(id, actor);
 	}
 
+	/**
+	 * Checks the case's history against its row: every difference, each with the case
+	 * number, the event, what differs and a sentence in the reader's language; the first
+	 * also as {@code brokenLink}.
+	 */
 	@GetMapping("/cases/{id}/verification")
-	Verification verifyHistory(@PathVariable long id, Actor actor) {
-		CaseHistory.BrokenLink broken = this.cases.verify(id, actor).orElse(null);
-		return new Verification(broken == null, broken);
+	Verification verifyHistory(@PathVariable long id, Actor actor, Locale locale) {
+		List<Finding> findings = this.cases.verify(id, actor)
+			.stream()
+			.map(finding -> new Finding(finding.caseNumber(), finding.seq(), finding.kind(), finding.field(),
+					finding.expected(), finding.found(),
+					this.messages.getMessage(finding.messageKey(), finding.messageArguments(), locale)))
+			.toList();
+		return new Verification(findings.isEmpty(), findings.isEmpty() ? null : findings.get(0), findings);
 	}
 
-	record Verification(boolean intact, CaseHistory.BrokenLink brokenLink) {
+	record Verification(boolean intact, Finding brokenLink, List<Finding> findings) {
+	}
+
+	record Finding(String caseNumber, Integer seq, HistoryFinding.Kind kind, String field, String expected,
+			String found, String reason) {
 	}
 
 	@GetMapping("/cases/{id}/attachments/{attachmentId}")
