@@ -1484,9 +1484,9 @@ class AccessMatrixIntegrationTests {
 	/** A notification of the dispatcher, as the case engine would have him told. */
 	private Notice notify(Member dispatcher, String tag) {
 		String subject = "专属通知 " + tag;
-		new TransactionTemplate(this.transactions)
-			.executeWithoutResult(status -> this.events.publishEvent(new CaseNotice("matrix:" + tag, NoticeTopic.URGING,
-					subject, "通知正文", "/queue", List.of(dispatcher.actor().personId()))));
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events.publishEvent(
+				new CaseNotice("matrix:" + tag, java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40),
+						NoticeTopic.URGING, subject, "通知正文", "/queue", List.of(dispatcher.actor().personId()))));
 		long id = this.jdbc.sql("select id from notification where notice_key = :key")
 			.param("key", "matrix:" + tag)
 			.query(Long.class)

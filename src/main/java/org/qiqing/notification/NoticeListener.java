@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Takes notices in the transaction of the step or timer that published them: if that
  * rolls back, nothing is in the inbox and nothing will be sent. Each person gets a notice
- * in his inbox and, if he chose so and has an address, by e-mail; each robot of their
+ * in his inbox (one entry per case and topic) and, if he chose so and has an address, by
+ * e-mail, at once or, for the repeating topics, in the day's digest; each robot of their
  * units that is told the topic gets it once. Every row is unique per notice and
  * recipient, so publishing a notice again adds nothing. Many notices at once (a batch of
  * timers' urgings) take a few statements in all: the people's choices and robots are read
@@ -75,12 +76,15 @@ class NoticeListener {
 			Set<Long> people = new LinkedHashSet<>();
 			told.forEach(notice -> people.addAll(notice.personIds()));
 			Map<Long, String> addresses = this.mail.isOn() ? this.preferences.emailAddresses(people, topic) : Map.of();
+			Set<Long> digesting = addresses.isEmpty() ? Set.of()
+					: this.preferences.digesting(addresses.keySet(), topic);
 			Map<Long, List<Long>> robots = this.robots.listening(people, topic);
 			for (CaseNotice notice : told) {
 				notice.personIds()
 					.stream()
 					.filter(addresses::containsKey)
-					.forEach(person -> addressees.add(Outbox.Addressee.email(notice, person, addresses.get(person))));
+					.forEach(person -> addressees.add(
+							Outbox.Addressee.email(notice, person, addresses.get(person), digesting.contains(person))));
 				notice.personIds()
 					.stream()
 					.flatMap(person -> robots.getOrDefault(person, List.of()).stream())

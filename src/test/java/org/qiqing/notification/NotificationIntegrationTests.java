@@ -508,7 +508,8 @@ class NotificationIntegrationTests {
 
 	private CaseNotice notice(NoticeTopic topic, Member... people) {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		return new CaseNotice("test:" + tag, topic, "【测试】" + topic + " " + tag, "正文 " + tag, "/cases/1",
+		return new CaseNotice("test:" + tag, java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), topic,
+				"【测试】" + topic + " " + tag, "正文 " + tag, "/cases/1",
 				Arrays.stream(people).map(member -> member.actor().personId()).toList());
 	}
 
