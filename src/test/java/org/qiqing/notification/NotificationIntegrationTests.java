@@ -232,7 +232,7 @@ class NotificationIntegrationTests {
 		try {
 			this.mailSender.setPort(greenMail.getSmtp().getPort());
 			withEmail(this.world.leaderA(), "leader.a@example.cn");
-			CaseNotice notice = notice(NoticeTopic.OVERDUE_NOTICE, this.world.leaderA());
+			CaseNotice notice = notice(NoticeTopic.SUPERVISION_ORDER, this.world.leaderA());
 			publish(notice);
 
 			CyclicBarrier together = new CyclicBarrier(2);

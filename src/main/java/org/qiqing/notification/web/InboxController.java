@@ -81,6 +81,7 @@ class InboxController {
 	String showPreferences(Actor actor, Model model) {
 		model.addAttribute("choices", this.preferences.of(actor.personId()));
 		model.addAttribute("delivery", this.preferences.delivery(actor.personId()));
+		model.addAttribute("deliveries", NotificationPreferences.Delivery.values());
 		return PREFERENCES;
 	}
 

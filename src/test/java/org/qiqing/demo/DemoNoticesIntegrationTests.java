@@ -1,0 +1,59 @@
+package org.qiqing.demo;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.qiqing.IntegrationTest;
+import org.qiqing.casework.TimerSweep;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After the demonstration and a sweep of its timers, nobody has more unread entries than
+ * there are cases that need him, and no case shows him more than one unread entry per
+ * kind: the repeated urgings are counted in one entry, not listed.
+ */
+@IntegrationTest
+class DemoNoticesIntegrationTests {
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TimerSweep sweep;
+
+	record Person(String username, long notices, long unread, long cases) {
+	}
+
+	@Test
+	void nobodyHasMoreUnreadEntriesThanCasesThatNeedHimNorTwoUnreadOfOneKindForACase() {
+		this.demo.load(new DemoSettings(true, 40, 100, "demo"));
+		this.sweep.sweep();
+
+		List<Person> people = this.jdbc.sql("""
+				select p.username,
+				       (select count(*) from notification_received r where r.person_id = p.id) as notices,
+				       (select count(*) from notification n where n.person_id = p.id and n.read_at is null) as unread,
+				       (select count(distinct n.case_id) from notification n join cases c on c.id = n.case_id
+				        where n.person_id = p.id and n.read_at is null and c.state <> 'CLOSED') as cases
+				from person p where p.username not like 't.%' order by p.username""")
+			.query((rs, n) -> new Person(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+		people.stream().filter(person -> person.notices() > 0).forEach(System.out::println);
+		assertThat(people).filteredOn(person -> person.notices() > 0).isNotEmpty();
+		assertThat(people).allSatisfy(
+				person -> assertThat(person.unread()).as(person.username()).isLessThanOrEqualTo(person.cases()));
+		assertThat(this.jdbc.sql("""
+				select count(*) from (select person_id, case_id, topic from notification where read_at is null
+				                      group by person_id, case_id, topic having count(*) > 1) twice""")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+}
