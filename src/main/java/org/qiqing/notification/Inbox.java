@@ -212,6 +212,21 @@ public class Inbox {
 	}
 
 	/**
+	 * Marks read, for everyone, the unread threads of a case that nobody needs any more.
+	 * @param topics the topics settled, or null for all
+	 */
+	void settle(long caseId, Set<NoticeTopic> topics, Instant now) {
+		this.jdbc.sql("""
+				update notification set read_at = :now
+				where case_id = :case and read_at is null and (:all or topic in (:topics))""")
+			.param("now", Timestamp.from(now))
+			.param("case", caseId)
+			.param("all", topics == null)
+			.param("topics", topics == null ? List.of("") : topics.stream().map(Enum::name).toList())
+			.update();
+	}
+
+	/**
 	 * A long list of values in pieces of at most a thousand, for {@code in (...)}: each
 	 * database has its limit of parameters per statement.
 	 */

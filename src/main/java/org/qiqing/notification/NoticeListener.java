@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.CaseNotices;
+import org.qiqing.casework.CaseState;
+import org.qiqing.casework.CaseTransitioned;
 import org.qiqing.casework.NoticeTopic;
 
 import org.springframework.context.event.EventListener;
@@ -59,6 +61,23 @@ class NoticeListener {
 	@EventListener
 	void on(CaseNotices notices) {
 		deliver(notices.notices());
+	}
+
+	/**
+	 * A case that moved on settles the notices that asked for it: once it is closed,
+	 * declined or withdrawn nobody needs any of them; once it left SUBMITTED, the passed
+	 * limit for accepting it ({@link NoticeTopic#DEADLINE}) is no longer anyone's to act
+	 * on. Their unread entries are marked read, so nobody's inbox holds more unread
+	 * entries than cases that need him.
+	 */
+	@EventListener
+	void on(CaseTransitioned moved) {
+		if (!moved.to().isOpen()) {
+			this.inbox.settle(moved.caseId(), null, this.clock.instant());
+		}
+		else if (moved.from() == CaseState.SUBMITTED) {
+			this.inbox.settle(moved.caseId(), Set.of(NoticeTopic.DEADLINE), this.clock.instant());
+		}
 	}
 
 	private void deliver(List<CaseNotice> notices) {

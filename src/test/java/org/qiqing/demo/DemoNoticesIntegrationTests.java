@@ -41,11 +41,20 @@ class DemoNoticesIntegrationTests {
 				       (select count(*) from notification_received r where r.person_id = p.id) as notices,
 				       (select count(*) from notification n where n.person_id = p.id and n.read_at is null) as unread,
 				       (select count(distinct n.case_id) from notification n join cases c on c.id = n.case_id
-				        where n.person_id = p.id and n.read_at is null and c.state <> 'CLOSED') as cases
+				        where n.person_id = p.id and c.state not in ('CLOSED', 'DECLINED', 'WITHDRAWN')) as cases
 				from person p where p.username not like 't.%' order by p.username""")
 			.query((rs, n) -> new Person(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
-		people.stream().filter(person -> person.notices() > 0).forEach(System.out::println);
+		people.stream()
+			.filter(person -> person.unread() > person.cases())
+			.forEach(person -> System.out.println(person + " "
+					+ this.jdbc.sql("""
+							select n.topic || ' ' || c.state || ' ' || n.repeats from notification n
+							join cases c on c.id = n.case_id join person p on p.id = n.person_id
+							where p.username = :name and n.read_at is null order by n.case_id""")
+						.param("name", person.username())
+						.query(String.class)
+						.list()));
 		assertThat(people).filteredOn(person -> person.notices() > 0).isNotEmpty();
 		assertThat(people).allSatisfy(
 				person -> assertThat(person.unread()).as(person.username()).isLessThanOrEqualTo(person.cases()));
