@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,23 @@ public class Inbox {
 	private static final int[] THREAD_TYPES = { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP };
 
+	/**
+	 * What a notice makes moot for its person in the same case: once a case is overdue,
+	 * "the limit draws near" is nothing to act on; an invitation to rate says the case
+	 * was resolved. The moot entries stay, read.
+	 */
+	static final Map<NoticeTopic, Set<NoticeTopic>> SUPERSEDES = Map.of(NoticeTopic.DEADLINE,
+			EnumSet.of(NoticeTopic.URGING), NoticeTopic.OVERDUE_NOTICE,
+			EnumSet.of(NoticeTopic.URGING, NoticeTopic.DEADLINE), NoticeTopic.CRITICISM,
+			EnumSet.of(NoticeTopic.URGING, NoticeTopic.DEADLINE, NoticeTopic.OVERDUE_NOTICE), NoticeTopic.RATING_INVITE,
+			EnumSet.of(NoticeTopic.RESOLVED));
+
+	private static final String SUPERSEDE = """
+			update notification set read_at = ?
+			where person_id = ? and case_id = ? and topic = ? and read_at is null""";
+
+	private static final int[] SUPERSEDE_TYPES = { Types.TIMESTAMP, Types.BIGINT, Types.BIGINT, Types.VARCHAR };
+
 	private static final String COLUMNS = "id, topic, subject, body, link, repeats, created_at, updated_at, read_at";
 
 	private final JdbcClient jdbc;
@@ -134,6 +152,14 @@ public class Inbox {
 					clip(notice.subject(), 500), clip(notice.body() == null ? "" : notice.body(), 4000),
 					clip(notice.link(), 300), repeats.get(thread), Timestamp.from(now) }));
 		this.batches.batchUpdate(THREAD, threads, THREAD_TYPES);
+		List<Object[]> moot = new ArrayList<>();
+		newest.keySet()
+			.forEach(thread -> SUPERSEDES.getOrDefault(thread.topic(), Set.of())
+				.forEach(topic -> moot
+					.add(new Object[] { Timestamp.from(now), thread.personId(), thread.caseId(), topic.name() })));
+		if (!moot.isEmpty()) {
+			this.batches.batchUpdate(SUPERSEDE, moot, SUPERSEDE_TYPES);
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After the demonstration and a sweep of its timers, nobody has more unread entries than
- * there are cases that need him, and no case shows him more than one unread entry per
+ * there are cases that need him (open cases of his enterprise, unit or jurisdiction, that
+ * he submitted or was told about), and no case shows him more than one unread entry per
  * kind: the repeated urgings are counted in one entry, not listed.
  */
 @IntegrationTest
@@ -40,8 +41,13 @@ class DemoNoticesIntegrationTests {
 				select p.username,
 				       (select count(*) from notification_received r where r.person_id = p.id) as notices,
 				       (select count(*) from notification n where n.person_id = p.id and n.read_at is null) as unread,
-				       (select count(distinct n.case_id) from notification n join cases c on c.id = n.case_id
-				        where n.person_id = p.id and c.state not in ('CLOSED', 'DECLINED', 'WITHDRAWN')) as cases
+				       (select count(*) from cases c where c.state not in ('CLOSED', 'DECLINED', 'WITHDRAWN') and (
+				           c.enterprise_id = p.enterprise_id or c.submitted_by = p.id
+				           or c.lead_unit_id = p.unit_id or c.escalated_unit_id = p.unit_id
+				           or exists (select 1 from case_co_unit cu where cu.case_id = c.id and cu.unit_id = p.unit_id)
+				           or c.region_path like '%' || p.jurisdiction_code || '%'
+				           or exists (select 1 from notification n where n.person_id = p.id and n.case_id = c.id)))
+				       as cases
 				from person p where p.username not like 't.%' order by p.username""")
 			.query((rs, n) -> new Person(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
