@@ -254,6 +254,8 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /api/v1/notifications/read-all", neutral()));
 		rules.add(rule("GET /api/v1/notifications/preferences", neutral()));
 		rules.add(rule("PUT /api/v1/notifications/preferences", neutral()));
+		rules.add(rule("GET /api/v1/notifications/delivery", neutral()));
+		rules.add(rule("PUT /api/v1/notifications/delivery", neutral()));
 		rules.add(rule("GET /inbox", find(NOTICE, ""), list("unread=true")));
 		rules.add(rule("GET /inbox/stream", neutral()));
 		rules.add(rule("POST /inbox/{id}/read", change(NOTICE, NO_BODY)));

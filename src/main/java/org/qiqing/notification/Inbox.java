@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -80,19 +79,13 @@ public class Inbox {
 			Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP };
 
 	/**
-	 * What a notice makes moot for its person in the same case: once a case is overdue,
-	 * "the limit draws near" is nothing to act on; an invitation to rate says the case
-	 * was resolved. The moot entries stay, read.
+	 * The newest notice of a case stands for it: the person's other unread entries of the
+	 * case are marked read, so a case shows one unread entry, the one on top. They stay
+	 * listed, with their texts and counts, and the case page shows what is open.
 	 */
-	static final Map<NoticeTopic, Set<NoticeTopic>> SUPERSEDES = Map.of(NoticeTopic.DEADLINE,
-			EnumSet.of(NoticeTopic.URGING), NoticeTopic.OVERDUE_NOTICE,
-			EnumSet.of(NoticeTopic.URGING, NoticeTopic.DEADLINE), NoticeTopic.CRITICISM,
-			EnumSet.of(NoticeTopic.URGING, NoticeTopic.DEADLINE, NoticeTopic.OVERDUE_NOTICE), NoticeTopic.RATING_INVITE,
-			EnumSet.of(NoticeTopic.RESOLVED));
-
 	private static final String SUPERSEDE = """
 			update notification set read_at = ?
-			where person_id = ? and case_id = ? and topic = ? and read_at is null""";
+			where person_id = ? and case_id = ? and topic <> ? and read_at is null""";
 
 	private static final int[] SUPERSEDE_TYPES = { Types.TIMESTAMP, Types.BIGINT, Types.BIGINT, Types.VARCHAR };
 
@@ -132,6 +125,9 @@ public class Inbox {
 			.thenComparingLong(Thread::caseId)
 			.thenComparing(Thread::topic));
 		Map<Thread, Integer> repeats = new HashMap<>();
+		Map<List<Long>, Object[]> latest = new TreeMap<>(
+				Comparator.comparing((List<Long> personAndCase) -> personAndCase.get(0))
+					.thenComparing(personAndCase -> personAndCase.get(1)));
 		for (CaseNotice notice : notices) {
 			for (long person : notice.personIds()) {
 				if (received.add(notice.key() + " " + person)) {
@@ -139,6 +135,8 @@ public class Inbox {
 					Thread thread = new Thread(person, notice.caseId(), notice.topic());
 					newest.put(thread, notice);
 					repeats.merge(thread, 1, Integer::sum);
+					latest.put(List.of(person, notice.caseId()),
+							new Object[] { Timestamp.from(now), person, notice.caseId(), notice.topic().name() });
 				}
 			}
 		}
@@ -152,14 +150,7 @@ public class Inbox {
 					clip(notice.subject(), 500), clip(notice.body() == null ? "" : notice.body(), 4000),
 					clip(notice.link(), 300), repeats.get(thread), Timestamp.from(now) }));
 		this.batches.batchUpdate(THREAD, threads, THREAD_TYPES);
-		List<Object[]> moot = new ArrayList<>();
-		newest.keySet()
-			.forEach(thread -> SUPERSEDES.getOrDefault(thread.topic(), Set.of())
-				.forEach(topic -> moot
-					.add(new Object[] { Timestamp.from(now), thread.personId(), thread.caseId(), topic.name() })));
-		if (!moot.isEmpty()) {
-			this.batches.batchUpdate(SUPERSEDE, moot, SUPERSEDE_TYPES);
-		}
+		this.batches.batchUpdate(SUPERSEDE, new ArrayList<>(latest.values()), SUPERSEDE_TYPES);
 	}
 
 	@Transactional(readOnly = true)

@@ -92,12 +92,13 @@ class NoticeThreadsIntegrationTests {
 	}
 
 	@Test
-	void markingAllOfAKindReadLeavesTheOtherKindsUnread() throws Exception {
+	void markingAllOfAKindReadLeavesTheOtherKindsUnreadAndTheNewestNoticeOfACaseStandsForIt() throws Exception {
 		Member who = this.world.dispatcherA();
 		long one = newCase();
 		long two = newCase();
+		long three = newCase();
 		publish(new CaseNotices(List.of(notice(one, NoticeTopic.DEADLINE, who), notice(two, NoticeTopic.DEADLINE, who),
-				notice(one, NoticeTopic.SUPERVISION_ORDER, who))));
+				notice(three, NoticeTopic.SUPERVISION_ORDER, who))));
 		long before = unread(who);
 
 		MvcResult marked = new Api(this.mvc).post(who, "/api/v1/notifications/read-all?topic=DEADLINE", "");
@@ -108,7 +109,7 @@ class NoticeThreadsIntegrationTests {
 				select count(*) from notification where person_id = :person and read_at is null
 				and topic = 'SUPERVISION_ORDER' and case_id = :case""")
 			.param("person", who.actor().personId())
-			.param("case", one)
+			.param("case", three)
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		assertThat(this.jdbc.sql(
@@ -116,6 +117,16 @@ class NoticeThreadsIntegrationTests {
 			.param("person", who.actor().personId())
 			.query(Long.class)
 			.single()).isZero();
+
+		long unread = unread(who);
+		publish(notice(three, NoticeTopic.URGING, who));
+		assertThat(unread(who)).isEqualTo(unread);
+		assertThat(this.jdbc.sql("""
+				select topic from notification where person_id = :person and case_id = :case and read_at is null""")
+			.param("person", who.actor().personId())
+			.param("case", three)
+			.query(String.class)
+			.list()).containsExactly("URGING");
 	}
 
 	@Test
