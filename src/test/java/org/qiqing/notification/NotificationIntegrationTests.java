@@ -118,6 +118,9 @@ class NotificationIntegrationTests {
 		int v = Api.version(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"));
 		v = Api.version(api.step(this.world.dispatcherA(), id, v, "assign",
 				"{\"leadUnitId\": %d}".formatted(this.world.deptA().getId())));
+		// The urging will stand for the case, its assignment read; start with none
+		// unread.
+		api.post(this.world.handlerA(), "/api/v1/notifications/read-all", "");
 		long before = unread(this.world.handlerA());
 		String note = "请加快办理 " + UUID.randomUUID();
 		MvcResult urged = api.step(this.world.supervisorA(), id, v, "urge", "{\"note\": \"%s\"}".formatted(note));
