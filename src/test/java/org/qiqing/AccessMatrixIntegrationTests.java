@@ -257,6 +257,8 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /api/v1/notifications/read-all", neutral()));
 		rules.add(rule("GET /api/v1/notifications/preferences", neutral()));
 		rules.add(rule("PUT /api/v1/notifications/preferences", neutral()));
+		rules.add(rule("GET /api/v1/notifications/delivery", neutral()));
+		rules.add(rule("PUT /api/v1/notifications/delivery", neutral()));
 		rules.add(rule("GET /inbox", find(NOTICE, ""), list("unread=true")));
 		rules.add(rule("GET /inbox/stream", neutral()));
 		rules.add(rule("POST /inbox/{id}/read", change(NOTICE, NO_BODY)));
@@ -1498,9 +1500,9 @@ class AccessMatrixIntegrationTests {
 	/** A notification of the dispatcher, as the case engine would have him told. */
 	private Notice notify(Member dispatcher, String tag) {
 		String subject = "专属通知 " + tag;
-		new TransactionTemplate(this.transactions)
-			.executeWithoutResult(status -> this.events.publishEvent(new CaseNotice("matrix:" + tag, NoticeTopic.URGING,
-					subject, "通知正文", "/queue", List.of(dispatcher.actor().personId()))));
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events.publishEvent(
+				new CaseNotice("matrix:" + tag, java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40),
+						NoticeTopic.URGING, subject, "通知正文", "/queue", List.of(dispatcher.actor().personId()))));
 		long id = this.jdbc.sql("select id from notification where notice_key = :key")
 			.param("key", "matrix:" + tag)
 			.query(Long.class)

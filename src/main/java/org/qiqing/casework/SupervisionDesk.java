@@ -116,8 +116,8 @@ class SupervisionDesk {
 	/** What {@link #tell} publishes, for {@link #tellAll}. */
 	static CaseNotice notice(long caseId, String number, String title, String key, NoticeTopic topic, String what,
 			String text, List<Long> people) {
-		return new CaseNotice("case:" + caseId + ":" + key, topic, "【" + what + "】" + number + " " + title, text,
-				"/cases/" + caseId, people);
+		return new CaseNotice("case:" + caseId + ":" + key, caseId, topic, "【" + what + "】" + number + " " + title,
+				text, "/cases/" + caseId, people);
 	}
 
 	/** The people of the lead unit and of the co-handling units. */

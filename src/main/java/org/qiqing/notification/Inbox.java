@@ -5,11 +5,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.NoticeTopic;
@@ -22,17 +24,25 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each person's notifications in the application: one row per notice and person, so a
- * notice published again adds nothing. A person reads and marks only his own; another's
- * is not found.
+ * Each person's notifications in the application, one entry per case and topic: a thread
+ * that counts the notices it had, shows the newest, and is unread again when another
+ * arrives. Which notices a person has received is kept apart, so a notice published again
+ * adds nothing, even after the thread was read. A person reads and marks only his own;
+ * another's is not found.
  */
 @Repository
 @Transactional
 public class Inbox {
 
-	/** A notification as its person sees it. */
-	public record Notification(long id, NoticeTopic topic, String subject, String body, String link, Instant createdAt,
-			Instant readAt) {
+	/**
+	 * A thread as its person sees it.
+	 *
+	 * @param repeats how many notices of the case and topic it had
+	 * @param createdAt when the first came
+	 * @param updatedAt when the newest came
+	 */
+	public record Notification(long id, NoticeTopic topic, String subject, String body, String link, int repeats,
+			Instant createdAt, Instant updatedAt, Instant readAt) {
 
 		public boolean unread() {
 			return this.readAt == null;
@@ -44,14 +54,42 @@ public class Inbox {
 	public record Page(List<Notification> items, int page, int size, boolean hasNext, long unread) {
 	}
 
-	/** A notice for a person, unless he has it already (a timer fired again, a retry). */
-	private static final String INSERT = """
-			insert into notification (notice_key, person_id, topic, subject, body, link, created_at)
-			select ?, ?, ?, ?, ?, ?, ?
-			where not exists (select 1 from notification where notice_key = ? and person_id = ?)""";
+	private static final String RECEIVED = "insert into notification_received (notice_key, person_id) values (?, ?)";
 
-	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.BIGINT };
+	private static final int[] RECEIVED_TYPES = { Types.VARCHAR, Types.BIGINT };
+
+	/**
+	 * A person's thread of a case and topic: created, or told the newest notice and how
+	 * many more came, and unread again. Standard MERGE, the same on H2 and PostgreSQL.
+	 */
+	private static final String THREAD = """
+			merge into notification n
+			using (select cast(? as bigint) as person_id, cast(? as bigint) as case_id, cast(? as varchar(30)) as topic,
+			              cast(? as varchar(200)) as notice_key, cast(? as varchar(500)) as subject,
+			              cast(? as varchar(4000)) as body, cast(? as varchar(300)) as link,
+			              cast(? as integer) as repeats, cast(? as timestamp with time zone) as at) s
+			on n.person_id = s.person_id and n.case_id = s.case_id and n.topic = s.topic
+			when matched then update set notice_key = s.notice_key, subject = s.subject, body = s.body, link = s.link,
+			    repeats = n.repeats + s.repeats, updated_at = s.at, read_at = null
+			when not matched then insert (notice_key, person_id, case_id, topic, subject, body, link, repeats,
+			                              created_at, updated_at)
+			    values (s.notice_key, s.person_id, s.case_id, s.topic, s.subject, s.body, s.link, s.repeats, s.at, s.at)""";
+
+	private static final int[] THREAD_TYPES = { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP };
+
+	/**
+	 * The newest notice of a case stands for it: the person's other unread entries of the
+	 * case are marked read, so a case shows one unread entry, the one on top. They stay
+	 * listed, with their texts and counts, and the case page shows what is open.
+	 */
+	private static final String SUPERSEDE = """
+			update notification set read_at = ?
+			where person_id = ? and case_id = ? and topic <> ? and read_at is null""";
+
+	private static final int[] SUPERSEDE_TYPES = { Types.TIMESTAMP, Types.BIGINT, Types.BIGINT, Types.VARCHAR };
+
+	private static final String COLUMNS = "id, topic, subject, body, link, repeats, created_at, updated_at, read_at";
 
 	private final JdbcClient jdbc;
 
@@ -62,31 +100,65 @@ public class Inbox {
 		this.batches = batches;
 	}
 
+	/** A person's thread: one case, one topic. */
+	private record Thread(long personId, long caseId, NoticeTopic topic) {
+	}
+
 	/**
-	 * Puts each notice in the inbox of each of its people who does not have it yet: one
-	 * batch of inserts, however many notices.
+	 * Puts each notice in the inbox of each of its people who has not received it yet:
+	 * one query, one batch of inserts and one of merges, however many notices. The
+	 * threads are merged in a fixed order, so two nodes adding to the same threads wait
+	 * for each other rather than deadlock; two that create the same thread at once make
+	 * one of them fail on the unique index and roll back, and its timers fire again.
 	 */
 	void add(List<CaseNotice> notices, Instant now) {
-		Set<String> seen = new HashSet<>();
-		List<Object[]> rows = new ArrayList<>();
+		Set<String> received = new HashSet<>();
+		for (List<String> keys : chunks(notices.stream().map(CaseNotice::key).distinct().toList())) {
+			received.addAll(
+					this.jdbc.sql("select notice_key, person_id from notification_received where notice_key in (:keys)")
+						.param("keys", keys)
+						.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2))
+						.list());
+		}
+		List<Object[]> receipts = new ArrayList<>();
+		Map<Thread, CaseNotice> newest = new TreeMap<>(Comparator.comparingLong(Thread::personId)
+			.thenComparingLong(Thread::caseId)
+			.thenComparing(Thread::topic));
+		Map<Thread, Integer> repeats = new HashMap<>();
+		Map<List<Long>, Object[]> latest = new TreeMap<>(
+				Comparator.comparing((List<Long> personAndCase) -> personAndCase.get(0))
+					.thenComparing(personAndCase -> personAndCase.get(1)));
 		for (CaseNotice notice : notices) {
 			for (long person : notice.personIds()) {
-				if (seen.add(notice.key() + " " + person)) {
-					rows.add(new Object[] { notice.key(), person, notice.topic().name(), clip(notice.subject(), 500),
-							clip(notice.body() == null ? "" : notice.body(), 4000), clip(notice.link(), 300),
-							Timestamp.from(now), notice.key(), person });
+				if (received.add(notice.key() + " " + person)) {
+					receipts.add(new Object[] { notice.key(), person });
+					Thread thread = new Thread(person, notice.caseId(), notice.topic());
+					newest.put(thread, notice);
+					repeats.merge(thread, 1, Integer::sum);
+					latest.put(List.of(person, notice.caseId()),
+							new Object[] { Timestamp.from(now), person, notice.caseId(), notice.topic().name() });
 				}
 			}
 		}
-		this.batches.batchUpdate(INSERT, rows, INSERT_TYPES);
+		if (receipts.isEmpty()) {
+			return;
+		}
+		this.batches.batchUpdate(RECEIVED, receipts, RECEIVED_TYPES);
+		List<Object[]> threads = new ArrayList<>();
+		newest.forEach((thread, notice) -> threads
+			.add(new Object[] { thread.personId(), thread.caseId(), thread.topic().name(), notice.key(),
+					clip(notice.subject(), 500), clip(notice.body() == null ? "" : notice.body(), 4000),
+					clip(notice.link(), 300), repeats.get(thread), Timestamp.from(now) }));
+		this.batches.batchUpdate(THREAD, threads, THREAD_TYPES);
+		this.batches.batchUpdate(SUPERSEDE, new ArrayList<>(latest.values()), SUPERSEDE_TYPES);
 	}
 
 	@Transactional(readOnly = true)
 	public Page page(long personId, boolean unreadOnly, int page, int size) {
 		List<Notification> items = this.jdbc.sql("""
-				select id, topic, subject, body, link, created_at, read_at from notification
+				select %s from notification
 				where person_id = :person and (:all or read_at is null)
-				order by id desc limit :limit offset :offset""")
+				order by updated_at desc, id desc limit :limit offset :offset""".formatted(COLUMNS))
 			.param("person", personId)
 			.param("all", !unreadOnly)
 			.param("limit", size + 1)
@@ -131,8 +203,8 @@ public class Inbox {
 			.param("person", personId)
 			.update();
 		return this.jdbc.sql("""
-				select id, topic, subject, body, link, created_at, read_at from notification
-				where id = :id and person_id = :person""")
+				select %s from notification
+				where id = :id and person_id = :person""".formatted(COLUMNS))
 			.param("id", id)
 			.param("person", personId)
 			.query(Rows.of(Notification.class))
@@ -141,12 +213,33 @@ public class Inbox {
 	}
 
 	/**
+	 * Marks read all the person's unread threads, or those of one topic.
+	 * @param topic the topic, or null for all
 	 * @return how many were unread
 	 */
-	public int markAllRead(long personId, Instant now) {
-		return this.jdbc.sql("update notification set read_at = :now where person_id = :person and read_at is null")
+	public int markAllRead(long personId, NoticeTopic topic, Instant now) {
+		return this.jdbc.sql("""
+				update notification set read_at = :now
+				where person_id = :person and read_at is null and (:all or topic = :topic)""")
 			.param("now", Timestamp.from(now))
 			.param("person", personId)
+			.param("all", topic == null)
+			.param("topic", topic == null ? "" : topic.name())
+			.update();
+	}
+
+	/**
+	 * Marks read, for everyone, the unread threads of a case that nobody needs any more.
+	 * @param topics the topics settled, or null for all
+	 */
+	void settle(long caseId, Set<NoticeTopic> topics, Instant now) {
+		this.jdbc.sql("""
+				update notification set read_at = :now
+				where case_id = :case and read_at is null and (:all or topic in (:topics))""")
+			.param("now", Timestamp.from(now))
+			.param("case", caseId)
+			.param("all", topics == null)
+			.param("topics", topics == null ? List.of("") : topics.stream().map(Enum::name).toList())
 			.update();
 	}
 

@@ -25,6 +25,27 @@ public class NotificationPreferences {
 	static final Set<NoticeTopic> EMAIL_BY_DEFAULT = EnumSet.of(NoticeTopic.SUPERVISION_ORDER,
 			NoticeTopic.OVERDUE_NOTICE, NoticeTopic.ESCALATION, NoticeTopic.CRITICISM);
 
+	/**
+	 * The topics whose notices repeat (a timer urges every working day): for a person on
+	 * {@link Delivery#DAILY_DIGEST} their e-mails are held and sent once a day in one
+	 * message. The others (orders, escalations, criticism, assignments) go at once.
+	 */
+	static final Set<NoticeTopic> DIGESTIBLE = EnumSet.of(NoticeTopic.URGING, NoticeTopic.DEADLINE,
+			NoticeTopic.OVERDUE_NOTICE);
+
+	/**
+	 * How the repeating notices reach a person by e-mail. A person without a choice gets
+	 * the daily digest: a county office reads its mail in the morning, and a message per
+	 * urging buries the orders that matter.
+	 */
+	public enum Delivery {
+
+		IMMEDIATE, DAILY_DIGEST
+
+	}
+
+	static final Delivery DEFAULT_DELIVERY = Delivery.DAILY_DIGEST;
+
 	/** A person's choice for one topic. */
 	public record Choice(NoticeTopic topic, boolean inbox, boolean email) {
 	}
@@ -66,6 +87,45 @@ public class NotificationPreferences {
 				.update();
 		}
 		return of(personId);
+	}
+
+	@Transactional(readOnly = true)
+	public Delivery delivery(long personId) {
+		return this.jdbc.sql("select delivery from notification_delivery where person_id = :person")
+			.param("person", personId)
+			.query((rs, n) -> Delivery.valueOf(rs.getString(1)))
+			.optional()
+			.orElse(DEFAULT_DELIVERY);
+	}
+
+	public void chooseDelivery(long personId, Delivery delivery) {
+		this.jdbc.sql("delete from notification_delivery where person_id = :person").param("person", personId).update();
+		this.jdbc.sql("insert into notification_delivery (person_id, delivery) values (:person, :delivery)")
+			.param("person", personId)
+			.param("delivery", delivery.name())
+			.update();
+	}
+
+	/**
+	 * The people, of those given, whose e-mails of the topic wait for the day's digest.
+	 */
+	@Transactional(readOnly = true)
+	Set<Long> digesting(Collection<Long> people, NoticeTopic topic) {
+		Set<Long> digesting = new java.util.HashSet<>();
+		if (!DIGESTIBLE.contains(topic)) {
+			return digesting;
+		}
+		for (List<Long> some : Inbox.chunks(List.copyOf(people))) {
+			Map<Long, Delivery> chosen = new java.util.HashMap<>();
+			this.jdbc.sql("select person_id, delivery from notification_delivery where person_id in (:people)")
+				.param("people", some)
+				.query((rs, n) -> chosen.put(rs.getLong(1), Delivery.valueOf(rs.getString(2))))
+				.list();
+			some.stream()
+				.filter(person -> chosen.getOrDefault(person, DEFAULT_DELIVERY) == Delivery.DAILY_DIGEST)
+				.forEach(digesting::add);
+		}
+		return digesting;
 	}
 
 	/** The people, of those given, who want e-mail on the topic, with their addresses. */

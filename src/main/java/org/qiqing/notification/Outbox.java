@@ -32,7 +32,11 @@ class Outbox {
 
 	enum Status {
 
-		PENDING, SENT, DEAD, SKIPPED
+		PENDING, SENT, DEAD, SKIPPED,
+		/** Held for the day's digest. */
+		DIGEST,
+		/** Sent in a digest, not on its own. */
+		DIGESTED
 
 	}
 
@@ -50,15 +54,19 @@ class Outbox {
 		this.batches = batches;
 	}
 
-	/** Who is to get a notice outside the application: a person by e-mail, or a robot. */
-	record Addressee(CaseNotice notice, Channel channel, Long personId, String address, Long robotId) {
+	/**
+	 * Who is to get a notice outside the application: a person by e-mail, at once or in
+	 * the day's digest, or a robot.
+	 */
+	record Addressee(CaseNotice notice, Channel channel, Long personId, String address, Long robotId, Status status) {
 
-		static Addressee email(CaseNotice notice, long personId, String address) {
-			return new Addressee(notice, Channel.EMAIL, personId, address, null);
+		static Addressee email(CaseNotice notice, long personId, String address, boolean digest) {
+			return new Addressee(notice, Channel.EMAIL, personId, address, null,
+					digest ? Status.DIGEST : Status.PENDING);
 		}
 
 		static Addressee robot(CaseNotice notice, long robotId) {
-			return new Addressee(notice, Channel.ROBOT, null, null, robotId);
+			return new Addressee(notice, Channel.ROBOT, null, null, robotId, Status.PENDING);
 		}
 
 	}
@@ -66,10 +74,11 @@ class Outbox {
 	private static final String INSERT = """
 			insert into notification_outbox (notice_key, channel, person_id, robot_id, address, topic, subject, body,
 			                                 link, status, next_attempt_at, created_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""";
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP };
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP,
+			Types.TIMESTAMP };
 
 	/**
 	 * Queues a message to each addressee who has none yet for its notice: one query for
@@ -95,8 +104,8 @@ class Outbox {
 				rows.add(new Object[] { notice.key(), to.channel().name(), to.personId(), to.robotId(), to.address(),
 						notice.topic().name(), Inbox.clip(notice.subject(), 500),
 						Inbox.clip(notice.body() == null ? "" : notice.body(), 4000),
-						Inbox.clip(notice.link() == null ? "" : notice.link(), 300), Timestamp.from(now),
-						Timestamp.from(now) });
+						Inbox.clip(notice.link() == null ? "" : notice.link(), 300), to.status().name(),
+						Timestamp.from(now), Timestamp.from(now) });
 			}
 		}
 		this.batches.batchUpdate(INSERT, rows, INSERT_TYPES);
@@ -126,6 +135,45 @@ class Outbox {
 			.param("link", Inbox.clip(link == null ? "" : link, 300))
 			.param("now", Timestamp.from(now))
 			.update();
+	}
+
+	/** An e-mail held for a person's digest. */
+	record Held(long id, long personId, String address, String subject, String link) {
+	}
+
+	/**
+	 * Claims every e-mail held for a digest, by person, oldest first; rows another node
+	 * holds are skipped, not waited for, so no e-mail is in two digests.
+	 */
+	List<Held> claimHeld() {
+		return this.jdbc.sql("""
+				select id, person_id, address, subject, link from notification_outbox
+				where status = 'DIGEST' and channel = 'EMAIL'
+				order by person_id, id for update skip locked""").query(Rows.of(Held.class)).list();
+	}
+
+	/**
+	 * Queues a person's digest of the held e-mails and marks them sent in it. Its key
+	 * names the first of them, so a digest is queued once whatever retries.
+	 */
+	void addDigest(Held first, List<Long> held, String subject, String body, Instant now) {
+		this.jdbc.sql("""
+				insert into notification_outbox (notice_key, channel, person_id, address, topic, subject, body, link,
+				                                 status, next_attempt_at, created_at)
+				values (:key, 'EMAIL', :person, :address, 'DIGEST', :subject, :body, '', 'PENDING', :now, :now)""")
+			.param("key", "digest:" + first.id())
+			.param("person", first.personId())
+			.param("address", first.address())
+			.param("subject", Inbox.clip(subject, 500))
+			.param("body", Inbox.clip(body, 4000))
+			.param("now", Timestamp.from(now))
+			.update();
+		for (List<Long> ids : Inbox.chunks(held)) {
+			this.jdbc.sql("update notification_outbox set status = 'DIGESTED', sent_at = :now where id in (:ids)")
+				.param("now", Timestamp.from(now))
+				.param("ids", ids)
+				.update();
+		}
 	}
 
 	/**

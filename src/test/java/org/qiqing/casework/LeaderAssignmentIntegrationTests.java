@@ -183,7 +183,8 @@ class LeaderAssignmentIntegrationTests {
 
 	/** The notifications a person got whose key matches. */
 	private int told(Member who, String key) {
-		return this.jdbc.sql("select count(*) from notification where person_id = :person and notice_key like :key")
+		return this.jdbc
+			.sql("select count(*) from notification_received where person_id = :person and notice_key like :key")
 			.param("person", who.actor().personId())
 			.param("key", key)
 			.query(Integer.class)

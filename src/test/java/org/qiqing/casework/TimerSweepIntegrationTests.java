@@ -79,7 +79,7 @@ class TimerSweepIntegrationTests {
 				assertThat(count("select count(*) from case_event where case_id = :id and action = 'ORDER'", id))
 					.isEqualTo(1);
 				assertThat(count("select count(*) from supervision_order where case_id = :id", id)).isEqualTo(1);
-				assertThat(count("select count(*) from notification where notice_key like '" + yellow(id)
+				assertThat(count("select count(*) from notification_received where notice_key like '" + yellow(id)
 						+ "' and person_id = " + this.world.handlerA().actor().personId(), id))
 					.isEqualTo(1);
 			}
@@ -96,7 +96,7 @@ class TimerSweepIntegrationTests {
 					bad))
 				.isEqualTo(4);
 			assertThat(count("select count(*) from supervision_order where case_id = :id", bad)).isZero();
-			assertThat(count("select count(*) from notification where notice_key like '" + yellow(bad)
+			assertThat(count("select count(*) from notification_received where notice_key like '" + yellow(bad)
 					+ "' and person_id = " + this.world.handlerA().actor().personId(), bad))
 				.isEqualTo(1);
 		}

@@ -118,6 +118,9 @@ class NotificationIntegrationTests {
 		int v = Api.version(api.step(this.world.dispatcherA(), id, 0, "accept", "{}"));
 		v = Api.version(api.step(this.world.dispatcherA(), id, v, "assign",
 				"{\"leadUnitId\": %d}".formatted(this.world.deptA().getId())));
+		// The urging will stand for the case, its assignment read; start with none
+		// unread.
+		api.post(this.world.handlerA(), "/api/v1/notifications/read-all", "");
 		long before = unread(this.world.handlerA());
 		String note = "请加快办理 " + UUID.randomUUID();
 		MvcResult urged = api.step(this.world.supervisorA(), id, v, "urge", "{\"note\": \"%s\"}".formatted(note));
@@ -232,7 +235,7 @@ class NotificationIntegrationTests {
 		try {
 			this.mailSender.setPort(greenMail.getSmtp().getPort());
 			withEmail(this.world.leaderA(), "leader.a@example.cn");
-			CaseNotice notice = notice(NoticeTopic.OVERDUE_NOTICE, this.world.leaderA());
+			CaseNotice notice = notice(NoticeTopic.SUPERVISION_ORDER, this.world.leaderA());
 			publish(notice);
 
 			CyclicBarrier together = new CyclicBarrier(2);
@@ -508,7 +511,8 @@ class NotificationIntegrationTests {
 
 	private CaseNotice notice(NoticeTopic topic, Member... people) {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		return new CaseNotice("test:" + tag, topic, "【测试】" + topic + " " + tag, "正文 " + tag, "/cases/1",
+		return new CaseNotice("test:" + tag, java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), topic,
+				"【测试】" + topic + " " + tag, "正文 " + tag, "/cases/1",
 				Arrays.stream(people).map(member -> member.actor().personId()).toList());
 	}
 

@@ -55,6 +55,7 @@ class InboxController {
 			Actor actor, Model model) {
 		model.addAttribute("page", this.inbox.page(actor.personId(), unread, Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("unreadOnly", unread);
+		model.addAttribute("topics", NoticeTopic.values());
 		return INBOX;
 	}
 
@@ -71,25 +72,31 @@ class InboxController {
 	}
 
 	@PostMapping("/inbox/read-all")
-	String markAllRead(Actor actor, RedirectAttributes redirect) {
-		this.inbox.markAllRead(actor.personId(), this.clock.instant());
+	String markAllRead(@RequestParam(required = false) NoticeTopic topic, Actor actor) {
+		this.inbox.markAllRead(actor.personId(), topic, this.clock.instant());
 		return "redirect:/inbox";
 	}
 
 	@GetMapping("/inbox/preferences")
 	String showPreferences(Actor actor, Model model) {
 		model.addAttribute("choices", this.preferences.of(actor.personId()));
+		model.addAttribute("delivery", this.preferences.delivery(actor.personId()));
+		model.addAttribute("deliveries", NotificationPreferences.Delivery.values());
 		return PREFERENCES;
 	}
 
 	@PostMapping("/inbox/preferences")
-	String changePreferences(@RequestParam(required = false) List<NoticeTopic> email, Actor actor,
+	String changePreferences(@RequestParam(required = false) List<NoticeTopic> email,
+			@RequestParam(required = false) NotificationPreferences.Delivery delivery, Actor actor,
 			RedirectAttributes redirect) {
 		Set<NoticeTopic> emailed = EnumSet.noneOf(NoticeTopic.class);
 		if (email != null) {
 			emailed.addAll(email);
 		}
 		this.preferences.chooseEmail(actor.personId(), emailed);
+		if (delivery != null) {
+			this.preferences.chooseDelivery(actor.personId(), delivery);
+		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/inbox/preferences";
 	}

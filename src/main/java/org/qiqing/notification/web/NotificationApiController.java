@@ -66,8 +66,26 @@ class NotificationApiController {
 	}
 
 	@PostMapping("/api/v1/notifications/read-all")
-	Map<String, Integer> markAllRead(Actor actor) {
-		return Map.of("marked", this.inbox.markAllRead(actor.personId(), this.clock.instant()));
+	Map<String, Integer> markAllRead(@RequestParam(required = false) NoticeTopic topic, Actor actor) {
+		return Map.of("marked", this.inbox.markAllRead(actor.personId(), topic, this.clock.instant()));
+	}
+
+	@GetMapping("/api/v1/notifications/delivery")
+	DeliveryChoice showDelivery(Actor actor) {
+		return new DeliveryChoice(this.preferences.delivery(actor.personId()));
+	}
+
+	/** Whether the notices that repeat come by e-mail at once or in one message a day. */
+	@PutMapping("/api/v1/notifications/delivery")
+	DeliveryChoice changeDelivery(@RequestBody DeliveryChoice choice, Actor actor) {
+		if (choice == null || choice.delivery() == null) {
+			throw new InvalidInput("delivery", "one of " + List.of(NotificationPreferences.Delivery.values()));
+		}
+		this.preferences.chooseDelivery(actor.personId(), choice.delivery());
+		return new DeliveryChoice(this.preferences.delivery(actor.personId()));
+	}
+
+	record DeliveryChoice(NotificationPreferences.Delivery delivery) {
 	}
 
 	@GetMapping("/api/v1/notifications/preferences")

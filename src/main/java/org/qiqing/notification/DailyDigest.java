@@ -1,0 +1,91 @@
+package org.qiqing.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Once a day ({@code qiqing.notifications.digest-cron}), turns the e-mails held for the
+ * people on {@link NotificationPreferences.Delivery#DAILY_DIGEST} into one message per
+ * person that lists the cases, and queues it for the delivery worker. The held rows are
+ * claimed with {@code SKIP LOCKED}, so nodes running it at the same time never put an
+ * e-mail in two digests.
+ */
+@Component
+public class DailyDigest {
+
+	private final Outbox outbox;
+
+	private final NotificationSettings settings;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	DailyDigest(Outbox outbox, NotificationSettings settings, MessageSource messages,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.outbox = outbox;
+		this.settings = settings;
+		this.messages = messages;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${qiqing.notifications.digest-cron:0 30 8 * * *}",
+			zone = "${qiqing.notifications.digest-zone:Asia/Shanghai}")
+	void scheduled() {
+		if (this.settings.enabled()) {
+			queue();
+		}
+	}
+
+	/**
+	 * @return how many digests were queued
+	 */
+	public int queue() {
+		Instant now = this.clock.instant();
+		return this.transaction.execute(status -> {
+			Map<Long, List<Outbox.Held>> byPerson = new LinkedHashMap<>();
+			this.outbox.claimHeld()
+				.forEach(held -> byPerson.computeIfAbsent(held.personId(), person -> new ArrayList<>()).add(held));
+			byPerson.values().forEach(held -> queue(held, now));
+			return byPerson.size();
+		});
+	}
+
+	/** One message: a line per case, its newest notice and how many there were. */
+	private void queue(List<Outbox.Held> held, Instant now) {
+		Map<String, List<Outbox.Held>> byCase = new LinkedHashMap<>();
+		held.forEach(one -> byCase.computeIfAbsent(one.link() == null ? "" : one.link(), link -> new ArrayList<>())
+			.add(one));
+		Locale locale = Locale.SIMPLIFIED_CHINESE;
+		StringBuilder body = new StringBuilder(text("notification.digest.intro", locale, byCase.size()));
+		byCase.forEach((link, notices) -> {
+			Outbox.Held newest = notices.get(notices.size() - 1);
+			body.append("\n\n").append(text("notification.digest.line", locale, newest.subject(), notices.size()));
+			String absolute = this.settings.absolute(link);
+			if (absolute != null) {
+				body.append("\n").append(absolute);
+			}
+		});
+		this.outbox.addDigest(held.get(0), held.stream().map(Outbox.Held::id).toList(),
+				text("notification.digest.subject", locale, byCase.size()), body.toString(), now);
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+}
