@@ -36,6 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.net.URLDecoder;
+import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -181,6 +182,11 @@ class AccessMatrixIntegrationTests {
 				csv("credit_code,visitor,visited_on,notes", "{creditCode},t.visitor.a,2026-11-02,越权"))));
 		// Login and API tokens
 		rules.add(rule("GET /login", neutral()));
+		// The code step of a login: asks the person who gave his password for his code.
+		rules.add(rule("GET /login/totp", neutral()));
+		// Each person's own second factor; touches nobody else's.
+		rules.add(rule("GET /account/second-factor", neutral()));
+		rules.add(rule("POST /account/second-factor", neutral()));
 		// The error page: answers a failed request with no more than its status and
 		// reason.
 		rules.add(rule("ANY /error", neutral()));
@@ -1507,6 +1513,14 @@ class AccessMatrixIntegrationTests {
 			.param("key", "matrix:" + tag)
 			.query(Long.class)
 			.single();
+		// The inbox shows the newest first, and tests that move the platform's clock
+		// leave
+		// notices dated in the future: this one is dated after them all, to stand first.
+		Timestamp newest = this.jdbc.sql("select max(updated_at) from notification").query(Timestamp.class).single();
+		this.jdbc.sql("update notification set updated_at = :at where id = :id")
+			.param("at", Timestamp.from(newest.toInstant().plusSeconds(1)))
+			.param("id", id)
+			.update();
 		return new Notice(id, subject);
 	}
 
