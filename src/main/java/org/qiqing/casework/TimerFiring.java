@@ -2,6 +2,7 @@ package org.qiqing.casework;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.qiqing.organisation.Role;
+import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Rows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +43,17 @@ class TimerFiring {
 		}
 
 	}
+
+	/**
+	 * When the case's running limit falls due, as people read it: its due date once it
+	 * has one, else (not yet accepted or assigned) the minute its limit ends in China.
+	 */
+	static String limitOf(Subject kase) {
+		return kase.dueDate() != null ? kase.dueDate().toString()
+				: LIMIT_MINUTE.format(kase.limitAt().atZone(PlatformClock.CHINA));
+	}
+
+	private static final DateTimeFormatter LIMIT_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	/** The timers of a batch that did something, and those skipped. */
 	record Fired(List<Long> fired, List<Long> skipped) {
@@ -143,7 +156,7 @@ class TimerFiring {
 					if (state != TimeState.YELLOW && state != TimeState.RED) {
 						yield false;
 					}
-					tell(kase, due, NoticeTopic.URGING, "即将到期", "办理时限将于 " + kase.dueDate() + " 届满，请抓紧办理。",
+					tell(kase, due, NoticeTopic.URGING, "即将到期", "办理时限将于 " + limitOf(kase) + " 届满，请抓紧办理。",
 							responsible(kase));
 					yield true;
 				}
