@@ -118,6 +118,7 @@ class BrowserIntegrationTests {
 		take("contact", form -> note(form, "已电话联系王经理，约定明日上门查看"));
 		assertThat(caseState()).isEqualTo("办理中");
 		take("resolve", form -> {
+			assertNothingChosen(form, "outcome");
 			chooseValue(form, "outcome", "SOLVED");
 			form.findElement(By.name("answer")).sendKeys("已协调供电公司，增容方案本周批复，月底前送电。");
 		});
@@ -127,7 +128,10 @@ class BrowserIntegrationTests {
 		use(PHONE);
 		loginAs(this.world.enterpriseA());
 		openCase(number);
-		take("rate", form -> chooseValue(form, "rating", "VERY_SATISFIED"));
+		take("rate", form -> {
+			assertNothingChosen(form, "rating");
+			chooseValue(form, "rating", "VERY_SATISFIED");
+		});
 		assertThat(caseState()).isEqualTo("已关闭");
 		assertThat(fact("办理结果")).isEqualTo("已解决");
 		assertThat(fact("企业评价")).isEqualTo("非常满意");
@@ -310,6 +314,15 @@ class BrowserIntegrationTests {
 
 	private static void choose(WebElement form, String field, String visibleText) {
 		new Select(form.findElement(By.name(field))).selectByVisibleText(visibleText);
+	}
+
+	/**
+	 * The form presets no answer: the person must choose one (the select is required).
+	 */
+	private static void assertNothingChosen(WebElement form, String field) {
+		WebElement select = form.findElement(By.name(field));
+		assertThat(new Select(select).getFirstSelectedOption().getDomProperty("value")).as(field).isEmpty();
+		assertThat(select.getDomAttribute("required")).as(field).isNotNull();
 	}
 
 	private static void chooseValue(WebElement form, String field, String value) {
