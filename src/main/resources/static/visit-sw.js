@@ -3,9 +3,9 @@
 // last good copy served when there is no answer within a few seconds; scripts and styles
 // come from the cache and are refreshed behind. Everything else (the device's sync calls,
 // other pages) passes untouched.
-const CACHE = 'qiqing-visit-v1';
+const CACHE = 'qiqing-visit-v2';
 const PAGES = ['/visit', '/visits'];
-const ASSETS = ['/css/qiqing.css', '/js/visit.js', '/js/inbox.js', '/visit-manifest.json', '/img/visit-192.png'];
+const ASSETS = ['/css/qiqing.css', '/js/visit.js', '/js/inbox.js', '/js/confirm.js', '/visit-manifest.json', '/img/visit-192.png'];
 const PAGE_WAIT_MS = 4000;
 
 self.addEventListener('install', event => {

@@ -92,6 +92,11 @@ class BrowserIntegrationTests {
 		saveScreenshot("new-case-phone");
 		String number = submitRequest(title);
 		assertThat(caseState()).isEqualTo("待受理");
+		// What happens next, not a withdrawal, is what the enterprise sees first.
+		assertThat(this.browser.findElement(By.cssSelector("#guide h2")).getText()).contains("一次性告知");
+		WebElement withdraw = this.browser.findElement(By.id("step-withdraw"));
+		assertThat(withdraw.getDomProperty("open")).isEqualTo("false");
+		assertThat(withdraw.findElement(By.tagName("form")).getDomAttribute("data-confirm")).contains("确定撤回");
 		assertFitsOnThePhone();
 		openMyQueue();
 		assertFitsOnThePhone();

@@ -226,6 +226,13 @@ class CasePagesController {
 				: this.enterprises.findVisible(kase.getEnterpriseId(), actor).map(Enterprise::getName).orElse(null));
 		Category category = this.categories.find(kase.getCategoryId()).orElse(null);
 		model.addAttribute("category", category == null ? null : category.name());
+		// The enterprise that has just filed reads what happens next: the category's
+		// guide
+		// and limits, until the service centre takes the case up.
+		if (actor.enterpriseId() != null && kase.getState() == CaseState.SUBMITTED) {
+			this.categoryManagement.findIfAny(kase.getCategoryId())
+				.ifPresent(guided -> model.addAttribute("guided", guided));
+		}
 		// What the category suggests: its default unit, and its time limit in working
 		// days from now.
 		model.addAttribute("defaultUnitId", category == null ? null : category.defaultUnitId());
