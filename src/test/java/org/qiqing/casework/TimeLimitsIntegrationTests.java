@@ -1,5 +1,6 @@
 package org.qiqing.casework;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -9,14 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld.World;
+import org.qiqing.TestWorld;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.qiqing.platform.PlatformClock.CHINA;
 
 /**
@@ -237,6 +242,30 @@ class TimeLimitsIntegrationTests {
 		assertThat(this.jdbc.sql("""
 				select count(*) from case_timer where case_id = :id and kind = 'ESCALATE'
 				and fired_at is not null and skipped""").param("id", id).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void theSupervisionDeskPresetsNoReasonAndAsksBeforeAnOrderOrAnEscalation() throws Exception {
+		at("2026-09-30T10:00");
+		long id = new Api(this.mvc).assignedCase(this.world);
+		at("2026-10-12T10:00");
+		this.sweep.sweep();
+		assertThat(timeState(id)).isEqualTo("YELLOW");
+		MockHttpSession supervisor = (MockHttpSession) this.mvc
+			.perform(formLogin().user(this.world.supervisorA().username()).password(TestWorld.PASSWORD))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		String page = this.mvc.perform(get("/supervision").session(supervisor))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		int start = page.indexOf("id=\"watched-" + id + "\"");
+		assertThat(start).as("the case is on the desk").isPositive();
+		String row = page.substring(start, page.indexOf("</tr>", start));
+		assertThat(row).containsPattern("<input name=\"note\"[^>]*required").doesNotContain("value=\"请");
+		assertThat(row).containsPattern("steps/order\"[^>]*data-confirm=\"[^\"]+\"")
+			.containsPattern("steps/escalate\"[^>]*data-confirm=\"[^\"]+\"");
 	}
 
 	private void at(String chinaTime) {
