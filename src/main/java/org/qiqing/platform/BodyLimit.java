@@ -7,7 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,16 +88,14 @@ class BodyLimit extends OncePerRequestFilter {
 	}
 
 	/** Counts the bytes read and throws {@link BodyTooLarge} past the cap. */
-	private static final class LimitedInputStream extends ServletInputStream {
-
-		private final ServletInputStream in;
+	private static final class LimitedInputStream extends PassingInputStream {
 
 		private final long max;
 
 		private long read;
 
 		LimitedInputStream(ServletInputStream in, long max) {
-			this.in = in;
+			super(in);
 			this.max = max;
 		}
 
@@ -129,21 +126,6 @@ class BodyLimit extends OncePerRequestFilter {
 			if (this.read > this.max) {
 				throw new BodyTooLarge(this.max);
 			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.in.setReadListener(listener);
 		}
 
 	}

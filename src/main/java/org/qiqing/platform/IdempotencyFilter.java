@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -243,14 +242,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	}
 
-	private static final class HashingInputStream extends ServletInputStream {
-
-		private final ServletInputStream in;
+	private static final class HashingInputStream extends PassingInputStream {
 
 		private final MessageDigest digest;
 
 		HashingInputStream(ServletInputStream in, MessageDigest digest) {
-			this.in = in;
+			super(in);
 			this.digest = digest;
 		}
 
@@ -270,21 +267,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				this.digest.update(buffer, offset, n);
 			}
 			return n;
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.in.setReadListener(listener);
 		}
 
 	}
