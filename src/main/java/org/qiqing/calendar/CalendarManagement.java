@@ -28,6 +28,7 @@ import org.qiqing.organisation.Regions;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -139,7 +140,7 @@ public class CalendarManagement {
 			throw new InvalidInput("date", "'" + date + "' is not a date of " + year);
 		}
 		if (!this.days.remove(scope.code(), day)) {
-			throw new NotFound("calendar day", day);
+			throw new NotFound(Text.of("error.notFound", Text.of("record.calendarDay"), day));
 		}
 		log.info("calendar '{}' {}: {} removed {}", scope.code(), year, actor.username(), day);
 		audited(actor, scope, year, "removed " + day);
@@ -191,7 +192,8 @@ public class CalendarManagement {
 			}
 			return new Scope("", "", top);
 		}
-		Region region = this.regions.find(code).orElseThrow(() -> new NotFound("region", code));
+		Region region = this.regions.find(code)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.region"), code)));
 		if (!actor.oversees(region.path())) {
 			throw new AccessDeniedException("region " + code + " is outside your jurisdiction");
 		}

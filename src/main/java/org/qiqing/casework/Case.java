@@ -265,7 +265,7 @@ public class Case {
 			}
 			case REQUEST_EXTENSION -> {
 				if (this.dueDate != null && !input.dueDate().isAfter(this.dueDate)) {
-					throw new InvalidInput("dueDate", "an extension must move the due date later than " + this.dueDate);
+					throw new InvalidInput("dueDate", Text.of("error.case.extensionLater", this.dueDate));
 				}
 				this.requestedDueDate = input.dueDate();
 			}
@@ -276,7 +276,7 @@ public class Case {
 			case REFUSE_EXTENSION -> this.requestedDueDate = null;
 			case RESOLVE -> {
 				if (input.outcome() == Outcome.OUT_OF_REMIT && isBlank(input.referral())) {
-					throw new InvalidInput("referral", "name the channel that can handle a request outside our remit");
+					throw new InvalidInput("referral", Text.of("error.case.referral"));
 				}
 				this.outcome = input.outcome();
 				this.answer = input.answer();
@@ -406,7 +406,7 @@ public class Case {
 	}
 
 	private static void requireFields(Transition step, StepInput input) {
-		Map<String, String> missing = new LinkedHashMap<>();
+		Map<String, Text> missing = new LinkedHashMap<>();
 		Map<Field, Boolean> present = new EnumMap<>(Field.class);
 		present.put(Field.NOTE, !isBlank(input.note()));
 		present.put(Field.LEAD_UNIT, input.leadUnitId() != null);
@@ -424,7 +424,7 @@ public class Case {
 					case ANSWER -> "answer";
 					case RATING -> "rating";
 				};
-				missing.put(name, name + " is required for '" + step.action().slug() + "'");
+				missing.put(name, Text.of("error.field.requiredFor", name, Text.of("action." + step.action().name())));
 			}
 		}
 		if (!missing.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.qiqing.calendar.WorkingCalendar;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -60,28 +61,27 @@ class CaseClocks {
 				}
 				LocalDate latest = defaultDueDate(kase, now);
 				if (input.dueDate() != null && input.dueDate().isAfter(latest)) {
-					throw new InvalidInput("dueDate", "the category gives " + category(kase).resolveDays()
-							+ " working days, so the due date may be " + latest + " at the latest");
+					throw new InvalidInput("dueDate",
+							Text.of("error.case.dueDateLatest", category(kase).resolveDays(), latest));
 				}
 			}
 			case REQUEST_EXTENSION -> {
 				if (kase.getDueDate() != null && this.calendar.workingDaysBetween(today, kase.getDueDate(),
 						region) < this.settings.extensionNoticeDays()) {
-					throw new InvalidInput("dueDate", "an extension is asked at least "
-							+ this.settings.extensionNoticeDays() + " working day(s) before the due date");
+					throw new InvalidInput("dueDate",
+							Text.of("error.case.extensionNotice", this.settings.extensionNoticeDays()));
 				}
 				if (kase.getDueDate() != null && input.dueDate() != null
 						&& this.calendar.workingDaysBetween(kase.getDueDate(), input.dueDate(), region) > this.settings
 							.maxExtensionDays()) {
-					throw new InvalidInput("dueDate", "an extension moves the due date by at most "
-							+ this.settings.maxExtensionDays() + " working days");
+					throw new InvalidInput("dueDate",
+							Text.of("error.case.extensionMax", this.settings.maxExtensionDays()));
 				}
 			}
 			case DISPUTE -> {
 				if (kase.getAssignedAt() != null && now.isAfter(this.calendar.endOfWorkingDay(kase.getAssignedAt(),
 						this.settings.disputeRaiseDays(), region))) {
-					throw new InvalidInput("note", "a wrong assignment is disputed within "
-							+ this.settings.disputeRaiseDays() + " working day(s) of the assignment");
+					throw new InvalidInput("note", Text.of("error.case.disputeLate", this.settings.disputeRaiseDays()));
 				}
 			}
 			default -> {
@@ -152,7 +152,7 @@ class CaseClocks {
 	Instant orderReplyDue(Case kase, LocalDate requested, Instant now) {
 		if (requested != null) {
 			if (requested.isBefore(day(now))) {
-				throw new InvalidInput("dueDate", "the reply date " + requested + " is in the past");
+				throw new InvalidInput("dueDate", Text.of("error.date.past", requested));
 			}
 			return endOf(requested, kase.getRegionCode());
 		}

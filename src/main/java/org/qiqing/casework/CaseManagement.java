@@ -24,6 +24,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +100,7 @@ public class CaseManagement {
 		Channel channel = request.kind()
 			.workflow()
 			.channelFor(actor.roles())
-			.orElseThrow(() -> new NotAllowed("your roles may not file this kind of case"));
+			.orElseThrow(() -> new NotAllowed(Text.of("error.case.mayNotFile")));
 		return submit(request, actor, channel);
 	}
 
@@ -110,32 +111,32 @@ public class CaseManagement {
 	 */
 	public Case submitHeardOnVisit(NewCase request, Actor actor) {
 		if (!actor.has(Role.VISITOR) || request.kind() != CaseKind.ENTERPRISE_REQUEST) {
-			throw new NotAllowed("only a visiting official files an enterprise's request heard on a visit");
+			throw new NotAllowed(Text.of("error.case.visitorOnly"));
 		}
 		return submit(request, actor, Channel.VISIT);
 	}
 
 	private Case submit(NewCase request, Actor actor, Channel channel) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Text> errors = new LinkedHashMap<>();
 		requireText(errors, "title", request.title(), 200);
 		requireText(errors, "description", request.description(), 4000);
 		boolean helpVisit = request.kind() == CaseKind.HELP_VISIT;
 		Long categoryId = helpVisit ? this.helpVisits.categoryId().orElse(null) : request.categoryId();
 		Category category = categoryId == null ? null : this.categories.find(categoryId).orElse(null);
 		if (category == null) {
-			errors.put("categoryId", "choose a known category");
+			errors.put("categoryId", Text.of("error.case.category"));
 		}
 		if (helpVisit) {
 			checkHelpVisit(errors, request.helpVisit());
 		}
 		else if (category != null && HelpVisit.CATEGORY_CODE.equals(category.code())) {
-			errors.put("categoryId", "a service visit is asked for as such (kind HELP_VISIT), not as a request");
+			errors.put("categoryId", Text.of("error.case.helpVisitCategory"));
 		}
 		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
 		Enterprise enterprise = enterpriseId == null ? null
 				: this.enterprises.findVisible(enterpriseId, actor).orElse(null);
 		if (enterprise == null && (enterpriseId != null || request.kind().servesEnterprise())) {
-			errors.put("enterpriseId", "choose an enterprise you may file for");
+			errors.put("enterpriseId", Text.of("error.case.enterprise"));
 		}
 		NewCase.Assignment assignment = request.kind().servesEnterprise() ? null : request.assignment();
 		if (!request.kind().servesEnterprise()) {
@@ -150,7 +151,7 @@ public class CaseManagement {
 			.orElseThrow();
 		if (assignment != null && !actor.oversees(region.path())) {
 			throw new InvalidInput(enterprise != null ? "enterpriseId" : "leadUnitId",
-					"the matter lies outside your jurisdiction");
+					Text.of("error.case.outsideJurisdiction"));
 		}
 		Instant now = this.clock.instant();
 		Case.Submitted submitted = Case.submit(this.numbers.next(region), request.kind(), channel, categoryId,
@@ -179,18 +180,18 @@ public class CaseManagement {
 	/**
 	 * A leader's matter is assigned as it is filed: to a known unit, by a day to come.
 	 */
-	private void checkAssignment(Map<String, String> errors, NewCase.Assignment assignment) {
+	private void checkAssignment(Map<String, Text> errors, NewCase.Assignment assignment) {
 		if (assignment == null || assignment.leadUnitId() == null) {
-			errors.put("leadUnitId", "choose the unit that handles the matter");
+			errors.put("leadUnitId", Text.of("error.case.leadUnit"));
 		}
 		else if (!this.units.existsById(assignment.leadUnitId())) {
-			errors.put("leadUnitId", "unknown unit " + assignment.leadUnitId());
+			errors.put("leadUnitId", Text.of("error.unit.unknown", assignment.leadUnitId()));
 		}
 		if (assignment == null || assignment.dueDate() == null) {
-			errors.put("dueDate", "give the day by which the matter is done");
+			errors.put("dueDate", Text.of("error.case.dueDate"));
 		}
 		else if (assignment.dueDate().isBefore(LocalDate.now(this.clock.withZone(CHINA)))) {
-			errors.put("dueDate", "the due date " + assignment.dueDate() + " is in the past");
+			errors.put("dueDate", Text.of("error.date.past", assignment.dueDate()));
 		}
 	}
 
@@ -198,22 +199,22 @@ public class CaseManagement {
 	 * A service visit names a place and a first day to come, neither past; a second
 	 * choice comes after the first.
 	 */
-	private void checkHelpVisit(Map<String, String> errors, HelpVisit visit) {
+	private void checkHelpVisit(Map<String, Text> errors, HelpVisit visit) {
 		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
 		if (visit == null || visit.place() == null || visit.place().isBlank()) {
-			errors.put("place", "say where the visit is to take place");
+			errors.put("place", Text.of("error.case.place"));
 		}
 		else if (visit.place().length() > 300) {
-			errors.put("place", "place is longer than 300 characters");
+			errors.put("place", Text.of("error.field.tooLong", "place", 300));
 		}
 		if (visit == null || visit.firstDate() == null) {
-			errors.put("firstDate", "give the day you would like the visit");
+			errors.put("firstDate", Text.of("error.case.firstDate"));
 		}
 		else if (visit.firstDate().isBefore(today)) {
-			errors.put("firstDate", "the day " + visit.firstDate() + " is in the past");
+			errors.put("firstDate", Text.of("error.date.past", visit.firstDate()));
 		}
 		else if (visit.secondDate() != null && !visit.secondDate().isAfter(visit.firstDate())) {
-			errors.put("secondDate", "the second choice comes after the first");
+			errors.put("secondDate", Text.of("error.case.secondDate"));
 		}
 	}
 
@@ -223,7 +224,7 @@ public class CaseManagement {
 	 */
 	private Unit helpOfficeOf(Region region) {
 		return this.offices.nearest(region.code(), UnitKind.HELP_OFFICE, UnitKind.SERVICE_CENTRE)
-			.orElseThrow(() -> new NotAllowed("no help office or service centre serves " + region.name()));
+			.orElseThrow(() -> new NotAllowed(Text.of("error.case.noHelpOffice", region.name())));
 	}
 
 	/**
@@ -259,7 +260,8 @@ public class CaseManagement {
 	 * workflow and the same history.
 	 */
 	Case performAsSystem(long caseId, CaseAction action, String note) {
-		Case kase = this.cases.findById(caseId).orElseThrow(() -> new NotFound("case", caseId));
+		Case kase = this.cases.findById(caseId)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.case"), caseId)));
 		return take(kase, action, StepInput.note(note), this.supervision.system());
 	}
 
@@ -297,7 +299,8 @@ public class CaseManagement {
 
 	@Transactional(readOnly = true)
 	public Case find(long caseId, Actor actor) {
-		return this.visibleCases.find(caseId, actor).orElseThrow(() -> new NotFound("case", caseId));
+		return this.visibleCases.find(caseId, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.case"), caseId)));
 	}
 
 	/**
@@ -341,32 +344,32 @@ public class CaseManagement {
 	public CaseHistory.Attachment attachment(long caseId, long attachmentId, Actor actor) {
 		find(caseId, actor);
 		return this.history.attachment(caseId, attachmentId, actor.isEnterpriseContact())
-			.orElseThrow(() -> new NotFound("attachment", attachmentId));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.attachment"), attachmentId)));
 	}
 
 	private void validate(CaseAction action, StepInput input, Case kase) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Text> errors = new LinkedHashMap<>();
 		if (input.note() != null && input.note().length() > 4000) {
-			errors.put("note", "note is longer than 4000 characters");
+			errors.put("note", Text.of("error.field.tooLong", "note", 4000));
 		}
 		if (input.answer() != null && input.answer().length() > 4000) {
-			errors.put("answer", "answer is longer than 4000 characters");
+			errors.put("answer", Text.of("error.field.tooLong", "answer", 4000));
 		}
 		if (input.referral() != null && input.referral().length() > 300) {
-			errors.put("referral", "referral is longer than 300 characters");
+			errors.put("referral", Text.of("error.field.tooLong", "referral", 300));
 		}
 		if (input.leadUnitId() != null && !this.units.existsById(input.leadUnitId())) {
-			errors.put("leadUnitId", "unknown unit " + input.leadUnitId());
+			errors.put("leadUnitId", Text.of("error.unit.unknown", input.leadUnitId()));
 		}
 		for (Long unit : input.coUnitIds()) {
 			if (!this.units.existsById(unit)) {
-				errors.put("coUnitIds", "unknown unit " + unit);
+				errors.put("coUnitIds", Text.of("error.unit.unknown", unit));
 			}
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
 		if (input.dueDate() != null && input.dueDate().isBefore(today) && (action == CaseAction.ASSIGN
 				|| action == CaseAction.REASSIGN || action == CaseAction.REQUEST_EXTENSION)) {
-			errors.put("dueDate", "the due date " + input.dueDate() + " is in the past");
+			errors.put("dueDate", Text.of("error.date.past", input.dueDate()));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
@@ -378,12 +381,12 @@ public class CaseManagement {
 				kase.getLeadUnitId()));
 	}
 
-	private static void requireText(Map<String, String> errors, String field, String value, int max) {
+	private static void requireText(Map<String, Text> errors, String field, String value, int max) {
 		if (value == null || value.isBlank()) {
-			errors.put(field, field + " is required");
+			errors.put(field, Text.of("error.field.required", field));
 		}
 		else if (value.length() > max) {
-			errors.put(field, field + " is longer than " + max + " characters");
+			errors.put(field, Text.of("error.field.tooLong", field, max));
 		}
 	}
 

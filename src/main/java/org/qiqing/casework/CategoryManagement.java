@@ -12,6 +12,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +58,8 @@ public class CategoryManagement {
 
 	@Transactional(readOnly = true)
 	public GuidedCategory find(long id) {
-		return this.categories.findGuided(id).orElseThrow(() -> new NotFound("category", id));
+		return this.categories.findGuided(id)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.category"), id)));
 	}
 
 	@Transactional(readOnly = true)
@@ -91,13 +93,13 @@ public class CategoryManagement {
 			.maxLength("process", guide.process(), CategoryGuide.MAX_LENGTH)
 			.maxLength("note", guide.note(), CategoryGuide.MAX_LENGTH);
 		int accept = limit(errors, "acceptHours", change.acceptHours(), current.acceptHours(), MAX_HOURS,
-				"working hours");
+				Text.of("unit.workingHours"));
 		int contact = limit(errors, "contactHours", change.contactHours(), current.contactHours(), MAX_HOURS,
-				"working hours");
+				Text.of("unit.workingHours"));
 		int resolve = limit(errors, "resolveDays", change.resolveDays(), current.resolveDays(), MAX_RESOLVE_DAYS,
-				"working days");
+				Text.of("unit.workingDays"));
 		int stage = limit(errors, "stageReplyDays", change.stageReplyDays(), current.stageReplyDays(), MAX_RESOLVE_DAYS,
-				"working days");
+				Text.of("unit.workingDays"));
 		errors.throwIfAny();
 		if (current.version() != expectedVersion) {
 			throw new StaleVersion(expectedVersion, current.version());
@@ -112,12 +114,12 @@ public class CategoryManagement {
 		return find(id);
 	}
 
-	private static int limit(FieldErrors errors, String field, Integer value, int current, int max, String unit) {
+	private static int limit(FieldErrors errors, String field, Integer value, int current, int max, Text unit) {
 		if (value == null) {
 			return current;
 		}
 		if (value < 1 || value > max) {
-			errors.reject(field, field + " must be from 1 to " + max + " " + unit + ", not " + value);
+			errors.reject(field, Text.of("error.field.rangeUnit", field, max, unit, value));
 		}
 		return value;
 	}

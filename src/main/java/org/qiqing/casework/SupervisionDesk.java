@@ -9,6 +9,7 @@ import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,7 @@ class SupervisionDesk {
 
 	void check(Case kase, CaseAction action) {
 		if (action == CaseAction.REPLY_ORDER && !this.orders.hasOpen(kase.getId())) {
-			throw new NotAllowed("the case has no open supervision order to reply to");
+			throw new NotAllowed(Text.of("error.case.noOpenOrder"));
 		}
 		if (action == CaseAction.ESCALATE) {
 			escalationTarget(kase);
@@ -157,7 +158,7 @@ class SupervisionDesk {
 		Long current = kase.getEscalatedUnitId() != null ? kase.getEscalatedUnitId() : kase.getLeadUnitId();
 		return this.units.findById(current)
 			.map(unit -> unit.getSuperiorId())
-			.orElseThrow(() -> new NotAllowed("the unit that holds the case has no superior unit to raise it to"));
+			.orElseThrow(() -> new NotAllowed(Text.of("error.case.noSuperior")));
 	}
 
 }

@@ -9,6 +9,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.PersonalData;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,8 @@ public class EnterpriseDirectory {
 	 */
 	@Transactional
 	public PersonalData.Revealed revealContact(long id, Actor actor) {
-		Enterprise enterprise = findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id));
+		Enterprise enterprise = findVisible(id, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), id)));
 		this.audit.record(actor, AuditAction.PERSONAL_DATA_REVEALED, "enterprise", id, "contact's phone and e-mail");
 		return new PersonalData.Revealed(enterprise.getContactName(), enterprise.getContactPhone(),
 				enterprise.getContactEmail());

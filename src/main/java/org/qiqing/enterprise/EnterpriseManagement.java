@@ -8,6 +8,7 @@ import org.qiqing.organisation.Regions;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,7 +44,8 @@ public class EnterpriseManagement {
 	}
 
 	public Enterprise update(long id, int expectedVersion, EnterpriseDetails details, Actor actor) {
-		Enterprise enterprise = this.directory.findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id));
+		Enterprise enterprise = this.directory.findVisible(id, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), id)));
 		requireOverseen(enterprise, actor);
 		if (enterprise.getVersion() != expectedVersion) {
 			throw new StaleVersion(expectedVersion, enterprise.getVersion());

@@ -22,6 +22,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Rows;
 import org.qiqing.platform.TabularFile;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -114,7 +115,7 @@ public class BulkAssignment {
 	public ImportReport fromFile(Terms terms, MultipartFile file, Actor actor) {
 		LinkScope.requireManager(actor);
 		if (file == null || file.isEmpty()) {
-			throw new InvalidInput("file", "send a non-empty file in the part named 'file'");
+			throw new InvalidInput("file", Text.of("error.file.empty"));
 		}
 		Resolved defaults = resolve(terms, actor, false);
 		Map<String, Holder> holders = new HashMap<>();

@@ -26,6 +26,7 @@ import org.qiqing.linkage.CoverageReport.Tally;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.PlatformClock;
+import org.qiqing.platform.Text;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -222,17 +223,17 @@ public class Coverage {
 				this.jdbc.sql("""
 						select u.name, u.region_code, r.name as region_name, r.path as region_path
 						from unit u join region r on r.code = u.region_code where u.id = :id""")
-					.param("id", number(key, "unit"))
+					.param("id", number(key, Text.of("record.unit")))
 					.query((rs, row) -> new Focus(kind, key, rs.getString("name"),
 							actor.oversees(rs.getString("region_path")) ? List.of(new Crumb(FocusKind.REGION,
 									rs.getString("region_code"), rs.getString("region_name"))) : List.of()))
 					.optional()
-					.orElseThrow(() -> new NotFound("unit", key));
-			case GROUP -> this.queries.findVisibleGroup(number(key, "work group"), actor)
+					.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.unit"), key)));
+			case GROUP -> this.queries.findVisibleGroup(number(key, Text.of("record.workGroup")), actor)
 				.map(group -> new Focus(kind, key, group.name(), actor.oversees(regionPath(group.regionCode()))
 						? List.of(new Crumb(FocusKind.REGION, group.regionCode(), group.regionName())) : List.of()))
-				.orElseThrow(() -> new NotFound("work group", key));
-			case PERSON -> personFocus(number(key, "person"), actor);
+				.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), key)));
+			case PERSON -> personFocus(number(key, Text.of("record.person")), actor);
 		};
 	}
 
@@ -242,7 +243,7 @@ public class Coverage {
 			.query(String.class)
 			.optional()
 			.filter(actor::oversees)
-			.orElseThrow(() -> new NotFound("region", code));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.region"), code)));
 		List<Crumb> trail = new ArrayList<>();
 		StringBuilder ancestorPath = new StringBuilder("/");
 		for (String ancestor : path.substring(1).split("/")) {
@@ -264,18 +265,18 @@ public class Coverage {
 		LinkQueries.Official official = this.queries.official(id)
 			.filter(o -> o.id() == actor.personId() || o.regionPath() != null
 					&& !LinkScope.overseenPattern(actor).isEmpty() && actor.oversees(o.regionPath()))
-			.orElseThrow(() -> new NotFound("person", id));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.person"), id)));
 		List<Crumb> trail = official.unitId() == null ? List.of()
 				: List.of(new Crumb(FocusKind.UNIT, Long.toString(official.unitId()), official.unitName()));
 		return new Focus(FocusKind.PERSON, Long.toString(id), official.displayName(), trail);
 	}
 
-	private static long number(String key, String what) {
+	private static long number(String key, Text what) {
 		try {
 			return Long.parseLong(key);
 		}
 		catch (NumberFormatException ex) {
-			throw new NotFound(what, key);
+			throw new NotFound(Text.of("error.notFound", what, key));
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -122,8 +123,10 @@ public class LinkManagement {
 
 	public WorkGroup changeGroup(long id, int expectedVersion, GroupRequest request, Actor actor) {
 		LinkScope.requireManager(actor);
-		this.queries.findVisibleGroup(id, actor).orElseThrow(() -> new NotFound("work group", id));
-		WorkGroup group = this.groups.findById(id).orElseThrow(() -> new NotFound("work group", id));
+		this.queries.findVisibleGroup(id, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), id)));
+		WorkGroup group = this.groups.findById(id)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), id)));
 		if (!LinkScope.manages(actor, group.getRegionPath())) {
 			throw new AccessDeniedException("the group works outside your jurisdiction");
 		}
@@ -312,8 +315,10 @@ public class LinkManagement {
 	/** A link he manages, at the version he read. */
 	private Link managed(long id, int expectedVersion, Actor actor) {
 		LinkScope.requireManager(actor);
-		this.queries.findVisible(id, actor).orElseThrow(() -> new NotFound("link", id));
-		Link link = this.links.findById(id).orElseThrow(() -> new NotFound("link", id));
+		this.queries.findVisible(id, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.link"), id)));
+		Link link = this.links.findById(id)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.link"), id)));
 		if (!LinkScope.manages(actor, link.getRegionPath())) {
 			throw new AccessDeniedException("the link's target lies outside your jurisdiction");
 		}

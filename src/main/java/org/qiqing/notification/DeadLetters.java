@@ -8,6 +8,7 @@ import java.util.List;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,7 +70,7 @@ public class DeadLetters {
 			.param("scope", scope(actor))
 			.update();
 		if (replayed == 0) {
-			throw new NotFound("dead letter", id);
+			throw new NotFound(Text.of("error.notFound", Text.of("record.deadLetter"), id));
 		}
 	}
 

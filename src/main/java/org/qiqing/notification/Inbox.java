@@ -17,6 +17,7 @@ import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.NoticeTopic;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -209,7 +210,7 @@ public class Inbox {
 			.param("person", personId)
 			.query(Rows.of(Notification.class))
 			.optional()
-			.orElseThrow(() -> new NotFound("notification", id));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.notification"), id)));
 	}
 
 	/**

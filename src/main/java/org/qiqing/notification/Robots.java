@@ -16,6 +16,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -81,7 +82,7 @@ public class Robots {
 			.param("id", id)
 			.query((rs, n) -> robot(rs))
 			.optional()
-			.orElseThrow(() -> new NotFound("robot", id));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.robot"), id)));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

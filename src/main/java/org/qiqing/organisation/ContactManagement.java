@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,7 +92,7 @@ public class ContactManagement {
 	public Person contact(long personId, long enterpriseId) {
 		return this.people.findById(personId)
 			.filter(person -> person.getEnterpriseId() != null && person.getEnterpriseId() == enterpriseId)
-			.orElseThrow(() -> new NotFound("contact", personId));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.contact"), personId)));
 	}
 
 }

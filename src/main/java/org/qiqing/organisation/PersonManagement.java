@@ -7,6 +7,7 @@ import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,7 +54,7 @@ public class PersonManagement {
 	public Person find(long id, Actor actor) {
 		return this.people.findById(id)
 			.filter(person -> manages(person, actor))
-			.orElseThrow(() -> new NotFound("person", id));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.person"), id)));
 	}
 
 	public Person create(PersonDetails details, Actor actor) {

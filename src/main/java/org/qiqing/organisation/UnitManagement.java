@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,7 +40,8 @@ public class UnitManagement {
 
 	@Transactional(readOnly = true)
 	public Unit find(long id) {
-		return this.units.findById(id).orElseThrow(() -> new NotFound("unit", id));
+		return this.units.findById(id)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.unit"), id)));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

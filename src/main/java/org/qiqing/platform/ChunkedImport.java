@@ -102,7 +102,7 @@ public final class ChunkedImport<T> {
 	 */
 	public ImportReport run(MultipartFile file, TransactionOperations transactions, Appendable everyRefusal) {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidInput("file", "send a non-empty file in the part named 'file'");
+			throw new InvalidInput("file", Text.of("error.file.empty"));
 		}
 		try (InputStream content = file.getInputStream()) {
 			return run(file.getOriginalFilename(), content, transactions, everyRefusal);

@@ -15,20 +15,20 @@ public final class FieldErrors {
 	/** Notes that a text is blank or longer than allowed. */
 	public FieldErrors required(String field, String value, int maxLength) {
 		if (value == null || value.isBlank()) {
-			return reject(field, field + " is required");
+			return reject(field, Text.of("error.field.required", field));
 		}
 		return maxLength(field, value, maxLength);
 	}
 
 	/** Notes that a value is missing. */
 	public FieldErrors required(String field, Object value) {
-		return value == null ? reject(field, field + " is required") : this;
+		return value == null ? reject(field, Text.of("error.field.required", field)) : this;
 	}
 
 	/** Notes that an optional text is longer than allowed. */
 	public FieldErrors maxLength(String field, String value, int maxLength) {
 		if (value != null && value.length() > maxLength) {
-			return reject(field, field + " has more than " + maxLength + " characters");
+			return reject(field, Text.of("error.field.tooLong", field, maxLength));
 		}
 		return this;
 	}

@@ -65,7 +65,7 @@ public record ImportReport(int created, int updated, int refused, List<Rejection
 	 */
 	public static ImportReport run(MultipartFile file, List<String> required, List<String> optional, RowImport each) {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidInput("file", "send a non-empty file in the part named 'file'");
+			throw new InvalidInput("file", Text.of("error.file.empty"));
 		}
 		try (InputStream content = file.getInputStream()) {
 			return run(file.getOriginalFilename(), content, required, optional, each);

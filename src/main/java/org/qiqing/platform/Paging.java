@@ -18,10 +18,10 @@ public record Paging(int page, int size) {
 	public static Paging of(int page, int size, int maxSize) {
 		FieldErrors errors = new FieldErrors();
 		if (page < 0) {
-			errors.reject("page", "page must be 0 or more");
+			errors.reject("page", Text.of("error.paging.page"));
 		}
 		if (size < 1 || size > maxSize) {
-			errors.reject("size", "size must be from 1 to " + maxSize);
+			errors.reject("size", Text.of("error.paging.size", maxSize));
 		}
 		errors.throwIfAny();
 		return new Paging(page, size);

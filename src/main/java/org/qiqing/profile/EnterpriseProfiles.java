@@ -17,6 +17,7 @@ import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.PlatformClock;
+import org.qiqing.platform.Text;
 import org.qiqing.profile.EnterpriseProfile.Facts;
 import org.qiqing.profile.EnterpriseProfile.LinkedOfficial;
 import org.qiqing.profile.EnterpriseProfile.Moment;
@@ -62,7 +63,7 @@ public class EnterpriseProfiles {
 			throw new AccessDeniedException("an enterprise's profile is for officials");
 		}
 		Enterprise enterprise = this.directory.findVisible(enterpriseId, actor)
-			.orElseThrow(() -> new NotFound("enterprise", enterpriseId));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), enterpriseId)));
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), CHINA);
 		List<LinkedOfficial> linked = this.fieldWork.linked(enterpriseId, today);
 		Visits visits = this.fieldWork.visits(enterpriseId, LATEST_VISITS);

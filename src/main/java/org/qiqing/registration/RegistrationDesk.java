@@ -24,6 +24,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -177,7 +178,7 @@ public class RegistrationDesk {
 	@Transactional(readOnly = true)
 	public Registration find(long id, Actor actor) {
 		return this.registrations.findVisible(id, actor, this.managers.enterpriseManagedBy(actor))
-			.orElseThrow(() -> new NotFound("registration", id));
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.registration"), id)));
 	}
 
 	/**

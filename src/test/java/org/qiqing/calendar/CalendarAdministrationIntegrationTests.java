@@ -242,7 +242,7 @@ class CalendarAdministrationIntegrationTests {
 		assertThat(status(putDay(this.world.admin(), monday.toString(), "", "OFF", "x"))).isEqualTo(400);
 		MvcResult unknown = putDay(this.world.admin(), monday.toString(), "999999", "HOLIDAY", "x");
 		assertThat(status(unknown)).isEqualTo(404);
-		assertThat(body(unknown)).contains("region 999999 not found");
+		assertThat(body(unknown)).contains("未找到区划 999999");
 		MvcResult noFile = api(this.world.admin(),
 				multipart("/api/v1/calendar/2094/import").file(file("days.txt", "date,kind,name\n")));
 		assertThat(status(noFile)).isEqualTo(400);

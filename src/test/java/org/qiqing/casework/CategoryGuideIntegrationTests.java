@@ -221,7 +221,7 @@ class CategoryGuideIntegrationTests {
 		assertThat(row()).isEqualTo(before);
 		// The browser follows the redirect: the form is open again with what was typed.
 		String again = body(this.mvc.perform(get("/admin/categories").session(admin)).andReturn());
-		assertThat(again).contains("新的说明", "value=\"90\"", "resolveDays must be from 1 to 60");
+		assertThat(again).contains("新的说明", "value=\"90\"", "resolveDays须在 1 至 60 个工作日之间，当前为 90");
 
 		MvcResult stale = this.mvc
 			.perform(post("/admin/categories/" + this.category.id()).param("version", "0")

@@ -10,6 +10,7 @@ import org.qiqing.calendar.CalendarManagement;
 import org.qiqing.calendar.CalendarYear;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -80,7 +81,7 @@ class CalendarApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
 		int checked = CalendarManagement.year(year);
 		if (file == null || file.isEmpty()) {
-			throw new InvalidInput("file", "send a non-empty file in the part named 'file'");
+			throw new InvalidInput("file", Text.of("error.file.empty"));
 		}
 		try (InputStream content = file.getInputStream()) {
 			return answer(

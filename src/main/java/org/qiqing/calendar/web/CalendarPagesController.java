@@ -14,6 +14,7 @@ import org.qiqing.calendar.DayKind;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.RegionManagement;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -115,7 +116,7 @@ class CalendarPagesController {
 		try {
 			int checked = CalendarManagement.year(year);
 			if (file == null || file.isEmpty()) {
-				throw new InvalidInput("file", "send a non-empty file");
+				throw new InvalidInput("file", Text.of("error.file.empty"));
 			}
 			try (InputStream content = file.getInputStream()) {
 				CalendarYear imported = this.calendars.importYear(checked, region, file.getOriginalFilename(), content,

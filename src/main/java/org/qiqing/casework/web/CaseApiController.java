@@ -20,6 +20,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
 import org.qiqing.platform.Paging;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -171,7 +172,7 @@ class CaseApiController {
 			return action;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new NotFound("step", slug);
+			throw new NotFound(Text.of("error.notFound", Text.of("record.step"), slug));
 		}
 	}
 

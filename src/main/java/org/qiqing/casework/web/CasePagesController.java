@@ -34,6 +34,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -140,7 +141,7 @@ class CasePagesController {
 			jakarta.servlet.http.HttpServletRequest request) {
 		boolean assignment = request.getRequestURI().endsWith("/assignments/new");
 		if (assignment && !actor.has(Role.LEADER)) {
-			throw new NotAllowed("only a leader assigns his own matters");
+			throw new NotAllowed(Text.of("error.case.leaderOnly"));
 		}
 		model.addAttribute("assignment", assignment);
 		if (assignment) {
@@ -288,7 +289,7 @@ class CasePagesController {
 			return CaseAction.fromSlug(slug);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new NotFound("step", slug);
+			throw new NotFound(Text.of("error.notFound", Text.of("record.step"), slug));
 		}
 	}
 

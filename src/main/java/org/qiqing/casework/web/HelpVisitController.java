@@ -11,6 +11,7 @@ import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +51,7 @@ class HelpVisitController {
 	@GetMapping("/help-visits/new")
 	String initVisitForm(Actor actor, Model model) {
 		if (!actor.isEnterpriseContact()) {
-			throw new NotAllowed("an enterprise contact asks for a service visit");
+			throw new NotAllowed(Text.of("error.case.helpVisitByContact"));
 		}
 		model.addAttribute("enterprise", this.enterprises.findVisible(actor.enterpriseId(), actor).orElse(null));
 		this.cases.helpVisitCategoryId()

@@ -16,6 +16,7 @@ import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
 import org.qiqing.platform.Paging;
+import org.qiqing.platform.Text;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -63,7 +64,10 @@ class EnterpriseApiController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<EnterpriseView> showEnterprise(@PathVariable long id, Actor actor) {
-		return current(this.directory.findVisible(id, actor).orElseThrow(() -> new NotFound("enterprise", id)), actor);
+		return current(
+				this.directory.findVisible(id, actor)
+					.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), id))),
+				actor);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -16,6 +16,7 @@ import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Versions;
 import org.qiqing.platform.Paging;
+import org.qiqing.platform.Text;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -133,7 +134,8 @@ class LinkApiController {
 	}
 
 	private ResponseEntity<LinkLine> current(long id, Actor actor) {
-		LinkLine line = this.queries.findVisible(id, actor).orElseThrow(() -> new NotFound("link", id));
+		LinkLine line = this.queries.findVisible(id, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.link"), id)));
 		return ResponseEntity.ok().eTag(Versions.etag(line.version())).body(line);
 	}
 

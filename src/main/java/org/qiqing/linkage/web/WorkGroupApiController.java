@@ -10,6 +10,7 @@ import org.qiqing.linkage.LinkQueries.GroupView;
 import org.qiqing.linkage.WorkGroup;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Text;
 import org.qiqing.platform.Versions;
 
 import org.springframework.http.HttpHeaders;
@@ -68,7 +69,8 @@ class WorkGroupApiController {
 	}
 
 	private ResponseEntity<GroupView> current(long id, Actor actor) {
-		GroupView view = this.queries.findVisibleGroup(id, actor).orElseThrow(() -> new NotFound("work group", id));
+		GroupView view = this.queries.findVisibleGroup(id, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), id)));
 		return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
 	}
 

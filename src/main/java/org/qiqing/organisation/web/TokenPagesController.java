@@ -4,6 +4,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Text;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +55,7 @@ class TokenPagesController {
 	@PostMapping("/tokens/{id}/revoke")
 	String revokeToken(@PathVariable long id, Actor actor) {
 		if (!this.tokens.revoke(actor.personId(), id)) {
-			throw new NotFound("token", id);
+			throw new NotFound(Text.of("error.notFound", Text.of("record.token"), id));
 		}
 		return "redirect:/tokens";
 	}

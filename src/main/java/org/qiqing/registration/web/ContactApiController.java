@@ -6,6 +6,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.PersonalData;
 import org.qiqing.registration.ContactReveals;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Text;
 import org.qiqing.registration.EnterpriseContacts;
 import org.qiqing.registration.NewContact;
 
@@ -59,7 +60,7 @@ class ContactApiController {
 			case "disable" -> this.contacts.allowLogin(id, false, actor);
 			case "enable" -> this.contacts.allowLogin(id, true, actor);
 			case "hand-over" -> this.contacts.handOver(id, actor);
-			default -> throw new NotFound("change", change);
+			default -> throw new NotFound(Text.of("error.notFound", Text.of("record.change"), change));
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -4,6 +4,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.registration.ContactReveals;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Text;
 import org.qiqing.registration.EnterpriseContacts;
 import org.qiqing.registration.NewContact;
 
@@ -76,7 +77,7 @@ class ContactController {
 				case "disable" -> this.contacts.allowLogin(id, false, actor);
 				case "enable" -> this.contacts.allowLogin(id, true, actor);
 				case "hand-over" -> this.contacts.handOver(id, actor);
-				default -> throw new NotFound("change", change);
+				default -> throw new NotFound(Text.of("error.notFound", Text.of("record.change"), change));
 			}
 			redirect.addFlashAttribute("message", text("contacts.changed"));
 		}

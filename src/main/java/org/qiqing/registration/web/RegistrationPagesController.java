@@ -8,6 +8,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 import org.qiqing.registration.NewRegistration;
 import org.qiqing.registration.RegistrationDesk;
 
@@ -82,7 +83,7 @@ class RegistrationPagesController {
 	@GetMapping("/register/status/{code}")
 	String showStatus(@PathVariable String code, Model model) {
 		model.addAttribute("registration",
-				this.desk.status(code).orElseThrow(() -> new NotFound("registration", "with this code")));
+				this.desk.status(code).orElseThrow(() -> new NotFound(Text.of("error.registration.unknownCode"))));
 		return STATUS;
 	}
 
