@@ -79,11 +79,11 @@ public class EnterpriseManagement {
 				rejectCreditCode(errors, details);
 			}
 			else if (this.enterprises.findByCreditCode(creditCode).isPresent()) {
-				errors.reject("creditCode", "an enterprise with credit code " + creditCode + " is already registered");
+				errors.reject("creditCode", Text.of("error.enterprise.duplicate", creditCode));
 			}
 		}
 		else if (creditCode != null && !creditCode.equals(current.getCreditCode())) {
-			errors.reject("creditCode", "the credit code of an enterprise cannot change");
+			errors.reject("creditCode", Text.of("error.enterprise.codeFixed"));
 		}
 		regionAndTags(errors, details, code -> this.regions.findWithin(code, actor).isPresent());
 		errors.throwIfAny();
@@ -114,17 +114,16 @@ public class EnterpriseManagement {
 	}
 
 	private static void rejectCreditCode(FieldErrors errors, EnterpriseDetails details) {
-		errors.reject("creditCode", "'" + details.creditCode() + "' is not a Unified Social Credit Code: "
-				+ "18 digits and capital letters (no I, O, S, V or Z), the last one a check character");
+		errors.reject("creditCode", Text.of("error.creditCode.format", details.creditCode()));
 	}
 
 	private static void regionAndTags(FieldErrors errors, EnterpriseDetails details,
 			Predicate<String> withinJurisdiction) {
 		if (details.regionCode() == null || !withinJurisdiction.test(details.regionCode())) {
-			errors.reject("regionCode", "no region " + details.regionCode() + " in your jurisdiction");
+			errors.reject("regionCode", Text.of("error.region.notInJurisdiction", details.regionCode()));
 		}
 		if (details.tags().stream().anyMatch(tag -> tag.contains(","))) {
-			errors.reject("tags", "a tag has no comma");
+			errors.reject("tags", Text.of("error.enterprise.tagComma"));
 		}
 	}
 

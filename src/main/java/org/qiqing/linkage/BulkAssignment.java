@@ -94,7 +94,7 @@ public class BulkAssignment {
 	public ImportReport fromCodes(Terms terms, String pasted, Actor actor) {
 		Resolved defaults = resolve(terms, actor, true);
 		if (pasted == null || pasted.isBlank()) {
-			throw new InvalidInput("creditCodes", "paste at least one credit code, one a line");
+			throw new InvalidInput("creditCodes", Text.of("error.link.pasteCodes"));
 		}
 		Run run = new Run(actor);
 		String[] lines = pasted.split("\\R");
@@ -145,8 +145,7 @@ public class BulkAssignment {
 		LocalDate startsOn = row.text("starts_on") == null ? defaults.startsOn() : date(row, "starts_on");
 		LocalDate endsOn = row.text("ends_on") == null ? defaults.endsOn() : date(row, "ends_on");
 		if (holder == null || frequency == null || startsOn == null) {
-			throw new InvalidInput("line",
-					"name the holder (username), frequency and starts_on, on the line or" + " for the whole import");
+			throw new InvalidInput("line", Text.of("error.link.lineTerms"));
 		}
 		Link.requirePeriod(startsOn, endsOn);
 		return new Candidate(row.line(), row.required("credit_code"), holder, frequency, startsOn, endsOn);
@@ -157,7 +156,7 @@ public class BulkAssignment {
 			return LocalDate.parse(row.text(column));
 		}
 		catch (java.time.format.DateTimeParseException ex) {
-			throw new InvalidInput(column, column + " '" + row.text(column) + "' is not a date like 2026-12-01");
+			throw new InvalidInput(column, Text.of("error.date.format", column, row.text(column)));
 		}
 	}
 
@@ -172,7 +171,7 @@ public class BulkAssignment {
 		String tag = blankToEmpty(filter.tag());
 		String region = blankToEmpty(filter.regionCode());
 		if (industry.isEmpty() && scale.isEmpty() && tag.isEmpty() && region.isEmpty()) {
-			throw new InvalidInput("filter", "give at least one of region, industry, scale or tag");
+			throw new InvalidInput("filter", Text.of("error.link.filter"));
 		}
 		String regionPattern = region.isEmpty() ? actor.jurisdictionPattern()
 				: this.jdbc.sql("select path from region where code = :code")
@@ -181,7 +180,8 @@ public class BulkAssignment {
 					.optional()
 					.filter(actor::oversees)
 					.map(path -> path + "%")
-					.orElseThrow(() -> new InvalidInput("regionCode", "no region " + region + " in your jurisdiction"));
+					.orElseThrow(
+							() -> new InvalidInput("regionCode", Text.of("error.region.notInJurisdiction", region)));
 		String matching = """
 				from enterprise en join region r on r.code = en.region_code
 				where r.path like :jurisdiction and r.path like :region
@@ -247,7 +247,7 @@ public class BulkAssignment {
 		boolean namesFrequency = terms.frequency() != null && !terms.frequency().isBlank();
 		LinkFrequency frequency = namesFrequency || complete ? LinkFrequency.parse(terms.frequency()) : null;
 		if (complete && terms.startsOn() == null) {
-			throw new InvalidInput("startsOn", "startsOn is required");
+			throw new InvalidInput("startsOn", Text.of("error.field.required", "startsOn"));
 		}
 		if (terms.startsOn() != null) {
 			Link.requirePeriod(terms.startsOn(), terms.endsOn());

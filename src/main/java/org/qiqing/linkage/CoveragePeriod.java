@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 /**
  * The period a coverage is asked for: a month ({@code 2026-11}), a quarter
@@ -50,8 +51,7 @@ public record CoveragePeriod(String key, LocalDate from, LocalDate to) {
 			return of(YearMonth.parse(value).toString(), LinkFrequency.MONTHLY, YearMonth.parse(value).atDay(1));
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInput("period", "period '" + text
-					+ "' is not a month (2026-11), a quarter (2026-Q4), a half-year (2026-H2) or a year (2026)");
+			throw new InvalidInput("period", Text.of("error.link.period", text));
 		}
 	}
 

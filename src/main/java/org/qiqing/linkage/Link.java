@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.Text;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -78,7 +79,7 @@ public class Link {
 	/** Ends the link on a day (its last day), not before it started. */
 	void end(LocalDate on) {
 		if (this.endsOn != null && this.endsOn.isBefore(on)) {
-			throw new NotAllowed("the link ended on " + this.endsOn + " already");
+			throw new NotAllowed(Text.of("error.link.ended", this.endsOn));
 		}
 		requirePeriod(this.startsOn, on);
 		this.endsOn = on;
@@ -86,11 +87,10 @@ public class Link {
 
 	static void requirePeriod(LocalDate startsOn, LocalDate endsOn) {
 		if (startsOn == null) {
-			throw new InvalidInput("startsOn", "startsOn is required");
+			throw new InvalidInput("startsOn", Text.of("error.field.required", "startsOn"));
 		}
 		if (endsOn != null && endsOn.isBefore(startsOn)) {
-			throw new InvalidInput("endsOn",
-					"the link cannot end (" + endsOn + ") before it starts (" + startsOn + ")");
+			throw new InvalidInput("endsOn", Text.of("error.link.endBeforeStart", endsOn, startsOn));
 		}
 	}
 
@@ -147,8 +147,7 @@ public class Link {
 
 		public Holder {
 			if ((personId == null) == (groupId == null)) {
-				throw new InvalidInput("holder", "a link is held by one official (personId or username) or one group"
-						+ " (groupId), not both and not neither");
+				throw new InvalidInput("holder", Text.of("error.link.holder"));
 			}
 		}
 

@@ -88,8 +88,7 @@ public class LinkManagement {
 		Target target = target(request, actor);
 		lock(List.of(holder));
 		duplicateOf(holder, target, request.startsOn(), request.endsOn()).ifPresent(id -> {
-			throw new NotAllowed("the holder is linked to this target in an overlapping period already (link " + id
-					+ "): change or end that link");
+			throw new NotAllowed(Text.of("error.link.overlap", id));
 		});
 		this.coverage.forget();
 		return this.links.save(new Link(holder, target, frequency, request.startsOn(), request.endsOn(),
@@ -146,7 +145,7 @@ public class LinkManagement {
 		FieldErrors errors = new FieldErrors().required("name", request.name(), 200);
 		String regionPath = regionPath(request.regionCode());
 		if (regionPath == null || !actor.oversees(regionPath)) {
-			errors.reject("regionCode", "no region " + request.regionCode() + " in your jurisdiction");
+			errors.reject("regionCode", Text.of("error.region.notInJurisdiction", request.regionCode()));
 		}
 		errors.throwIfAny();
 		Official leader = officialIn(request.leaderId(), request.leaderUsername(), "leader", actor);
@@ -169,8 +168,7 @@ public class LinkManagement {
 	Holder holder(Long personId, String username, Long groupId, Actor actor) {
 		boolean person = personId != null || username != null && !username.isBlank();
 		if (person == (groupId != null)) {
-			throw new InvalidInput("holder",
-					"name the holder: one official (personId or username) or one working group (groupId)");
+			throw new InvalidInput("holder", Text.of("error.link.holder"));
 		}
 		if (groupId != null) {
 			String path = LinkScope
@@ -180,9 +178,9 @@ public class LinkManagement {
 				.param("id", groupId)
 				.query(String.class)
 				.optional()
-				.orElseThrow(() -> new InvalidInput("groupId", "no working group " + groupId));
+				.orElseThrow(() -> new InvalidInput("groupId", Text.of("error.link.noGroup", groupId)));
 			if (!LinkScope.manages(actor, path)) {
-				throw new InvalidInput("groupId", "working group " + groupId + " works outside your jurisdiction");
+				throw new InvalidInput("groupId", Text.of("error.link.groupOutside", groupId));
 			}
 			return Holder.group(groupId);
 		}
@@ -191,10 +189,10 @@ public class LinkManagement {
 
 	private Official officialIn(Long id, String username, String field, Actor actor) {
 		Optional<Official> official = id != null ? this.queries.official(id) : this.queries.official(username);
-		String name = id != null ? "official " + id : "official '" + username + "'";
-		Official found = official.orElseThrow(() -> new InvalidInput(field, "no " + name));
+		Object name = id != null ? id : username;
+		Official found = official.orElseThrow(() -> new InvalidInput(field, Text.of("error.link.noOfficial", name)));
 		if (found.regionPath() == null || !actor.oversees(found.regionPath())) {
-			throw new InvalidInput(field, name + " works outside your jurisdiction");
+			throw new InvalidInput(field, Text.of("error.link.officialOutside", name));
 		}
 		return found;
 	}
@@ -218,11 +216,11 @@ public class LinkManagement {
 	/** An enterprise of his jurisdiction by id or credit code. */
 	private Target enterprise(Long id, String creditCode, Actor actor) {
 		if (id == null && (creditCode == null || creditCode.isBlank())) {
-			throw new InvalidInput("creditCode", "name the enterprise by enterpriseId or creditCode");
+			throw new InvalidInput("creditCode", Text.of("error.link.enterprise"));
 		}
 		String code = CreditCode.normalize(creditCode);
 		if (id == null && !CreditCode.isValid(code)) {
-			throw new InvalidInput("creditCode", "'" + creditCode + "' is not a Unified Social Credit Code");
+			throw new InvalidInput("creditCode", Text.of("error.creditCode.invalid", creditCode));
 		}
 		Optional<Target> found = this.jdbc.sql("""
 				select en.id, r.path from enterprise en join region r on r.code = en.region_code
@@ -232,15 +230,16 @@ public class LinkManagement {
 			.query((rs, row) -> new Target(LinkTarget.ENTERPRISE, rs.getLong("id"), null, null, rs.getString("path")))
 			.optional();
 		String field = id != null ? "enterpriseId" : "creditCode";
-		String name = id != null ? "enterprise " + id : "enterprise with credit code " + code;
+		Object name = id != null ? id : code;
 		// An enterprise outside the jurisdiction is answered like an unknown one when
 		// named
 		// by id, which reveals nothing; a credit code is public, so it is named.
 		if (found.isEmpty() || id != null && !actor.oversees(found.get().regionPath())) {
-			throw new InvalidInput(field, "no " + name + (id != null ? " in your jurisdiction" : ""));
+			throw new InvalidInput(field,
+					Text.of(id != null ? "error.link.noEnterpriseHere" : "error.link.noEnterprise", name));
 		}
 		if (!actor.oversees(found.get().regionPath())) {
-			throw new InvalidInput(field, name + " is registered outside your jurisdiction");
+			throw new InvalidInput(field, Text.of("error.link.enterpriseOutside", name));
 		}
 		return found.get();
 	}
@@ -248,7 +247,7 @@ public class LinkManagement {
 	private String regionIn(String code, Actor actor) {
 		String path = regionPath(code);
 		if (path == null || !actor.oversees(path)) {
-			throw new InvalidInput("regionCode", "no region " + code + " in your jurisdiction");
+			throw new InvalidInput("regionCode", Text.of("error.region.notInJurisdiction", code));
 		}
 		return path;
 	}

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 /**
  * What a link ties its holder to.
@@ -22,8 +23,8 @@ public enum LinkTarget {
 		return Arrays.stream(values())
 			.filter(target -> target.name().equalsIgnoreCase(value))
 			.findFirst()
-			.orElseThrow(() -> new InvalidInput("targetKind", "targetKind '" + text + "' is not one of "
-					+ Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
+			.orElseThrow(() -> new InvalidInput("targetKind", Text.of("error.field.oneOf", "targetKind", text,
+					Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")))));
 	}
 
 }

@@ -89,7 +89,7 @@ public class Robots {
 	public Robot create(RobotDetails details, Actor actor) {
 		FieldErrors errors = check(details, true);
 		if (details.unitId() != null && !unitOverseen(details.unitId(), actor)) {
-			errors.reject("unitId", "no unit " + details.unitId() + " in your jurisdiction");
+			errors.reject("unitId", Text.of("error.unit.notInJurisdiction", details.unitId()));
 		}
 		errors.throwIfAny();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -117,7 +117,7 @@ public class Robots {
 		}
 		FieldErrors errors = check(details, false);
 		if (details.unitId() != null && details.unitId() != current.unitId()) {
-			errors.reject("unitId", "a robot stays with its unit; remove it and add one to the other unit");
+			errors.reject("unitId", Text.of("error.robot.unitFixed"));
 		}
 		errors.throwIfAny();
 		this.jdbc.sql("""
@@ -207,11 +207,11 @@ public class Robots {
 		String url = details.webhookUrl();
 		if (url == null || url.isBlank()) {
 			if (creating) {
-				errors.reject("webhookUrl", "webhookUrl is required");
+				errors.reject("webhookUrl", Text.of("error.field.required", "webhookUrl"));
 			}
 		}
 		else if (!isWebUrl(url.strip())) {
-			errors.reject("webhookUrl", "webhookUrl must be an http or https URL of at most 500 characters");
+			errors.reject("webhookUrl", Text.of("error.robot.url"));
 		}
 		errors.maxLength("secret", details.secret(), 200);
 		return errors;

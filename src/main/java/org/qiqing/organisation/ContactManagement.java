@@ -36,10 +36,10 @@ public class ContactManagement {
 	 */
 	public void checkCredentials(FieldErrors errors, String username, String password) {
 		if (username == null || !PersonManagement.USERNAME.matcher(username).matches()) {
-			errors.reject("username", "a username has 2 to 64 letters, digits, '_', '.', '@' or '-'");
+			errors.reject("username", Text.of("error.username.format"));
 		}
 		else if (usernameTaken(username)) {
-			errors.reject("username", "username " + username + " is already used");
+			errors.reject("username", Text.of("error.username.taken", username));
 		}
 		this.policy.check(errors, "password", password);
 	}
@@ -73,7 +73,7 @@ public class ContactManagement {
 	public Person enrol(String username, String displayName, String passwordHash, long enterpriseId, String phone,
 			String email) {
 		if (usernameTaken(username)) {
-			throw new InvalidInput("username", "username " + username + " is already used");
+			throw new InvalidInput("username", Text.of("error.username.taken", username));
 		}
 		Person person = Person.enterpriseContact(username, displayName, passwordHash, enterpriseId);
 		person.contactBy(phone, email == null ? null : email.toLowerCase(Locale.ROOT));

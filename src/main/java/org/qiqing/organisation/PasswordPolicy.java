@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.qiqing.platform.FieldErrors;
+import org.qiqing.platform.Text;
 
 import org.springframework.stereotype.Component;
 
@@ -38,12 +39,12 @@ public class PasswordPolicy {
 	}
 
 	/** What is wrong with a password, if anything. */
-	public Optional<String> problem(String password) {
+	public Optional<Text> problem(String password) {
 		if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-			return Optional.of("a password has " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+			return Optional.of(Text.of("error.password.length", MIN_LENGTH, MAX_LENGTH));
 		}
 		if (this.common.contains(password.toLowerCase(Locale.ROOT))) {
-			return Optional.of("this password is among the most common ones; choose another");
+			return Optional.of(Text.of("error.password.common"));
 		}
 		return Optional.empty();
 	}

@@ -128,7 +128,7 @@ public class PersonManagement {
 			.maxLength("email", details.email(), 200);
 		if (current == null) {
 			if (details.username() == null || !USERNAME.matcher(details.username()).matches()) {
-				errors.reject("username", "a username has 2 to 64 letters, digits, '_', '.', '@' or '-'");
+				errors.reject("username", Text.of("error.username.format"));
 			}
 			else if (this.people.findByUsername(details.username()).isPresent()) {
 				errors.reject("username", usernameTaken(details.username()));
@@ -136,7 +136,7 @@ public class PersonManagement {
 			errors.required("password", details.password());
 		}
 		else if (details.username() != null && !details.username().equals(current.getUsername())) {
-			errors.reject("username", "the username of a person cannot change");
+			errors.reject("username", Text.of("error.person.usernameFixed"));
 		}
 		if (details.password() != null) {
 			this.policy.check(errors, "password", details.password());
@@ -144,26 +144,26 @@ public class PersonManagement {
 		if (details.unitId() != null && this.units.findById(details.unitId())
 			.flatMap(unit -> this.regions.findWithin(unit.getRegionCode(), actor))
 			.isEmpty()) {
-			errors.reject("unitId", "no unit " + details.unitId() + " in your jurisdiction");
+			errors.reject("unitId", Text.of("error.unit.notInJurisdiction", details.unitId()));
 		}
 		if (details.jurisdictionCode() != null
 				&& this.regions.findWithin(details.jurisdictionCode(), actor).isEmpty()) {
-			errors.reject("jurisdictionCode", "no region " + details.jurisdictionCode() + " in your jurisdiction");
+			errors.reject("jurisdictionCode", Text.of("error.region.notInJurisdiction", details.jurisdictionCode()));
 		}
 		if (details.roles().isEmpty()) {
-			errors.reject("roles", "an official needs at least one role");
+			errors.reject("roles", Text.of("error.person.noRole"));
 		}
 		else if (details.roles().contains(Role.ENTERPRISE)) {
-			errors.reject("roles", "ENTERPRISE is the role of enterprise contacts, not of officials");
+			errors.reject("roles", Text.of("error.person.enterpriseRole"));
 		}
 		if (details.email() != null && !details.email().isBlank() && !details.email().contains("@")) {
-			errors.reject("email", "an email address has an '@'");
+			errors.reject("email", Text.of("error.contact.email"));
 		}
 		errors.throwIfAny();
 	}
 
-	private static String usernameTaken(String username) {
-		return "username " + username + " is already used";
+	private static Text usernameTaken(String username) {
+		return Text.of("error.username.taken", username);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.qiqing.platform.FieldErrors;
+import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,15 +53,15 @@ public class RegionManagement {
 		}
 		FieldErrors errors = new FieldErrors().required("name", name, 100).required("level", level);
 		if (!CODE.matcher(code).matches()) {
-			errors.reject("code", "a region code has 6, 9 or 12 digits");
+			errors.reject("code", Text.of("error.region.code"));
 		}
 		if (existing.isPresent()) {
 			if (parentCode != null && !parentCode.equals(existing.get().parentCode())) {
-				errors.reject("parentCode", "a region cannot move to another parent");
+				errors.reject("parentCode", Text.of("error.region.parentFixed"));
 			}
 		}
 		else if (this.regions.findWithin(parentCode, actor).isEmpty()) {
-			errors.reject("parentCode", "a new region needs a parent region in your jurisdiction");
+			errors.reject("parentCode", Text.of("error.region.parent"));
 		}
 		errors.throwIfAny();
 		String parent = existing.map(Region::parentCode).orElse(parentCode);

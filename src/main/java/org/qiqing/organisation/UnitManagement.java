@@ -98,20 +98,20 @@ public class UnitManagement {
 		FieldErrors errors = new FieldErrors().required("name", details.name(), 200).required("kind", details.kind());
 		if (current == null) {
 			if (details.code() == null || !CODE.matcher(details.code()).matches()) {
-				errors.reject("code", "a unit code has 1 to 40 letters, digits, '_', '.' or '-'");
+				errors.reject("code", Text.of("error.unit.code"));
 			}
 			else if (this.units.findByCode(details.code()).isPresent()) {
-				errors.reject("code", "unit code " + details.code() + " is already used");
+				errors.reject("code", Text.of("error.unit.codeTaken", details.code()));
 			}
 		}
 		else if (details.code() != null && !details.code().equals(current.getCode())) {
-			errors.reject("code", "the code of a unit cannot change");
+			errors.reject("code", Text.of("error.unit.codeFixed"));
 		}
 		if (this.regions.findWithin(details.regionCode(), actor).isEmpty()) {
-			errors.reject("regionCode", "no region " + details.regionCode() + " in your jurisdiction");
+			errors.reject("regionCode", Text.of("error.region.notInJurisdiction", details.regionCode()));
 		}
 		if (details.superiorId() != null && !reportsUpward(details.superiorId(), current)) {
-			errors.reject("superiorId", "unit " + details.superiorId() + " cannot be the superior of this unit");
+			errors.reject("superiorId", Text.of("error.unit.superior", details.superiorId()));
 		}
 		errors.throwIfAny();
 	}

@@ -8,6 +8,7 @@ import org.qiqing.organisation.Person;
 import org.qiqing.organisation.PersonalData;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -71,7 +72,7 @@ public class EnterpriseContacts {
 		Reachability.check(errors, phone, email);
 		this.contacts.checkCredentials(errors, username, input.password());
 		if (this.contacts.hasContactReachedAt(enterprise, phone, email)) {
-			errors.reject("phone", "a contact of your enterprise already has this phone number or e-mail address");
+			errors.reject("phone", Text.of("error.contact.reachTaken"));
 		}
 		errors.throwIfAny();
 		this.managers.settle(enterprise);
@@ -88,7 +89,7 @@ public class EnterpriseContacts {
 	public void allowLogin(long personId, boolean enabled, Actor actor) {
 		long enterprise = managed(actor);
 		if (personId == actor.personId()) {
-			throw new InvalidInput("id", "hand the management over before you stop your own login");
+			throw new InvalidInput("id", Text.of("error.contact.handOverFirst"));
 		}
 		this.managers.settle(enterprise);
 		this.contacts.allowLogin(personId, enterprise, enabled);
@@ -101,7 +102,7 @@ public class EnterpriseContacts {
 		long enterprise = managed(actor);
 		Person next = this.contacts.contact(personId, enterprise);
 		if (!next.isEnabled()) {
-			throw new InvalidInput("id", next.getDisplayName() + " may not log in; let him in first");
+			throw new InvalidInput("id", Text.of("error.contact.mayNotLogIn", next.getDisplayName()));
 		}
 		this.managers.name(enterprise, next.getId());
 	}

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.qiqing.platform.FieldErrors;
+import org.qiqing.platform.Text;
 
 /**
  * How a contact is reached: a mainland mobile number (11 digits from 13 to 19) or a
@@ -33,13 +34,13 @@ final class Reachability {
 	/** Notes what is wrong with a normalised phone and e-mail. */
 	static void check(FieldErrors errors, String phone, String email) {
 		if (phone == null && email == null) {
-			errors.reject("phone", "give a phone number or an e-mail address");
+			errors.reject("phone", Text.of("error.contact.reach"));
 		}
 		if (phone != null && !PHONE.matcher(phone).matches()) {
-			errors.reject("phone", "a phone number is a mobile number (11 digits) or a landline with its area code");
+			errors.reject("phone", Text.of("error.contact.phone"));
 		}
 		if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
-			errors.reject("email", "this is not an e-mail address");
+			errors.reject("email", Text.of("error.contact.email"));
 		}
 	}
 

@@ -107,36 +107,31 @@ public class RegistrationDesk {
 		FieldErrors errors = new FieldErrors().required("displayName", input.displayName(), 100);
 		Enterprise enterprise = null;
 		if (code == null || code.isEmpty()) {
-			errors.reject("creditCode", "give your enterprise's Unified Social Credit Code");
+			errors.reject("creditCode", Text.of("error.registration.creditCode"));
 		}
 		else if (!CreditCode.isValid(code)) {
-			errors.reject("creditCode", code + " is not a valid Unified Social Credit Code (18 characters, the last"
-					+ " a check character)");
+			errors.reject("creditCode", Text.of("error.creditCode.format", code));
 		}
 		else {
 			enterprise = this.enterprises.findByCreditCode(code).orElse(null);
 			if (enterprise == null) {
-				errors.reject("creditCode", "no enterprise with the credit code " + code
-						+ " is in the registry; ask the enterprise service centre of your region to add it");
+				errors.reject("creditCode", Text.of("error.registration.unknownEnterprise", code));
 			}
 		}
 		Reachability.check(errors, phone, email);
 		this.contacts.checkCredentials(errors, username, input.password());
 		if (username != null && this.registrations.usernamePending(username)) {
-			errors.reject("username", "username " + username + " is already used");
+			errors.reject("username", Text.of("error.username.taken", username));
 		}
 		if (enterprise != null) {
 			if (this.registrations.pendingReachedAt(enterprise.getId(), phone, email)) {
-				errors.reject("phone", "a registration with this phone number or e-mail address already waits for "
-						+ enterprise.getName());
+				errors.reject("phone", Text.of("error.registration.pendingReach", enterprise.getName()));
 			}
 			else if (this.contacts.hasContactReachedAt(enterprise.getId(), phone, email)) {
-				errors.reject("phone", "a contact of " + enterprise.getName()
-						+ " already has this phone number or e-mail address; log in with it");
+				errors.reject("phone", Text.of("error.registration.contactReach", enterprise.getName()));
 			}
 			else if (this.registrations.countPendingOf(enterprise.getId()) >= this.settings.pendingPerEnterprise()) {
-				errors.reject("creditCode", "too many registrations already wait for " + enterprise.getName()
-						+ "; ask the service centre to decide them first");
+				errors.reject("creditCode", Text.of("error.registration.tooMany", enterprise.getName()));
 			}
 		}
 		errors.throwIfAny();
@@ -218,7 +213,7 @@ public class RegistrationDesk {
 			throw new StaleVersion(expectedVersion, registration.version());
 		}
 		if (registration.status() != RegistrationStatus.PENDING) {
-			throw new NotAllowed("this registration was decided already");
+			throw new NotAllowed(Text.of("error.registration.decided"));
 		}
 		return registration;
 	}

@@ -27,6 +27,7 @@ import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.TabularFile;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,29 +99,29 @@ public class VisitImport {
 	static Row checked(TabularFile.Row row, LocalDate today) {
 		String code = CreditCode.normalize(row.required("credit_code"));
 		if (!CreditCode.isValid(code)) {
-			throw new InvalidInput("credit_code", "'" + code + "' is not a valid Unified Social Credit Code");
+			throw new InvalidInput("credit_code", Text.of("error.creditCode.invalid", code));
 		}
 		LocalDate visitedOn;
 		try {
 			visitedOn = LocalDate.parse(row.required("visited_on").strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInput("visited_on", "write the day of the visit as 2026-11-28");
+			throw new InvalidInput("visited_on", Text.of("error.visit.dateFormat"));
 		}
 		if (visitedOn.isAfter(today)) {
-			throw new InvalidInput("visited_on", "a visit cannot be dated in the future");
+			throw new InvalidInput("visited_on", Text.of("error.visit.future"));
 		}
 		Row checked = new Row(code, row.required("visitor").strip(), visitedOn, limit(row.text("companions"), 500),
 				limit(row.text("met"), 300), limit(row.text("notes"), 4000), row.text("client_key"));
 		if (checked.clientKey() != null && checked.clientKey().length() > 64) {
-			throw new InvalidInput("client_key", "a client key has at most 64 characters");
+			throw new InvalidInput("client_key", Text.of("error.field.tooLong", "client_key", 64));
 		}
 		return checked;
 	}
 
 	private static String limit(String text, int max) {
 		if (text != null && text.length() > max) {
-			throw new InvalidInput("text", "at most " + max + " characters in a cell");
+			throw new InvalidInput("text", Text.of("error.import.cellTooLong", max));
 		}
 		return text;
 	}

@@ -24,6 +24,7 @@ import org.qiqing.organisation.Role;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -86,7 +87,7 @@ public class VisitManagement {
 
 	public Recorded record(NewVisit visit, List<VisitPhoto> photos, Actor actor) {
 		if (!visits(actor)) {
-			throw new NotAllowed("only a visiting official records visits");
+			throw new NotAllowed(Text.of("error.visit.visitorOnly"));
 		}
 		if (visit.clientKey() == null || !CLIENT_KEY.matcher(visit.clientKey()).matches()) {
 			throw new InvalidInput("clientKey", text("visit.error.clientKey"));

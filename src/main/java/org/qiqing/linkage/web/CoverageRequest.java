@@ -7,6 +7,7 @@ import org.qiqing.linkage.CoverageReport.Show;
 import org.qiqing.linkage.CoveragePeriod;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 /**
  * What a coverage request asks for, as the page, the export and the API take it: at most
@@ -43,7 +44,7 @@ record CoverageRequest(String region, Long unit, Long group, Long person, String
 			return Show.valueOf(this.show.strip().toUpperCase(java.util.Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInput("show", "show '" + this.show + "' is not one of UNVISITED, BEHIND, ALL");
+			throw new InvalidInput("show", Text.of("error.field.oneOf", "show", this.show, "UNVISITED, BEHIND, ALL"));
 		}
 	}
 

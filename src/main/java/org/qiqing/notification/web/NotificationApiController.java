@@ -12,6 +12,7 @@ import org.qiqing.notification.NotificationPreferences;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.Paging;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -79,7 +80,8 @@ class NotificationApiController {
 	@PutMapping("/api/v1/notifications/delivery")
 	DeliveryChoice changeDelivery(@RequestBody DeliveryChoice choice, Actor actor) {
 		if (choice == null || choice.delivery() == null) {
-			throw new InvalidInput("delivery", "one of " + List.of(NotificationPreferences.Delivery.values()));
+			throw new InvalidInput("delivery", Text.of("error.field.oneOf", "delivery", "",
+					List.of(NotificationPreferences.Delivery.values()).toString()));
 		}
 		this.preferences.chooseDelivery(actor.personId(), choice.delivery());
 		return new DeliveryChoice(this.preferences.delivery(actor.personId()));
@@ -106,10 +108,11 @@ class NotificationApiController {
 			.forEach(choice -> emailed.add(choice.topic()));
 		for (ChoiceRequest choice : choices) {
 			if (choice == null || choice.topic() == null) {
-				throw new InvalidInput("topic", "every choice names a topic: " + List.of(NoticeTopic.values()));
+				throw new InvalidInput("topic",
+						Text.of("error.notification.topic", List.of(NoticeTopic.values()).toString()));
 			}
 			if (Boolean.FALSE.equals(choice.inbox())) {
-				throw new InvalidInput("inbox", "every notice reaches the inbox; it cannot be switched off");
+				throw new InvalidInput("inbox", Text.of("error.notification.inbox"));
 			}
 			if (choice.email() != null) {
 				if (choice.email()) {

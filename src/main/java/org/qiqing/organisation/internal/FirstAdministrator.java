@@ -94,7 +94,8 @@ class FirstAdministrator implements ApplicationRunner {
 			return;
 		}
 		this.policy.problem(this.settings.adminPassword()).ifPresent(problem -> {
-			throw new IllegalStateException("QIQING_ADMIN_PASSWORD is refused: " + problem);
+			throw new IllegalStateException("QIQING_ADMIN_PASSWORD is refused: "
+					+ org.qiqing.platform.Texts.resolve(problem, java.util.Locale.ENGLISH));
 		});
 		Region root = this.regions.find(this.settings.regionCode())
 			.orElseGet(() -> this.regions.save(this.settings.regionCode(), this.settings.regionName(), RegionLevel.CITY,

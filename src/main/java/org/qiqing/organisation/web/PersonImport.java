@@ -14,6 +14,7 @@ import org.qiqing.organisation.Units;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.TabularFile;
+import org.qiqing.platform.Text;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -52,7 +53,7 @@ class PersonImport {
 		String unitCode = row.required("unit_code");
 		long unitId = this.units.findByCode(unitCode)
 			.map(Unit::getId)
-			.orElseThrow(() -> new InvalidInput("unit_code", "no unit " + unitCode + " is known"));
+			.orElseThrow(() -> new InvalidInput("unit_code", Text.of("error.unit.unknownCode", unitCode)));
 		return new PersonDetails(row.required("username"), row.required("display_name"), row.text("password"), unitId,
 				row.text("jurisdiction_code"), roles(row), row.text("phone"), row.text("email"), enabled(row));
 	}
@@ -64,7 +65,7 @@ class PersonImport {
 				roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidInput("roles", "roles names an unknown role '" + name + "'");
+				throw new InvalidInput("roles", Text.of("error.person.unknownRole", name));
 			}
 		}
 		return roles;
@@ -79,7 +80,7 @@ class PersonImport {
 		if (YES.contains(answer) || NO.contains(answer)) {
 			return YES.contains(answer);
 		}
-		throw new InvalidInput("enabled", "enabled is true or false, not '" + value + "'");
+		throw new InvalidInput("enabled", Text.of("error.import.boolean", "enabled", value));
 	}
 
 }

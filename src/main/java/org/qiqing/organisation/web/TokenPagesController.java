@@ -45,7 +45,7 @@ class TokenPagesController {
 			HttpServletResponse response) {
 		String label = name.trim();
 		if (label.isEmpty() || label.length() > 100) {
-			throw new InvalidInput("name", "name the token (1 to 100 characters)");
+			throw new InvalidInput("name", Text.of("error.token.name"));
 		}
 		model.addAttribute("issued", this.tokens.issue(actor.personId(), label));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());

@@ -11,6 +11,7 @@ import org.qiqing.organisation.Units;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.TabularFile;
+import org.qiqing.platform.Text;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -42,11 +43,9 @@ class UnitImport {
 
 	private UnitDetails details(TabularFile.Row row) {
 		String superior = row.text("superior_code");
-		Long superiorId = superior == null ? null
-				: this.units.findByCode(superior)
-					.map(Unit::getId)
-					.orElseThrow(() -> new InvalidInput("superior_code", "no unit " + superior
-							+ " is known; put superiors in earlier rows than the units that report to them"));
+		Long superiorId = superior == null ? null : this.units.findByCode(superior)
+			.map(Unit::getId)
+			.orElseThrow(() -> new InvalidInput("superior_code", Text.of("error.unit.unknownSuperior", superior)));
 		return new UnitDetails(row.required("code"), row.required("name"), row.choice("kind", UnitKind.class),
 				row.required("region_code"), superiorId);
 	}

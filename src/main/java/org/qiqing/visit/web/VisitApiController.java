@@ -16,6 +16,7 @@ import org.qiqing.visit.VisitImport;
 import org.qiqing.visit.VisitPhotos;
 import org.qiqing.visit.VisitQueries;
 import org.qiqing.platform.Paging;
+import org.qiqing.platform.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -82,7 +83,7 @@ class VisitApiController {
 	List<DeviceSyncResult> recordVisitsFromDevice(@RequestPart("visits") List<NewVisit> visits,
 			MultipartHttpServletRequest request, Actor actor) {
 		if (visits.size() > MAX_BATCH || visits.contains(null)) {
-			throw new InvalidInput("visits", "send a list of at most " + MAX_BATCH + " visits");
+			throw new InvalidInput("visits", Text.of("error.visit.batch", MAX_BATCH));
 		}
 		List<DeviceSyncResult> results = new ArrayList<>(visits.size());
 		for (int i = 0; i < visits.size(); i++) {

@@ -10,6 +10,7 @@ import org.qiqing.casework.Categories;
 import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.Text;
 import org.qiqing.visit.VisitManagement;
 import org.qiqing.visit.VisitPhotos;
 import org.qiqing.visit.VisitQueries;
@@ -55,7 +56,7 @@ class VisitPagesController {
 	@GetMapping("/visit")
 	String initVisitForm(@RequestParam(required = false) Long enterpriseId, Actor actor, Model model) {
 		if (!VisitManagement.visits(actor)) {
-			throw new NotAllowed("only a visiting official records visits");
+			throw new NotAllowed(Text.of("error.visit.visitorOnly"));
 		}
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(CHINA)));
 		model.addAttribute("categories", this.categories.all());
