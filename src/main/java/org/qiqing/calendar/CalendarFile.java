@@ -27,6 +27,7 @@ import net.fortuna.ical4j.model.property.DtStart;
 import org.qiqing.calendar.CalendarImportRefused.Problem;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.TabularFile;
+import org.qiqing.platform.Text;
 
 /**
  * Reads the days of an uploaded calendar: a table ({@code .csv} or {@code .xlsx}, through
@@ -57,7 +58,7 @@ final class CalendarFile {
 			return readIcs(content);
 		}
 		if (!name.endsWith(".csv") && !name.endsWith(".xlsx")) {
-			throw new InvalidInput("file", "send a .csv, .xlsx or .ics file");
+			throw new InvalidInput("file", Text.of("error.calendar.fileType"));
 		}
 		List<ProposedDay> days = new ArrayList<>();
 		try {

@@ -94,7 +94,7 @@ public class CalendarManagement {
 			year = -1;
 		}
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			throw new InvalidInput("year", "the year must be from " + FIRST_YEAR + " to " + LAST_YEAR);
+			throw new InvalidInput("year", Text.of("error.calendar.year", FIRST_YEAR, LAST_YEAR));
 		}
 		return year;
 	}
@@ -116,7 +116,7 @@ public class CalendarManagement {
 		Scope scope = scope(regionCode, actor, true);
 		List<CalendarEntry> all = this.days.ofYear(checked(year));
 		requireVersion(expectedVersion, all, scope);
-		Map<String, String> reasons = new LinkedHashMap<>();
+		Map<String, Text> reasons = new LinkedHashMap<>();
 		CalendarEntry entry = new DayCheck(year, scope.code(), above(all, scope.code()))
 			.entry(new ProposedDay(0, date, kind, name), reasons);
 		if (entry == null) {
@@ -137,7 +137,7 @@ public class CalendarManagement {
 		requireVersion(expectedVersion, all, scope);
 		LocalDate day = date == null ? null : DayCheck.parse(date.strip());
 		if (day == null || day.getYear() != year) {
-			throw new InvalidInput("date", "'" + date + "' is not a date of " + year);
+			throw new InvalidInput("date", Text.of("error.calendar.dateOfYear", date, year));
 		}
 		if (!this.days.remove(scope.code(), day)) {
 			throw new NotFound(Text.of("error.notFound", Text.of("record.calendarDay"), day));

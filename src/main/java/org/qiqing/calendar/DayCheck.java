@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.qiqing.calendar.CalendarImportRefused.Problem;
+import org.qiqing.platform.Text;
 
 /**
  * Judges the days proposed for one year of one calendar (national, or a region's
@@ -60,17 +61,15 @@ final class DayCheck {
 		Map<LocalDate, ProposedDay> seen = new HashMap<>();
 		Map<LocalDate, DayKind> kinds = new HashMap<>();
 		for (ProposedDay day : days) {
-			Map<String, String> reasons = new LinkedHashMap<>();
+			Map<String, Text> reasons = new LinkedHashMap<>();
 			CalendarEntry entry = entry(day, reasons);
 			if (entry != null) {
 				ProposedDay first = seen.putIfAbsent(entry.day(), day);
 				if (first != null) {
 					DayKind firstKind = kinds.get(entry.day());
-					reasons.put("date",
-							firstKind == entry.kind()
-									? entry.day() + " is listed twice (first on line " + first.line() + ")"
-									: entry.day() + " is " + firstKind + " on line " + first.line() + " but "
-											+ entry.kind() + " here");
+					reasons.put("date", firstKind == entry.kind()
+							? Text.of("error.calendar.twice", entry.day(), first.line())
+							: Text.of("error.calendar.conflict", entry.day(), firstKind, first.line(), entry.kind()));
 				}
 				else {
 					kinds.put(entry.day(), entry.kind());
@@ -78,7 +77,11 @@ final class DayCheck {
 				}
 			}
 			if (!reasons.isEmpty()) {
-				all.add(new Problem(day.line(), String.join("; ", reasons.values())));
+				all.add(new Problem(day.line(),
+						reasons.values()
+							.stream()
+							.map(Text::resolve)
+							.collect(java.util.stream.Collectors.joining("; "))));
 			}
 		}
 		if (!all.isEmpty()) {
@@ -92,42 +95,42 @@ final class DayCheck {
 	 * The entry of one day.
 	 * @return null when it has a problem, which is noted in reasons by field
 	 */
-	CalendarEntry entry(ProposedDay day, Map<String, String> reasons) {
+	CalendarEntry entry(ProposedDay day, Map<String, Text> reasons) {
 		LocalDate date = date(day.date(), reasons);
 		DayKind kind = DayKind.parse(day.kind());
 		if (day.kind() == null || day.kind().isBlank()) {
-			reasons.put("kind", "kind is empty: HOLIDAY (休) or WORKDAY (班)");
+			reasons.put("kind", Text.of("error.calendar.kindEmpty"));
 		}
 		else if (kind == null) {
-			reasons.put("kind", "kind '" + day.kind().strip() + "' is neither HOLIDAY (休) nor WORKDAY (班)");
+			reasons.put("kind", Text.of("error.calendar.kind", day.kind().strip()));
 		}
 		String name = day.name() == null ? "" : day.name().strip();
 		if (name.isEmpty()) {
-			reasons.put("name", "name is empty: say which holiday it is, e.g. 国庆节");
+			reasons.put("name", Text.of("error.calendar.nameEmpty"));
 		}
 		else if (name.length() > NAME_LENGTH) {
-			reasons.put("name", "name has more than " + NAME_LENGTH + " characters");
+			reasons.put("name", Text.of("error.field.tooLong", "name", NAME_LENGTH));
 		}
 		if (date != null && kind == DayKind.WORKDAY && isWeekday(date) && !holidayAbove(date)) {
 			reasons.put("kind",
-					date + " is a " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-							+ ", worked anyway: WORKDAY is for a weekend day worked (调休上班)"
-							+ (this.regionCode.isEmpty() ? "" : " or a holiday above that the region works"));
+					Text.of(this.regionCode.isEmpty() ? "error.calendar.weekdayWorked"
+							: "error.calendar.weekdayWorkedRegion", date,
+							Text.of("weekday." + date.getDayOfWeek().name())));
 		}
 		return reasons.isEmpty() ? new CalendarEntry(this.regionCode, date, kind, name) : null;
 	}
 
-	private LocalDate date(String text, Map<String, String> reasons) {
+	private LocalDate date(String text, Map<String, Text> reasons) {
 		if (text == null || text.isBlank()) {
-			reasons.put("date", "date is empty");
+			reasons.put("date", Text.of("error.field.required", "date"));
 			return null;
 		}
 		LocalDate date = parse(text.strip());
 		if (date == null) {
-			reasons.put("date", "'" + text.strip() + "' is not a date like " + this.year + "-10-01");
+			reasons.put("date", Text.of("error.date.format", "date", text.strip()));
 		}
 		else if (date.getYear() != this.year) {
-			reasons.put("date", date + " is not in " + this.year);
+			reasons.put("date", Text.of("error.calendar.dateOfYear", date, this.year));
 			return null;
 		}
 		return date;

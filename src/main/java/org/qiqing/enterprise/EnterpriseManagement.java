@@ -68,7 +68,7 @@ public class EnterpriseManagement {
 	private void requireOverseen(Enterprise enterprise, Actor actor) {
 		if (this.regions.findWithin(enterprise.getRegionCode(), actor).isEmpty()) {
 			// Says nothing of the enterprise: the caller may not see it.
-			throw new AccessDeniedException("the enterprise is registered outside your jurisdiction");
+			throw new AccessDeniedException(Text.of("error.enterprise.outside").resolve());
 		}
 	}
 

@@ -335,13 +335,13 @@ public class BulkAssignment {
 				String code = CreditCode.normalize(candidate.creditCode());
 				Found enterprise = found.get(code);
 				if (!CreditCode.isValid(code)) {
-					reject(candidate.line(), "'" + candidate.creditCode() + "' is not a Unified Social Credit Code");
+					reject(candidate.line(), Text.of("error.creditCode.invalid", candidate.creditCode()).resolve());
 				}
 				else if (enterprise == null) {
-					reject(candidate.line(), "no enterprise with credit code " + code);
+					reject(candidate.line(), Text.of("error.link.noEnterprise", code).resolve());
 				}
 				else if (!this.actor.oversees(enterprise.path())) {
-					reject(candidate.line(), "enterprise " + code + " is registered outside your jurisdiction");
+					reject(candidate.line(), Text.of("error.link.enterpriseOutside", code).resolve());
 				}
 				else if (existing.stream().anyMatch(link -> same(link, enterprise.id(), candidate))) {
 					this.kept++;

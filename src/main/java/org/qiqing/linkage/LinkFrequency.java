@@ -1,5 +1,7 @@
 package org.qiqing.linkage;
 
+import org.qiqing.platform.Text;
+
 import java.time.LocalDate;
 
 /**
@@ -48,8 +50,8 @@ public enum LinkFrequency {
 				return frequency;
 			}
 		}
-		throw new org.qiqing.platform.InvalidInput("frequency",
-				"frequency '" + text + "' is not one of MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY");
+		throw new org.qiqing.platform.InvalidInput("frequency", org.qiqing.platform.Text.of("error.field.oneOf",
+				"frequency", text, "MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY"));
 	}
 
 }

@@ -49,7 +49,7 @@ public class RegionManagement {
 	public Saved save(String code, String name, RegionLevel level, String parentCode, Actor actor) {
 		Optional<Region> existing = this.regions.find(code);
 		if (existing.isPresent() && !actor.oversees(existing.get().path())) {
-			throw new AccessDeniedException("region " + code + " is outside your jurisdiction");
+			throw new AccessDeniedException(Text.of("error.region.outside", code).resolve());
 		}
 		FieldErrors errors = new FieldErrors().required("name", name, 100).required("level", level);
 		if (!CODE.matcher(code).matches()) {

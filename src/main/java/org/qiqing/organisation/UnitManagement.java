@@ -90,7 +90,7 @@ public class UnitManagement {
 
 	private void requireOverseen(Unit unit, Actor actor) {
 		if (this.regions.findWithin(unit.getRegionCode(), actor).isEmpty()) {
-			throw new AccessDeniedException("unit " + unit.getCode() + " is outside your jurisdiction");
+			throw new AccessDeniedException(Text.of("error.unit.outside", unit.getCode()).resolve());
 		}
 	}
 

@@ -96,7 +96,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
 	ProblemDetail denied(Exception ex) {
-		return problem(HttpStatus.FORBIDDEN, "forbidden", "you may not do this");
+		return problem(HttpStatus.FORBIDDEN, "forbidden", words(Text.of("error.forbidden.detail")));
 	}
 
 	@Override
@@ -130,21 +130,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
 		return ResponseEntity.badRequest()
-			.body(invalidInput(Map.of(field, field + " " + expected(ex.getRequiredType()))));
+			.body(invalidInput(Map.of(field, words(expected(field, ex.getRequiredType())))));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.body(invalidInput(Map.of(ex.getParameterName(), ex.getParameterName() + " is required")));
+			.body(invalidInput(
+					Map.of(ex.getParameterName(), words(Text.of("error.field.required", ex.getParameterName())))));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.body(invalidInput(Map.of(ex.getRequestPartName(), ex.getRequestPartName() + " is required")));
+			.body(invalidInput(
+					Map.of(ex.getRequestPartName(), words(Text.of("error.field.required", ex.getRequestPartName())))));
 	}
 
 	/**
@@ -156,20 +158,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			String field = path(mismatch);
-			String reason = NulCharacters.REASON.equals(mismatch.getOriginalMessage()) ? NulCharacters.REASON
-					: expected(mismatch.getTargetType());
-			return ResponseEntity.badRequest().body(invalidInput(Map.of(field, field + " " + reason)));
+			Text reason = NulCharacters.REASON.equals(mismatch.getOriginalMessage()) ? Text.of("error.field.nul", field)
+					: expected(field, mismatch.getTargetType());
+			return ResponseEntity.badRequest().body(invalidInput(Map.of(field, words(reason))));
 		}
-		String reason = ex.getCause() instanceof JacksonException json
-				? "is not valid JSON: " + json.getOriginalMessage() : "is missing or cannot be read";
-		return ResponseEntity.badRequest().body(invalidInput(Map.of("body", "the body " + reason)));
+		Text reason = ex.getCause() instanceof JacksonException json
+				? Text.of("error.body.json", json.getOriginalMessage()) : Text.of("error.body.missing");
+		return ResponseEntity.badRequest().body(invalidInput(Map.of("body", words(reason))));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-			.body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "the upload is larger than allowed"));
+			.body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", words(Text.of("error.upload.tooLarge"))));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -182,7 +184,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		logger.error("unexpected failure of an API call", ex);
 		return ResponseEntity.internalServerError()
-			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred; it was logged"));
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", words(Text.of("error.internal"))));
 	}
 
 	/** Spring's own problems (a missing header, a wrong Accept) get a type as ours do. */
@@ -223,7 +225,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	static ProblemDetail invalidInput(Map<String, String> errors) {
-		return invalidInput(errors.size() == 1 ? errors.values().iterator().next() : "some fields are invalid", errors);
+		return invalidInput(
+				errors.size() == 1 ? errors.values().iterator().next() : Texts.resolve(Text.of("error.invalid")),
+				errors);
 	}
 
 	/** Bad input, each reason put into words in the reader's language. */
@@ -239,7 +243,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	static ProblemDetail unavailable() {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", DatabaseOutage.DETAIL);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", Texts.resolve(DatabaseOutage.DETAIL));
 	}
 
 	/**
@@ -271,38 +275,39 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/** What a field of a type takes, said so that the caller can mend it. */
-	private static String expected(Class<?> type) {
+	private static Text expected(String field, Class<?> type) {
 		if (type == null) {
-			return "has the wrong type";
+			return Text.of("error.type.wrong", field);
 		}
 		if (type.isEnum()) {
-			return "must be one of " + Arrays.stream(type.getEnumConstants())
-				.map(constant -> ((Enum<?>) constant).name())
-				.collect(Collectors.joining(", "));
+			return Text.of("error.type.oneOf", field,
+					Arrays.stream(type.getEnumConstants())
+						.map(constant -> ((Enum<?>) constant).name())
+						.collect(Collectors.joining(", ")));
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
 				|| type == Short.class || type == short.class) {
-			return "must be a whole number";
+			return Text.of("error.type.wholeNumber", field);
 		}
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-			return "must be a number";
+			return Text.of("error.type.number", field);
 		}
 		if (type == Boolean.class || type == boolean.class) {
-			return "must be true or false";
+			return Text.of("error.type.boolean", field);
 		}
 		if (type == java.time.LocalDate.class) {
-			return "must be a date like 2026-12-31";
+			return Text.of("error.type.date", field);
 		}
 		if (Temporal.class.isAssignableFrom(type)) {
-			return "must be a time like 2026-12-31T09:00:00+08:00";
+			return Text.of("error.type.time", field);
 		}
 		if (type == String.class) {
-			return "must be a text";
+			return Text.of("error.type.text", field);
 		}
 		if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
-			return "must be a list";
+			return Text.of("error.type.list", field);
 		}
-		return "must be an object";
+		return Text.of("error.type.object", field);
 	}
 
 }

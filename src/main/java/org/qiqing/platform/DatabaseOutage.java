@@ -22,7 +22,7 @@ final class DatabaseOutage {
 	 */
 	static final String RETRY_AFTER_SECONDS = "10";
 
-	static final String DETAIL = "the database cannot be reached just now; send the request again later";
+	static final Text DETAIL = Text.of("error.database.unavailable");
 
 	private DatabaseOutage() {
 	}

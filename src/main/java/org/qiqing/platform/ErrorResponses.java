@@ -126,8 +126,8 @@ class ErrorResponses implements ErrorController {
 			return body;
 		}
 		return ApiProblems.problem(status, ApiProblems.type(status), switch (status) {
-			case NOT_FOUND -> "no such API path; see /v3/api-docs";
-			case INTERNAL_SERVER_ERROR -> "an unexpected error occurred; it was logged";
+			case NOT_FOUND -> words(Text.of("error.api.noPath"));
+			case INTERNAL_SERVER_ERROR -> words(Text.of("error.internal"));
 			default -> status.getReasonPhrase();
 		});
 	}

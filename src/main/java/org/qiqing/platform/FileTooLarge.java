@@ -7,6 +7,14 @@ package org.qiqing.platform;
  */
 public class FileTooLarge extends InvalidInput {
 
+	public FileTooLarge(String field, Text message) {
+		super(field, message);
+	}
+
+	/**
+	 * @deprecated a person reads this message: say it with a {@link Text}
+	 */
+	@Deprecated
 	public FileTooLarge(String field, String message) {
 		super(field, message);
 	}

@@ -130,13 +130,13 @@ public record ImportReport(int created, int updated, int refused, List<Rejection
 			return ex.getMessage();
 		}
 		if (ex instanceof AccessDeniedException) {
-			return "you may not change this record: " + ex.getMessage();
+			return Text.of("error.import.denied", ex.getMessage()).resolve();
 		}
 		if (ex instanceof DataIntegrityViolationException) {
-			return "the row conflicts with stored data";
+			return Text.of("error.import.conflict").resolve();
 		}
 		log.error("unexpected failure of an imported row", ex);
-		return "an unexpected error occurred; it was logged";
+		return Text.of("error.internal").resolve();
 	}
 
 	/**

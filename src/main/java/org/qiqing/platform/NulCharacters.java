@@ -40,7 +40,7 @@ class NulCharacters extends OncePerRequestFilter {
 			if (holdsNul(parameter.getKey()) || holdsNul(parameter.getValue())) {
 				String field = parameter.getKey().replace('\0', '?');
 				ErrorResponses.refuse(request, response, HttpStatus.BAD_REQUEST,
-						new InvalidInput(field, field + " " + REASON));
+						new InvalidInput(field, Text.of("error.field.nul", field)));
 				return;
 			}
 		}

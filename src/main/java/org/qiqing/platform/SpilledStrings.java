@@ -82,7 +82,7 @@ final class SpilledStrings implements SharedStrings, Closeable {
 	@Override
 	public RichTextString getItemAt(int index) {
 		if (index < 0 || index >= this.count) {
-			throw new InvalidInput("file", "a cell of the workbook names a shared text it does not have");
+			throw new InvalidInput("file", Text.of("error.file.xlsxSharedText"));
 		}
 		try {
 			ByteBuffer bounds = this.starts.read((long) index * Long.BYTES, 2 * Long.BYTES);
@@ -222,8 +222,7 @@ final class SpilledStrings implements SharedStrings, Closeable {
 		public void characters(char[] ch, int start, int length) {
 			if (this.inText) {
 				if (this.text.length() + length > MAX_CHARS) {
-					throw new InvalidInput("file",
-							"a text of the workbook is longer than a cell may hold (" + MAX_CHARS + " characters)");
+					throw new InvalidInput("file", Text.of("error.file.xlsxCellText", MAX_CHARS));
 				}
 				this.text.append(ch, start, length);
 			}

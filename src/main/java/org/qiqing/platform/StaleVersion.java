@@ -5,12 +5,25 @@ package org.qiqing.platform;
  */
 public class StaleVersion extends RuntimeException {
 
+	private final Text text;
+
 	public StaleVersion(int expected, int actual) {
-		super("version " + expected + " is stale; the current version is " + actual);
+		this(Text.of("error.stale.version", expected, actual));
 	}
 
 	public StaleVersion() {
-		super("the record was changed by someone else; reload it and try again");
+		this(Text.of("error.stale.changed"));
+	}
+
+	private StaleVersion(Text text) {
+		super(text.code());
+		this.text = text;
+	}
+
+	/** Why, in the language of the current request. */
+	@Override
+	public String getMessage() {
+		return this.text.resolve();
 	}
 
 }

@@ -84,7 +84,7 @@ public final class TabularFile {
 		public String required(String column) {
 			String value = text(column);
 			if (value == null) {
-				throw new InvalidInput(column, column + " is empty");
+				throw new InvalidInput(column, Text.of("error.field.required", column));
 			}
 			return value;
 		}
@@ -96,8 +96,8 @@ public final class TabularFile {
 				return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidInput(column, column + " '" + value + "' is not one of "
-						+ Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+				throw new InvalidInput(column, Text.of("error.field.oneOf", column, value,
+						Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
 			}
 		}
 
@@ -139,7 +139,7 @@ public final class TabularFile {
 				readXlsx(content, header, rows, limits);
 			}
 			else {
-				throw new InvalidInput("file", "send a .csv or .xlsx file");
+				throw new InvalidInput("file", Text.of("error.file.tableType"));
 			}
 		}
 		catch (IOException ex) {
@@ -170,7 +170,7 @@ public final class TabularFile {
 	}
 
 	private static InvalidInput unreadableCsv(CSVException malformed) {
-		return new InvalidInput("file", "the file is not a readable CSV table: " + malformed.getMessage());
+		return new InvalidInput("file", Text.of("error.file.csvUnreadable", malformed.getMessage()));
 	}
 
 	/** UTF-8 unless the first bytes are not UTF-8, then GB18030 (a superset of GBK). */
@@ -209,7 +209,7 @@ public final class TabularFile {
 			catch (OpenXML4JException | POIXMLException | UnsupportedFileFormatException | SAXException
 					| ParserConfigurationException | NoSuchElementException | IOException ex) {
 				// IOException: a part that does not inflate, or that POI refuses itself.
-				throw new InvalidInput("file", "the file is not a readable .xlsx workbook");
+				throw new InvalidInput("file", Text.of("error.file.xlsxUnreadable"));
 			}
 		}
 		finally {
@@ -241,7 +241,7 @@ public final class TabularFile {
 		public void cell(String reference, String value, XSSFComment comment) {
 			int column = new CellReference(reference).getCol();
 			if (column < 0 || column > MAX_COLUMN) {
-				throw new InvalidInput("file", "the workbook names a cell beyond column XFD, the last Excel has");
+				throw new InvalidInput("file", Text.of("error.file.xlsxColumn"));
 			}
 			while (this.cells.size() <= column) {
 				this.cells.add("");
@@ -313,19 +313,18 @@ public final class TabularFile {
 				.filter(name -> !name.isEmpty())
 				.count();
 			if (!missing.isEmpty() || !unknown.isEmpty() || repeated) {
-				throw new InvalidInput("file",
-						"the first row must name the columns " + String.join(", ", this.known) + " (required: "
-								+ String.join(", ", this.required) + ")"
-								+ (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
-								+ (unknown.isEmpty() ? "" : "; unknown: " + String.join(", ", unknown))
-								+ (repeated ? "; a column is named twice" : ""));
+				throw new InvalidInput("file", Text.of("error.file.columns", String.join(", ", this.known),
+						String.join(", ", this.required),
+						missing.isEmpty() ? "" : Text.of("error.file.columnsMissing", String.join(", ", missing)),
+						unknown.isEmpty() ? "" : Text.of("error.file.columnsUnknown", String.join(", ", unknown)),
+						repeated ? Text.of("error.file.columnTwice") : ""));
 			}
 			this.columns = columns;
 		}
 
 		void requireSeen() {
 			if (this.columns == null) {
-				throw new InvalidInput("file", "the file is empty; its first row must name the columns");
+				throw new InvalidInput("file", Text.of("error.file.noHeader"));
 			}
 		}
 

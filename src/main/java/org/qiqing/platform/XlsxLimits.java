@@ -37,7 +37,7 @@ record XlsxLimits(int entries, long sheetBytes, long stringBytes, long otherByte
 	void check(Path xlsx) {
 		try (ZipFile zip = new ZipFile(xlsx.toFile())) {
 			if (zip.size() > this.entries) {
-				throw refused("it has more than " + this.entries + " parts");
+				throw refused(Text.of("error.file.xlsxParts", this.entries));
 			}
 			byte[] buffer = new byte[64 * 1024];
 			long total = 0;
@@ -51,14 +51,13 @@ record XlsxLimits(int entries, long sheetBytes, long stringBytes, long otherByte
 						size += n;
 						total += n;
 						if (size > limit) {
-							throw refused("its part " + entry.getName() + " unpacks to more than " + size(limit));
+							throw refused(Text.of("error.file.xlsxPart", entry.getName(), size(limit)));
 						}
 						if (total > this.totalBytes) {
-							throw refused("it unpacks to more than " + size(this.totalBytes));
+							throw refused(Text.of("error.file.xlsxTotal", size(this.totalBytes)));
 						}
 						if (size > RATIO_GRACE && size > this.ratio * Math.max(entry.getCompressedSize(), 1)) {
-							throw refused("its part " + entry.getName() + " unpacks to more than " + this.ratio
-									+ " times its size");
+							throw refused(Text.of("error.file.xlsxRatio", entry.getName(), this.ratio));
 						}
 					}
 				}
@@ -68,7 +67,7 @@ record XlsxLimits(int entries, long sheetBytes, long stringBytes, long otherByte
 			// Not a zip, or an entry whose data ends early or does not inflate: the file
 			// is
 			// a copy on local disk, so an I/O error while reading it is the file's fault.
-			throw new InvalidInput("file", "the file is not a readable .xlsx workbook");
+			throw new InvalidInput("file", Text.of("error.file.xlsxUnreadable"));
 		}
 	}
 
@@ -86,8 +85,8 @@ record XlsxLimits(int entries, long sheetBytes, long stringBytes, long otherByte
 		return bytes >= MB ? bytes / MB + " MB" : bytes / 1024 + " kB";
 	}
 
-	private static FileTooLarge refused(String why) {
-		return new FileTooLarge("file", "the workbook is too large to read: " + why + "; send it as CSV");
+	private static FileTooLarge refused(Text why) {
+		return new FileTooLarge("file", Text.of("error.file.xlsxTooLarge", why));
 	}
 
 }
