@@ -30,7 +30,13 @@ import java.util.regex.Pattern;
  * reads a queue, and prints the throughput and latency percentiles of each operation.
  *
  * java bench/Load.java BASE_URL MODE CONCURRENCY SECONDS [COUNTY]
- *   MODE: lifecycle | create | queue
+ *   MODE: lifecycle | create | queue | queue-filters | list-filters
+ *
+ * queue-filters reads the first page of every tab, kind and order of the queue of the
+ * county's dispatcher and of a department's handler; list-filters reads the first page of
+ * the list of all cases under each filter and a combination of them, with the unfiltered
+ * list as the baseline; each worker takes them in turn, so all are measured under the same
+ * load and each is reported on its own line.
  */
 public class Load {
 
@@ -55,6 +61,8 @@ public class Load {
 
 	final List<Long> enterprises;
 
+	final String county;
+
 	final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
 
 	final AtomicLong errors = new AtomicLong();
@@ -72,6 +80,7 @@ public class Load {
 		this.categoryId = firstId(get("/api/v1/categories", this.dispatcher));
 		this.unitId = firstId(get("/api/v1/units?q=B-" + county + "-0", this.dispatcher));
 		this.enterprises = ids(get("/api/v1/enterprises?size=100", this.dispatcher));
+		this.county = county;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -102,6 +111,8 @@ public class Load {
 							case "lifecycle" -> lifecycle(i);
 							case "create" -> create(i);
 							case "queue" -> timed("queue", () -> get("/api/v1/queue?size=20", this.dispatcher));
+							case "queue-filters" -> queueFilter(i);
+							case "list-filters" -> listFilter(i);
 							default -> throw new IllegalArgumentException(mode);
 						}
 					}
@@ -117,6 +128,44 @@ public class Load {
 		}
 		pool.shutdown();
 		pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+	}
+
+	static final String[][] QUEUE_FILTERS = { { "d:all", "" }, { "d:new", "tab=new" }, { "d:due_soon", "tab=due_soon" },
+			{ "d:overdue", "tab=overdue" }, { "d:newest", "sort=newest" }, { "d:kind", "kind=LEADER_ASSIGNMENT" },
+			{ "h:all", "" }, { "h:new", "tab=new" }, { "h:due_soon", "tab=due_soon" }, { "h:overdue", "tab=overdue" },
+			{ "h:waiting", "tab=waiting" }, { "h:newest", "sort=newest" },
+			{ "h:kind+new", "tab=new&kind=ENTERPRISE_REQUEST&sort=newest" } };
+
+	/** The first page of one tab of a queue, by turns (d: the dispatcher's, h: a handler's). */
+	void queueFilter(long i) throws Exception {
+		String[] filter = QUEUE_FILTERS[(int) (i % QUEUE_FILTERS.length)];
+		String token = filter[0].startsWith("d:") ? this.dispatcher : this.handler;
+		timed("q " + filter[0], () -> get("/api/v1/queue?size=20&" + filter[1], token));
+	}
+
+	/** The first page of the list under one filter, by turns; its text parts vary per call. */
+	void listFilter(long i) throws Exception {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		long g = random.nextLong(1, 1_000_000);
+		String[][] filters = { { "none (baseline)", "" }, { "state", "state=IN_PROGRESS" },
+				{ "unit", "unit=" + this.unitId }, { "category", "category=" + this.categoryId },
+				{ "kind", "kind=ENTERPRISE_REQUEST" }, { "channel", "channel=HOTLINE" }, { "time=RED", "time=RED" },
+				{ "time=YELLOW", "time=YELLOW" }, { "from-to", "from=2026-11-01&to=2026-11-07" },
+				{ "region", "region=" + this.county + (100 + random.nextInt(10)) },
+				{ "q number", "q=" + String.format("%06d", g % 1_000_000) },
+				{ "q title", "q=" + encode("诉求 " + g / 10) }, { "q enterprise", "q=" + encode("测试企业" + g % 100_000) },
+				{ "q common", "q=" + encode("诉求") },
+				{ "all filters", "state=IN_PROGRESS&unit=" + this.unitId + "&category=" + this.categoryId
+						+ "&kind=ENTERPRISE_REQUEST&channel=HOTLINE&time=RED&from=2026-10-01&to=2026-11-30&region="
+						+ this.county + "100&sort=URGENCY" },
+				{ "q + filters", "q=" + String.format("%05d", g % 100_000) + "&state=CLOSED&region=" + this.county
+						+ "&sort=FILED" } };
+		String[] filter = filters[(int) (i % filters.length)];
+		timed("l " + filter[0], () -> get("/api/v1/cases?size=20&" + filter[1], this.dispatcher));
+	}
+
+	static String encode(String text) {
+		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	long create(long i) throws Exception {
@@ -299,15 +348,15 @@ public class Load {
 		for (Map.Entry<String, List<Long>> entry : sorted.entrySet()) {
 			List<Long> times = new ArrayList<>(entry.getValue());
 			times.sort(null);
-			if (!entry.getKey().equals("create") && !entry.getKey().equals("queue")) {
+			if (mode.equals("lifecycle") && !entry.getKey().equals("create")) {
 				steps += times.size();
 			}
-			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-12s n=%-7d %8.1f/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
+			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-16s n=%-7d %8.1f/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
 					mode, concurrency, entry.getKey(), times.size(), times.size() / (double) seconds, ms(times, 0.50),
 					ms(times, 0.95), ms(times, 0.99));
 		}
 		if (steps > 0) {
-			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-12s n=%-7d %8.1f/s%n", mode, concurrency, "all-steps", steps,
+			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-16s n=%-7d %8.1f/s%n", mode, concurrency, "all-steps", steps,
 					steps / (double) seconds);
 		}
 		System.out.printf(Locale.ROOT, "%-9s c=%-3d errors %d %s%n", mode, concurrency, this.errors.get(),

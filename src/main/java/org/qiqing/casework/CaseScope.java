@@ -18,13 +18,28 @@ final class CaseScope {
 			 or c.lead_unit_id = :scopeUnit
 			 or c.escalated_unit_id = :scopeUnit
 			 or exists (select 1 from case_co_unit scope_cu where scope_cu.case_id = c.id and scope_cu.unit_id = :scopeUnit)
-			 or c.region_path like :scopePattern)"""
-		.formatted(enterpriseKinds());
+			 or %s)"""
+		.formatted(enterpriseKinds(), within("scopePattern"));
 
 	/** Matches no id and no path: what a person without that tie gets. */
 	private static final long NOBODY = -1;
 
 	private CaseScope() {
+	}
+
+	/**
+	 * The one prefix match of a region subtree on {@code cases c}: the cases whose region
+	 * lies under the path bound (as {@link #pattern}) to the named parameter. The
+	 * jurisdiction above uses it, and so does a list's region filter, which narrows what
+	 * {@link #CONDITION} already allows and never widens it.
+	 */
+	static String within(String parameter) {
+		return "c.region_path like :" + parameter;
+	}
+
+	/** The pattern {@link #within} matches a region path's subtree with. */
+	static String pattern(String regionPath) {
+		return regionPath + "%";
 	}
 
 	/** The kinds an enterprise follows, as an SQL list of literals: ('A', 'B'). */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class QueueIndexTests {
 
-	static final Path MIGRATION = Path.of("src/main/resources/db/vendor/postgresql/V10__queue_indexes_by_limit.sql");
+	static final Path MIGRATION = Path.of("src/main/resources/db/vendor/postgresql/V32__queue_and_list_filters.sql");
 
 	@Test
 	void partialIndexesNameTheStatesWhereEachPartyActs() throws IOException {

@@ -2,19 +2,27 @@ package org.qiqing.casework.web;
 
 import java.net.URI;
 import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import jakarta.validation.Valid;
 
 import org.qiqing.casework.AttachmentPolicy;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseFilter;
 import org.qiqing.casework.CaseHistory;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
 import org.qiqing.casework.CaseTimes;
 import org.qiqing.casework.HistoryFinding;
+import org.qiqing.casework.QueueLooks;
 import org.qiqing.casework.SupervisionOrders;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
@@ -58,8 +66,14 @@ class CaseApiController {
 
 	private final MessageSource messages;
 
+	private final CaseListParams params;
+
+	private final QueueLooks looks;
+
 	CaseApiController(CaseManagement cases, CaseQueries queries, CaseTimes times, AttachmentPolicy attachments,
-			MessageSource messages) {
+			MessageSource messages, CaseListParams params, QueueLooks looks) {
+		this.params = params;
+		this.looks = looks;
 		this.attachments = attachments;
 		this.messages = messages;
 		this.cases = cases;
@@ -148,19 +162,74 @@ class CaseApiController {
 		return Downloads.of(this.cases.attachment(id, attachmentId, actor));
 	}
 
+	@Operation(summary = "The cases the caller may see, filtered",
+			description = "Every parameter is optional and narrows the list; an unknown or malformed value is a 400 "
+					+ "problem naming the parameter. The same parameters filter the page /cases.")
 	@GetMapping("/cases")
-	CaseQueries.Page listCases(@RequestParam(required = false) CaseState state,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size, Actor actor) {
+	CaseQueries.Page listCases(
+			@Parameter(description = "a state, e.g. IN_PROGRESS") @RequestParam(required = false) String state,
+			@Parameter(description = "the id of a unit that leads or co-handles the case") @RequestParam(
+					required = false) String unit,
+			@Parameter(description = "the id of a category") @RequestParam(required = false) String category,
+			@Parameter(description = "ENTERPRISE_REQUEST, LEADER_ASSIGNMENT or HELP_VISIT") @RequestParam(
+					required = false) String kind,
+			@Parameter(description = "VISIT, SELF_SERVICE, HOTLINE or LEADER") @RequestParam(
+					required = false) String channel,
+			@Parameter(
+					description = "where an open case stands against its limit: GREEN (on time), YELLOW (due soon), RED (overdue)") @RequestParam(
+							required = false) String time,
+			@Parameter(description = "filed on or after this day, yyyy-MM-dd (China)") @RequestParam(
+					required = false) String from,
+			@Parameter(description = "filed on or before this day, yyyy-MM-dd (China)") @RequestParam(
+					required = false) String to,
+			@Parameter(
+					description = "a region code: the cases of its subtree; one outside the caller's jurisdiction gives nothing") @RequestParam(
+							required = false) String region,
+			@Parameter(description = "any part of the number, the title or the enterprise's name") @RequestParam(
+					required = false) String q,
+			@Parameter(
+					description = "UPDATED (default, most recently moved first), FILED (newest first) or URGENCY (nearest limit first)") @RequestParam(
+							required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor actor) {
 		Paging paging = Paging.of(page, size, MAX_PAGE_SIZE);
-		return this.queries.search(actor, state, q, paging.page(), paging.size());
+		CaseFilter filter = this.params.filter(
+				new CaseListParams.Raw(state, unit, category, kind, channel, time, from, to, region, q, sort), actor);
+		return this.queries.search(actor, filter, paging.page(), paging.size());
 	}
 
+	@Operation(summary = "What waits for the caller, with the count of each tab",
+			description = "Reading the queue records that the caller looked at it: the cases that moved after his "
+					+ "previous visit (looks less than 30 minutes apart make one visit) are marked new.")
 	@GetMapping("/queue")
-	CaseQueries.Page showQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			Actor actor) {
+	QueueAnswer showQueue(@Parameter(
+			description = "ALL (default), NEW (moved since the previous visit), DUE_SOON (yellow), OVERDUE (red), WAITING (the caller's cases waiting on others)") @RequestParam(
+					required = false) String tab,
+			@Parameter(description = "only cases of this kind") @RequestParam(required = false) String kind,
+			@Parameter(
+					description = "URGENCY (default, nearest limit first) or NEWEST (most recently moved first)") @RequestParam(
+							required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor actor) {
 		Paging paging = Paging.of(page, size, MAX_PAGE_SIZE);
-		return this.queries.queue(actor, paging.page(), paging.size());
+		CaseQueries.QueueView view = new CaseQueries.QueueView(this.params.tab(tab), this.params.kind(kind),
+				this.params.order(sort), this.looks.look(actor));
+		CaseQueries.QueuePage queue = this.queries.queue(actor, view, paging.page(), paging.size());
+		return new QueueAnswer(
+				queue.items().stream().map(line -> new QueueItem(line, queue.fresh().contains(line.id()))).toList(),
+				queue.page(), queue.size(), queue.hasNext(), this.queries.queueCounts(actor, view.since()),
+				view.since());
+	}
+
+	/**
+	 * A page of the queue: its cases, each marked whether it is new to the caller; the
+	 * count of every tab; and since when a case counts as new (null: the caller never
+	 * looked before, everything is new).
+	 */
+	record QueueAnswer(List<QueueItem> items, int page, int size, boolean hasNext, CaseQueries.QueueCounts counts,
+			Instant newSince) {
+	}
+
+	/** A case of the queue: its line, and {@code new}. */
+	record QueueItem(@JsonUnwrapped CaseQueries.CaseLine line, @JsonProperty("new") boolean arrived) {
 	}
 
 	private static CaseAction action(String slug) {

@@ -8,6 +8,12 @@ import java.util.stream.Collectors;
 import org.qiqing.casework.AttachmentPolicy;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseFilter;
+import org.qiqing.casework.CaseSort;
+import org.qiqing.casework.Channel;
+import org.qiqing.casework.QueueLooks;
+import org.qiqing.casework.QueueOrder;
+import org.qiqing.casework.QueueTab;
 import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseQueries;
@@ -35,6 +41,8 @@ import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -88,9 +96,16 @@ class CasePagesController {
 
 	private final AttachmentPolicy attachments;
 
+	private final CaseListParams params;
+
+	private final QueueLooks looks;
+
 	CasePagesController(CaseManagement cases, CaseQueries queries, Categories categories,
 			EnterpriseDirectory enterprises, Units units, Regions regions, MessageSource messages, CaseTimes times,
-			CategoryManagement categoryManagement, AttachmentPolicy attachments) {
+			CategoryManagement categoryManagement, AttachmentPolicy attachments, CaseListParams params,
+			QueueLooks looks) {
+		this.params = params;
+		this.looks = looks;
 		this.categoryManagement = categoryManagement;
 		this.attachments = attachments;
 		this.cases = cases;
@@ -108,21 +123,118 @@ class CasePagesController {
 		return "redirect:/queue";
 	}
 
+	/**
+	 * What waits for the person, in tabs with their counts (htmx swaps the whole queue,
+	 * tabs included, so the counts stay true after each click).
+	 */
 	@GetMapping("/queue")
-	String showQueue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			Actor actor, Model model) {
-		model.addAttribute("page", this.queries.queue(actor, Math.max(page, 0), Math.min(Math.max(size, 1), 100)));
+	String showQueue(@RequestParam(required = false) String tab, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Actor actor, Model model) {
+		CaseQueries.QueueView view = new CaseQueries.QueueView(this.params.tab(tab), this.params.kind(kind),
+				this.params.order(sort), this.looks.look(actor));
+		CaseQueries.QueuePage queue = this.queries.queue(actor, view, Math.max(page, 0),
+				Math.min(Math.max(size, 1), 100));
+		model.addAttribute("page", new CaseQueries.Page(queue.items(), queue.page(), queue.size(), queue.hasNext()));
+		model.addAttribute("fresh", queue.fresh());
+		model.addAttribute("counts", this.queries.queueCounts(actor, view.since()));
+		model.addAttribute("view", view);
+		model.addAttribute("tabs", QueueTab.values());
+		model.addAttribute("kinds", CaseKind.values());
+		model.addAttribute("orders", QueueOrder.values());
+		model.addAttribute("link", queueLink(view, null, null, null));
+		Map<QueueTab, String> tabLinks = new java.util.EnumMap<>(QueueTab.class);
+		for (QueueTab t : QueueTab.values()) {
+			tabLinks.put(t, queueLink(view, t, null, null));
+		}
+		Map<CaseKind, String> kindLinks = new java.util.EnumMap<>(CaseKind.class);
+		for (CaseKind k : CaseKind.values()) {
+			kindLinks.put(k, queueLink(view, null, k, null));
+		}
+		Map<QueueOrder, String> orderLinks = new java.util.EnumMap<>(QueueOrder.class);
+		for (QueueOrder o : QueueOrder.values()) {
+			orderLinks.put(o, queueLink(view, null, null, o));
+		}
+		model.addAttribute("tabLinks", tabLinks);
+		model.addAttribute("kindLinks", kindLinks);
+		model.addAttribute("orderLinks", orderLinks);
+		model.addAttribute("allKindsLink", "/queue?tab=" + view.tab().name().toLowerCase(java.util.Locale.ROOT)
+				+ "&sort=" + view.order().name().toLowerCase(java.util.Locale.ROOT));
 		return QUEUE;
 	}
 
+	/** The address of the queue with one of its choices changed (null: kept). */
+	static String queueLink(CaseQueries.QueueView view, QueueTab tab, CaseKind kind, QueueOrder order) {
+		QueueTab t = tab == null ? view.tab() : tab;
+		CaseKind k = kind == null ? view.kind() : kind;
+		QueueOrder o = order == null ? view.order() : order;
+		StringBuilder link = new StringBuilder("/queue?tab=").append(t.name().toLowerCase(java.util.Locale.ROOT));
+		if (k != null) {
+			link.append("&kind=").append(k.name());
+		}
+		return link.append("&sort=").append(o.name().toLowerCase(java.util.Locale.ROOT)).toString();
+	}
+
+	/**
+	 * Every case the person may see, filtered by the parameters the API takes
+	 * ({@link CaseListParams}); the filters stay in the address. A value that names
+	 * nothing is said on the page, with the filters to correct, as a 400.
+	 */
 	@GetMapping("/cases")
-	String showCases(@RequestParam(required = false) CaseState state, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
-		model.addAttribute("page", this.queries.search(actor, state, q, Math.max(page, 0), PAGE_SIZE));
+	String showCases(@RequestParam(required = false) String state, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String time,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Actor actor,
+			Model model, HttpServletResponse response) {
+		CaseListParams.Raw raw = new CaseListParams.Raw(state, unit, category, kind, channel, time, from, to, region, q,
+				sort);
+		try {
+			CaseFilter filter = this.params.filter(raw, actor);
+			model.addAttribute("page", this.queries.search(actor, filter, Math.max(page, 0), PAGE_SIZE));
+		}
+		catch (InvalidInput ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("page", new CaseQueries.Page(List.of(), 0, PAGE_SIZE, false));
+		}
+		model.addAttribute("f", raw.given());
+		model.addAttribute("narrowing", raw.narrowing());
 		model.addAttribute("states", CaseState.values());
-		model.addAttribute("state", state);
-		model.addAttribute("q", q);
+		model.addAttribute("kinds", CaseKind.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("times", List.of("GREEN", "YELLOW", "RED"));
+		model.addAttribute("sorts", CaseSort.values());
+		model.addAttribute("categoryChoices", this.categories.all());
+		model.addAttribute("unitChoices", unitsFor(actor));
+		model.addAttribute("regionChoices",
+				actor.jurisdictionPattern() == null ? List.of() : this.regions.within(actor.jurisdictionPattern()));
+		model.addAttribute("link", listLink(raw.given()));
 		return LIST;
+	}
+
+	/**
+	 * The units a person may filter by: those of his jurisdiction and his own (a
+	 * handler's cases are his unit's).
+	 */
+	private List<Unit> unitsFor(Actor actor) {
+		return this.units.findAllByOrderByCode()
+			.stream()
+			.filter(unit -> unit.getId().equals(actor.unitId()) || this.regions.find(unit.getRegionCode())
+				.map(region -> actor.oversees(region.path()))
+				.orElse(false))
+			.toList();
+	}
+
+	/** The address of the list with its filters, without its page. */
+	static String listLink(Map<String, String> given) {
+		return "/cases" + given.entrySet()
+			.stream()
+			.map(entry -> entry.getKey() + "="
+					+ org.springframework.web.util.UriUtils.encodeQueryParam(entry.getValue(),
+							java.nio.charset.StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&", "?", ""));
 	}
 
 	@GetMapping("/board")
