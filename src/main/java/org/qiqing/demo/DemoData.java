@@ -3,6 +3,7 @@ package org.qiqing.demo;
 import static org.qiqing.platform.PlatformClock.CHINA;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,18 +54,7 @@ class DemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-	private static final String[] NAME_HEADS = { "华", "嘉", "善", "禾", "浙", "新", "恒", "东", "瑞", "金", "宏", "盛", "天", "永",
-			"祥", "鑫", "博", "泰", "锦", "美" };
-
-	private static final String[] NAME_TAILS = { "精密机械", "新材料", "电子科技", "纺织", "智能装备", "食品", "光伏", "汽车零部件", "包装", "家居",
-			"生物医药", "化纤", "五金", "印染", "物流" };
-
-	private static final String[] SUFFIXES = { "有限公司", "股份有限公司", "科技有限公司" };
-
 	private static final String[] INDUSTRIES = { "制造业", "批发和零售业", "信息技术服务业", "交通运输业", "建筑业" };
-
-	private static final String[] TROUBLES = { "厂房扩建用地指标", "技改项目贷款周转", "招工难，急需熟练技工", "排污许可证续期", "研发费用加计扣除政策咨询",
-			"园区道路积水影响通行", "用电增容申请进度", "高新技术企业认定补助兑现", "外贸订单出口退税进度", "消防验收流程咨询" };
 
 	private final Regions regions;
 
@@ -88,6 +78,9 @@ class DemoData {
 
 	private final LinkageDemo linkage;
 
+	/** Names of people and enterprises, made afresh (and alike) for each load. */
+	private ChineseNames names;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
 			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
 			DemoVisits visits, LinkageDemo linkage) {
@@ -104,11 +97,16 @@ class DemoData {
 		this.linkage = linkage;
 	}
 
+	/** How long after one step of a demo case the next is taken. */
+	private static final Duration STEP = Duration.ofMinutes(20);
+
+	private static final Duration LEADER_STEP = Duration.ofHours(2);
+
 	/** The demo logins, username first. */
 	record Login(String username, String displayName, Role role, String unitCode, String jurisdiction) {
 	}
 
-	static final List<Login> LOGINS = List.of(new Login("admin", "系统管理员", Role.ADMIN, "JX-QFZX", Jiaxing.CITY),
+	static final List<Login> LOGINS = List.of(new Login("admin", "系统管理员 钱进", Role.ADMIN, "JX-QFZX", Jiaxing.CITY),
 			new Login("dispatcher", "嘉善受理员 张敏", Role.DISPATCHER, "JS-QFZX", Jiaxing.JIASHAN),
 			new Login("dispatcher.hn", "海宁受理员 王磊", Role.DISPATCHER, "HN-QFZX", Jiaxing.HAINING),
 			new Login("handler", "经信局承办人 李娜", Role.HANDLER, "JS-JXJ", null),
@@ -121,12 +119,10 @@ class DemoData {
 
 	static final String ENTERPRISE_LOGIN = "enterprise";
 
-	private static final String[] LEADER_MATTERS = { "协调解决园区企业用电增容", "推进重点项目用地报批", "开展规上企业用工情况专题调研", "落实外贸企业出口退税提速",
-			"督促解决企业反映的道路拥堵问题", "研究中小企业融资担保方案", "协调解决企业人才公寓配套", "推进老旧厂房改造提升" };
-
 	@Transactional
 	void load(DemoSettings settings) {
 		Random random = new Random(20151201L);
+		this.names = new ChineseNames(new Random(19491001L));
 		String hash = this.passwords.encode(settings.password());
 		loadRegions();
 		Map<String, Unit> unitsByCode = loadUnits();
@@ -211,14 +207,12 @@ class DemoData {
 			// Half of them in Jiashan, where the demo's cases are handled.
 			String town = i % 2 == 0 ? towns.get(6 + random.nextInt(4)) : towns.get(random.nextInt(towns.size()));
 			String county = town.substring(0, 6);
-			String name = countyName(county).substring(0, 2) + NAME_HEADS[random.nextInt(NAME_HEADS.length)]
-					+ NAME_HEADS[random.nextInt(NAME_HEADS.length)] + NAME_TAILS[random.nextInt(NAME_TAILS.length)]
-					+ SUFFIXES[random.nextInt(SUFFIXES.length)];
+			String name = this.names.enterprise(countyName(county));
 			Enterprise firm = new Enterprise(creditCode(county, i), name, town)
 				.describe(name, town, INDUSTRIES[random.nextInt(INDUSTRIES.length)],
 						countyName(county) + "经济开发区" + (100 + i) + "号",
 						EnterpriseScale.values()[random.nextInt(EnterpriseScale.values().length)], tags(i))
-				.contact("联系人" + (i + 1), "1380573" + String.format("%04d", i), null);
+				.contact(this.names.person(), "1380573" + String.format("%04d", i), null);
 			firms.add(this.enterprises.save(firm));
 		}
 		return firms;
@@ -259,13 +253,16 @@ class DemoData {
 			.filter(f -> f.getRegionCode().startsWith(Jiaxing.JIASHAN) || f.getRegionCode().startsWith(Jiaxing.HAINING))
 			.toList();
 		List<Category> categoryList = List.copyOf(categories.values());
-		LocalDate today = LocalDate.now(CHINA);
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, CHINA);
 		try {
 			for (int i = 0; i < count; i++) {
 				// Filed up to three weeks ago, so that open cases stand in every state of
-				// time.
-				this.clock.set(today.minusDays((i * 7L) % 22).atTime(9, 0).atZone(CHINA).toInstant());
-				loadCase(i, random, handled, contacts, actors, units, categoryList, hash);
+				// time; today's before now, with all their steps.
+				List<CaseAction> path = DemoPath.pick(i);
+				this.clock.set(DemoClock.filedAt(today.minusDays((i * 7L) % 22).atTime(9, 0), now,
+						STEP.multipliedBy(path.size())));
+				loadCase(i, path, random, handled, contacts, actors, units, categoryList, hash);
 			}
 		}
 		finally {
@@ -273,8 +270,9 @@ class DemoData {
 		}
 	}
 
-	private void loadCase(int i, Random random, List<Enterprise> handled, Map<Long, Actor> contacts,
-			Map<String, Actor> actors, Map<String, Unit> units, List<Category> categoryList, String hash) {
+	private void loadCase(int i, List<CaseAction> path, Random random, List<Enterprise> handled,
+			Map<Long, Actor> contacts, Map<String, Actor> actors, Map<String, Unit> units, List<Category> categoryList,
+			String hash) {
 		Enterprise firm = handled.get(i % handled.size());
 		boolean jiashan = firm.getRegionCode().startsWith(Jiaxing.JIASHAN);
 		Actor contact = contacts.get(firm.getId());
@@ -288,13 +286,14 @@ class DemoData {
 			filer = dispatcher;
 		}
 		Category category = categoryList.get(random.nextInt(categoryList.size()));
+		List<Difficulties.Difficulty> difficulties = Difficulties.of(category.code());
+		Difficulties.Difficulty difficulty = difficulties.get(random.nextInt(difficulties.size()));
 		Case kase = this.cases.submit(
-				new NewCase(null, category.id(), firm.getId(), TROUBLES[random.nextInt(TROUBLES.length)],
-						firm.getName() + "反映：" + TROUBLES[random.nextInt(TROUBLES.length)] + "，希望有关部门协调解决。", null),
+				new NewCase(null, category.id(), firm.getId(), difficulty.title(), difficulty.description(), null),
 				filer);
 		Unit lead = jiashan ? unitOf(category, units) : units.get(random.nextBoolean() ? "HN-JXJ" : "HN-ZGJ");
 		Actor handler = handlerOf(lead, actors, hash);
-		walk(kase, DemoPath.pick(i), dispatcher, handler, contact, lead, random);
+		walk(kase, path, dispatcher, handler, contact, lead, random);
 	}
 
 	/** Takes the steps twenty minutes apart, from the moment the case was filed. */
@@ -302,7 +301,7 @@ class DemoData {
 			Random random) {
 		Case current = kase;
 		for (CaseAction action : path) {
-			this.clock.set(this.clock.instant().plus(Duration.ofMinutes(20)));
+			this.clock.set(this.clock.instant().plus(STEP));
 			StepInput input = switch (action) {
 				case DECLINE -> StepInput.note("经核实，该事项已通过其他渠道办结。");
 				case ASSIGN -> new StepInput("请按时限办理。", lead.getId(), Set.of(), null, null, null, null, null, null);
@@ -337,19 +336,20 @@ class DemoData {
 	private void loadLeaderAssignments(List<Enterprise> firms, Map<String, Actor> actors, Map<String, Unit> units,
 			Map<String, Category> categories, String hash) {
 		Actor leader = actors.get("leader");
-		List<Category> categoryList = List.copyOf(categories.values());
 		List<Enterprise> jiashan = firms.stream().filter(f -> f.getRegionCode().startsWith(Jiaxing.JIASHAN)).toList();
-		LocalDate today = LocalDate.now(CHINA);
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, CHINA);
 		try {
-			for (int i = 0; i < LEADER_MATTERS.length; i++) {
-				this.clock.set(today.minusDays(3L * i).atTime(10, 0).atZone(CHINA).toInstant());
-				Category category = categoryList.get(i % categoryList.size());
+			for (int i = 0; i < Difficulties.LEADER_MATTERS.size(); i++) {
+				Difficulties.Difficulty matter = Difficulties.LEADER_MATTERS.get(i);
+				this.clock.set(
+						DemoClock.filedAt(today.minusDays(3L * i).atTime(10, 0), now, LEADER_STEP.multipliedBy(i % 4)));
+				Category category = categories.get(matter.category());
 				Unit lead = unitOf(category, units);
 				Priority priority = Priority.values()[i % Priority.values().length];
 				Case kase = this.cases.submit(
 						new NewCase(CaseKind.LEADER_ASSIGNMENT, category.id(),
-								i % 2 == 0 ? jiashan.get(i).getId() : null, LEADER_MATTERS[i],
-								"请" + lead.getName() + "牵头办理，按期报送办理结果。", null,
+								i % 2 == 0 ? jiashan.get(i).getId() : null, matter.title(), matter.description(), null,
 								new NewCase.Assignment(lead.getId(), Set.of(), today.plusDays(12 - 2L * i), priority)),
 						leader);
 				Actor handler = handlerOf(lead, actors, hash);
@@ -360,7 +360,7 @@ class DemoData {
 					default -> List.of(CaseAction.CONTACT, CaseAction.RESOLVE, CaseAction.CONFIRM);
 				};
 				for (CaseAction action : path) {
-					this.clock.set(this.clock.instant().plus(Duration.ofHours(2)));
+					this.clock.set(this.clock.instant().plus(LEADER_STEP));
 					StepInput input = switch (action) {
 						case CONTACT -> StepInput.note("已签收，正在研究落实。");
 						case RESOLVE -> new StepInput(null, null, null, null, Outcome.SOLVED, "已按领导要求办结，情况已书面报告。", null,
@@ -394,8 +394,9 @@ class DemoData {
 			.orElseGet(() -> {
 				String username = "handler." + unit.getCode().toLowerCase();
 				Person person = this.people.findByUsername(username)
-					.orElseGet(() -> this.people.save(Person.official(username, unit.getName() + "承办人", hash,
-							unit.getId(), null, Set.of(Role.HANDLER))));
+					.orElseGet(() -> this.people
+						.save(Person.official(username, unit.getName() + "承办人 " + this.names.person(), hash,
+								unit.getId(), null, Set.of(Role.HANDLER))));
 				Actor actor = new Actor(person.getId(), username, person.getDisplayName(), unit.getId(), null, null,
 						Set.of(Role.HANDLER));
 				actors.put(username, actor);

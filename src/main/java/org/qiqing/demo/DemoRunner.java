@@ -31,7 +31,11 @@ class DemoRunner implements ApplicationRunner {
 
 	private final TimerSweep sweep;
 
-	DemoRunner(DemoSettings settings, DemoData data, JdbcClient jdbc, Environment environment, TimerSweep sweep) {
+	private final DemoLoading loading;
+
+	DemoRunner(DemoSettings settings, DemoData data, JdbcClient jdbc, Environment environment, TimerSweep sweep,
+			DemoLoading loading) {
+		this.loading = loading;
 		this.settings = settings;
 		this.data = data;
 		this.jdbc = jdbc;
@@ -55,16 +59,23 @@ class DemoRunner implements ApplicationRunner {
 			throw new IllegalStateException("The embedded database holds part of the demonstration: the first run was "
 					+ "stopped while it loaded it. Delete ./data and start again.");
 		}
-		if (!loaded) {
-			long started = System.nanoTime();
-			this.data.load(this.settings);
-			// The cases were filed in the past: bring their clocks up to now, as the
-			// timers would have.
-			TimerSweep.Result swept = this.sweep.sweep();
-			log.info("Demonstration data loaded in {} ms ({} timers fired, {} skipped)",
-					(System.nanoTime() - started) / 1_000_000, swept.fired(), swept.skipped());
-		}
 		String port = this.environment.getProperty("local.server.port", "8080");
+		try {
+			if (!loaded) {
+				log.info("Loading the Jiaxing demonstration (up to a minute); until it is loaded, "
+						+ "http://localhost:{}/ shows a page that says so", port);
+				long started = System.nanoTime();
+				this.data.load(this.settings);
+				// The cases were filed in the past: bring their clocks up to now, as the
+				// timers would have.
+				TimerSweep.Result swept = this.sweep.sweep();
+				log.info("Demonstration data loaded in {} ms ({} timers fired, {} skipped)",
+						(System.nanoTime() - started) / 1_000_000, swept.fired(), swept.skipped());
+			}
+		}
+		finally {
+			this.loading.finished();
+		}
 		StringBuilder banner = new StringBuilder("\n\n  企情在线 Qiqing is running: http://localhost:" + port + "/\n");
 		banner.append("  Demo logins (password '").append(this.settings.password()).append("'):\n");
 		for (DemoData.Login login : DemoData.LOGINS) {

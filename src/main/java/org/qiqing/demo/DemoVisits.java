@@ -42,10 +42,9 @@ class DemoVisits {
 	private static final String[] NOTES = { "了解一季度生产经营和订单情况，企业产能利用率约八成。", "走访车间，查看新生产线安装进度，宣传惠企政策兑现流程。",
 			"企业用工基本稳定，外贸订单回暖，希望继续关注出口退税进度。", "座谈了解企业发展规划，企业计划明年扩建厂房。" };
 
-	/** Difficulties heard on the visits recorded below, with their category code. */
-	private static final String[][] HEARD = { { "INFRA", "新厂房用电增容迟迟未批", "新生产线下月投产，需增容至 1250 kVA，申请已递交两个月仍无答复。" },
-			{ "LABOUR", "急需数控技工二十名", "扩产后缺少熟练数控技工，希望对接职业院校和专场招聘会。" }, { "POLICY", "技改补助尚未兑现", "去年技改项目已验收，补助资金至今未到账。" },
-			{ "LICENCE", "排污许可证续期材料反复补正", "已三次补正材料，仍未受理。" } };
+	/** Difficulties heard on the visits recorded below, from the enterprises' table. */
+	private static final List<Difficulties.Difficulty> HEARD = List.of(Difficulties.of("INFRA").get(0),
+			Difficulties.of("LABOUR").get(0), Difficulties.of("POLICY").get(1), Difficulties.of("LICENCE").get(0));
 
 	private final VisitManagement visits;
 
@@ -113,9 +112,9 @@ class DemoVisits {
 				this.clock.set(day.atTime(16, 30).atZone(CHINA).toInstant());
 				Enterprise firm = firms.get((i * 3 + seed) % firms.size());
 				List<NewVisit.Difficulty> heard = (i + seed) % 3 == 2 ? List.of()
-						: List.of(difficulty(HEARD[(i + seed) % HEARD.length], categories));
+						: List.of(difficulty(HEARD.get((i + seed) % HEARD.size()), categories));
 				if (i == 1) {
-					heard = List.of(difficulty(HEARD[0], categories), difficulty(HEARD[1], categories));
+					heard = List.of(difficulty(HEARD.get(0), categories), difficulty(HEARD.get(1), categories));
 				}
 				this.visits.record(
 						new NewVisit("demo-" + visitor.personId() + "-" + i, firm.getId(), day,
@@ -129,8 +128,8 @@ class DemoVisits {
 		}
 	}
 
-	private static NewVisit.Difficulty difficulty(String[] heard, Map<String, Category> categories) {
-		return new NewVisit.Difficulty(categories.get(heard[0]).id(), heard[1], heard[2]);
+	private static NewVisit.Difficulty difficulty(Difficulties.Difficulty heard, Map<String, Category> categories) {
+		return new NewVisit.Difficulty(categories.get(heard.category()).id(), heard.title(), heard.description());
 	}
 
 	private static List<Enterprise> inTown(List<Enterprise> firms, String town) {

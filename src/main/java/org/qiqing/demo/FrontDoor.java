@@ -96,14 +96,14 @@ class FrontDoor {
 		this.registrations.register(new NewRegistration(jiashan.get(2).getCreditCode(), "孙浩", null, "sunhao@example.cn",
 				"sun.hao", REGISTRANT_PASSWORD), "demo");
 		LocalDate today = LocalDate.now(CHINA);
-		askVisit(manager, "新厂房消防验收前的现场指导", "嘉善经济开发区本厂区 3 号车间", today.plusDays(3), today.plusDays(5),
+		askVisit(manager, Difficulties.HELP_VISITS.get(0), "嘉善经济开发区本厂区 3 号车间", today.plusDays(3), today.plusDays(5),
 				"新车间下月申请消防验收，请帮企办约消防部门先来看一下。");
-		Case contacted = askVisit(contactsByFirm.get(jiashan.get(1).getId()), "高新技术企业申报辅导", "公司二楼会议室",
-				today.plusDays(7), null, null);
+		Case contacted = askVisit(contactsByFirm.get(jiashan.get(1).getId()), Difficulties.HELP_VISITS.get(1),
+				"公司二楼会议室", today.plusDays(7), null, null);
 		this.cases.perform(contacted.getId(), contacted.getVersion(), CaseAction.CONTACT,
 				StepInput.note("已电话联系，约定下周二上午 9 点上门，科技局同志同行。"), helpDesk);
-		askVisit(contactsByFirm.get(jiashan.get(3).getId()), "用工招聘政策宣讲", "厂区食堂", today.plusDays(10), today.plusDays(12),
-				"新招一线工人约 40 人，想了解招聘补贴和技能培训政策。");
+		askVisit(contactsByFirm.get(jiashan.get(3).getId()), Difficulties.HELP_VISITS.get(2), "厂区食堂",
+				today.plusDays(10), today.plusDays(12), "新招一线工人约 40 人，想了解招聘补贴和技能培训政策。");
 	}
 
 	private Case askVisit(Actor contact, String topic, String place, LocalDate first, LocalDate second, String note) {

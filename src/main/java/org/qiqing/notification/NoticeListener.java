@@ -98,6 +98,8 @@ class NoticeListener {
 			Set<Long> digesting = addresses.isEmpty() ? Set.of()
 					: this.preferences.digesting(addresses.keySet(), topic);
 			Map<Long, List<Long>> robots = this.robots.listening(people, topic);
+			Set<Long> robotsDigesting = this.robots.digesting(
+					robots.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet()), topic);
 			for (CaseNotice notice : told) {
 				notice.personIds()
 					.stream()
@@ -109,7 +111,8 @@ class NoticeListener {
 					.flatMap(person -> robots.getOrDefault(person, List.of()).stream())
 					.distinct()
 					.sorted()
-					.forEach(robot -> addressees.add(Outbox.Addressee.robot(notice, robot)));
+					.forEach(robot -> addressees
+						.add(Outbox.Addressee.robot(notice, robot, robotsDigesting.contains(robot))));
 			}
 		});
 		this.outbox.add(addressees, now);

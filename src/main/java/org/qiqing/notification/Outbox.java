@@ -65,8 +65,8 @@ class Outbox {
 					digest ? Status.DIGEST : Status.PENDING);
 		}
 
-		static Addressee robot(CaseNotice notice, long robotId) {
-			return new Addressee(notice, Channel.ROBOT, null, null, robotId, Status.PENDING);
+		static Addressee robot(CaseNotice notice, long robotId, boolean digest) {
+			return new Addressee(notice, Channel.ROBOT, null, null, robotId, digest ? Status.DIGEST : Status.PENDING);
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.qiqing.casework.NoticeTopic;
+import org.qiqing.notification.NotificationPreferences.Delivery;
 import org.qiqing.audit.AuditAction;
 import org.qiqing.audit.AuditLog;
 import org.qiqing.organisation.Actor;
@@ -36,23 +37,31 @@ public class Robots {
 
 	/** A robot as its administrator sees it. */
 	public record Robot(long id, long unitId, String unitName, String name, RobotKind kind, String webhook,
-			boolean signed, boolean enabled, Set<NoticeTopic> topics, int version) {
+			boolean signed, boolean enabled, Set<NoticeTopic> topics, Delivery delivery, int version) {
 	}
 
 	/**
 	 * What an administrator sends. On a change, a null secret keeps the old one and a
-	 * blank one removes it; a null webhook URL keeps the old one.
+	 * blank one removes it; a null webhook URL keeps the old one. A null delivery keeps
+	 * the old one, or is the daily digest for a new robot.
 	 */
 	public record RobotDetails(Long unitId, String name, RobotKind kind, String webhookUrl, String secret,
-			Boolean enabled, Set<NoticeTopic> topics) {
+			Boolean enabled, Set<NoticeTopic> topics, Delivery delivery) {
 	}
+
+	/**
+	 * A new robot tells the repeating notices in one message a day: a group told every
+	 * urging of a county (a hundred a morning) stops reading it, and the orders drown.
+	 */
+	static final Delivery DEFAULT_DELIVERY = Delivery.DAILY_DIGEST;
 
 	/** Where and how the worker sends to a robot. */
 	record Target(RobotKind kind, String webhookUrl, String secret, boolean enabled) {
 	}
 
 	private static final String SELECT = """
-			select b.id, b.unit_id, u.name as unit_name, b.name, b.kind, b.webhook_url, b.secret, b.enabled, b.version
+			select b.id, b.unit_id, u.name as unit_name, b.name, b.kind, b.webhook_url, b.secret, b.enabled, b.delivery,
+			       b.version
 			from notification_robot b join unit u on u.id = b.unit_id join region r on r.code = u.region_code
 			where r.path like :scope""";
 
@@ -94,14 +103,15 @@ public class Robots {
 		errors.throwIfAny();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into notification_robot (unit_id, name, kind, webhook_url, secret, enabled)
-				values (:unit, :name, :kind, :url, :secret, :enabled)""")
+				insert into notification_robot (unit_id, name, kind, webhook_url, secret, enabled, delivery)
+				values (:unit, :name, :kind, :url, :secret, :enabled, :delivery)""")
 			.param("unit", details.unitId())
 			.param("name", details.name().strip())
 			.param("kind", details.kind().name())
 			.param("url", details.webhookUrl().strip())
 			.param("secret", blankToNull(details.secret()))
 			.param("enabled", details.enabled() == null || details.enabled())
+			.param("delivery", (details.delivery() == null ? DEFAULT_DELIVERY : details.delivery()).name())
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		setTopics(id, details.topics());
@@ -124,7 +134,7 @@ public class Robots {
 				update notification_robot set name = :name, kind = :kind,
 				    webhook_url = coalesce(:url, webhook_url),
 				    secret = case when :keepSecret then secret else :secret end,
-				    enabled = :enabled, version = version + 1
+				    enabled = :enabled, delivery = :delivery, version = version + 1
 				where id = :id and version = :version""")
 			.param("name", details.name().strip())
 			.param("kind", details.kind().name())
@@ -132,6 +142,7 @@ public class Robots {
 			.param("keepSecret", details.secret() == null)
 			.param("secret", blankToNull(details.secret()), java.sql.Types.VARCHAR)
 			.param("enabled", details.enabled() == null ? current.enabled() : details.enabled())
+			.param("delivery", (details.delivery() == null ? current.delivery() : details.delivery()).name())
 			.param("id", id)
 			.param("version", expectedVersion)
 			.update();
@@ -166,6 +177,27 @@ public class Robots {
 				.list();
 		}
 		return robots;
+	}
+
+	/**
+	 * The robots, of those given, that hold their messages of the topic for the day's
+	 * digest: those on {@link Delivery#DAILY_DIGEST}, for the repeating topics only.
+	 */
+	@Transactional(readOnly = true)
+	Set<Long> digesting(Collection<Long> robots, NoticeTopic topic) {
+		Set<Long> digesting = new java.util.HashSet<>();
+		if (robots.isEmpty() || !NotificationPreferences.DIGESTIBLE.contains(topic)) {
+			return digesting;
+		}
+		for (List<Long> some : Inbox.chunks(List.copyOf(robots))) {
+			digesting
+				.addAll(this.jdbc.sql("select id from notification_robot where id in (:robots) and delivery = :digest")
+					.param("robots", some)
+					.param("digest", Delivery.DAILY_DIGEST.name())
+					.query(Long.class)
+					.list());
+		}
+		return digesting;
 	}
 
 	/** Where to send to a robot, or null once it was removed. */
@@ -238,7 +270,8 @@ public class Robots {
 			.forEach(topic -> topics.add(NoticeTopic.valueOf(topic)));
 		return new Robot(id, rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("name"),
 				RobotKind.valueOf(rs.getString("kind")), shown(rs.getString("webhook_url")),
-				rs.getString("secret") != null, rs.getBoolean("enabled"), topics, rs.getInt("version"));
+				rs.getString("secret") != null, rs.getBoolean("enabled"), topics,
+				Delivery.valueOf(rs.getString("delivery")), rs.getInt("version"));
 	}
 
 	/** The webhook's scheme and host: enough to recognise it, not enough to use it. */

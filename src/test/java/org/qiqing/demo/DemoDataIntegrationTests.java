@@ -2,6 +2,8 @@ package org.qiqing.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,109 @@ class DemoDataIntegrationTests {
 				                      group by person_id, case_id, topic having count(*) > 1) twice""")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/** A demo case as filed: what it is about, and when its history says it happened. */
+	record Filed(String number, String kind, String category, String title, String description) {
+	}
+
+	@Test
+	void demoCasesSayWhatTheirCategoryIsAboutAndHappenedBeforeNow() {
+		loadOnce();
+		Instant now = Instant.now();
+
+		List<Filed> filed = this.jdbc.sql("""
+				select c.number, c.kind, k.code, c.title, c.description from cases c
+				join case_category k on k.id = c.category_id join person p on p.id = c.submitted_by
+				where p.username not like 't.%' order by c.id""")
+			.query((rs, n) -> new Filed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+		assertThat(filed).hasSizeGreaterThan(100);
+		assertThat(filed).allSatisfy(kase -> {
+			Difficulties.Difficulty told = new Difficulties.Difficulty(kase.category(), kase.title(),
+					kase.description());
+			switch (CaseKind.valueOf(kase.kind())) {
+				case ENTERPRISE_REQUEST -> assertThat(Difficulties.REQUESTS.getOrDefault(kase.category(), List.of()))
+					.as("%s under %s", kase.number(), kase.category())
+					.contains(told);
+				case LEADER_ASSIGNMENT ->
+					assertThat(Difficulties.LEADER_MATTERS).as("leader's %s", kase.number()).contains(told);
+				case HELP_VISIT ->
+					assertThat(Difficulties.HELP_VISITS).as("help visit %s", kase.number()).contains(kase.title());
+			}
+		});
+		// Every category of the table has its cases, and no title is told under two.
+		assertThat(filed.stream().filter(kase -> kase.kind().equals("ENTERPRISE_REQUEST")).map(Filed::category))
+			.containsAll(Difficulties.REQUESTS.keySet());
+		assertThat(Difficulties.REQUESTS.values().stream().flatMap(List::stream).map(Difficulties.Difficulty::title))
+			.doesNotHaveDuplicates();
+
+		for (String column : DEMO_MOMENTS) {
+			Timestamp latest = this.jdbc.sql(DEMO_MOMENT.formatted(column)).query(Timestamp.class).single();
+			assertThat(latest).as("the latest %s of the demo's cases", column).isNotNull();
+			assertThat(latest.toInstant()).as("the latest %s of the demo's cases", column).isBeforeOrEqualTo(now);
+		}
+		assertThat(this.jdbc.sql("""
+				select max(v.created_at) from visit v join person p on p.id = v.visitor_id
+				where p.username not like 't.%'""").query(Timestamp.class).single().toInstant())
+			.as("the latest visit recorded")
+			.isBeforeOrEqualTo(now);
+		assertThat(this.jdbc.sql("""
+				select count(*) from case_event e join case_event later on later.case_id = e.case_id
+				and later.seq > e.seq and later.at < e.at
+				join cases c on c.id = e.case_id join person p on p.id = c.submitted_by
+				where p.username not like 't.%'""").query(Integer.class).single())
+			.as("events stamped before the ones they follow")
+			.isZero();
+	}
+
+	/**
+	 * The moments of the demo's cases: filed, changed, each event (resolved among them).
+	 */
+	private static final List<String> DEMO_MOMENTS = List.of("c.created_at", "c.updated_at", "c.assigned_at",
+			"c.suspended_at", "(select max(e.at) from case_event e where e.case_id = c.id)",
+			"(select max(e.at) from case_event e where e.case_id = c.id and e.action = 'RESOLVE')");
+
+	private static final String DEMO_MOMENT = """
+			select max(%s) from cases c join person p on p.id = c.submitted_by
+			where p.username not like 't.%%'""";
+
+	@Test
+	void demoPeopleAndEnterprisesHavePlausibleNames() {
+		loadOnce();
+		List<String> unitCodes = new java.util.ArrayList<>(Jiaxing.UNITS.stream().map(unit -> unit[0]).toList());
+		unitCodes.add("JS-BQB");
+
+		List<String[]> firms = this.jdbc.sql("""
+				select e.name, e.contact_name from enterprise e
+				where exists (select 1 from person p where p.enterprise_id = e.id
+				              and (p.username = 'enterprise' or p.username like 'ent%'))""")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		assertThat(firms).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(firms).allSatisfy(firm -> {
+			assertThat(firm[0]).doesNotContainPattern(ChineseNames.DOUBLED)
+				.endsWith("有限公司")
+				.containsOnlyOnce("公司")
+				.matches(name -> !name.replaceFirst("科技", "").contains("科技"), "says 科技 once");
+			assertThat(firm[1]).as("contact of %s", firm[0]).matches(ChineseNames.PERSON);
+		});
+		assertThat(firms.stream().map(firm -> firm[0])).doesNotHaveDuplicates();
+
+		List<String> people = this.jdbc.sql("""
+				select p.display_name from person p left join unit u on u.id = p.unit_id
+				where p.username not like 't.%' and (u.code in (:units) or p.enterprise_id in (
+				    select q.enterprise_id from person q where q.username = 'enterprise' or q.username like 'ent%'))""")
+			.param("units", unitCodes)
+			.query(String.class)
+			.list();
+		assertThat(people).hasSizeGreaterThan(firms.size());
+		assertThat(people).allSatisfy(name -> {
+			assertThat(name).doesNotContainPattern("联系人\\d+").doesNotContainPattern(ChineseNames.DOUBLED);
+			String[] words = name.split(" ");
+			assertThat(words[words.length - 1]).as("the personal name in '%s'", name).matches(ChineseNames.PERSON);
+		});
 	}
 
 	private List<String> unreadEntriesOf(String username) {

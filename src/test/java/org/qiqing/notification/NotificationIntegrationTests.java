@@ -298,8 +298,8 @@ class NotificationIntegrationTests {
 		try (WebhookServer dingTalk = new WebhookServer("SEC0123456789abcdef", 0)) {
 			MvcResult created = api.post(this.world.admin(), "/api/v1/notification-robots", """
 					{"unitId": %d, "name": "海宁经信局钉钉群", "kind": "DINGTALK", "webhookUrl": "%s",
-					 "secret": "SEC0123456789abcdef", "topics": ["URGING"]}""".formatted(this.world.deptB().getId(),
-					dingTalk.url("/robot/send?access_token=t0ken")));
+					 "secret": "SEC0123456789abcdef", "topics": ["URGING"], "delivery": "IMMEDIATE"}"""
+				.formatted(this.world.deptB().getId(), dingTalk.url("/robot/send?access_token=t0ken")));
 			assertThat(created.getResponse().getStatus()).isEqualTo(201);
 			assertThat(body(created)).doesNotContain("SEC0123456789abcdef", "t0ken").contains("\"signed\":true");
 			long robot = ((Number) Api.read(created, "$.id")).longValue();

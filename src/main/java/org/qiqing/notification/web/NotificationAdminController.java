@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.qiqing.casework.NoticeTopic;
 import org.qiqing.notification.DeadLetters;
+import org.qiqing.notification.NotificationPreferences.Delivery;
 import org.qiqing.notification.RobotKind;
 import org.qiqing.notification.Robots;
 import org.qiqing.organisation.Actor;
@@ -54,6 +55,7 @@ class NotificationAdminController {
 				this.organisation.units(null).stream().filter(unit -> actor.oversees(unit.regionPath())).toList());
 		model.addAttribute("kinds", RobotKind.values());
 		model.addAttribute("topics", NoticeTopic.values());
+		model.addAttribute("deliveries", Delivery.values());
 		return PAGE;
 	}
 
@@ -61,10 +63,9 @@ class NotificationAdminController {
 	String addRobot(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) RobotKind kind, @RequestParam(required = false) String webhookUrl,
 			@RequestParam(required = false) String secret, @RequestParam(required = false) List<NoticeTopic> topics,
-			Actor actor, RedirectAttributes redirect) {
-		return done(
-				() -> this.robots.create(
-						new Robots.RobotDetails(unitId, name, kind, webhookUrl, secret, true, topics(topics)), actor),
+			@RequestParam(required = false) Delivery delivery, Actor actor, RedirectAttributes redirect) {
+		return done(() -> this.robots.create(
+				new Robots.RobotDetails(unitId, name, kind, webhookUrl, secret, true, topics(topics), delivery), actor),
 				redirect);
 	}
 
@@ -72,12 +73,13 @@ class NotificationAdminController {
 	String changeRobot(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String name,
 			@RequestParam(required = false) RobotKind kind, @RequestParam(required = false) String webhookUrl,
 			@RequestParam(required = false) String secret, @RequestParam(defaultValue = "false") boolean enabled,
-			@RequestParam(required = false) List<NoticeTopic> topics, Actor actor, RedirectAttributes redirect) {
+			@RequestParam(required = false) List<NoticeTopic> topics, @RequestParam(required = false) Delivery delivery,
+			Actor actor, RedirectAttributes redirect) {
 		// An empty secret field keeps the secret; the page has no way to show it.
 		String newSecret = secret == null || secret.isBlank() ? null : secret;
 		return done(() -> this.robots.update(id, version,
-				new Robots.RobotDetails(null, name, kind, webhookUrl, newSecret, enabled, topics(topics)), actor),
-				redirect);
+				new Robots.RobotDetails(null, name, kind, webhookUrl, newSecret, enabled, topics(topics), delivery),
+				actor), redirect);
 	}
 
 	@PostMapping("/admin/notifications/robots/{id}/delete")

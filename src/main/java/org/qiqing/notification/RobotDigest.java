@@ -1,0 +1,131 @@
+package org.qiqing.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.qiqing.platform.Rows;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Once a day, at the e-mail digest's hour ({@code qiqing.notifications.digest-cron}),
+ * turns the messages held for each group robot on
+ * {@link NotificationPreferences.Delivery#DAILY_DIGEST} into one message for its group: a
+ * line per case with its newest notice and how many there were, linked to the case, and
+ * queues it for the delivery worker. The held rows are claimed with {@code SKIP LOCKED},
+ * so nodes running it at the same time never put a notice in two digests. Kept apart from
+ * {@link DailyDigest} (the people's e-mails), whose rows and texts it does not share.
+ */
+@Component
+public class RobotDigest {
+
+	/**
+	 * Cases listed in one group message; the rest are counted. A robot's message is read
+	 * on a phone, and the services cut long ones.
+	 */
+	static final int MOST_LINES = 20;
+
+	/** A robot's message held for its digest. */
+	record Held(long id, long robotId, String subject, String link) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final NotificationSettings settings;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	RobotDigest(JdbcClient jdbc, NotificationSettings settings, MessageSource messages,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.messages = messages;
+		this.transaction = new TransactionTemplate(transactions);
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${qiqing.notifications.digest-cron:0 30 8 * * *}",
+			zone = "${qiqing.notifications.digest-zone:Asia/Shanghai}")
+	void scheduled() {
+		if (this.settings.enabled()) {
+			queue();
+		}
+	}
+
+	/**
+	 * @return how many group messages were queued
+	 */
+	public int queue() {
+		Instant now = this.clock.instant();
+		return this.transaction.execute(status -> {
+			Map<Long, List<Held>> byRobot = new LinkedHashMap<>();
+			claimHeld().forEach(held -> byRobot.computeIfAbsent(held.robotId(), robot -> new ArrayList<>()).add(held));
+			byRobot.values().forEach(held -> queue(held, now));
+			return byRobot.size();
+		});
+	}
+
+	private List<Held> claimHeld() {
+		return this.jdbc.sql("""
+				select id, robot_id, subject, link from notification_outbox
+				where status = 'DIGEST' and channel = 'ROBOT'
+				order by robot_id, id for update skip locked""").query(Rows.of(Held.class)).list();
+	}
+
+	/** One group message: a markdown line per case, its newest notice and the count. */
+	private void queue(List<Held> held, Instant now) {
+		Map<String, List<Held>> byCase = new LinkedHashMap<>();
+		held.forEach(one -> byCase.computeIfAbsent(one.link() == null ? "" : one.link(), link -> new ArrayList<>())
+			.add(one));
+		Locale locale = Locale.SIMPLIFIED_CHINESE;
+		StringBuilder body = new StringBuilder(text("notification.digest.intro", locale, byCase.size())).append("\n");
+		byCase.entrySet().stream().limit(MOST_LINES).forEach(entry -> {
+			List<Held> notices = entry.getValue();
+			String line = text("notification.robotDigest.line", locale, notices.get(notices.size() - 1).subject(),
+					notices.size());
+			String link = this.settings.absolute(entry.getKey());
+			body.append("\n- ").append(link == null ? line : "[" + line + "](" + link + ")");
+		});
+		if (byCase.size() > MOST_LINES) {
+			body.append("\n\n").append(text("notification.robotDigest.more", locale, byCase.size() - MOST_LINES));
+		}
+		String subject = text("notification.digest.subject", locale, byCase.size());
+		Timestamp at = Timestamp.from(now);
+		this.jdbc.sql("""
+				insert into notification_outbox (notice_key, channel, robot_id, topic, subject, body, link, status,
+				                                 next_attempt_at, created_at)
+				values (:key, 'ROBOT', :robot, 'DIGEST', :subject, :body, '', 'PENDING', :now, :now)""")
+			.param("key", "robot-digest:" + held.get(0).id())
+			.param("robot", held.get(0).robotId())
+			.param("subject", Inbox.clip(subject, 500))
+			.param("body", Inbox.clip(body.toString(), 4000))
+			.param("now", at)
+			.update();
+		for (List<Long> ids : Inbox.chunks(held.stream().map(Held::id).toList())) {
+			this.jdbc.sql("update notification_outbox set status = 'DIGESTED', sent_at = :now where id in (:ids)")
+				.param("now", at)
+				.param("ids", ids)
+				.update();
+		}
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+}
