@@ -170,7 +170,7 @@ class FrontDoorIntegrationTests {
 				.with(csrf()))
 			.andReturn();
 		assertThat(status(page)).isEqualTo(200);
-		assertThat(body(page)).contains("no enterprise with the credit code", unknown);
+		assertThat(body(page)).contains("企业库中没有统一社会信用代码为", unknown);
 		// Without the CSRF token of the form, nothing is even looked at.
 		assertThat(status(
 				this.mvc.perform(MockMvcRequestBuilders.post("/register").param("creditCode", code)).andReturn()))
