@@ -219,8 +219,7 @@ class EnterpriseImportIntegrationTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(answer.lines()).hasSize(1501)
 			.startsWith("line,reason")
-			.endsWith(
-					"1501,\"'不是代码1500' is not a Unified Social Credit Code: 18 digits and capital letters (no I, O, S, V or Z), the last one a check character\"");
+			.endsWith("1501,“不是代码1500”不是有效的统一社会信用代码：应为 18 位数字和大写字母（不含 I、O、S、V、Z），最后一位为校验码");
 	}
 
 	/** Codes of their own, in county A, apart from those of {@link AdminFixtures}. */
