@@ -57,7 +57,7 @@ class AdministrationPagesIntegrationTests {
 			.andReturn();
 		String page = body(
 				this.mvc.perform(get("/admin/people").session(session).flashAttrs(imported.getFlashMap())).andReturn());
-		assertThat(page).contains("missing: username");
+		assertThat(page).contains("缺少：username");
 	}
 
 	@Test

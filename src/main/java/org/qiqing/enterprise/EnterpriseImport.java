@@ -18,6 +18,7 @@ import org.qiqing.platform.QueryPlans;
 import org.qiqing.platform.ChunkedImport.Line;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.TabularFile;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,8 +117,7 @@ public class EnterpriseImport {
 		for (Line<EnterpriseDetails> row : chunk) {
 			String code = row.value().creditCode();
 			if (registered.containsKey(code) && !jurisdiction.contains(registered.get(code))) {
-				outcome.refuse(row,
-						"you may not change this record: " + "the enterprise is registered outside your jurisdiction");
+				outcome.refuse(row, Text.of("error.import.denied", Text.of("error.enterprise.outside")).resolve());
 			}
 			else if (registered.containsKey(code)) {
 				updates.put(code, row.value());

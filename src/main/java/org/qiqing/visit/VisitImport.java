@@ -168,10 +168,10 @@ public class VisitImport {
 			Firm firm = firms.get(row.creditCode());
 			Visitor visitor = visitors.get(row.visitor());
 			if (firm == null) {
-				outcome.refuse(line, "no enterprise with this credit code in your jurisdiction");
+				outcome.refuse(line, Text.of("error.visit.noEnterprise").resolve());
 			}
 			else if (visitor == null) {
-				outcome.refuse(line, "no official of your jurisdiction with the login '" + row.visitor() + "'");
+				outcome.refuse(line, Text.of("error.visit.noVisitor", row.visitor()).resolve());
 			}
 			else if (!stored.add(visitor.id() + "/" + keyOf(row))) {
 				outcome.updated();

@@ -136,10 +136,9 @@ class CalendarAdministrationIntegrationTests {
 		List<Map<String, Object>> problems = JsonPath.read(body(refused), "$.problems");
 		assertThat(problems).extracting(p -> p.get("line")).containsExactly(2, 3, 4, 6, 7, 8);
 		assertThat(problems).extracting(p -> (String) p.get("reason"))
-			.satisfiesExactly(r -> assertThat(r).contains("is not a date"),
-					r -> assertThat(r).contains("name is empty"), r -> assertThat(r).contains("Tuesday"),
-					r -> assertThat(r).contains("HOLIDAY on line 5"), r -> assertThat(r).contains("is not in " + year),
-					r -> assertThat(r).contains("'假'"));
+			.satisfiesExactly(r -> assertThat(r).contains("不是有效日期"), r -> assertThat(r).contains("请填写名称"),
+					r -> assertThat(r).contains("星期二"), r -> assertThat(r).contains("在第 5 行为 HOLIDAY"),
+					r -> assertThat(r).contains("不是 " + year + " 年的日期"), r -> assertThat(r).contains("“假”"));
 		assertThat(body(api(this.jiashanAdmin, get("/api/v1/calendar/{year}", year).param("region", JIASHAN))))
 			.isEqualTo(before);
 		assertThat(this.calendar.isWorkingDay(kept, JIASHAN)).isFalse();
@@ -227,17 +226,17 @@ class CalendarAdministrationIntegrationTests {
 		for (String year : List.of("1800", "99999", "abc")) {
 			MvcResult result = api(this.world.admin(), get("/api/v1/calendar/{year}", year));
 			assertThat(status(result)).as(year).isEqualTo(400);
-			assertThat(body(result)).contains("the year must be from 2000 to 2100");
+			assertThat(body(result)).contains("年份须在 2000 至 2100 之间");
 		}
 		assertThat(status(putDay(this.world.admin(), "2094-02-30", "", "HOLIDAY", "x"))).isEqualTo(400);
 		MvcResult otherYear = api(this.world.admin(),
 				put("/api/v1/calendar/2094/days/2093-05-03").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"kind\": \"HOLIDAY\", \"name\": \"x\"}"));
 		assertThat(status(otherYear)).isEqualTo(400);
-		assertThat(body(otherYear)).contains("2093-05-03 is not in 2094");
+		assertThat(body(otherYear)).contains("“2093-05-03”不是 2094 年的日期");
 		MvcResult weekday = putDay(this.world.admin(), monday.toString(), "", "WORKDAY", "周一上班");
 		assertThat(status(weekday)).isEqualTo(400);
-		assertThat(body(weekday)).contains("WORKDAY is for a weekend day");
+		assertThat(body(weekday)).contains("WORKDAY 用于调休上班的周末");
 		assertThat(status(putDay(this.world.admin(), monday.toString(), "", "HOLIDAY", " "))).isEqualTo(400);
 		assertThat(status(putDay(this.world.admin(), monday.toString(), "", "OFF", "x"))).isEqualTo(400);
 		MvcResult unknown = putDay(this.world.admin(), monday.toString(), "999999", "HOLIDAY", "x");
@@ -317,7 +316,7 @@ class CalendarAdministrationIntegrationTests {
 		assertThat(shown).contains("文件有 2 处问题，未导入任何内容")
 			.contains("<td data-label=\"行号\">2</td>")
 			.contains("<td data-label=\"行号\">3</td>")
-			.contains("name is empty");
+			.contains("请填写名称");
 		assertThat(this.calendar.isWorkingDay(monday, JIASHAN)).isFalse();
 
 		MvcResult removed = this.mvc
@@ -332,7 +331,7 @@ class CalendarAdministrationIntegrationTests {
 
 		MvcResult badYear = this.mvc.perform(get("/admin/calendar").param("year", "1800").session(session)).andReturn();
 		assertThat(status(badYear)).isEqualTo(400);
-		assertThat(body(badYear)).contains("the year must be from 2000 to 2100");
+		assertThat(body(badYear)).contains("年份须在 2000 至 2100 之间");
 		assertThat(
 				status(this.mvc.perform(get("/admin/calendar").param("region", AdminFixtures.HAINING).session(session))
 					.andReturn()))

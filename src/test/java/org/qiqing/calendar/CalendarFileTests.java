@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.qiqing.platform.Text;
+import org.qiqing.platform.Texts;
 import org.qiqing.calendar.CalendarImportRefused.Problem;
 import org.qiqing.platform.InvalidInput;
 
@@ -81,9 +84,10 @@ class CalendarFileTests {
 		DayCheck national = new DayCheck(2027, "", Map.of());
 		assertThat(national.entry(new ProposedDay(2, saturday.toString(), "休", "劳动节"), new HashMap<>()))
 			.isEqualTo(new CalendarEntry("", saturday, DayKind.HOLIDAY, "劳动节"));
-		Map<String, String> reasons = new HashMap<>();
+		Map<String, Text> reasons = new HashMap<>();
 		assertThat(national.entry(new ProposedDay(3, monday.toString(), "班", "上班"), reasons)).isNull();
-		assertThat(reasons.get("kind")).contains("Monday");
+		assertThat(Texts.resolve(reasons.get("kind"), Locale.ENGLISH)).contains("Monday");
+		assertThat(Texts.resolve(reasons.get("kind"), Locale.SIMPLIFIED_CHINESE)).contains("星期一");
 
 		DayCheck county = new DayCheck(2027, "330421",
 				Map.of(monday, new CalendarEntry("", monday, DayKind.HOLIDAY, "劳动节")));

@@ -107,7 +107,7 @@ class LeaderAssignmentIntegrationTests {
 		MvcResult foreign = api.post(this.world.leaderA(), "/api/v1/cases",
 				assignment(this.world.deptB().getId(), LocalDate.now().plusDays(10), "NORMAL", null));
 		assertThat(foreign.getResponse().getStatus()).isEqualTo(400);
-		assertThat(foreign.getResponse().getContentAsString()).contains("jurisdiction");
+		assertThat(foreign.getResponse().getContentAsString()).contains("辖区");
 
 		MvcResult notALeader = api.post(this.world.dispatcherA(), "/api/v1/cases",
 				assignment(this.world.deptA().getId(), LocalDate.now().plusDays(10), "NORMAL", null));

@@ -188,7 +188,7 @@ class TimeLimitsIntegrationTests {
 		MvcResult tooLate = api.step(this.world.handlerA(), id, Api.version(approved), "request-extension",
 				"{\"note\": \"还需要时间\", \"dueDate\": \"2026-10-23\"}");
 		assertThat(tooLate.getResponse().getStatus()).isEqualTo(400);
-		assertThat(tooLate.getResponse().getContentAsString()).contains("before the due date");
+		assertThat(tooLate.getResponse().getContentAsString()).contains("在办结期限前至少");
 
 		at("2026-10-21T10:00");
 		this.sweep.sweep();

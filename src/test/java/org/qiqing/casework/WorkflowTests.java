@@ -124,7 +124,7 @@ class WorkflowTests {
 		assertThatThrownBy(
 				() -> kase.perform(CaseAction.RESOLVE, resolution(Outcome.OUT_OF_REMIT), HANDLER, Instant.now()))
 			.isInstanceOf(InvalidInput.class)
-			.hasMessageContaining("channel");
+			.hasMessageContaining("渠道");
 	}
 
 	@Test

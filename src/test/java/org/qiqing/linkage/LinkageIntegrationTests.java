@@ -185,28 +185,26 @@ class LinkageIntegrationTests {
 		long visitor = this.world.visitorA().actor().personId();
 		assertThat(body(link(d, """
 				{"personId": %d, "creditCode": "91330421MA0000000X", "frequency": "MONTHLY", "startsOn": "%s"}"""
-			.formatted(visitor, TODAY)))).contains("not a Unified Social Credit Code");
-		assertThat(body(link(d,
-				"""
-						{"personId": %d, "creditCode": "%s", "frequency": "MONTHLY", "startsOn": "%s"}"""
-					.formatted(visitor, AdminFixtures.creditCode(), TODAY))))
-			.contains("no enterprise with credit code");
-		assertThat(body(link(d,
-				"""
-						{"personId": %d, "creditCode": "%s", "frequency": "MONTHLY", "startsOn": "%s", "endsOn": "%s"}"""
-					.formatted(visitor, firm.getCreditCode(), TODAY, TODAY.minusDays(1)))))
-			.contains("before it starts");
+			.formatted(visitor, TODAY)))).contains("不是有效的统一社会信用代码");
+		assertThat(body(link(d, """
+				{"personId": %d, "creditCode": "%s", "frequency": "MONTHLY", "startsOn": "%s"}""".formatted(visitor,
+				AdminFixtures.creditCode(), TODAY))))
+			.contains("没有统一社会信用代码为");
 		assertThat(
 				body(link(d,
 						"""
-								{"personId": %d, "creditCode": "%s", "frequency": "WEEKLY", "startsOn": "%s"}"""
-							.formatted(visitor, firm.getCreditCode(), TODAY))))
-			.contains("frequency 'WEEKLY' is not one of");
+								{"personId": %d, "creditCode": "%s", "frequency": "MONTHLY", "startsOn": "%s", "endsOn": "%s"}"""
+							.formatted(visitor, firm.getCreditCode(), TODAY, TODAY.minusDays(1)))))
+			.contains("不能早于开始日期");
+		assertThat(body(link(d, """
+				{"personId": %d, "creditCode": "%s", "frequency": "WEEKLY", "startsOn": "%s"}""".formatted(visitor,
+				firm.getCreditCode(), TODAY))))
+			.contains("frequency“WEEKLY”无效");
 		MvcResult foreignPerson = link(d, linkOf(this.world.handlerB(), firm, "MONTHLY", TODAY));
 		assertThat(status(foreignPerson)).isEqualTo(400);
-		assertThat(body(foreignPerson)).contains("outside your jurisdiction");
+		assertThat(body(foreignPerson)).contains("不在您的辖区内");
 		MvcResult foreignFirm = link(d, linkOf(this.world.visitorA(), this.world.firmB(), "MONTHLY", TODAY));
-		assertThat(body(foreignFirm)).contains("registered outside your jurisdiction");
+		assertThat(body(foreignFirm)).contains("的注册地不在您的辖区内");
 		assertThat(links(firm)).isZero();
 		assertThat(status(link(this.world.visitorA(), linkOf(this.world.visitorA(), firm, "MONTHLY", TODAY))))
 			.isEqualTo(403);
@@ -214,7 +212,7 @@ class LinkageIntegrationTests {
 			.isEqualTo(403);
 		MvcResult header = importFile(d, "code,name\n" + firm.getCreditCode() + ",x\n");
 		assertThat(status(header)).isEqualTo(400);
-		assertThat(body(header)).contains("missing: credit_code");
+		assertThat(body(header)).contains("缺少：credit_code");
 		assertThat(links(firm)).isZero();
 	}
 

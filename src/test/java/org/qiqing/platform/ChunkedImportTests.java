@@ -83,7 +83,7 @@ class ChunkedImportTests {
 		assertThat(report.rejected()).filteredOn(rejection -> rejection.line() == 1235)
 			.singleElement()
 			.extracting(ImportReport.Rejection::reason)
-			.isEqualTo("the row conflicts with stored data");
+			.isEqualTo("该行与已有数据冲突");
 		assertThat(stored).hasSize(2500 - 5 - 1).doesNotContain(1234).contains(1233, 1235);
 	}
 

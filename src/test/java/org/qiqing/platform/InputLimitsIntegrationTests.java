@@ -147,14 +147,14 @@ class InputLimitsIntegrationTests {
 		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/cases?q=" + enc("用电\0增容"))).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(400);
-		assertThat(page.body()).contains("输入有误").contains("q must not contain the NUL character");
+		assertThat(page.body()).contains("输入有误").contains("q不能包含 NUL 字符");
 	}
 
 	@Test
 	void aFieldOfTheWrongTypeOrAnUnknownCodeIsNamedWithWhatItTakes() throws Exception {
 		Map<String, String> number = errors(assertProblem(file("""
 				{"categoryId": "many", "title": "t", "description": "d"}"""), 400));
-		assertThat(number).containsEntry("categoryId", "categoryId must be a whole number");
+		assertThat(number).containsEntry("categoryId", "categoryId须为整数");
 		Map<String, String> code = errors(assertProblem(file("""
 				{"kind": "PETITION", "categoryId": 1, "title": "t", "description": "d"}"""), 400));
 		assertThat(code.get("kind")).contains("ENTERPRISE_REQUEST").contains("LEADER_ASSIGNMENT");

@@ -45,7 +45,7 @@ class TabularFileTests {
 	@Test
 	void wrongHeaderRefusesTheWholeFile() {
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> read("x.csv", "code,nmae\nA1,Acme\n"))
-			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("missing: name").contains("unknown: nmae"));
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("缺少：name").contains("无法识别：nmae"));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> read("x.csv", ""))
 			.satisfies(ex -> assertThat(ex.errors()).containsKey("file"));
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> read("x.txt", "code,name\n"))
@@ -76,7 +76,7 @@ class TabularFileTests {
 	@Test
 	void garbageNamedXlsxIsRefusedAsUnreadable() {
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> read("x.xlsx", "code,name\n"))
-			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("not a readable .xlsx"));
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("不是可读取的 .xlsx"));
 	}
 
 	@Test
@@ -86,8 +86,8 @@ class TabularFileTests {
 		byte[] workbook = Workbooks.withSharedStrings(70L * 1024 * 1024, false);
 		assertThat(workbook.length).isLessThan(3 * 1024 * 1024);
 		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("big.xlsx", workbook))
-			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("xl/sharedStrings.xml")
-				.contains("more than 64 MB"));
+			.satisfies(
+					ex -> assertThat(ex.errors().get("file")).contains("xl/sharedStrings.xml").contains("解压后超过 64 MB"));
 	}
 
 	@Test
@@ -95,7 +95,7 @@ class TabularFileTests {
 		byte[] bomb = Workbooks.withSharedStrings(20L * 1024 * 1024, true);
 		assertThat(bomb.length).isLessThan(200 * 1024);
 		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("bomb.xlsx", bomb))
-			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("more than 100 times its size"));
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("超过自身大小的 100 倍"));
 	}
 
 	@Test
@@ -103,10 +103,10 @@ class TabularFileTests {
 		byte[] workbook = Workbooks.withSharedStrings(200 * 1024, false);
 		XlsxLimits fewParts = new XlsxLimits(5, 1 << 20, 1 << 20, 1 << 20, 1 << 30, 100);
 		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("parts.xlsx", workbook, fewParts))
-			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("more than 5 parts"));
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("超过 5 个部件"));
 		XlsxLimits littleInAll = new XlsxLimits(1000, 1 << 20, 1 << 20, 1 << 20, 100 * 1024, 100);
 		assertThatExceptionOfType(FileTooLarge.class).isThrownBy(() -> read("all.xlsx", workbook, littleInAll))
-			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("unpacks to more than 100 kB"));
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("解压后超过 100 kB"));
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class TabularFileTests {
 				<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row>""";
 		assertThatExceptionOfType(InvalidInput.class).isThrownBy(() -> read("far.xlsx", Workbooks.withRows(header + """
 				<row r="2"><c r="ZZZZ2" t="inlineStr"><is><t>x</t></is></c></row>""")))
-			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("column XFD"));
+			.satisfies(ex -> assertThat(ex.errors().get("file")).contains("XFD"));
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> read("missing.xlsx", Workbooks.withRows(header + """
 					<row r="2"><c r="A2" t="s"><v>7</v></c></row>""")))

@@ -144,12 +144,12 @@ class FrontDoorIntegrationTests {
 		int before = count();
 		assertRefused(register("91330421MA2B3C4D5X", phone(), null, unique("fd.bad")), "creditCode");
 		String unknown = "91330421999999999" + org.qiqing.enterprise.CreditCode.checkCharacter("91330421999999999");
-		assertRefused(register(unknown, phone(), null, unique("fd.unknown")), "no enterprise");
+		assertRefused(register(unknown, phone(), null, unique("fd.unknown")), "企业库中没有");
 		assertRefused(register(code, null, null, unique("fd.none")), "phone");
 		assertRefused(register(code, "12345", null, unique("fd.phone")), "phone");
-		assertRefused(register(code, null, "not-an-address", unique("fd.mail")), "e-mail");
-		assertRefused(register(code, phone(), null, this.world.enterpriseA().username()), "already used");
-		assertRefused(register(code, taken, null, unique("fd.again")), "already waits");
+		assertRefused(register(code, null, "not-an-address", unique("fd.mail")), "电子邮箱");
+		assertRefused(register(code, phone(), null, this.world.enterpriseA().username()), "已被使用");
+		assertRefused(register(code, taken, null, unique("fd.again")), "已在等待");
 		MvcResult shortPassword = this.mvc
 			.perform(MockMvcRequestBuilders.post("/api/v1/registrations")
 				.contentType(MediaType.APPLICATION_JSON)
@@ -170,7 +170,7 @@ class FrontDoorIntegrationTests {
 				.with(csrf()))
 			.andReturn();
 		assertThat(status(page)).isEqualTo(200);
-		assertThat(body(page)).contains("no enterprise with the credit code", unknown);
+		assertThat(body(page)).contains("企业库中没有统一社会信用代码为", unknown);
 		// Without the CSRF token of the form, nothing is even looked at.
 		assertThat(status(
 				this.mvc.perform(MockMvcRequestBuilders.post("/register").param("creditCode", code)).andReturn()))

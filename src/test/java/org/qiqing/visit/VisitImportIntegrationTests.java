@@ -58,7 +58,8 @@ class VisitImportIntegrationTests {
 		// code.
 		assertThat((List<Integer>) Api.read(first, "$.rejected[*].line")).containsExactly(4, 5, 6, 7, 8);
 		assertThat((List<String>) Api.read(first, "$.rejected[*].reason"))
-			.anySatisfy(reason -> assertThat(reason).contains("future"));
+			.anySatisfy(reason -> assertThat(reason).contains("不能晚于今天"))
+			.anySatisfy(reason -> assertThat(reason).contains("nobody.here"));
 		assertThat(visitsNoted(notes)).isEqualTo(2);
 
 		MvcResult again = upload(this.world.dispatcherA(), csv);

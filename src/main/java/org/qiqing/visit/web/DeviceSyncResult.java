@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.Text;
 import org.qiqing.visit.NewVisit;
 import org.qiqing.visit.RecordedVisit;
 import org.qiqing.visit.VisitManagement;
@@ -38,8 +39,7 @@ record DeviceSyncResult(String clientKey, int status, RecordedVisit visit, Strin
 		}
 		catch (RuntimeException ex) {
 			log.error("a visit of a device's batch failed; the device sends it again", ex);
-			return refused(visit, HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it was logged",
-					null);
+			return refused(visit, HttpStatus.INTERNAL_SERVER_ERROR, Text.of("error.internal").resolve(), null);
 		}
 	}
 

@@ -89,7 +89,7 @@ class EnterpriseApiIntegrationTests {
 		for (String bad : new String[] { wrongCheck, valid.substring(0, 17), "91330421MA2B8OXXXX" }) {
 			call(post("/api/v1/enterprises"), this.world.dispatcherA(), BODY.formatted(bad, "x", AdminFixtures.JIASHAN))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors.creditCode", containsString("not a Unified Social Credit Code")));
+				.andExpect(jsonPath("$.errors.creditCode", containsString("不是有效的统一社会信用代码")));
 		}
 	}
 
@@ -98,8 +98,7 @@ class EnterpriseApiIntegrationTests {
 		String taken = this.world.firmA().getCreditCode();
 		call(post("/api/v1/enterprises"), this.world.dispatcherA(), BODY.formatted(taken, "x", AdminFixtures.JIASHAN))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.creditCode")
-				.value("an enterprise with credit code " + taken + " is already registered"));
+			.andExpect(jsonPath("$.errors.creditCode").value("统一社会信用代码为 " + taken + " 的企业已存在"));
 	}
 
 	@Test

@@ -63,9 +63,9 @@ class EnterpriseImportIntegrationTests {
 		importing("enterprises.csv", csv.getBytes(StandardCharsets.UTF_8)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.created").value(2))
 			.andExpect(jsonPath("$.rejected[0].line").value(3))
-			.andExpect(jsonPath("$.rejected[0].reason", containsString("not a Unified Social Credit Code")))
+			.andExpect(jsonPath("$.rejected[0].reason", containsString("不是有效的统一社会信用代码")))
 			.andExpect(jsonPath("$.rejected[1].line").value(5))
-			.andExpect(jsonPath("$.rejected[1].reason", containsString("no region 330481")));
+			.andExpect(jsonPath("$.rejected[1].reason", containsString("您的辖区内没有区划 330481")));
 		assertThat(this.enterprises.findByCreditCode(one).orElseThrow().getTags()).containsExactly("专精特新", "高新技术");
 		assertThat(this.enterprises.findByCreditCode(two).orElseThrow().getScale()).isEqualTo(EnterpriseScale.MICRO);
 
@@ -104,7 +104,7 @@ class EnterpriseImportIntegrationTests {
 		importing("enterprises.csv",
 				"credit_code,name,region_code\n%s,改名,330421\n".formatted(foreign).getBytes(StandardCharsets.UTF_8))
 			.andExpect(jsonPath("$.rejected[0].line").value(2))
-			.andExpect(jsonPath("$.rejected[0].reason", containsString("outside your jurisdiction")));
+			.andExpect(jsonPath("$.rejected[0].reason", containsString("不在您的辖区内")));
 		assertThat(this.enterprises.findByCreditCode(foreign).orElseThrow().getName()).isNotEqualTo("改名");
 	}
 
@@ -130,7 +130,7 @@ class EnterpriseImportIntegrationTests {
 			uploads.shutdownNow();
 		}
 		importing("enterprises.xlsx", Workbooks.small()).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.file", containsString("missing: credit_code")));
+			.andExpect(jsonPath("$.errors.file", containsString("缺少：credit_code")));
 	}
 
 	@Test
@@ -139,8 +139,8 @@ class EnterpriseImportIntegrationTests {
 		importing("enterprises.csv",
 				"credit_code,name,regoin_code\n%s,表头错误有限公司,330421\n".formatted(code).getBytes(StandardCharsets.UTF_8))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.file", containsString("missing: region_code")))
-			.andExpect(jsonPath("$.errors.file", containsString("unknown: regoin_code")));
+			.andExpect(jsonPath("$.errors.file", containsString("缺少：region_code")))
+			.andExpect(jsonPath("$.errors.file", containsString("无法识别：regoin_code")));
 		this.mvc.perform(multipart("/api/v1/enterprises/import")
 			.file(new MockMultipartFile("file", "enterprises.csv", "text/csv",
 					"credit_code,name\n%s,表头错误有限公司\n".formatted(code).getBytes(StandardCharsets.UTF_8)))
@@ -176,11 +176,11 @@ class EnterpriseImportIntegrationTests {
 			.andExpect(jsonPath("$.updated").value(1))
 			.andExpect(jsonPath("$.refused").value(5))
 			.andExpect(jsonPath("$.rejected[*].line").value(contains(2, 1001, 1002, 2001, 2002)))
-			.andExpect(jsonPath("$.rejected[0].reason", containsString("not a Unified Social Credit Code")))
-			.andExpect(jsonPath("$.rejected[1].reason", containsString("no region 330481 in your jurisdiction")))
-			.andExpect(jsonPath("$.rejected[2].reason", containsString("outside your jurisdiction")))
-			.andExpect(jsonPath("$.rejected[3].reason", containsString("name is empty")))
-			.andExpect(jsonPath("$.rejected[4].reason", containsString("'HUGE' is not one of")));
+			.andExpect(jsonPath("$.rejected[0].reason", containsString("不是有效的统一社会信用代码")))
+			.andExpect(jsonPath("$.rejected[1].reason", containsString("您的辖区内没有区划 330481")))
+			.andExpect(jsonPath("$.rejected[2].reason", containsString("不在您的辖区内")))
+			.andExpect(jsonPath("$.rejected[3].reason", containsString("请填写name")))
+			.andExpect(jsonPath("$.rejected[4].reason", containsString("“HUGE”无效")));
 		for (int line : new int[] { 3, 1000, 1003, 2000, 2003, 3001 }) {
 			assertThat(this.enterprises.findByCreditCode(bulkCode(line - 1))).as("the row on line %d", line)
 				.hasValueSatisfying(firm -> assertThat(firm.getName()).isEqualTo("批量企业" + (line - 1)));
@@ -219,8 +219,7 @@ class EnterpriseImportIntegrationTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(answer.lines()).hasSize(1501)
 			.startsWith("line,reason")
-			.endsWith(
-					"1501,\"'不是代码1500' is not a Unified Social Credit Code: 18 digits and capital letters (no I, O, S, V or Z), the last one a check character\"");
+			.endsWith("1501,“不是代码1500”不是有效的统一社会信用代码：应为 18 位数字和大写字母（不含 I、O、S、V、Z），最后一位为校验码");
 	}
 
 	/** Codes of their own, in county A, apart from those of {@link AdminFixtures}. */

@@ -120,7 +120,7 @@ class OrganisationApiIntegrationTests {
 		call(post("/api/v1/units"), this.admin, """
 				{"code": "%s", "name": " ", "kind": "DEPARTMENT", "regionCode": "330421"}""".formatted(taken))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.code").value("unit code " + taken + " is already used"))
+			.andExpect(jsonPath("$.errors.code").value("单位代码 " + taken + " 已被使用"))
 			.andExpect(jsonPath("$.errors.name").exists());
 	}
 

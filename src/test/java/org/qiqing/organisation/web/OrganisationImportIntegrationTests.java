@@ -83,7 +83,7 @@ class OrganisationImportIntegrationTests {
 			.andExpect(jsonPath("$.rejected[0].line").value(3))
 			.andExpect(jsonPath("$.rejected[0].reason", containsString("NOT_A_KIND")))
 			.andExpect(jsonPath("$.rejected[1].line").value(5))
-			.andExpect(jsonPath("$.rejected[1].reason", containsString("jurisdiction")));
+			.andExpect(jsonPath("$.rejected[1].reason", containsString("辖区")));
 		assertThat(this.units.findByCode(p + "-3").orElseThrow().getSuperiorId())
 			.isEqualTo(this.units.findByCode(p + "-1").orElseThrow().getId());
 
@@ -136,10 +136,10 @@ class OrganisationImportIntegrationTests {
 		importing("units", "units.csv",
 				"code,name,kind\n%s,x,DEPARTMENT\n".formatted(code).getBytes(StandardCharsets.UTF_8))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.file", containsString("missing: region_code")));
+			.andExpect(jsonPath("$.errors.file", containsString("缺少：region_code")));
 		importing("people", "people.xlsx", xlsx(new String[][] { { "user", "display_name", "unit_code", "roles" } }))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.file", containsString("unknown: user")));
+			.andExpect(jsonPath("$.errors.file", containsString("无法识别：user")));
 		assertThat(this.units.findByCode(code)).isEmpty();
 	}
 
