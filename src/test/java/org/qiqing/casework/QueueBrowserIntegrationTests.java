@@ -161,7 +161,6 @@ class QueueBrowserIntegrationTests {
 		assertThat(script("""
 				const width = document.documentElement.clientWidth;
 				return [...document.querySelectorAll('body *')]
-					.filter(e => !e.closest('.tabs'))
 					.filter(e => e.getBoundingClientRect().right > width + 0.5)
 					.map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
 						+ ' reaches ' + Math.round(e.getBoundingClientRect().right) + 'px');
