@@ -29,7 +29,9 @@ create index cases_waiting_on_dispatcher on cases (limit_at, updated_at desc, id
     where state in ('ACCEPTED', 'DISPUTED', 'EXTENSION_REQUESTED', 'SUBMITTED', 'SUSPENSION_REQUESTED');
 create index cases_waiting_on_lead_unit on cases (lead_unit_id, limit_at, updated_at desc, id desc) include (time_state, kind)
     where state in ('ASSIGNED', 'EXTENSION_REQUESTED', 'IN_PROGRESS', 'REOPENED', 'SUSPENDED', 'SUSPENSION_REQUESTED');
--- The dispatcher's count: his county's part of that index, as one range of paths (pattern_ops, as
--- the database's collation is not C), instead of every county's cases filtered.
-create index cases_waiting_on_dispatcher_by_region on cases (region_path varchar_pattern_ops) include (updated_at, time_state, kind)
+-- The dispatcher's counts and his narrowed tabs (due soon, a kind, newest first): his county's part
+-- of that index, as one range of paths (pattern_ops, as the database's collation is not C), with
+-- all these read, instead of every county's cases filtered.
+create index cases_waiting_on_dispatcher_by_region on cases (region_path varchar_pattern_ops)
+    include (limit_at, updated_at, id, time_state, kind)
     where state in ('ACCEPTED', 'DISPUTED', 'EXTENSION_REQUESTED', 'SUBMITTED', 'SUSPENSION_REQUESTED');

@@ -34,7 +34,9 @@ class QueueIndexTests {
 			}
 			lists.add(states);
 		}
-		assertThat(lists).containsExactly(statesWhere(Party.DISPATCHER), statesWhere(Party.LEAD_UNIT));
+		// The dispatcher's by limit, the lead unit's, the dispatcher's by region.
+		assertThat(lists).containsExactly(statesWhere(Party.DISPATCHER), statesWhere(Party.LEAD_UNIT),
+				statesWhere(Party.DISPATCHER));
 	}
 
 	private static Set<String> statesWhere(Party party) {

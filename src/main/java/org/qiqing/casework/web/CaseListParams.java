@@ -21,9 +21,8 @@ import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,20 +80,17 @@ class CaseListParams {
 
 	private final Regions regions;
 
-	private final MessageSource messages;
-
-	CaseListParams(Units units, Categories categories, Regions regions, MessageSource messages) {
+	CaseListParams(Units units, Categories categories, Regions regions) {
 		this.units = units;
 		this.categories = categories;
 		this.regions = regions;
-		this.messages = messages;
 	}
 
 	/**
 	 * @throws InvalidInput naming each parameter whose value names nothing
 	 */
 	CaseFilter filter(Raw raw, Actor actor) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Text> errors = new LinkedHashMap<>();
 		Map<String, String> given = raw.given();
 		CaseState state = parse(given, "state", value -> CaseState.valueOf(value.toUpperCase(Locale.ROOT)), errors);
 		Long unit = parse(given, "unit", Long::valueOf, errors);
@@ -173,7 +169,7 @@ class CaseListParams {
 		}
 	}
 
-	private <T> T parse(Map<String, String> given, String name, Function<String, T> parse, Map<String, String> errors) {
+	private <T> T parse(Map<String, String> given, String name, Function<String, T> parse, Map<String, Text> errors) {
 		String value = given.get(name);
 		if (value == null) {
 			return null;
@@ -189,8 +185,8 @@ class CaseListParams {
 		}
 	}
 
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	private static Text text(String key, Object... args) {
+		return Text.of(key, args);
 	}
 
 }
