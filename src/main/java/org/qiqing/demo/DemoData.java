@@ -97,9 +97,6 @@ class DemoData {
 		this.linkage = linkage;
 	}
 
-	/** How long after one step of a demo case the next is taken. */
-	private static final Duration STEP = Duration.ofMinutes(20);
-
 	private static final Duration LEADER_STEP = Duration.ofHours(2);
 
 	/** The demo logins, username first. */
@@ -131,6 +128,7 @@ class DemoData {
 		List<Enterprise> firms = loadEnterprises(settings.enterprises(), random);
 		Map<Long, Actor> contacts = loadContacts(firms, hash);
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
+		loadPastYear(settings.history(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
 		this.frontDoor.load(firms, contacts, unitsByCode, hash);
 		this.visits.load(actors, firms, categoriesByCode);
@@ -258,11 +256,15 @@ class DemoData {
 		try {
 			for (int i = 0; i < count; i++) {
 				// Filed up to three weeks ago, so that open cases stand in every state of
-				// time; today's before now, with all their steps.
+				// time; today's before now, with all their steps. Three in four of the
+				// closed ones were filed over the past year instead, at an office's pace.
 				List<CaseAction> path = DemoPath.pick(i);
-				this.clock.set(DemoClock.filedAt(today.minusDays((i * 7L) % 22).atTime(9, 0), now,
-						STEP.multipliedBy(path.size())));
-				loadCase(i, path, random, handled, contacts, actors, units, categoryList, hash);
+				boolean past = DemoPath.closes(path) && i % 4 != 0;
+				List<Duration> gaps = DemoPace.gaps(path, past, random);
+				LocalDate filed = past ? today.minusDays(22 + (i * 53L) % 340) : today.minusDays((i * 7L) % 22);
+				this.clock.set(DemoClock.filedAt(filed.atTime(9, 0), now, DemoPace.total(gaps)));
+				loadCase(handled.get(i % handled.size()), i, path, gaps, random, contacts, actors, units, categoryList,
+						hash);
 			}
 		}
 		finally {
@@ -270,10 +272,34 @@ class DemoData {
 		}
 	}
 
-	private void loadCase(int i, List<CaseAction> path, Random random, List<Enterprise> handled,
+	/**
+	 * A year of 嘉善县's closed cases, spread evenly over the twelve months before the last
+	 * three weeks, walked through the workflow at an office's pace.
+	 */
+	private void loadPastYear(int count, Random random, List<Enterprise> firms, Map<Long, Actor> contacts,
+			Map<String, Actor> actors, Map<String, Unit> units, Map<String, Category> categories, String hash) {
+		List<Enterprise> jiashan = firms.stream().filter(f -> f.getRegionCode().startsWith(Jiaxing.JIASHAN)).toList();
+		List<Category> categoryList = List.copyOf(categories.values());
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, CHINA);
+		try {
+			for (int i = 0; i < count && !jiashan.isEmpty(); i++) {
+				List<CaseAction> path = DemoPath.past(i);
+				List<Duration> gaps = DemoPace.gaps(path, true, random);
+				LocalDate filed = today.minusDays(22 + (long) i * 343 / count);
+				this.clock.set(DemoClock.filedAt(filed.atTime(8 + i % 9, (i * 7) % 60), now, DemoPace.total(gaps)));
+				loadCase(jiashan.get((i * 7) % jiashan.size()), i, path, gaps, random, contacts, actors, units,
+						categoryList, hash);
+			}
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
+	private void loadCase(Enterprise firm, int i, List<CaseAction> path, List<Duration> gaps, Random random,
 			Map<Long, Actor> contacts, Map<String, Actor> actors, Map<String, Unit> units, List<Category> categoryList,
 			String hash) {
-		Enterprise firm = handled.get(i % handled.size());
 		boolean jiashan = firm.getRegionCode().startsWith(Jiaxing.JIASHAN);
 		Actor contact = contacts.get(firm.getId());
 		Actor dispatcher = actors.get(jiashan ? "dispatcher" : "dispatcher.hn");
@@ -293,15 +319,19 @@ class DemoData {
 				filer);
 		Unit lead = jiashan ? unitOf(category, units) : units.get(random.nextBoolean() ? "HN-JXJ" : "HN-ZGJ");
 		Actor handler = handlerOf(lead, actors, hash);
-		walk(kase, path, dispatcher, handler, contact, lead, random);
+		walk(kase, path, gaps, dispatcher, handler, contact, lead, random);
 	}
 
-	/** Takes the steps twenty minutes apart, from the moment the case was filed. */
-	private void walk(Case kase, List<CaseAction> path, Actor dispatcher, Actor handler, Actor contact, Unit lead,
-			Random random) {
+	/**
+	 * Takes the steps at their gaps ({@link DemoPace}), from the moment the case was
+	 * filed.
+	 */
+	private void walk(Case kase, List<CaseAction> path, List<Duration> gaps, Actor dispatcher, Actor handler,
+			Actor contact, Unit lead, Random random) {
 		Case current = kase;
-		for (CaseAction action : path) {
-			this.clock.set(this.clock.instant().plus(STEP));
+		for (int n = 0; n < path.size(); n++) {
+			CaseAction action = path.get(n);
+			this.clock.set(this.clock.instant().plus(gaps.get(n)));
 			StepInput input = switch (action) {
 				case DECLINE -> StepInput.note("经核实，该事项已通过其他渠道办结。");
 				case ASSIGN -> new StepInput("请按时限办理。", lead.getId(), Set.of(), null, null, null, null, null, null);
@@ -313,8 +343,7 @@ class DemoData {
 				case REQUEST_SUSPENSION -> StepInput.note("需企业补充环评材料，申请挂起。");
 				case RESOLVE -> new StepInput(null, null, null, null, Outcome.values()[random.nextInt(4) == 0 ? 1 : 0],
 						"已协调解决，具体情况已向企业反馈。", null, null, null);
-				case RATE -> new StepInput("办理及时，感谢！", null, null, null, null, null, null,
-						random.nextBoolean() ? Rating.VERY_SATISFIED : Rating.SATISFIED, null);
+				case RATE -> new StepInput("办理及时，感谢！", null, null, null, null, null, null, rating(random), null);
 				case REOPEN -> new StepInput("问题没有真正解决。", null, null, null, null, null, null, Rating.UNSATISFIED, null);
 				default -> StepInput.empty();
 			};
@@ -375,6 +404,12 @@ class DemoData {
 		finally {
 			this.clock.reset();
 		}
+	}
+
+	/** Mostly very satisfied or satisfied, one in ten basically satisfied. */
+	private static Rating rating(Random random) {
+		int draw = random.nextInt(10);
+		return draw == 0 ? Rating.BASICALLY_SATISFIED : draw < 5 ? Rating.VERY_SATISFIED : Rating.SATISFIED;
 	}
 
 	private static Unit unitOf(Category category, Map<String, Unit> units) {

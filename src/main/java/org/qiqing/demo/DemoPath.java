@@ -39,6 +39,24 @@ final class DemoPath {
 		throw new IllegalStateException("weights must add up to 100");
 	}
 
+	/** Whether the path ends the case: declined, withdrawn, or rated and closed. */
+	static boolean closes(List<CaseAction> path) {
+		return !path.isEmpty() && List.of(DECLINE, WITHDRAW, RATE).contains(path.get(path.size() - 1));
+	}
+
+	/**
+	 * The paths of the past year's cases, all closed: most resolved and rated, some
+	 * resolved without a stage reply, a few declined or withdrawn.
+	 */
+	static List<CaseAction> past(int index) {
+		return switch (index % 20) {
+			case 0 -> List.of(DECLINE);
+			case 7 -> List.of(WITHDRAW);
+			case 3, 11 -> with(RESOLVE, RATE);
+			default -> with(STAGE_REPLY, RESOLVE, RATE);
+		};
+	}
+
 	private static List<CaseAction> with(CaseAction... more) {
 		List<CaseAction> path = new java.util.ArrayList<>(HANDLING);
 		path.addAll(List.of(more));

@@ -103,12 +103,15 @@ class DemoVisits {
 		}
 	}
 
-	/** Six visits of the last five weeks, sent as the phone sends them. */
+	/** Six visits of the last three weeks, sent as the phone sends them. */
 	private void recordVisits(Actor visitor, List<Enterprise> firms, Map<String, Category> categories, int seed) {
 		LocalDate today = LocalDate.now(CHINA);
 		try {
 			for (int i = 0; i < 6 && !firms.isEmpty(); i++) {
-				LocalDate day = today.minusDays(3 + i * 6L + seed);
+				// Within the last three weeks: the difficulties heard become cases
+				// waiting
+				// to be accepted, and none waits longer than the county's open cases.
+				LocalDate day = today.minusDays(2 + i * 3L + seed);
 				this.clock.set(day.atTime(16, 30).atZone(CHINA).toInstant());
 				Enterprise firm = firms.get((i * 3 + seed) % firms.size());
 				List<NewVisit.Difficulty> heard = (i + seed) % 3 == 2 ? List.of()

@@ -223,6 +223,46 @@ class DemoDataIntegrationTests {
 		});
 	}
 
+	@Test
+	void jiashanHasAYearOfClosedCasesWalkedAtAnOfficesPace() {
+		loadOnce();
+		Instant now = Instant.now();
+		List<Timestamp> filed = this.jdbc.sql("""
+				select c.created_at from cases c join person p on p.id = c.submitted_by
+				where p.username not like 't.%' and c.region_code like '330421%'""").query(Timestamp.class).list();
+		// Every one of the last twelve months (of thirty days) has cases of the county.
+		for (int month = 0; month < 12; month++) {
+			Instant from = now.minus(java.time.Duration.ofDays(30L * (month + 1)));
+			Instant to = now.minus(java.time.Duration.ofDays(30L * month));
+			assertThat(filed).as("cases filed %d months ago", month)
+				.anyMatch(at -> at.toInstant().isAfter(from) && !at.toInstant().isAfter(to));
+		}
+		// Nothing older than a month is still open: an office closes its cases.
+		assertThat(this.jdbc.sql("""
+				select count(*) from cases c join person p on p.id = c.submitted_by
+				where p.username not like 't.%' and c.created_at < :monthAgo
+				and c.state not in ('CLOSED', 'DECLINED', 'WITHDRAWN')""")
+			.param("monthAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(30))))
+			.query(Integer.class)
+			.single()).isZero();
+		// Past cases took days, not minutes, and some were resolved after their due date.
+		List<Long> resolvedAfterDays = this.jdbc.sql("""
+				select (select max(e.at) from case_event e where e.case_id = c.id and e.action = 'RESOLVE'),
+				       c.created_at, c.due_date from cases c join person p on p.id = c.submitted_by
+				where p.username not like 't.%' and c.created_at < :monthAgo and c.state = 'CLOSED'""")
+			.param("monthAgo", Timestamp.from(now.minus(java.time.Duration.ofDays(30))))
+			.query((rs, n) -> java.time.Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(1).toInstant())
+				.toHours())
+			.list();
+		assertThat(resolvedAfterDays).isNotEmpty().anyMatch(hours -> hours >= 24 * 2);
+		assertThat(this.jdbc.sql("""
+				select count(*) from cases c join person p on p.id = c.submitted_by
+				where p.username not like 't.%' and c.state = 'CLOSED' and c.due_date < (select cast(max(e.at) as date)
+				    from case_event e where e.case_id = c.id and e.action = 'RESOLVE')""")
+			.query(Integer.class)
+			.single()).as("cases resolved after their due date").isPositive();
+	}
+
 	private List<String> unreadEntriesOf(String username) {
 		return this.jdbc.sql("""
 				select n.topic || ' ' || c.state || ' ' || n.repeats from notification n
@@ -236,7 +276,7 @@ class DemoDataIntegrationTests {
 	/** The demonstration, loaded once into the database the integration tests share. */
 	private void loadOnce() {
 		if (this.jdbc.sql("select count(*) from unit where code = 'JX-QFZX'").query(Integer.class).single() == 0) {
-			this.demo.load(new DemoSettings(true, 40, 100, "demo"));
+			this.demo.load(new DemoSettings(true, 40, 100, 60, "demo"));
 		}
 	}
 
