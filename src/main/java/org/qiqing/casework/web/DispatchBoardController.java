@@ -5,6 +5,7 @@ import org.qiqing.casework.DispatchBoard;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Paging;
+import org.qiqing.platform.Text;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,7 @@ class DispatchBoardController {
 		CaseState column = DispatchBoard.COLUMNS.stream()
 			.filter(candidate -> candidate.name().equals(state))
 			.findFirst()
-			.orElseThrow(() -> new NotFound("board column", state));
+			.orElseThrow(() -> new NotFound(Text.of("board.error.noColumn", state)));
 		Paging paging = Paging.of(page, CARDS, CARDS);
 		model.addAttribute("columns", java.util.List.of(this.board.column(actor, column, paging.page(), CARDS)));
 		model.addAttribute("single", true);
