@@ -31,12 +31,20 @@ import java.util.regex.Pattern;
  *
  * java bench/Load.java BASE_URL MODE CONCURRENCY SECONDS [COUNTY]
  *   MODE: lifecycle | create | queue | queue-filters | list-filters
+ *     or a page of the desk (below)
  *
  * queue-filters reads the first page of every tab, kind and order of the queue of the
  * county's dispatcher and of a department's handler; list-filters reads the first page of
  * the list of all cases under each filter and a combination of them, with the unfiltered
  * list as the baseline; each worker takes them in turn, so all are measured under the same
  * load and each is reported on its own line.
+ *
+ * The pages of the desk, each worker logged in with a session of its own (password bench):
+ *     queue-page (/queue, the dispatcher: the baseline of the pages), board (/board, the dispatcher),
+ *     board-column (/board/columns/SUBMITTED?page=3), desk (/supervision, the county's supervisor),
+ *     desk-filtered (/supervision?unit=..&time=RED&page=2), desk-city (/supervision, the city's
+ *     supervisor bench.supervisor.city of bench/desk-setup.sql), inbox (/inbox, the dispatcher with
+ *     the 100,000 notices of bench/desk-setup.sql), unread (/api/v1/notifications/unread-count, his token)
  */
 public class Load {
 
@@ -52,6 +60,8 @@ public class Load {
 	final ThreadLocal<Connection> connections;
 
 	final String dispatcher;
+
+	final String county;
 
 	final String handler;
 
@@ -75,6 +85,7 @@ public class Load {
 		this.base = base;
 		URI uri = URI.create(base);
 		this.connections = ThreadLocal.withInitial(() -> new Connection(uri.getHost(), uri.getPort()));
+		this.county = county;
 		this.dispatcher = "Bearer qq_bench_bench.dispatcher." + county;
 		this.handler = "Bearer qq_bench_bench.handler.B-" + county + "-0";
 		this.categoryId = firstId(get("/api/v1/categories", this.dispatcher));
@@ -113,6 +124,10 @@ public class Load {
 							case "queue" -> timed("queue", () -> get("/api/v1/queue?size=20", this.dispatcher));
 							case "queue-filters" -> queueFilter(i);
 							case "list-filters" -> listFilter(i);
+							case "unread" -> timed("unread",
+									() -> get("/api/v1/notifications/unread-count", this.dispatcher));
+							case "queue-page", "board", "board-column", "desk", "desk-filtered", "desk-city", "inbox" ->
+								timed(mode, () -> page(mode));
 							default -> throw new IllegalArgumentException(mode);
 						}
 					}
@@ -166,6 +181,65 @@ public class Load {
 
 	static String encode(String text) {
 		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	/** Each worker's session, for the pages: logged in once, as the page's person. */
+	final ThreadLocal<String> sessions = new ThreadLocal<>();
+
+	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	Response page(String mode) throws Exception {
+		String user = switch (mode) {
+			case "desk", "desk-filtered" -> "bench.supervisor." + this.county;
+			case "desk-city" -> "bench.supervisor.city";
+			default -> "bench.dispatcher." + this.county;
+		};
+		String path = switch (mode) {
+			case "queue-page" -> "/queue";
+			case "board" -> "/board";
+			case "board-column" -> "/board/columns/SUBMITTED?page=3";
+			case "desk", "desk-city" -> "/supervision";
+			case "desk-filtered" -> "/supervision?unit=" + this.unitId + "&time=RED&page=2";
+			case "inbox" -> "/inbox";
+			default -> throw new IllegalArgumentException(mode);
+		};
+		if (this.sessions.get() == null) {
+			this.sessions.set(login(user));
+		}
+		Response response = this.connections.get()
+			.exchange(new StringBuilder("GET ").append(path)
+				.append(" HTTP/1.1\r\nAccept-Language: zh-CN\r\nCookie: ")
+				.append(this.sessions.get()), null);
+		if (response.status() != 200) {
+			throw new IllegalStateException(path + " → " + response.status());
+		}
+		return response;
+	}
+
+	/** Logs in with the form, as a browser does: the CSRF token of the form, then its post. */
+	String login(String user) throws IOException {
+		Response form = this.connections.get().exchange(new StringBuilder("GET /login HTTP/1.1"), null);
+		Matcher csrf = CSRF.matcher(form.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("no CSRF token on the login form");
+		}
+		byte[] body = ("username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=bench&_csrf="
+				+ java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))
+			.getBytes(StandardCharsets.UTF_8);
+		Response done = this.connections.get()
+			.exchange(new StringBuilder("POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nCookie: ")
+				.append(cookies(form)), body);
+		String location = done.headers().getOrDefault("location", "");
+		if (done.status() != 302 || location.contains("error")) {
+			throw new IllegalStateException("login of " + user + " failed: " + done.status() + " " + location);
+		}
+		return cookies(done);
+	}
+
+	/** The name=value of each cookie the response sets. */
+	static String cookies(Response response) {
+		return java.util.Arrays.stream(response.headers().getOrDefault("set-cookie", "").split("\n"))
+			.filter(cookie -> !cookie.isBlank())
+			.map(cookie -> cookie.split(";")[0].trim())
+			.collect(java.util.stream.Collectors.joining("; "));
 	}
 
 	long create(long i) throws Exception {
@@ -304,7 +378,9 @@ public class Load {
 			Map<String, String> headers = new HashMap<>();
 			for (String header = line(); !header.isEmpty(); header = line()) {
 				int colon = header.indexOf(':');
-				headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+				// Set-Cookie may come more than once: all are kept, a line each.
+				headers.merge(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim(),
+						(first, more) -> first + "\n" + more);
 			}
 			byte[] content;
 			if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -349,6 +425,7 @@ public class Load {
 			List<Long> times = new ArrayList<>(entry.getValue());
 			times.sort(null);
 			if (mode.equals("lifecycle") && !entry.getKey().equals("create")) {
+			if (List.of("lifecycle", "create").contains(mode) && !entry.getKey().equals("create")) {
 				steps += times.size();
 			}
 			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-16s n=%-7d %8.1f/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",

@@ -11,6 +11,8 @@
 #   bench/run.sh timers             # recompute 1M time states, sweep 100,000 due timers
 #   bench/run.sh startup            # the embedded default's startup time
 #   bench/run.sh imports            # 100,000 enterprises from a CSV and an XLSX file through the API
+#   bench/run.sh desk               # the board, the supervision desk and the inbox of 100,000 notices,
+#                                   # c=8, beside the /queue page (BENCH_DESK_DB, qiqing_bench_desk)
 #   bench/run.sh coverage           # linkage coverage: its own city (100,000 enterprises, 20,000 links,
 #                                   # 1,000,000 visits) in qiqing_bench_coverage, pgbench baseline, HTTP load
 set -euo pipefail
@@ -371,6 +373,35 @@ coverage() {
 	say "coverage: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# The desk's pages (issue 14) on a generated database (BENCH_DESK_DB, by default a copy made with
+# createdb -T of the generated one): desk-setup.sql adds the city's supervisor and 100,000 notices of
+# the county's dispatcher; then each page at c=8, the dispatcher's /queue page first as the baseline of
+# the pages; then, on a node that counts at every request (qiqing.desk.count-cache=0s), what one count
+# of the board's columns and of the desk's tally costs (c=1).
+desk() {
+	local DB=${BENCH_DESK_DB:-qiqing_bench_desk}
+	local PG="$PG -d $DB"
+	$PG -f bench/desk-setup.sql > "$OUT/desk-setup.log"
+	$PG -c "vacuum analyze notification" -c "vacuum analyze cases" > /dev/null
+	say "desk: $DB, $($PG -tAc "select count(*) from cases") cases, $($PG -tAc "select count(*) from cases where time_state in ('YELLOW', 'RED')") yellow or red, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	start_app
+	# Warm: every page a while, so that the JIT has compiled them and each count is made once.
+	for mode in queue-page board board-column desk desk-filtered desk-city inbox unread; do
+		java bench/Load.java "http://127.0.0.1:$PORT" "$mode" 4 "${BENCH_DESK_WARMUP:-15}" > /dev/null
+	done
+	for mode in queue-page board board-column desk desk-filtered desk-city inbox unread queue-page; do
+		measure "$mode" 8 "$SECONDS_EACH"
+	done
+	stop_app
+	APP_ARGS="--qiqing.desk.count-cache=0s" start_app
+	for mode in board desk desk-city; do
+		java bench/Load.java "http://127.0.0.1:$PORT" "$mode" 1 20 > /dev/null
+		measure "$mode" 1 "$SECONDS_EACH"
+	done
+	stop_app
+	say "desk: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 machine() {
 	say "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(free -g | awk '/Mem:/ {print $2}') GiB"
 	say "postgresql: $($PG -tAc 'show server_version'), synchronous_commit=$($PG -tAc 'show synchronous_commit'), java: $(java -version 2>&1 | head -1)"
@@ -386,6 +417,7 @@ case "${1:-all}" in
 	imports) machine; imports; imports_h2 ;;
 	imports-h2) imports_h2 ;;
 	coverage) coverage ;;
+	desk) machine; desk ;;
 	all)
 		: > "$SUMMARY"
 		machine
@@ -397,7 +429,8 @@ case "${1:-all}" in
 		imports
 		imports_h2
 		coverage
+		BENCH_DESK_DB=$DB desk
 		echo; echo "Summary in $SUMMARY"
 		;;
-	*) echo "usage: bench/run.sh all|generate [CASES]|verify|pgbench|load|timers|startup|imports|coverage" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh all|generate [CASES]|verify|pgbench|load|timers|startup|imports|coverage|desk" >&2; exit 2 ;;
 esac

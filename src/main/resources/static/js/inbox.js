@@ -8,7 +8,8 @@
   var source = new EventSource(badge.getAttribute('data-stream'));
   source.addEventListener('unread', function (event) {
     var count = parseInt(event.data, 10) || 0;
-    badge.textContent = count;
+    // Counts stop at a thousand (Inbox.UNREAD_COUNTED).
+    badge.textContent = count > 999 ? '999+' : count;
     badge.classList.toggle('empty', count === 0);
   });
 })();

@@ -144,10 +144,12 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/supervision/verification", list("")));
 		rules.add(rule("GET /api/v1/supervision/bulletin", list("")));
 		rules.add(rule("GET /api/v1/supervision/orders", list("")));
+		rules.add(rule("GET /api/v1/supervision/units", list(""), list("time=RED")));
 		// The pages of cases
 		rules.add(rule("GET /", neutral()));
 		rules.add(rule("GET /queue", list(""), list("size=100")));
 		rules.add(rule("GET /board", find(CASE, "")));
+		rules.add(rule("GET /board/columns/{state}", find(CASE, ""), list("page=1")));
 		rules.add(rule("GET /cases", find(CASE, "q={number}"), list(""), list("q={title}"), list("q={enterprise}"),
 				list("state={state}")));
 		rules.add(rule("GET /cases/{id}", show(CASE)));

@@ -50,6 +50,14 @@ final class CaseScope {
 			.collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 	}
 
+	/**
+	 * What the rule depends on for a person: two people with equal keys see the same
+	 * cases, so what is counted for one may be answered to the other.
+	 */
+	static Object keyOf(Actor actor) {
+		return java.util.Arrays.asList(actor.enterpriseId(), actor.unitId(), actor.jurisdictionPattern());
+	}
+
 	static StatementSpec bind(StatementSpec statement, Actor actor) {
 		return statement.param("scopeEnterprise", actor.enterpriseId() == null ? NOBODY : actor.enterpriseId())
 			.param("scopeUnit", actor.unitId() == null ? NOBODY : actor.unitId())

@@ -154,14 +154,26 @@ public class Inbox {
 		this.batches.batchUpdate(SUPERSEDE, new ArrayList<>(latest.values()), SUPERSEDE_TYPES);
 	}
 
+	/**
+	 * Unread entries are counted up to this many: the badge says "999+" beyond. A count
+	 * stops there, so it costs what a thousand index entries cost, however many a person
+	 * left unread (20,000 unread took 8–60 ms to count, at every page).
+	 */
+	public static final int UNREAD_COUNTED = 1000;
+
+	/**
+	 * A page of the person's entries, newest first: all of them, or the unread ones, each
+	 * read in order from its own index (V31, V33), not one statement filtering the other.
+	 */
 	@Transactional(readOnly = true)
 	public Page page(long personId, boolean unreadOnly, int page, int size) {
-		List<Notification> items = this.jdbc.sql("""
-				select %s from notification
-				where person_id = :person and (:all or read_at is null)
-				order by updated_at desc, id desc limit :limit offset :offset""".formatted(COLUMNS))
+		List<Notification> items = this.jdbc
+			.sql("""
+					select %s from notification
+					where person_id = :person%s
+					order by updated_at desc, id desc limit :limit offset :offset""".formatted(COLUMNS,
+					unreadOnly ? " and read_at is null" : ""))
 			.param("person", personId)
-			.param("all", !unreadOnly)
 			.param("limit", size + 1)
 			.param("offset", (long) page * size)
 			.query(Rows.of(Notification.class))
@@ -170,9 +182,14 @@ public class Inbox {
 		return new Page(hasNext ? items.subList(0, size) : items, page, size, hasNext, unreadCount(personId));
 	}
 
+	/** How many of the person's entries are unread, up to {@link #UNREAD_COUNTED}. */
 	@Transactional(readOnly = true)
 	public long unreadCount(long personId) {
-		return this.jdbc.sql("select count(*) from notification where person_id = :person and read_at is null")
+		return this.jdbc
+			.sql("""
+					select count(*) from (select 1 as one from notification
+					where person_id = :person and read_at is null fetch first %d rows only) unread"""
+				.formatted(UNREAD_COUNTED))
 			.param("person", personId)
 			.query(Long.class)
 			.single();

@@ -72,8 +72,6 @@ class CasePagesController {
 
 	static final String DETAIL = "cases/detail";
 
-	static final String BOARD = "cases/board";
-
 	private static final int PAGE_SIZE = 20;
 
 	private final CaseManagement cases;
@@ -235,17 +233,6 @@ class CasePagesController {
 					+ org.springframework.web.util.UriUtils.encodeQueryParam(entry.getValue(),
 							java.nio.charset.StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&", "?", ""));
-	}
-
-	@GetMapping("/board")
-	String showBoard(Actor actor, Model model) {
-		List<CaseState> columns = List.of(CaseState.SUBMITTED, CaseState.ACCEPTED, CaseState.DISPUTED,
-				CaseState.EXTENSION_REQUESTED);
-		model.addAttribute("columns",
-				columns.stream()
-					.collect(Collectors.toMap(Function.identity(), s -> this.queries.search(actor, s, null, 0, 50),
-							(a, b) -> a, java.util.LinkedHashMap::new)));
-		return BOARD;
 	}
 
 	@GetMapping({ "/cases/new", "/assignments/new" })
