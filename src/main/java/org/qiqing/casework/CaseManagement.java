@@ -25,6 +25,7 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -399,12 +400,13 @@ public class CaseManagement {
 			return;
 		}
 		AssignableUnits assignable = this.offices.assignableBy(actor);
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Object> errors = new LinkedHashMap<>();
 		if (input.leadUnitId() != null && !assignable.contains(input.leadUnitId())) {
-			errors.put("leadUnitId", "unit " + input.leadUnitId() + " is not one you may assign to");
+			errors.put("leadUnitId", Text.of("error.case.unitNotAssignable",
+					this.units.findById(input.leadUnitId()).map(Unit::getName).orElse(input.leadUnitId().toString())));
 		}
 		if (!assignable.containsAll(input.coUnitIds())) {
-			errors.put("coUnitIds", "a co-unit is not one you may assign to");
+			errors.put("coUnitIds", Text.of("error.case.coUnitNotAssignable"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);

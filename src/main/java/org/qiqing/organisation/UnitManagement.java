@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
+import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,7 +120,7 @@ public class UnitManagement {
 		Set<String> codes = new TreeSet<>();
 		for (String code : regionCodes == null ? List.<String>of() : regionCodes) {
 			if (this.regions.findWithin(code, actor).isEmpty()) {
-				errors.reject("regionCodes", "no region " + code + " in your jurisdiction");
+				errors.reject("regionCodes", Text.of("error.unit.regionNotInJurisdiction", code));
 			}
 			codes.add(code);
 		}

@@ -109,7 +109,8 @@ class AssignableUnitsIntegrationTests {
 				.param("leadUnitId", id(this.world.deptB())))
 			.andReturn();
 		assertThat(posted.getResponse().getStatus()).isEqualTo(302);
-		assertThat((String) posted.getFlashMap().get("problem")).contains(this.world.deptB().getId().toString());
+		assertThat((String) posted.getFlashMap().get("problem")).contains(this.world.deptB().getName())
+			.contains("不在您可以交办的范围内");
 		assertThat(version(id)).isEqualTo(version);
 
 		Unit serving = servingJiashan();

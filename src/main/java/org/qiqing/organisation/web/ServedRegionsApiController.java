@@ -6,6 +6,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.UnitManagement;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class ServedRegionsApiController {
 	@PutMapping(path = "/api/v1/units/{id}/served-regions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ServedRegions replaceServedRegions(@PathVariable long id, @RequestBody ServedRegionsChange change, Actor actor) {
 		if (change == null || change.regionCodes() == null) {
-			throw new InvalidInput("regionCodes", "regionCodes is required (an empty list serves no other region)");
+			throw new InvalidInput("regionCodes", Text.of("error.unit.regionCodesRequired"));
 		}
 		return ServedRegions.of(id, this.units.serve(id, change.regionCodes(), actor));
 	}
