@@ -51,8 +51,10 @@ public class Offices {
 			.filter(place -> actor.oversees(place.path()) || actor.liesWithin(place.path()))
 			.map(ServedRegions.Place::unitId)
 			.collect(Collectors.toSet());
-		// The county's own departments before its towns', each level by code.
+		// The county's units before its towns', and at each level the departments (which
+		// handle cases) before the offices that dispatch or oversee them.
 		Comparator<Unit> byPlace = Comparator.comparing((Unit unit) -> placeOf.get(unit.getId()).length())
+			.thenComparing(Unit::getKind)
 			.thenComparing(Unit::getCode);
 		return new AssignableUnits(this.units.findAllById(own).stream().sorted(byPlace).toList(),
 				this.units.findAllById(serving).stream().sorted(byPlace).toList());
