@@ -205,6 +205,12 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("PUT /api/v1/units/{id} json", change(UNIT, this::changeUnit)));
 		rules.add(rule("POST /api/v1/units/import multipart", add(UNIT, csv(UNITS, "{unitCode},越权,OFFICE,{code}")),
 				add(REGION, csv(UNITS, "{newCode},越权,OFFICE,{code}"))));
+		// The regions a unit serves: read and changed by the administrators of its
+		// jurisdiction only.
+		rules.add(rule("GET /api/v1/units/{id}/served-regions", show(UNIT).namingNothing()));
+		rules.add(rule("PUT /api/v1/units/{id}/served-regions json", change(UNIT, this::servedRegions)));
+		rules.add(rule("GET /admin/units/{id}/serves", show(UNIT).namingNothing()));
+		rules.add(rule("POST /admin/units/{id}/serves", change(UNIT, this::servedRegionsForm)));
 		rules.add(rule("GET /api/v1/people", find(PERSON, "q={username}"), list("size=100")));
 		rules.add(rule("GET /api/v1/people/{id}", show(PERSON)));
 		rules.add(rule("POST /api/v1/people json", add(UNIT, this::newPerson)));
@@ -1120,6 +1126,15 @@ class AccessMatrixIntegrationTests {
 					{"name": "越权", "kind": "OFFICE", "regionCode": "%s"}""".formatted(t.regionCode()));
 	}
 
+	private void servedRegions(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("""
+				{"regionCodes": ["%s"]}""".formatted(t.regionCode()));
+	}
+
+	private void servedRegionsForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("regionCodes", t.regionCode());
+	}
+
 	private void newPerson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		request.contentType(MediaType.APPLICATION_JSON)
 			.content(
@@ -1604,10 +1619,11 @@ class AccessMatrixIntegrationTests {
 						from region r where r.code = :id""", t.regionCode());
 			}
 			case UNIT -> {
-				// The unit and its people.
+				// The unit, its people and the regions it serves.
 				return text("""
 						select u.name || '/' || u.kind || '/' || u.version
 						       || '/' || (select count(*) from person p where p.unit_id = u.id)
+						       || '/' || (select count(*) from unit_served_region s where s.unit_id = u.id)
 						from unit u where u.id = :id""", t.unitId());
 			}
 			case PERSON -> {

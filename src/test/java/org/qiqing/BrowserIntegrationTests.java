@@ -110,7 +110,7 @@ class BrowserIntegrationTests {
 		take("accept", form -> note(form, "属惠企政策兑现类，予以受理"));
 		assertThat(caseState()).isEqualTo("已受理待交办");
 		take("assign", form -> {
-			choose(form, "leadUnitId", this.world.deptA().getName());
+			pick(form, "leadUnitId", this.world.deptA().getName());
 			setDate(form, "dueDate", due);
 		});
 		assertThat(caseState()).isEqualTo("已交办");
@@ -201,7 +201,7 @@ class BrowserIntegrationTests {
 		assertThat(this.browser.findElement(By.id("registration-status")).getText()).isEqualTo("已通过");
 		login(username, password);
 		this.wait.until(ExpectedConditions.urlToBe(url("/queue")));
-		this.browser.findElement(By.linkText("提交诉求")).click();
+		navLink("提交诉求").click();
 		WebElement caseForm = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-form")));
 		choose(caseForm, "categoryId", this.world.category().name());
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#guide h2")));
@@ -214,7 +214,7 @@ class BrowserIntegrationTests {
 		assertThat(caseState()).isEqualTo("待受理");
 
 		// The same contact asks the help office for a service visit.
-		this.browser.findElement(By.linkText("上门服务")).click();
+		navLink("上门服务").click();
 		WebElement visit = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("help-visit-form")));
 		visit.findElement(By.name("topic")).sendKeys("消防验收前现场指导");
 		visit.findElement(By.name("place")).sendKeys("厂区 3 号车间");
@@ -224,7 +224,7 @@ class BrowserIntegrationTests {
 		visit.findElement(By.cssSelector("button[type=submit]")).click();
 		this.wait.until(ExpectedConditions.urlMatches("/cases/\\d+$"));
 		assertThat(caseState()).isEqualTo("已交办");
-		assertThat(this.browser.findElement(By.id("visit-place")).getText()).isEqualTo("厂区 3 号车间");
+		assertThat(fact("地点")).isEqualTo("厂区 3 号车间");
 		assertThat(number).startsWith("QQ-");
 		assertFitsOnThePhone();
 		saveScreenshot("help-visit-case-phone");
@@ -255,12 +255,13 @@ class BrowserIntegrationTests {
 	}
 
 	private void logout() {
+		openMenu();
 		this.browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
 		this.wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
 	}
 
 	private void fillInRequest(String title, String description, Path attachment) {
-		this.browser.findElement(By.linkText("提交诉求")).click();
+		navLink("提交诉求").click();
 		WebElement form = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-form")));
 		assertThat(form.findElement(By.name("title")).getDomProperty("value")).as("a new form's title").isEmpty();
 		choose(form, "categoryId", this.world.category().name());
@@ -281,7 +282,7 @@ class BrowserIntegrationTests {
 	}
 
 	private void openMyQueue() {
-		this.browser.findElement(By.linkText("我的待办")).click();
+		navLink("我的待办").click();
 		this.wait.until(ExpectedConditions.urlToBe(url("/queue")));
 	}
 
@@ -289,7 +290,7 @@ class BrowserIntegrationTests {
 	 * Finds the case by its number among all the cases the person may see, and opens it.
 	 */
 	private void openCase(String number) {
-		this.browser.findElement(By.linkText("全部事项")).click();
+		navLink("全部事项").click();
 		WebElement search = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("q")));
 		search.sendKeys(number);
 		search.submit();
@@ -315,6 +316,24 @@ class BrowserIntegrationTests {
 
 	private static void note(WebElement form, String text) {
 		form.findElement(By.name("note")).sendKeys(text);
+	}
+
+	/** On a phone the navigation is behind the menu button: opens it first. */
+	private void openMenu() {
+		WebElement button = this.browser.findElement(By.cssSelector(".menu-button"));
+		if (button.isDisplayed() && !this.browser.findElement(By.cssSelector("header .nav")).isDisplayed()) {
+			button.click();
+		}
+	}
+
+	private WebElement navLink(String text) {
+		openMenu();
+		return this.wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text)));
+	}
+
+	/** Picks a unit from the searchable list of radio buttons or checkboxes. */
+	private static void pick(WebElement form, String field, String unitName) {
+		form.findElement(By.xpath(".//label[@data-name='" + unitName + "'][.//input[@name='" + field + "']]")).click();
 	}
 
 	private static void choose(WebElement form, String field, String visibleText) {
@@ -350,6 +369,11 @@ class BrowserIntegrationTests {
 	}
 
 	private String fact(String label) {
+		// On a phone the facts are folded under their summary.
+		WebElement facts = this.browser.findElement(By.cssSelector("details.case-facts"));
+		if (!Boolean.parseBoolean(facts.getDomProperty("open"))) {
+			facts.findElement(By.tagName("summary")).click();
+		}
 		return this.browser
 			.findElement(
 					By.xpath("//dl[@class='facts']/dt[normalize-space()='" + label + "']/following-sibling::dd[1]"))

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.AssignableUnits;
 import org.qiqing.organisation.Offices;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
@@ -145,10 +146,8 @@ public class CaseManagement {
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-		Region region = this.regions
-			.find(enterprise != null ? enterprise.getRegionCode()
-					: this.units.findById(assignment.leadUnitId()).orElseThrow().getRegionCode())
-			.orElseThrow();
+		Region region = enterprise != null ? this.regions.find(enterprise.getRegionCode()).orElseThrow()
+				: regionOfMatter(this.units.findById(assignment.leadUnitId()).orElseThrow(), actor);
 		if (assignment != null && !actor.oversees(region.path())) {
 			throw new InvalidInput(enterprise != null ? "enterpriseId" : "leadUnitId",
 					Text.of("error.case.outsideJurisdiction"));
@@ -175,6 +174,21 @@ public class CaseManagement {
 					assignment.dueDate(), null, null, null, null, null), actor);
 		}
 		return saved;
+	}
+
+	/**
+	 * Where a leader's matter without an enterprise lies: where its unit stands or, for a
+	 * unit that serves his jurisdiction from above, his jurisdiction.
+	 */
+	private Region regionOfMatter(Unit lead, Actor actor) {
+		Region place = this.regions.find(lead.getRegionCode()).orElseThrow();
+		if (actor.oversees(place.path()) || actor.jurisdictionPath() == null
+				|| !this.offices.assignableBy(actor).contains(lead.getId())) {
+			return place;
+		}
+		String path = actor.jurisdictionPath();
+		String own = path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
+		return this.regions.find(own).orElse(place);
 	}
 
 	/**
@@ -269,6 +283,7 @@ public class CaseManagement {
 		Set<Long> coUnitsBefore = Set.copyOf(kase.getCoUnitIds());
 		Instant now = this.clock.instant();
 		validate(action, requested, kase);
+		requireAssignable(action, requested, actor);
 		StepInput input = withDefaultDueDate(kase, action, requested, now);
 		this.clocks.check(kase, action, input, now);
 		this.supervision.check(kase, action);
@@ -370,6 +385,30 @@ public class CaseManagement {
 		if (input.dueDate() != null && input.dueDate().isBefore(today) && (action == CaseAction.ASSIGN
 				|| action == CaseAction.REASSIGN || action == CaseAction.REQUEST_EXTENSION)) {
 			errors.put("dueDate", Text.of("error.date.past", input.dueDate()));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+	}
+
+	/**
+	 * A person hands a case only to the units he may assign to (his jurisdiction's, and
+	 * those marked as serving it); the platform's own steps (a service visit to the
+	 * nearest help office) choose their unit themselves.
+	 */
+	private void requireAssignable(CaseAction action, StepInput input, Actor actor) {
+		if (action != CaseAction.ASSIGN && action != CaseAction.REASSIGN
+				|| actor.personId() == this.supervision.system().personId()) {
+			return;
+		}
+		AssignableUnits assignable = this.offices.assignableBy(actor);
+		Map<String, Object> errors = new LinkedHashMap<>();
+		if (input.leadUnitId() != null && !assignable.contains(input.leadUnitId())) {
+			errors.put("leadUnitId", Text.of("error.case.unitNotAssignable",
+					this.units.findById(input.leadUnitId()).map(Unit::getName).orElse(input.leadUnitId().toString())));
+		}
+		if (!assignable.containsAll(input.coUnitIds())) {
+			errors.put("coUnitIds", Text.of("error.case.coUnitNotAssignable"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);

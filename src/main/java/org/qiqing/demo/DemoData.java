@@ -81,9 +81,12 @@ class DemoData {
 	/** Names of people and enterprises, made afresh (and alike) for each load. */
 	private ChineseNames names;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
 			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
-			DemoVisits visits, LinkageDemo linkage) {
+			DemoVisits visits, LinkageDemo linkage, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.frontDoor = frontDoor;
 		this.visits = visits;
 		this.regions = regions;
@@ -156,6 +159,14 @@ class DemoData {
 					: superiorOf(row, byCode);
 			Unit unit = this.units.save(new Unit(row[0], row[1], UnitKind.valueOf(row[2]), row[3], superior));
 			byCode.put(row[0], unit);
+		}
+		// A city bureau of a vertical system that serves the county (organisation's
+		// unit_served_region): 嘉善县's dispatcher may assign to it.
+		for (String[] served : Jiaxing.SERVED_REGIONS) {
+			this.jdbc.sql("insert into unit_served_region (unit_id, region_code) values (:unit, :region)")
+				.param("unit", byCode.get(served[0]).getId())
+				.param("region", served[1])
+				.update();
 		}
 		return byCode;
 	}

@@ -46,7 +46,11 @@ final class Jiaxing {
 			unit("JS-YZ", "姚庄镇人民政府", "TOWN_GOVERNMENT", "330421101"),
 			unit("HN-QFZX", "海宁市企业服务中心", "SERVICE_CENTRE", HAINING),
 			unit("HN-JXJ", "海宁市经济和信息化局", "DEPARTMENT", HAINING), unit("HN-ZGJ", "海宁市自然资源和规划局", "DEPARTMENT", HAINING),
-			unit("TX-QFZX", "桐乡市企业服务中心", "SERVICE_CENTRE", "330483"));
+			unit("TX-QFZX", "桐乡市企业服务中心", "SERVICE_CENTRE", "330483"),
+			unit("JX-STJ-JS", "嘉兴市生态环境局嘉善分局", "DEPARTMENT", CITY));
+
+	/** unit code, region code: a unit that serves a region besides its own place. */
+	static final List<String[]> SERVED_REGIONS = List.<String[]>of(new String[] { "JX-STJ-JS", JIASHAN });
 
 	/** code, name, default unit, days to resolve. */
 	static final List<String[]> CATEGORIES = List.of(new String[] { "LAND", "用地规划", "JS-ZGJ", "10" },

@@ -39,6 +39,14 @@ public record Actor(long personId, String username, String displayName, Long uni
 	}
 
 	/**
+	 * Whether this person's whole jurisdiction lies in a region (given by its path): the
+	 * region is his own or one above it.
+	 */
+	public boolean liesWithin(String regionPath) {
+		return this.jurisdictionPath != null && regionPath != null && this.jurisdictionPath.startsWith(regionPath);
+	}
+
+	/**
 	 * The LIKE pattern that matches the paths of every region in the jurisdiction, or
 	 * null.
 	 */

@@ -1,6 +1,11 @@
 package org.qiqing.organisation;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -15,9 +20,44 @@ public class Offices {
 
 	private final Regions regions;
 
-	Offices(Units units, Regions regions) {
+	private final ServedRegions served;
+
+	Offices(Units units, Regions regions, ServedRegions served) {
 		this.units = units;
 		this.regions = regions;
+		this.served = served;
+	}
+
+	/**
+	 * The units the person may assign work to: those standing in his jurisdiction, and
+	 * those marked as serving it, a region above it or a region in it. A person without a
+	 * jurisdiction may assign to none.
+	 */
+	public AssignableUnits assignableBy(Actor actor) {
+		if (actor.jurisdictionPath() == null) {
+			return new AssignableUnits(List.of(), List.of());
+		}
+		Map<Long, String> placeOf = this.served.unitPlaces()
+			.stream()
+			.collect(Collectors.toMap(ServedRegions.Place::unitId, ServedRegions.Place::path));
+		Set<Long> own = placeOf.entrySet()
+			.stream()
+			.filter(place -> actor.oversees(place.getValue()))
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
+		Set<Long> serving = this.served.servedPlaces()
+			.stream()
+			.filter(place -> !own.contains(place.unitId()))
+			.filter(place -> actor.oversees(place.path()) || actor.liesWithin(place.path()))
+			.map(ServedRegions.Place::unitId)
+			.collect(Collectors.toSet());
+		// The county's units before its towns', and at each level the departments (which
+		// handle cases) before the offices that dispatch or oversee them.
+		Comparator<Unit> byPlace = Comparator.comparing((Unit unit) -> placeOf.get(unit.getId()).length())
+			.thenComparing(Unit::getKind)
+			.thenComparing(Unit::getCode);
+		return new AssignableUnits(this.units.findAllById(own).stream().sorted(byPlace).toList(),
+				this.units.findAllById(serving).stream().sorted(byPlace).toList());
 	}
 
 	/**

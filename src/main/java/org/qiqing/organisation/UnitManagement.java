@@ -1,7 +1,10 @@
 package org.qiqing.organisation;
 
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,10 +35,13 @@ public class UnitManagement {
 
 	private final ApplicationEventPublisher events;
 
-	UnitManagement(Units units, Regions regions, ApplicationEventPublisher events) {
+	private final ServedRegions served;
+
+	UnitManagement(Units units, Regions regions, ApplicationEventPublisher events, ServedRegions served) {
 		this.units = units;
 		this.regions = regions;
 		this.events = events;
+		this.served = served;
 	}
 
 	@Transactional(readOnly = true)
@@ -86,6 +92,44 @@ public class UnitManagement {
 		Unit changed = this.units.save(unit);
 		this.events.publishEvent(OrganisationChanged.changed(actor, "unit", changed.getId()));
 		return changed;
+	}
+
+	/**
+	 * The regions the unit serves besides its own place, for an administrator of the
+	 * unit's jurisdiction.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<Region> servedRegions(long id, Actor actor) {
+		Unit unit = find(id);
+		requireOverseen(unit, actor);
+		return this.served.of(unit.getId());
+	}
+
+	/**
+	 * Marks the unit as serving exactly these regions (a county tax bureau serving its
+	 * county, a city bureau serving a county): the dispatchers of those regions may then
+	 * assign work to it. The unit and every region lie in the administrator's
+	 * jurisdiction.
+	 * @return the regions it serves now
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<Region> serve(long id, Collection<String> regionCodes, Actor actor) {
+		Unit unit = find(id);
+		requireOverseen(unit, actor);
+		FieldErrors errors = new FieldErrors();
+		Set<String> codes = new TreeSet<>();
+		for (String code : regionCodes == null ? List.<String>of() : regionCodes) {
+			if (this.regions.findWithin(code, actor).isEmpty()) {
+				errors.reject("regionCodes", Text.of("error.unit.regionNotInJurisdiction", code));
+			}
+			codes.add(code);
+		}
+		errors.throwIfAny();
+		this.served.replace(unit.getId(), codes);
+		this.events.publishEvent(new OrganisationChanged(actor, "unit", String.valueOf(unit.getId()),
+				"serves " + (codes.isEmpty() ? "no other region" : String.join(", ", codes))));
+		return this.served.of(unit.getId());
 	}
 
 	private void requireOverseen(Unit unit, Actor actor) {

@@ -32,6 +32,8 @@ import org.qiqing.casework.Workflow;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.enterprise.EnterpriseDirectory;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.AssignableUnits;
+import org.qiqing.organisation.Offices;
 import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
@@ -98,12 +100,15 @@ class CasePagesController {
 
 	private final QueueLooks looks;
 
+	private final Offices offices;
+
 	CasePagesController(CaseManagement cases, CaseQueries queries, Categories categories,
 			EnterpriseDirectory enterprises, Units units, Regions regions, MessageSource messages, CaseTimes times,
 			CategoryManagement categoryManagement, AttachmentPolicy attachments, CaseListParams params,
-			QueueLooks looks) {
+			QueueLooks looks, Offices offices) {
 		this.params = params;
 		this.looks = looks;
+		this.offices = offices;
 		this.categoryManagement = categoryManagement;
 		this.attachments = attachments;
 		this.cases = cases;
@@ -244,13 +249,7 @@ class CasePagesController {
 		}
 		model.addAttribute("assignment", assignment);
 		if (assignment) {
-			model.addAttribute("units",
-					this.units.findAllByOrderByCode()
-						.stream()
-						.filter(unit -> this.regions.find(unit.getRegionCode())
-							.map(region -> actor.oversees(region.path()))
-							.orElse(false))
-						.toList());
+			model.addAttribute("assignable", this.offices.assignableBy(actor));
 			model.addAttribute("priorities", Priority.values());
 		}
 		model.addAttribute("categories",
@@ -322,8 +321,10 @@ class CasePagesController {
 			.toList();
 		model.addAttribute("kase", kase);
 		model.addAttribute("helpVisit", this.cases.helpVisit(id, actor).orElse(null));
-		model.addAttribute("enterprise", kase.getEnterpriseId() == null ? null
-				: this.enterprises.findVisible(kase.getEnterpriseId(), actor).map(Enterprise::getName).orElse(null));
+		Enterprise enterprise = kase.getEnterpriseId() == null ? null
+				: this.enterprises.findVisible(kase.getEnterpriseId(), actor).orElse(null);
+		model.addAttribute("enterprise", enterprise == null ? null : enterprise.getName());
+		model.addAttribute("contact", CaseContact.of(enterprise, actor));
 		Category category = this.categories.find(kase.getCategoryId()).orElse(null);
 		model.addAttribute("category", category == null ? null : category.name());
 		// The enterprise that has just filed reads what happens next: the category's
@@ -335,7 +336,15 @@ class CasePagesController {
 		}
 		// What the category suggests: its default unit, and its time limit in working
 		// days from now.
-		model.addAttribute("defaultUnitId", category == null ? null : category.defaultUnitId());
+		// The units offered are those the actor may assign to; the category's default
+		// unit
+		// is chosen only if it is one of them.
+		AssignableUnits assignable = steps.stream().anyMatch(step -> step.requires().contains(Workflow.Field.LEAD_UNIT))
+				? this.offices.assignableBy(actor) : null;
+		model.addAttribute("assignable", assignable);
+		model.addAttribute("defaultUnitId",
+				category != null && assignable != null && assignable.contains(category.defaultUnitId())
+						? category.defaultUnitId() : null);
 		model.addAttribute("defaultDue",
 				kase.getKind().servesEnterprise() ? this.cases.defaultDueDate(kase) : kase.getDueDate());
 		model.addAttribute("time", this.times.of(kase));
@@ -348,7 +357,6 @@ class CasePagesController {
 		model.addAttribute("coUnits", kase.getCoUnitIds().stream().map(unitsById::get).toList());
 		model.addAttribute("timeline", this.cases.timeline(id, actor));
 		model.addAttribute("steps", steps);
-		model.addAttribute("units", this.units.findAllByOrderByCode());
 		model.addAttribute("outcomes", Outcome.values());
 		model.addAttribute("ratings", Rating.values());
 		return DETAIL;
