@@ -153,11 +153,8 @@ class CasePagesController {
 						.toList());
 			model.addAttribute("priorities", Priority.values());
 		}
-		model.addAttribute("categories",
-				this.categories.all()
-					.stream()
-					.filter(category -> !HelpVisit.CATEGORY_CODE.equals(category.code()))
-					.toList());
+		// Retired categories and the service visits' own are not offered.
+		model.addAttribute("categories", this.categories.offered());
 		// A form shown again after a refusal keeps the guide of the category chosen.
 		Object chosen = model.getAttribute("categoryId");
 		if (chosen instanceof Long categoryId) {
@@ -235,7 +232,10 @@ class CasePagesController {
 		}
 		// What the category suggests: its default unit, and its time limit in working
 		// days from now.
-		model.addAttribute("defaultUnitId", category == null ? null : category.defaultUnitId());
+		// The category's lead unit in the case's region (or nearest above it), else its
+		// default unit.
+		model.addAttribute("defaultUnitId", category == null ? null
+				: this.categoryManagement.leadUnitFor(category.id(), kase.getRegionPath()).orElse(null));
 		model.addAttribute("defaultDue",
 				kase.getKind().servesEnterprise() ? this.cases.defaultDueDate(kase) : kase.getDueDate());
 		model.addAttribute("time", this.times.of(kase));
