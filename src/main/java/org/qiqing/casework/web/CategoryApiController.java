@@ -93,16 +93,16 @@ class CategoryApiController {
 	/**
 	 * Names the unit that leads the category's cases in a region of one's jurisdiction.
 	 */
-	@PutMapping(path = "/{id}/lead-units/{regionCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> setLeadUnit(@PathVariable long id, @PathVariable String regionCode,
+	@PutMapping(path = "/{categoryId}/lead-units/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Void> setLeadUnit(@PathVariable long categoryId, @PathVariable String code,
 			@RequestBody LeadUnitRequest request, Actor actor) {
-		this.categories.setLeadUnit(id, regionCode, request.unitId(), actor);
+		this.categories.setLeadUnit(categoryId, code, request.unitId(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
-	@DeleteMapping("/{id}/lead-units/{regionCode}")
-	ResponseEntity<Void> removeLeadUnit(@PathVariable long id, @PathVariable String regionCode, Actor actor) {
-		this.categories.setLeadUnit(id, regionCode, null, actor);
+	@DeleteMapping("/{categoryId}/lead-units/{code}")
+	ResponseEntity<Void> removeLeadUnit(@PathVariable long categoryId, @PathVariable String code, Actor actor) {
+		this.categories.setLeadUnit(categoryId, code, null, actor);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -156,11 +156,11 @@ class CategoryPagesController {
 	}
 
 	/** Names (or, with no unit, removes) the category's lead unit in a region. */
-	@PostMapping("/admin/categories/{id}/lead-units")
+	@PostMapping("/admin/categories/{categoryId}/lead-units")
 	@PreAuthorize("hasRole('ADMIN')")
-	String processLeadUnitForm(@PathVariable long id, @RequestParam String regionCode,
+	String processLeadUnitForm(@PathVariable long categoryId, @RequestParam String regionCode,
 			@RequestParam(required = false) Long unitId, Actor actor, RedirectAttributes redirect) {
-		return changed(id, redirect, () -> this.categories.setLeadUnit(id, regionCode, unitId, actor));
+		return changed(categoryId, redirect, () -> this.categories.setLeadUnit(categoryId, regionCode, unitId, actor));
 	}
 
 	/** Does a change, and says on the page after the redirect how it went. */

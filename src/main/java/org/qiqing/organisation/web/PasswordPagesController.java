@@ -35,6 +35,9 @@ class PasswordPagesController {
 	String initPasswordForm(Actor actor, Model model, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		model.addAttribute("mustChange", this.passwords.mustChange(actor));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", java.util.Map.of());
+		}
 		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 		model.addAttribute("maxLength", PasswordPolicy.MAX_LENGTH);
 		return VIEW;
