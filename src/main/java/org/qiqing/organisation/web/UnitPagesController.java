@@ -11,6 +11,7 @@ import org.qiqing.organisation.UnitKind;
 import org.qiqing.organisation.UnitManagement;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -130,6 +131,16 @@ class UnitPagesController {
 		return "redirect:/admin/units/" + id;
 	}
 
+	/** A superior not among those offered, or null when it does not exist. */
+	private Unit outside(long superiorId) {
+		try {
+			return this.units.find(superiorId);
+		}
+		catch (NotFound ex) {
+			return null;
+		}
+	}
+
 	private String form(UnitForm form, Unit unit, Map<String, String> errors, Actor actor, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("unit", unit);
@@ -147,9 +158,8 @@ class UnitPagesController {
 		// A superior above the jurisdiction (the city's centre) is kept, and shown by
 		// name.
 		Long superiorId = form.superiorId();
-		model.addAttribute("outsideSuperior",
-				superiorId == null || superiors.stream().anyMatch(line -> line.id() == superiorId) ? null
-						: this.units.find(superiorId));
+		boolean listed = superiorId == null || superiors.stream().anyMatch(line -> line.id() == superiorId);
+		model.addAttribute("outsideSuperior", listed ? null : outside(superiorId));
 		return FORM;
 	}
 
