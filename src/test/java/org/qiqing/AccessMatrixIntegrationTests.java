@@ -240,6 +240,48 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /admin/people/import multipart",
 				add(PERSON, csv(PEOPLE, "{username},越权,{unitCode},ADMIN,password-1")),
 				add(UNIT, csv(PEOPLE, "{newUsername},越权,{unitCode},ADMIN,password-1"))));
+		// Administration on pages and in the API: edits, disabling, restoring and
+		// password
+		// resets name a stale version, so that whoever may touch the subject is refused
+		// too and the matrix's officials stay as they are.
+		rules.add(rule("POST /api/v1/units/{id}/disable", change(UNIT, this::staleUnit)));
+		rules.add(rule("POST /api/v1/units/{id}/restore", change(UNIT, this::staleUnit)));
+		rules.add(rule("POST /api/v1/people/{id}/disable", change(PERSON, this::stalePerson)));
+		rules.add(rule("POST /api/v1/people/{id}/restore", change(PERSON, this::stalePerson)));
+		rules.add(rule("POST /api/v1/people/{id}/password-reset", change(PERSON, this::stalePerson)));
+		rules.add(rule("GET /admin/people/new", neutral()));
+		rules.add(rule("POST /admin/people", add(UNIT, this::newPersonForm)));
+		rules.add(rule("GET /admin/people/{id}", show(PERSON).namingNothing()));
+		rules.add(rule("POST /admin/people/{id}", change(PERSON, this::stalePersonForm)));
+		rules.add(rule("POST /admin/people/{id}/disable", change(PERSON, this::staleVersionForm)));
+		rules.add(rule("POST /admin/people/{id}/restore", change(PERSON, this::staleVersionForm)));
+		rules.add(rule("POST /admin/people/{id}/password-reset", change(PERSON, this::staleVersionForm)));
+		rules.add(rule("GET /admin/units/new", neutral()));
+		rules.add(rule("POST /admin/units", add(REGION, this::newUnitForm)));
+		rules.add(rule("GET /admin/units/{id}", show(UNIT).namingNothing()));
+		rules.add(rule("POST /admin/units/{id}", change(UNIT, this::staleUnitForm)));
+		rules.add(rule("POST /admin/units/{id}/disable", change(UNIT, this::staleVersionForm)));
+		rules.add(rule("POST /admin/units/{id}/restore", change(UNIT, this::staleVersionForm)));
+		// Each person's own password; touches nobody else's (no current password:
+		// refused).
+		rules.add(rule("GET /account/password", neutral()));
+		rules.add(rule("POST /account/password", neutral()));
+		// The category tree: changed by an administrator of the top-level region only;
+		// the
+		// lead unit of a category in a region by the administrators of the region.
+		rules.add(rule("POST /api/v1/categories json", add(CATEGORY, this::newCategory)));
+		rules.add(rule("GET /api/v1/categories/{id}", open(CATEGORY)));
+		rules.add(rule("PUT /api/v1/categories/{id} json", change(CATEGORY, this::staleCategory)));
+		rules.add(rule("POST /api/v1/categories/{id}/retire", change(CATEGORY, this::staleCategory)));
+		rules.add(rule("POST /api/v1/categories/{id}/restore", change(CATEGORY, this::staleCategory)));
+		rules.add(rule("GET /api/v1/categories/lead-units", neutral()));
+		rules.add(rule("PUT /api/v1/categories/{categoryId}/lead-units/{code} json", change(REGION, this::noLeadUnit)));
+		rules.add(rule("DELETE /api/v1/categories/{categoryId}/lead-units/{code}", change(REGION, NO_BODY)));
+		rules.add(rule("POST /admin/categories/new", add(CATEGORY, this::newCategoryForm)));
+		rules.add(rule("POST /admin/categories/{id}/describe", change(CATEGORY, this::staleCategoryForm)));
+		rules.add(rule("POST /admin/categories/{id}/retire", change(CATEGORY, this::staleVersionForm)));
+		rules.add(rule("POST /admin/categories/{id}/restore", change(CATEGORY, this::staleVersionForm)));
+		rules.add(rule("POST /admin/categories/{categoryId}/lead-units", change(REGION, this::noLeadUnitForm)));
 		rules.add(rule("GET /admin/enterprises", list("q={enterprise}"), list("")));
 		rules.add(rule("POST /admin/enterprises/import multipart",
 				add(ENTERPRISE, csv(ENTERPRISES, "{creditCode},越权,{code}")),
@@ -714,6 +756,7 @@ class AccessMatrixIntegrationTests {
 			values.put("action", action);
 		}
 		values.put("code", t.regionCode());
+		values.put("categoryId", Long.toString(this.world.category().id()));
 		values.put("number", t.number());
 		values.put("title", t.title());
 		values.put("state", "EXTENSION_REQUESTED");
@@ -1106,6 +1149,75 @@ class AccessMatrixIntegrationTests {
 
 	private String categoryVersion() {
 		return text("select version from case_category where id = :id", this.world.category().id());
+	}
+
+	private static final String STALE = "\"999999\"";
+
+	private void staleUnit(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.header(HttpHeaders.IF_MATCH, STALE);
+	}
+
+	private void stalePerson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.header(HttpHeaders.IF_MATCH, STALE);
+	}
+
+	private void staleCategory(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.header(HttpHeaders.IF_MATCH, STALE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"越权\"}");
+	}
+
+	private void staleVersionForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("version", "999999");
+	}
+
+	private void stalePersonForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("version", "999999")
+			.param("displayName", "越权")
+			.param("unitId", Long.toString(t.unitId()))
+			.param("roles", "ADMIN");
+	}
+
+	private void staleUnitForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("version", "999999")
+			.param("name", "越权")
+			.param("kind", "OFFICE")
+			.param("regionCode", t.regionCode());
+	}
+
+	private void newPersonForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("username", AdminFixtures.unique("x."))
+			.param("displayName", "越权")
+			.param("unitId", Long.toString(t.unitId()))
+			.param("roles", "ADMIN");
+	}
+
+	private void newUnitForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("code", AdminFixtures.unique("X-"))
+			.param("name", "越权")
+			.param("kind", "OFFICE")
+			.param("regionCode", t.regionCode());
+	}
+
+	/** A parent that does not exist: refused to everyone, so no category is added. */
+	private void newCategory(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"越权\", \"parentId\": 999999999}");
+	}
+
+	private void newCategoryForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("name", "越权").param("parentId", "999999999");
+	}
+
+	private void staleCategoryForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("version", "999999").param("name", "越权");
+	}
+
+	private void noLeadUnit(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("{\"unitId\": null}");
+	}
+
+	private void noLeadUnitForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("regionCode", t.regionCode());
 	}
 
 	private void renameRegion(AbstractMockHttpServletRequestBuilder<?> request, Things t) {

@@ -133,6 +133,9 @@ public class CaseManagement {
 		else if (category != null && HelpVisit.CATEGORY_CODE.equals(category.code())) {
 			errors.put("categoryId", Text.of("error.case.helpVisitCategory"));
 		}
+		else if (category != null && category.retired()) {
+			errors.put("categoryId", "this category is retired; choose one that is offered");
+		}
 		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
 		Enterprise enterprise = enterpriseId == null ? null
 				: this.enterprises.findVisible(enterpriseId, actor).orElse(null);

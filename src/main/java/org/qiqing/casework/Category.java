@@ -6,6 +6,14 @@ package org.qiqing.casework;
  * the enterprise, working days between stage replies and to resolve.
  */
 public record Category(Long id, String code, String name, Long parentId, Long defaultUnitId, int resolveDays,
-		int acceptHours, int contactHours, int stageReplyDays) {
+		int acceptHours, int contactHours, int stageReplyDays, boolean retired, String nameEn) {
+
+	/**
+	 * The name in the reader's language: the Chinese name is the category's own, the
+	 * English one shown to English readers when an administrator gave it.
+	 */
+	public String label(java.util.Locale locale) {
+		return CategoryNames.label(this.name, this.nameEn, locale);
+	}
 
 }

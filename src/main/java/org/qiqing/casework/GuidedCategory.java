@@ -8,6 +8,11 @@ import java.time.Instant;
  */
 public record GuidedCategory(long id, String code, String name, Long parentId, Long defaultUnitId, int acceptHours,
 		int contactHours, int stageReplyDays, int resolveDays, int version, CategoryGuide guide, Instant updatedAt,
-		String updatedBy) {
+		String updatedBy, boolean retired, String nameEn) {
+
+	/** The name in the reader's language (see {@link Category#label}). */
+	public String label(java.util.Locale locale) {
+		return CategoryNames.label(this.name, this.nameEn, locale);
+	}
 
 }

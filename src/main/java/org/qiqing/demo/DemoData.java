@@ -183,6 +183,8 @@ class DemoData {
 
 	private Map<String, Category> loadCategories(Map<String, Unit> units) {
 		Map<String, Category> byCode = new HashMap<>();
+		// The demonstration brings its own categories instead of a new install's tree.
+		this.categories.removeDefaultTree();
 		for (String[] row : Jiaxing.CATEGORIES) {
 			byCode.put(row[0],
 					this.categories.save(row[0], row[1], null, units.get(row[2]).getId(), Integer.parseInt(row[3])));

@@ -14,6 +14,10 @@ public record OrganisationChanged(Actor actor, String kind, String id, String ch
 		return new OrganisationChanged(actor, kind, String.valueOf(id), "created");
 	}
 
+	static OrganisationChanged of(Actor actor, String kind, Object id, String change) {
+		return new OrganisationChanged(actor, kind, String.valueOf(id), change);
+	}
+
 	static OrganisationChanged changed(Actor actor, String kind, Object id) {
 		return new OrganisationChanged(actor, kind, String.valueOf(id), "changed");
 	}

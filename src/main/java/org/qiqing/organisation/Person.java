@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -36,6 +37,13 @@ public class Person {
 	private String email;
 
 	private boolean enabled = true;
+
+	/** Set by a reset: he must choose his own password before he may do anything else. */
+	private boolean mustChangePassword;
+
+	/** Whether saving him must end his sessions (a reset password), not stored. */
+	@Transient
+	private boolean endSessions;
 
 	@MappedCollection(idColumn = "person_id")
 	private Set<PersonRole> roles = new HashSet<>();
@@ -82,6 +90,22 @@ public class Person {
 
 	public void changePassword(String passwordHash) {
 		this.passwordHash = passwordHash;
+	}
+
+	/**
+	 * A password an administrator set for him, known to the administrator: he must change
+	 * it at his next login, and his current sessions end.
+	 */
+	public void resetPassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.mustChangePassword = true;
+		this.endSessions = true;
+	}
+
+	/** A password he chose himself. */
+	void choosePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.mustChangePassword = false;
 	}
 
 	/** Lets the person log in, or stops him without deleting what he did. */
@@ -132,6 +156,15 @@ public class Person {
 
 	public boolean isEnabled() {
 		return this.enabled;
+	}
+
+	public boolean isMustChangePassword() {
+		return this.mustChangePassword;
+	}
+
+	/** Whether his sessions must end now that he is saved. */
+	public boolean endsSessions() {
+		return !this.enabled || this.endSessions;
 	}
 
 	public Set<Role> getRoles() {

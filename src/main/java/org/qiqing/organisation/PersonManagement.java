@@ -1,15 +1,19 @@
 package org.qiqing.organisation;
 
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,16 +41,40 @@ public class PersonManagement {
 
 	private final PasswordPolicy policy;
 
+	/**
+	 * The letters of a one-time password: no 0/O, 1/l/I, which are misread when it is
+	 * told over the telephone or copied from a screen.
+	 */
+	private static final char[] ONE_TIME_LETTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+		.toCharArray();
+
+	private static final int ONE_TIME_LENGTH = 14;
+
+	private static final SecureRandom random = new SecureRandom();
+
 	private final ApplicationEventPublisher events;
 
+	private final MessageSource messages;
+
 	PersonManagement(People people, Units units, Regions regions, PasswordEncoder passwords, PasswordPolicy policy,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MessageSource messages) {
 		this.people = people;
 		this.units = units;
 		this.regions = regions;
 		this.passwords = passwords;
 		this.policy = policy;
 		this.events = events;
+		this.messages = messages;
+	}
+
+	/** A one-time password, shown once to the administrator who reset it. */
+	public record Reset(Person person, String oneTimePassword) {
+
+		@Override
+		public String toString() {
+			return "Reset[" + this.person.getUsername() + "]";
+		}
+
 	}
 
 	/** An official of the actor's jurisdiction; anyone else is not found. */
@@ -67,12 +95,74 @@ public class PersonManagement {
 		return created;
 	}
 
+	/**
+	 * Creates an official with a one-time password (the details carry none), which the
+	 * administrator tells him and he must change at his first login.
+	 */
+	public Reset createWithOneTimePassword(PersonDetails details, Actor actor) {
+		String password = oneTimePassword();
+		Person created = create(new PersonDetails(details.username(), details.displayName(), password, details.unitId(),
+				details.jurisdictionCode(), details.roles(), details.phone(), details.email(), details.enabled()),
+				actor);
+		// The hash stays; only the mark that he must choose his own is added.
+		created.resetPassword(created.getPasswordHash());
+		return new Reset(this.people.save(created), password);
+	}
+
 	public Person update(long id, int expectedVersion, PersonDetails details, Actor actor) {
 		Person person = find(id, actor);
+		requireVersion(person, expectedVersion);
+		return change(person, details, actor);
+	}
+
+	/**
+	 * Stops an official from logging in (his sessions end at once) or lets him again;
+	 * what he did stays his.
+	 * @throws NotAllowed for the administrator himself: he would lock himself out
+	 */
+	public Person enable(long id, int expectedVersion, boolean enabled, Actor actor) {
+		Person person = find(id, actor);
+		if (!enabled && person.getId() == actor.personId()) {
+			throw new NotAllowed(text("adm.error.disableSelf"));
+		}
+		requireVersion(person, expectedVersion);
+		person.allowLogin(enabled);
+		Person changed = this.people.save(person);
+		this.events.publishEvent(OrganisationChanged.of(actor, "person", id, enabled ? "restored" : "disabled"));
+		return changed;
+	}
+
+	/**
+	 * Gives an official a new random password that the administrator tells him; he must
+	 * choose his own at his next login, and his current sessions end. Only its hash is
+	 * stored.
+	 */
+	public Reset resetPassword(long id, int expectedVersion, Actor actor) {
+		Person person = find(id, actor);
+		requireVersion(person, expectedVersion);
+		String password = oneTimePassword();
+		person.resetPassword(this.passwords.encode(password));
+		Person changed = this.people.save(person);
+		this.events.publishEvent(OrganisationChanged.of(actor, "person", id, "password reset"));
+		return new Reset(changed, password);
+	}
+
+	private static String oneTimePassword() {
+		StringBuilder password = new StringBuilder(ONE_TIME_LENGTH);
+		for (int i = 0; i < ONE_TIME_LENGTH; i++) {
+			password.append(ONE_TIME_LETTERS[random.nextInt(ONE_TIME_LETTERS.length)]);
+		}
+		return password.toString();
+	}
+
+	private static void requireVersion(Person person, int expectedVersion) {
 		if (person.getVersion() != expectedVersion) {
 			throw new StaleVersion(expectedVersion, person.getVersion());
 		}
-		return change(person, details, actor);
+	}
+
+	private String text(String key, Object... args) {
+		return this.messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
 	/**

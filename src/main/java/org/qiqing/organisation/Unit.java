@@ -23,6 +23,9 @@ public class Unit {
 
 	private Long superiorId;
 
+	/** A disabled unit keeps its cases and history but is no longer offered. */
+	private boolean enabled = true;
+
 	@Version
 	private Integer version;
 
@@ -39,6 +42,15 @@ public class Unit {
 		this.kind = kind;
 		this.regionCode = regionCode;
 		this.superiorId = superiorId;
+	}
+
+	/** Disables the unit (it is kept, not deleted), or restores it. */
+	public void enable(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
 	}
 
 	public Long getId() {

@@ -9,12 +9,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.qiqing.platform.FieldErrors;
+import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +39,61 @@ public class UnitManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcClient jdbc;
+
+	private final MessageSource messages;
+
 	private final ServedRegions served;
 
-	UnitManagement(Units units, Regions regions, ApplicationEventPublisher events, ServedRegions served) {
+	UnitManagement(Units units, Regions regions, ApplicationEventPublisher events, ServedRegions served,
+			JdbcClient jdbc, MessageSource messages) {
 		this.units = units;
 		this.regions = regions;
 		this.events = events;
 		this.served = served;
+		this.jdbc = jdbc;
+		this.messages = messages;
+	}
+
+	/**
+	 * A unit of the administrator's jurisdiction, to edit it.
+	 * @throws NotFound for a unit outside it, as for one that does not exist
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public Unit findOverseen(long id, Actor actor) {
+		return this.units.findById(id)
+			.filter(unit -> this.regions.findWithin(unit.getRegionCode(), actor).isPresent())
+			.orElseThrow(() -> new NotFound("unit", id));
+	}
+
+	/**
+	 * Disables a unit, which keeps its cases and history but is no longer offered, or
+	 * restores it.
+	 * @throws NotAllowed while people of the unit may still log in: move or disable them
+	 * first
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public Unit enable(long id, int expectedVersion, boolean enabled, Actor actor) {
+		Unit unit = find(id);
+		requireOverseen(unit, actor);
+		if (unit.getVersion() != expectedVersion) {
+			throw new StaleVersion(expectedVersion, unit.getVersion());
+		}
+		if (!enabled) {
+			int active = this.jdbc.sql("select count(*) from person where unit_id = :id and enabled")
+				.param("id", id)
+				.query(Integer.class)
+				.single();
+			if (active > 0) {
+				throw new NotAllowed(this.messages.getMessage("adm.error.unitHasPeople", new Object[] { active },
+						LocaleContextHolder.getLocale()));
+			}
+		}
+		unit.enable(enabled);
+		Unit changed = this.units.save(unit);
+		this.events.publishEvent(OrganisationChanged.of(actor, "unit", id, enabled ? "restored" : "disabled"));
+		return changed;
 	}
 
 	@Transactional(readOnly = true)

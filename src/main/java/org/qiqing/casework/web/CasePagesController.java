@@ -252,11 +252,8 @@ class CasePagesController {
 			model.addAttribute("assignable", this.offices.assignableBy(actor));
 			model.addAttribute("priorities", Priority.values());
 		}
-		model.addAttribute("categories",
-				this.categories.all()
-					.stream()
-					.filter(category -> !HelpVisit.CATEGORY_CODE.equals(category.code()))
-					.toList());
+		// Retired categories and the service visits' own are not offered.
+		model.addAttribute("categories", this.categories.offered());
 		// A form shown again after a refusal keeps the guide of the category chosen.
 		Object chosen = model.getAttribute("categoryId");
 		if (chosen instanceof Long categoryId) {
@@ -336,15 +333,15 @@ class CasePagesController {
 		}
 		// What the category suggests: its default unit, and its time limit in working
 		// days from now.
-		// The units offered are those the actor may assign to; the category's default
-		// unit
-		// is chosen only if it is one of them.
+		// The units offered are those the actor may assign to; the category's lead unit in
+		// the case's region (or nearest above it, else its default unit) is chosen only if
+		// it is one of them.
 		AssignableUnits assignable = steps.stream().anyMatch(step -> step.requires().contains(Workflow.Field.LEAD_UNIT))
 				? this.offices.assignableBy(actor) : null;
 		model.addAttribute("assignable", assignable);
-		model.addAttribute("defaultUnitId",
-				category != null && assignable != null && assignable.contains(category.defaultUnitId())
-						? category.defaultUnitId() : null);
+		Long leadUnit = category == null ? null
+				: this.categoryManagement.leadUnitFor(category.id(), kase.getRegionPath()).orElse(null);
+		model.addAttribute("defaultUnitId", assignable != null && assignable.contains(leadUnit) ? leadUnit : null);
 		model.addAttribute("defaultDue",
 				kase.getKind().servesEnterprise() ? this.cases.defaultDueDate(kase) : kase.getDueDate());
 		model.addAttribute("time", this.times.of(kase));

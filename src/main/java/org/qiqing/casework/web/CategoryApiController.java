@@ -1,7 +1,9 @@
 package org.qiqing.casework.web;
 
+import java.net.URI;
 import java.util.List;
 
+import org.qiqing.casework.Categories;
 import org.qiqing.casework.CategoryGuide;
 import org.qiqing.casework.CategoryManagement;
 import org.qiqing.casework.GuideChange;
@@ -12,7 +14,9 @@ import org.qiqing.platform.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Case categories with their guides (一次性告知): anyone reads them; an administrator of a
- * top-level region changes a guide and its category's limits, naming the version he read.
+ * top-level region creates, renames, moves and retires them and changes a guide and its
+ * category's limits, naming the version he read; an administrator names the lead unit of
+ * a category in a region of his jurisdiction.
  */
 @RestController
 @RequestMapping("/api/v1/categories")
@@ -37,6 +43,74 @@ class CategoryApiController {
 	@GetMapping
 	List<GuidedCategory> listCategories() {
 		return this.categories.all();
+	}
+
+	/** Adds a category (top-level, or under a parent that is not retired). */
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<GuidedCategory> createCategory(@RequestBody CategoryManagement.CategoryDetails details,
+			Actor actor) {
+		GuidedCategory created = this.categories.create(details, actor);
+		return ResponseEntity.created(URI.create("/api/v1/categories/" + created.id()))
+			.eTag(Versions.etag(created.version()))
+			.body(created);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<GuidedCategory> showCategory(@PathVariable long id) {
+		return category(this.categories.find(id));
+	}
+
+	/** Renames a category, moves it (never under itself) and names its default unit. */
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<GuidedCategory> updateCategory(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody CategoryManagement.CategoryDetails details, Actor actor) {
+		return category(this.categories.update(id, Versions.fromIfMatch(ifMatch), details, actor));
+	}
+
+	/**
+	 * Retires a category and those under it: they keep their cases, and are no longer
+	 * offered.
+	 */
+	@PostMapping("/{id}/retire")
+	ResponseEntity<GuidedCategory> retireCategory(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+		return category(this.categories.retire(id, Versions.fromIfMatch(ifMatch), true, actor));
+	}
+
+	@PostMapping("/{id}/restore")
+	ResponseEntity<GuidedCategory> restoreCategory(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+		return category(this.categories.retire(id, Versions.fromIfMatch(ifMatch), false, actor));
+	}
+
+	/** Every category's lead unit by region. */
+	@GetMapping("/lead-units")
+	List<Categories.LeadUnit> listLeadUnits() {
+		return this.categories.leadUnits();
+	}
+
+	/**
+	 * Names the unit that leads the category's cases in a region of one's jurisdiction.
+	 */
+	@PutMapping(path = "/{categoryId}/lead-units/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Void> setLeadUnit(@PathVariable long categoryId, @PathVariable String code,
+			@RequestBody LeadUnitRequest request, Actor actor) {
+		this.categories.setLeadUnit(categoryId, code, request.unitId(), actor);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/{categoryId}/lead-units/{code}")
+	ResponseEntity<Void> removeLeadUnit(@PathVariable long categoryId, @PathVariable String code, Actor actor) {
+		this.categories.setLeadUnit(categoryId, code, null, actor);
+		return ResponseEntity.noContent().build();
+	}
+
+	record LeadUnitRequest(Long unitId) {
+	}
+
+	private static ResponseEntity<GuidedCategory> category(GuidedCategory category) {
+		return ResponseEntity.ok().eTag(Versions.etag(category.version())).body(category);
 	}
 
 	@GetMapping("/{id}/guide")

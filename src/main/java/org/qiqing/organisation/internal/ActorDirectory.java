@@ -43,12 +43,25 @@ class ActorDirectory implements UserDetailsService {
 	/**
 	 * Whether the person may still log in (a page session checks it on every request).
 	 */
-	boolean stillEnabled(long personId) {
-		return this.jdbc.sql("select enabled from person where id = :id")
+	/** Where a logged-in person stands now, in one small query. */
+	Standing standing(long personId) {
+		return this.jdbc.sql("select enabled, must_change_password from person where id = :id")
 			.param("id", personId)
-			.query(Boolean.class)
+			.query((rs, row) -> !rs.getBoolean(1) ? Standing.STOPPED
+					: rs.getBoolean(2) ? Standing.MUST_CHANGE_PASSWORD : Standing.ACTIVE)
 			.optional()
-			.orElse(false);
+			.orElse(Standing.STOPPED);
+	}
+
+	/** Whether a logged-in person may go on. */
+	enum Standing {
+
+		ACTIVE,
+		/** Stopped (or gone) since he logged in. */
+		STOPPED,
+		/** His password was reset: he must choose his own first. */
+		MUST_CHANGE_PASSWORD
+
 	}
 
 	private Optional<ActorDetails> load(String where, String key) {

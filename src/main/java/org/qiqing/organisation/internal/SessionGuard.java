@@ -22,15 +22,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * older than {@code qiqing.security.session.absolute} (12 h) ends whatever its activity
  * (idle sessions end by the container's or Spring Session's timeout,
  * {@code qiqing.security.session.idle}); a person stopped since he logged in is logged
- * out at once (one small query: his row's {@code enabled}); and an administrator who must
- * have a second factor and has none is sent to set it up before he may do anything else.
+ * out at once (one small query: his row's {@code enabled}); one whose password was reset
+ * is sent to choose his own ({@code /account/password}) before anything else; and an
+ * administrator who must have a second factor and has none is sent to set it up before he
+ * may do anything else.
  */
 class SessionGuard extends OncePerRequestFilter {
 
 	static final String ENROL = "/account/second-factor";
 
-	private static final List<String> OPEN = List.of(ENROL, "/logout", "/login", "/error", "/css/", "/js/", "/webjars/",
-			"/img/", "/favicon.ico");
+	static final String CHANGE_PASSWORD = "/account/password";
+
+	private static final List<String> OPEN = List.of(ENROL, CHANGE_PASSWORD, "/logout", "/login", "/error", "/css/",
+			"/js/", "/webjars/", "/img/", "/favicon.ico");
 
 	private final ActorDirectory directory;
 
@@ -55,8 +59,16 @@ class SessionGuard extends OncePerRequestFilter {
 			HttpSession session = request.getSession(false);
 			boolean tooOld = session != null
 					&& this.clock.millis() - session.getCreationTime() > this.absolute.toMillis();
-			if (tooOld || !this.directory.stillEnabled(details.actor().personId())) {
+			ActorDirectory.Standing standing = this.directory.standing(details.actor().personId());
+			if (tooOld || standing == ActorDirectory.Standing.STOPPED) {
 				end(request, response, session);
+				return;
+			}
+			if (standing == ActorDirectory.Standing.MUST_CHANGE_PASSWORD && !open(request)) {
+				// A password an administrator reset is known to him: nothing else until
+				// the
+				// person has chosen his own (the page asks for the one-time password).
+				response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
 				return;
 			}
 			if (this.secondFactors.requiredFor(details.actor()) && !open(request)

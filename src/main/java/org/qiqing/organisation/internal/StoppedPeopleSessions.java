@@ -8,10 +8,12 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A person stopped from logging in loses his logins at once: under {@code prod} his
- * sessions are deleted from {@code spring_session}, which every node reads, so no node
- * serves them again. (Without shared sessions there is one node, and {@link SessionGuard}
- * ends his session at his next request; it does so under {@code prod} too, should a row
+ * A person stopped from logging in, or whose password an administrator reset, loses his
+ * logins at once: under {@code prod} his sessions are deleted from
+ * {@code spring_session}, which every node reads, so no node serves them again. (Without
+ * shared sessions there is one node, and {@link SessionGuard} ends a stopped person's
+ * session at his next request, and sends one whose password was reset to choose a new
+ * one, which needs the one-time password; it does so under {@code prod} too, should a row
  * escape.)
  */
 @Component
@@ -25,7 +27,7 @@ class StoppedPeopleSessions implements AfterSaveCallback<Person> {
 
 	@Override
 	public Person onAfterSave(Person person) {
-		if (!person.isEnabled()) {
+		if (person.endsSessions()) {
 			this.sessions.ifAvailable(repository -> repository.findByPrincipalName(person.getUsername())
 				.keySet()
 				.forEach(repository::deleteById));

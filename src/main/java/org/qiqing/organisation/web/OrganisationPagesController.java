@@ -4,6 +4,8 @@ import java.util.function.Supplier;
 
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.OrganisationQueries;
+import org.qiqing.organisation.Role;
+import org.qiqing.organisation.UnitKind;
 import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.InvalidInput;
 
@@ -18,8 +20,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The administrator's pages of units and officials: a searchable list and an import form
- * that shows what the import did.
+ * The administrator's pages of units and officials of his jurisdiction: lists to filter,
+ * search and page, with names rather than codes, links to each one's form, and an import
+ * form that shows what the import did.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -44,9 +47,19 @@ class OrganisationPagesController {
 	}
 
 	@GetMapping("/admin/units")
-	String showUnits(@RequestParam(required = false) String q, Model model) {
-		model.addAttribute("units", this.queries.units(q));
+	String showUnits(@RequestParam(required = false) String q, @RequestParam(required = false) UnitKind kind,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+		OrganisationQueries.Status chosen = OrganisationQueries.Status.of(status);
+		String regionCode = region == null || region.isBlank() ? null : region;
+		model.addAttribute("page", this.queries.units(actor,
+				new OrganisationQueries.UnitFilter(q, kind, regionCode, chosen), Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", UnitKind.values());
+		model.addAttribute("region", regionCode);
+		model.addAttribute("regions", this.queries.regions(actor));
+		model.addAttribute("status", chosen);
 		model.addAttribute("columns", String.join(", ", UnitImport.REQUIRED));
 		model.addAttribute("optional", String.join(", ", UnitImport.OPTIONAL));
 		return UNITS;
@@ -58,10 +71,22 @@ class OrganisationPagesController {
 	}
 
 	@GetMapping("/admin/people")
-	String showPeople(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Actor actor,
-			Model model) {
-		model.addAttribute("page", this.queries.people(actor, q, Math.max(page, 0), PAGE_SIZE));
+	String showPeople(@RequestParam(required = false) String q, @RequestParam(required = false) Long unitId,
+			@RequestParam(required = false) Role role, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+		OrganisationQueries.Status chosen = OrganisationQueries.Status.of(status);
+		model.addAttribute("page", this.queries.people(actor,
+				new OrganisationQueries.PersonFilter(q, unitId, role, chosen), Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("q", q);
+		model.addAttribute("unitId", unitId);
+		model.addAttribute("role", role);
+		model.addAttribute("roles", PersonPagesController.OFFICIAL_ROLES);
+		model.addAttribute("status", chosen);
+		model.addAttribute("units",
+				this.queries
+					.units(actor, new OrganisationQueries.UnitFilter(null, null, null, OrganisationQueries.Status.ALL),
+							0, 500)
+					.items());
 		model.addAttribute("columns", String.join(", ", PersonImport.REQUIRED));
 		model.addAttribute("optional", String.join(", ", PersonImport.OPTIONAL));
 		return PEOPLE;

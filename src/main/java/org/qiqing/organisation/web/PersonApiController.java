@@ -11,6 +11,9 @@ import org.qiqing.platform.ImportReport;
 import org.qiqing.platform.Versions;
 import org.qiqing.platform.Paging;
 
+import org.qiqing.organisation.Role;
+
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +52,13 @@ class PersonApiController {
 
 	@GetMapping
 	OrganisationQueries.Page<OrganisationQueries.PersonLine> listPeople(@RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Actor actor) {
+			@RequestParam(required = false) Long unitId, @RequestParam(required = false) Role role,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Actor actor) {
 		Paging paging = Paging.of(page, size, 100);
-		return this.queries.people(actor, q, paging.page(), paging.size());
+		return this.queries.people(actor,
+				new OrganisationQueries.PersonFilter(q, unitId, role, OrganisationQueries.Status.of(status)),
+				paging.page(), paging.size());
 	}
 
 	@GetMapping("/{id}")
@@ -72,6 +79,37 @@ class PersonApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody PersonDetails details, Actor actor) {
 		return current(this.people.update(id, Versions.fromIfMatch(ifMatch), details, actor));
+	}
+
+	/** Stops the official from logging in; his sessions end at once. */
+	@PostMapping("/{id}/disable")
+	ResponseEntity<PersonView> disablePerson(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+		return current(this.people.enable(id, Versions.fromIfMatch(ifMatch), false, actor));
+	}
+
+	@PostMapping("/{id}/restore")
+	ResponseEntity<PersonView> restorePerson(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+		return current(this.people.enable(id, Versions.fromIfMatch(ifMatch), true, actor));
+	}
+
+	/**
+	 * A new one-time password, in this answer only (never stored, never cached): the
+	 * official must change it at his next login.
+	 */
+	@PostMapping("/{id}/password-reset")
+	ResponseEntity<ResetView> resetPassword(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+		PersonManagement.Reset reset = this.people.resetPassword(id, Versions.fromIfMatch(ifMatch), actor);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.eTag(Versions.etag(reset.person().getVersion()))
+			.body(new ResetView(PersonView.of(reset.person()), reset.oneTimePassword()));
+	}
+
+	/** The official after a reset, and the password to tell him. */
+	record ResetView(PersonView person, String oneTimePassword) {
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

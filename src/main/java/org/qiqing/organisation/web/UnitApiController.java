@@ -72,6 +72,19 @@ class UnitApiController {
 		return current(this.units.update(id, Versions.fromIfMatch(ifMatch), details, actor));
 	}
 
+	/** Disables the unit: it keeps its cases and history and is no longer offered. */
+	@PostMapping("/{id}/disable")
+	ResponseEntity<UnitView> disableUnit(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+		return current(this.units.enable(id, Versions.fromIfMatch(ifMatch), false, actor));
+	}
+
+	@PostMapping("/{id}/restore")
+	ResponseEntity<UnitView> restoreUnit(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+		return current(this.units.enable(id, Versions.fromIfMatch(ifMatch), true, actor));
+	}
+
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasRole('ADMIN')")
 	ImportReport importUnits(@RequestPart("file") MultipartFile file, Actor actor) {

@@ -59,7 +59,7 @@ class VisitPagesController {
 			throw new NotAllowed(Text.of("error.visit.visitorOnly"));
 		}
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(CHINA)));
-		model.addAttribute("categories", this.categories.all());
+		model.addAttribute("categories", this.categories.offered());
 		model.addAttribute("maxPhotos", VisitPhotos.MAX_PHOTOS);
 		model.addAttribute("enterprise",
 				enterpriseId == null ? null : this.enterprises.findVisible(enterpriseId, actor).orElse(null));

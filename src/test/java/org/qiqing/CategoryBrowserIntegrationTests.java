@@ -1,0 +1,152 @@
+package org.qiqing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qiqing.TestWorld.World;
+import org.qiqing.casework.Categories;
+import org.qiqing.casework.Category;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Category administration with a thumb, at phone width (390 × 844): the city's
+ * administrator adds a child under a category, renames it and retires it, each on the
+ * page, and the page never scrolls sideways. Skipped where Debian's Chromium is not
+ * installed.
+ */
+@IntegrationTest
+class CategoryBrowserIntegrationTests {
+
+	private static final Dimension PHONE = new Dimension(390, 844);
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	World world;
+
+	@Autowired
+	Categories categories;
+
+	@TempDir
+	Path temp;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		this.browser = HeadlessChromium.start(HeadlessChromium.phone(this.temp.resolve("profile")));
+		this.browser.manage().window().setSize(PHONE);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			List<String> violations = HeadlessChromium.contentSecurityPolicyViolations(this.browser);
+			this.browser.quit();
+			assertThat(violations).as("refused by the Content Security Policy").isEmpty();
+		}
+	}
+
+	@Test
+	void anAdministratorAddsRenamesAndRetiresAChildOnAPhone() throws IOException {
+		String name = AdminFixtures.unique("手机新增");
+		String renamed = name + "（改）";
+		login(this.world.admin().username());
+		this.browser.get(url("/admin/categories"));
+		assertNoSidewaysScroll();
+
+		// Create a child under the world's category.
+		WebElement creation = this.browser.findElement(By.id("new-category"));
+		creation.findElement(By.tagName("summary")).click();
+		creation.findElement(By.name("name")).sendKeys(name);
+		creation.findElement(By.name("nameEn")).sendKeys("Phone test");
+		new Select(creation.findElement(By.name("parentId"))).selectByValue(Long.toString(this.world.category().id()));
+		creation.findElement(By.cssSelector("button[type=submit]")).click();
+		WebElement card = card(name);
+		assertThat(card.getAttribute("class")).contains("depth-1");
+		assertThat(card.findElement(By.cssSelector(".flash.ok")).isDisplayed()).isTrue();
+		Category child = this.categories.offered()
+			.stream()
+			.filter(c -> c.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+		assertThat(child.parentId()).isEqualTo(this.world.category().id());
+		screenshot("categories-created-390");
+
+		// Rename it.
+		WebElement describe = card.findElement(By.cssSelector("details.category-describe"));
+		describe.findElement(By.tagName("summary")).click();
+		WebElement nameField = describe.findElement(By.name("name"));
+		nameField.clear();
+		nameField.sendKeys(renamed);
+		describe.findElement(By.cssSelector("button[type=submit]")).click();
+		card = card(renamed);
+		assertThat(this.categories.find(child.id()).orElseThrow().name()).isEqualTo(renamed);
+
+		// Retire it: the page asks first.
+		card.findElement(By.cssSelector("form.category-retire button")).click();
+		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+		card = card(renamed);
+		assertThat(card.getAttribute("class")).contains("retired");
+		assertThat(card.findElement(By.cssSelector(".retired-tag")).getText()).isEqualTo("已停用");
+		assertThat(this.categories.offered()).extracting(Category::id).doesNotContain(child.id());
+		assertNoSidewaysScroll();
+		screenshot("categories-retired-390");
+	}
+
+	private WebElement card(String name) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//article[contains(@class,'category')][.//span[@class='category-name'][normalize-space()='"
+						+ name + "']]")));
+	}
+
+	private void assertNoSidewaysScroll() {
+		Object width = this.browser.executeScript("return document.documentElement.scrollWidth");
+		assertThat(((Number) width).intValue()).as("page width at 390 px").isLessThanOrEqualTo(PHONE.getWidth());
+	}
+
+	private void login(String username) {
+		this.browser.get(url("/login"));
+		this.browser.findElement(By.name("username")).sendKeys(username);
+		this.browser.findElement(By.name("password")).sendKeys(TestWorld.PASSWORD);
+		this.browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlToBe(url("/queue")));
+	}
+
+	private void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Path shot = this.browser.getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
