@@ -322,7 +322,9 @@ public class Case {
 			}
 			case RETURN_VISIT -> {
 				Respondent respondent = input.respondent();
-				if (respondent.answeredAt().isAfter(now) || respondent.answeredAt().isBefore(this.createdAt)) {
+				// A form gives the minute: the minute of the filing will do.
+				if (respondent.answeredAt().isAfter(now)
+						|| respondent.answeredAt().isBefore(this.createdAt.truncatedTo(ChronoUnit.MINUTES))) {
 					throw new InvalidInput("answeredAt",
 							"the answer was heard after the case was filed, and not later than now");
 				}
