@@ -105,6 +105,23 @@ public class Case {
 
 	private Priority priority = Priority.NORMAL;
 
+	/** Who gave the rating (or that nobody did): the enterprise, a return visit. */
+	private RatingSource ratingSource;
+
+	/** Of the last return visit: who answered for the enterprise, when and how. */
+	private String respondentName;
+
+	private String respondentRole;
+
+	private Instant answeredAt;
+
+	private AnswerMethod answerMethod;
+
+	/** A supervisor's judgement of the bad rating, and his reason (差评复核). */
+	private RatingReview ratingReview;
+
+	private String ratingReviewReason;
+
 	@MappedCollection(idColumn = "case_id")
 	private Set<CoUnit> coUnits = new HashSet<>();
 
@@ -192,6 +209,13 @@ public class Case {
 		kase.escalatedUnitId = CaseRows.nullableLong(row, "escalated_unit_id");
 		kase.verifiedAt = CaseRows.instant(row, "verified_at");
 		kase.priority = CaseRows.enumOf(row, "priority", Priority.class);
+		kase.ratingSource = CaseRows.enumOf(row, "rating_source", RatingSource.class);
+		kase.respondentName = row.getString("respondent_name");
+		kase.respondentRole = row.getString("respondent_role");
+		kase.answeredAt = CaseRows.instant(row, "answered_at");
+		kase.answerMethod = CaseRows.enumOf(row, "answer_method", AnswerMethod.class);
+		kase.ratingReview = CaseRows.enumOf(row, "rating_review", RatingReview.class);
+		kase.ratingReviewReason = row.getString("rating_review_reason");
 		kase.coUnits = CaseRows.coUnits(row);
 		kase.version = row.getInt("version");
 		return kase;
@@ -212,10 +236,13 @@ public class Case {
 	 * its re-ratings are used up
 	 */
 	CaseEvent perform(CaseAction requested, StepInput input, Actor actor, Instant now, boolean badRatingReopens) {
-		CaseAction action = (requested == CaseAction.RATE && input.rating() != null && input.rating().isBad()
-				&& badRatingReopens) ? CaseAction.REOPEN : requested;
+		boolean reopens = input.rating() != null && input.rating().isBad() && badRatingReopens;
+		CaseAction action = (requested == CaseAction.RATE && reopens) ? CaseAction.REOPEN : requested;
+		// A return visit closes the case, or reopens it as the enterprise's own bad
+		// rating would: one action, two rows of the table.
+		CaseState wanted = action == CaseAction.RETURN_VISIT ? (reopens ? CaseState.REOPENED : CaseState.CLOSED) : null;
 		Transition step = this.kind.workflow()
-			.find(action, this.state)
+			.find(action, this.state, wanted)
 			.orElseThrow(() -> new NotAllowed(Text.of("error.case.stepNotInState",
 					Text.of("action." + requested.name()), Text.of("state." + this.state.name()))));
 		if (step.by().stream().noneMatch(Party.of(actor, this)::contains)) {
@@ -229,7 +256,7 @@ public class Case {
 			this.sealedFacts = CaseFacts.of(this);
 		}
 		CaseState from = this.state;
-		apply(action, input);
+		apply(action, input, step.target(from), now);
 		if (action == CaseAction.ASSIGN || action == CaseAction.REASSIGN) {
 			this.assignedAt = now.truncatedTo(ChronoUnit.MILLIS);
 		}
@@ -246,10 +273,16 @@ public class Case {
 			.allowed(this.state, Party.of(actor, this))
 			.stream()
 			.filter(action -> action != CaseAction.REOPEN)
+			.filter(action -> action != CaseAction.REVIEW_RATING || hasUnreviewedBadRating())
 			.toList();
 	}
 
-	private void apply(CaseAction action, StepInput input) {
+	/** A bad rating no supervisor has judged yet: what 差评复核 is for. */
+	public boolean hasUnreviewedBadRating() {
+		return this.rating != null && this.rating.isBad() && this.ratingReview == null;
+	}
+
+	private void apply(CaseAction action, StepInput input, CaseState target, Instant now) {
 		switch (action) {
 			case ASSIGN, REASSIGN -> {
 				if (action == CaseAction.REASSIGN || this.leadUnitId != null) {
@@ -282,11 +315,41 @@ public class Case {
 				this.answer = input.answer();
 				this.referral = input.referral();
 			}
-			case RATE -> rate(input);
+			case RATE -> rate(input, RatingSource.ENTERPRISE);
 			case REOPEN -> {
-				rate(input);
+				rate(input, RatingSource.ENTERPRISE);
 				this.reopenCount++;
 				this.outcome = null;
+			}
+			case RETURN_VISIT -> {
+				Respondent respondent = input.respondent();
+				// A form gives the minute: the minute of the filing will do.
+				if (respondent.answeredAt().isAfter(now)
+						|| respondent.answeredAt().isBefore(this.createdAt.truncatedTo(ChronoUnit.MINUTES))) {
+					throw new InvalidInput("answeredAt",
+							"the answer was heard after the case was filed, and not later than now");
+				}
+				rate(input, RatingSource.RETURN_VISIT);
+				this.respondentName = respondent.name().trim();
+				this.respondentRole = isBlank(respondent.role()) ? null : respondent.role().trim();
+				this.answeredAt = respondent.answeredAt().truncatedTo(ChronoUnit.MILLIS);
+				this.answerMethod = respondent.method();
+				if (target == CaseState.REOPENED) {
+					this.reopenCount++;
+					this.outcome = null;
+				}
+			}
+			case CLOSE_UNRATED -> {
+				// A rating left from an earlier round (a bad one that reopened the case)
+				// is not this round's: the case closes with none.
+				rate(StepInput.empty(), RatingSource.NOT_RATED);
+			}
+			case REVIEW_RATING -> {
+				if (!hasUnreviewedBadRating()) {
+					throw new NotAllowed("only a bad rating not yet reviewed may be reviewed");
+				}
+				this.ratingReview = input.review();
+				this.ratingReviewReason = input.note();
 			}
 			case SEND_BACK -> {
 				this.outcome = null;
@@ -351,9 +414,20 @@ public class Case {
 		return yellowAt != null && !now.isBefore(yellowAt) ? TimeState.YELLOW : TimeState.ON_TIME;
 	}
 
-	private void rate(StepInput input) {
+	/**
+	 * A new rating replaces the last one with all that went with it: who answered a
+	 * return visit, and a review of the old rating.
+	 */
+	private void rate(StepInput input, RatingSource source) {
 		this.rating = input.rating();
 		this.ratingComment = input.note();
+		this.ratingSource = source;
+		this.respondentName = null;
+		this.respondentRole = null;
+		this.answeredAt = null;
+		this.answerMethod = null;
+		this.ratingReview = null;
+		this.ratingReviewReason = null;
 	}
 
 	/**
@@ -414,6 +488,21 @@ public class Case {
 		present.put(Field.OUTCOME, input.outcome() != null);
 		present.put(Field.ANSWER, !isBlank(input.answer()));
 		present.put(Field.RATING, input.rating() != null);
+		present.put(Field.REVIEW, input.review() != null);
+		Respondent respondent = input.respondent();
+		if (step.requires().contains(Field.RESPONDENT)) {
+			// Each part of it is a field of its own on the form.
+			if (respondent == null || isBlank(respondent.name())) {
+				missing.put("respondentName", "respondentName is required for '" + step.action().slug() + "'");
+			}
+			if (respondent == null || respondent.answeredAt() == null) {
+				missing.put("answeredAt", "answeredAt is required for '" + step.action().slug() + "'");
+			}
+			if (respondent == null || respondent.method() == null) {
+				missing.put("answerMethod", "answerMethod is required for '" + step.action().slug() + "'");
+			}
+		}
+		present.put(Field.RESPONDENT, true);
 		for (Field field : step.requires()) {
 			if (!present.get(field)) {
 				String name = switch (field) {
@@ -423,6 +512,8 @@ public class Case {
 					case OUTCOME -> "outcome";
 					case ANSWER -> "answer";
 					case RATING -> "rating";
+					case REVIEW -> "review";
+					case RESPONDENT -> "respondent";
 				};
 				missing.put(name, Text.of("error.field.requiredFor", name, Text.of("action." + step.action().name())));
 			}
@@ -578,6 +669,34 @@ public class Case {
 
 	public Priority getPriority() {
 		return this.priority;
+	}
+
+	public RatingSource getRatingSource() {
+		return this.ratingSource;
+	}
+
+	public String getRespondentName() {
+		return this.respondentName;
+	}
+
+	public String getRespondentRole() {
+		return this.respondentRole;
+	}
+
+	public Instant getAnsweredAt() {
+		return this.answeredAt;
+	}
+
+	public AnswerMethod getAnswerMethod() {
+		return this.answerMethod;
+	}
+
+	public RatingReview getRatingReview() {
+		return this.ratingReview;
+	}
+
+	public String getRatingReviewReason() {
+		return this.ratingReviewReason;
 	}
 
 	public int getVersion() {

@@ -10,7 +10,13 @@ public enum CaseAction {
 
 	SUBMIT, ACCEPT, DECLINE, WITHDRAW, ASSIGN, DISPUTE, REASSIGN, REJECT_DISPUTE, CONTACT, STAGE_REPLY,
 	REQUEST_EXTENSION, APPROVE_EXTENSION, REFUSE_EXTENSION, REQUEST_SUSPENSION, APPROVE_SUSPENSION, REFUSE_SUSPENSION,
-	RESUME, RESOLVE, RATE, REOPEN, URGE, ORDER, REPLY_ORDER, ESCALATE, VERIFY, SEND_BACK, CONFIRM;
+	RESUME, RESOLVE, RATE, REOPEN, URGE, ORDER, REPLY_ORDER, ESCALATE, VERIFY, SEND_BACK, CONFIRM,
+	/** 回访: the service centre records the enterprise's rating on its behalf. */
+	RETURN_VISIT,
+	/** 未评价: nobody rated a resolved case in time; the platform closes it unrated. */
+	CLOSE_UNRATED,
+	/** 差评复核: a supervisor judges a bad rating after review; the rating stays. */
+	REVIEW_RATING;
 
 	/** The action's name in URLs: {@code request-extension}. */
 	public String slug() {

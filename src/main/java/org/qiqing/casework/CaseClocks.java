@@ -106,10 +106,13 @@ class CaseClocks {
 			case ASSIGN, REASSIGN -> run(kase, endOf(kase.getDueDate(), region), now, List.of(timer(TimerKind.CONTACT,
 					this.calendar.addWorkingHours(now, Duration.ofHours(category(kase).contactHours()), region))));
 			case APPROVE_EXTENSION -> run(kase, endOf(kase.getDueDate(), region), now, List.of());
-			case REOPEN, SEND_BACK -> {
-				kase.commitTo(day(this.calendar.endOfWorkingDay(now, this.settings.reopenFixDays(), region)));
-				yield run(kase, endOf(kase.getDueDate(), region), now, List.of(timer(TimerKind.CONTACT,
-						this.calendar.endOfWorkingDay(now, this.settings.reopenContactDays(), region))));
+			case REOPEN, SEND_BACK -> reopen(kase, now);
+			case RETURN_VISIT -> {
+				if (kase.getState() == CaseState.REOPENED) {
+					yield reopen(kase, now);
+				}
+				kase.stopClock();
+				yield List.of();
 			}
 			case APPROVE_SUSPENSION -> {
 				kase.suspendClock(now);
@@ -129,16 +132,33 @@ class CaseClocks {
 				if (!kase.getKind().servesEnterprise()) {
 					yield List.of();
 				}
-				yield List.of(timer(TimerKind.RATING_INVITE,
-						this.calendar.endOfWorkingDay(now, this.settings.ratingInviteDays(), region),
-						kase.getEventCount()));
+				// The unrated close belongs to this resolution's limit cycle: a rating, a
+				// return visit or a reopening moves the case on, and it fires as skipped.
+				yield List.of(
+						timer(TimerKind.RATING_INVITE,
+								this.calendar.endOfWorkingDay(now, this.settings.ratingInviteDays(), region),
+								kase.getEventCount()),
+						timer(TimerKind.CLOSE_UNRATED,
+								this.calendar.endOfWorkingDay(now, this.settings.unratedCloseDays(), region),
+								kase.getLimitCycle()));
 			}
-			case DECLINE, WITHDRAW, RATE, CONFIRM -> {
+			case DECLINE, WITHDRAW, RATE, CONFIRM, CLOSE_UNRATED -> {
 				kase.stopClock();
 				yield List.of();
 			}
 			default -> List.of();
 		};
+	}
+
+	/**
+	 * A bad rating or a supervisor sends the case back to its unit: a new limit to fix it
+	 * and to contact the enterprise first.
+	 */
+	private List<Timer> reopen(Case kase, Instant now) {
+		String region = kase.getRegionCode();
+		kase.commitTo(day(this.calendar.endOfWorkingDay(now, this.settings.reopenFixDays(), region)));
+		return run(kase, endOf(kase.getDueDate(), region), now, List.of(timer(TimerKind.CONTACT,
+				this.calendar.endOfWorkingDay(now, this.settings.reopenContactDays(), region))));
 	}
 
 	/** Whether a bad rating may still reopen the case, or closes it. */

@@ -48,6 +48,13 @@ final class CaseFacts {
 		facts.put("escalated_unit_id", text(kase.getEscalatedUnitId()));
 		facts.put("assigned_at", text(kase.getAssignedAt()));
 		facts.put("verified_at", text(kase.getVerifiedAt()));
+		facts.put("rating_source", text(kase.getRatingSource()));
+		facts.put("respondent_name", text(kase.getRespondentName()));
+		facts.put("respondent_role", text(kase.getRespondentRole()));
+		facts.put("answered_at", text(kase.getAnsweredAt()));
+		facts.put("answer_method", text(kase.getAnswerMethod()));
+		facts.put("rating_review", text(kase.getRatingReview()));
+		facts.put("rating_review_reason", text(kase.getRatingReviewReason()));
 		return facts;
 	}
 

@@ -376,6 +376,14 @@ public class CaseManagement {
 		if (input.referral() != null && input.referral().length() > 300) {
 			errors.put("referral", Text.of("error.field.tooLong", "referral", 300));
 		}
+		if (input.respondent() != null && input.respondent().name() != null
+				&& input.respondent().name().length() > 100) {
+			errors.put("respondentName", "respondentName is longer than 100 characters");
+		}
+		if (input.respondent() != null && input.respondent().role() != null
+				&& input.respondent().role().length() > 100) {
+			errors.put("respondentRole", "respondentRole is longer than 100 characters");
+		}
 		if (input.leadUnitId() != null && !this.units.existsById(input.leadUnitId())) {
 			errors.put("leadUnitId", Text.of("error.unit.unknown", input.leadUnitId()));
 		}

@@ -41,12 +41,14 @@ final class CaseRows {
 			       title, description, submitted_by, lead_unit_id, due_date, requested_due_date, outcome, answer,
 			       referral, rating, rating_comment, handoffs, reopen_count, created_at, updated_at, last_hash,
 			       event_count, assigned_at, limit_at, yellow_at, time_state, limit_cycle, suspended_at,
-			       escalated_unit_id, verified_at, priority, version)
+			       escalated_unit_id, verified_at, priority, rating_source, respondent_name, respondent_role,
+			       answered_at, answer_method, rating_review, rating_review_reason, version)
 			values (:number, :kind, :channel, :state, :category_id, :enterprise_id, :region_code, :region_path,
 			       :title, :description, :submitted_by, :lead_unit_id, :due_date, :requested_due_date, :outcome, :answer,
 			       :referral, :rating, :rating_comment, :handoffs, :reopen_count, :created_at, :updated_at, :last_hash,
 			       :event_count, :assigned_at, :limit_at, :yellow_at, :time_state, :limit_cycle, :suspended_at,
-			       :escalated_unit_id, :verified_at, :priority, :version)""";
+			       :escalated_unit_id, :verified_at, :priority, :rating_source, :respondent_name, :respondent_role,
+			       :answered_at, :answer_method, :rating_review, :rating_review_reason, :version)""";
 
 	/**
 	 * Every column but the key, if the row still has the version the case was read with.
@@ -63,6 +65,9 @@ final class CaseRows {
 			       assigned_at = :assigned_at, limit_at = :limit_at, yellow_at = :yellow_at,
 			       time_state = :time_state, limit_cycle = :limit_cycle, suspended_at = :suspended_at,
 			       escalated_unit_id = :escalated_unit_id, verified_at = :verified_at, priority = :priority,
+			       rating_source = :rating_source, respondent_name = :respondent_name,
+			       respondent_role = :respondent_role, answered_at = :answered_at, answer_method = :answer_method,
+			       rating_review = :rating_review, rating_review_reason = :rating_review_reason,
 			       version = :version
 			where id = :id and version = :previous""";
 
@@ -119,7 +124,14 @@ final class CaseRows {
 			.param("suspended_at", timestamp(kase.getSuspendedAt()), Types.TIMESTAMP)
 			.param("escalated_unit_id", kase.getEscalatedUnitId(), Types.BIGINT)
 			.param("verified_at", timestamp(kase.getVerifiedAt()), Types.TIMESTAMP)
-			.param("priority", name(kase.getPriority()), Types.VARCHAR);
+			.param("priority", name(kase.getPriority()), Types.VARCHAR)
+			.param("rating_source", name(kase.getRatingSource()), Types.VARCHAR)
+			.param("respondent_name", kase.getRespondentName(), Types.VARCHAR)
+			.param("respondent_role", kase.getRespondentRole(), Types.VARCHAR)
+			.param("answered_at", timestamp(kase.getAnsweredAt()), Types.TIMESTAMP)
+			.param("answer_method", name(kase.getAnswerMethod()), Types.VARCHAR)
+			.param("rating_review", name(kase.getRatingReview()), Types.VARCHAR)
+			.param("rating_review_reason", kase.getRatingReviewReason(), Types.VARCHAR);
 	}
 
 	static Long nullableLong(ResultSet row, String column) throws SQLException {

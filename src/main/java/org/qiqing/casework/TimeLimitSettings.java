@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * is raised to the superior unit (提级)
  * @param orderReplyDays a supervision order is answered within this many working days
  * unless the supervisor says otherwise
+ * @param unratedCloseDays a resolved case that nobody rates (the enterprise, or the
+ * service centre on a return visit) within this many working days closes unrated (未评价)
  */
 @Validated
 @ConfigurationProperties("qiqing.limits")
@@ -42,6 +44,6 @@ public record TimeLimitSettings(@DefaultValue("3") @Min(0) int yellowDays,
 		@DefaultValue("1") @Min(0) int reopenContactDays, @DefaultValue("15") @Min(1) int reopenFixDays,
 		@DefaultValue("1") @Min(0) int reRatings, @DefaultValue("1") @Min(1) int overdueNoticeDays,
 		@DefaultValue("5") @Min(1) int criticismDays, @DefaultValue("10") @Min(1) int escalateDays,
-		@DefaultValue("2") @Min(1) int orderReplyDays) {
+		@DefaultValue("2") @Min(1) int orderReplyDays, @DefaultValue("10") @Min(1) int unratedCloseDays) {
 
 }

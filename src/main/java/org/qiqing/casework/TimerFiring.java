@@ -234,6 +234,15 @@ class TimerFiring {
 							this.recipients.ofEnterprise(kase.enterpriseId()));
 					yield true;
 				}
+				case CLOSE_UNRATED -> {
+					// Rated, visited, reopened or sent back since: the case has moved on
+					// (a reopening starts a new limit cycle, a rating closes it).
+					if (kase.state() != CaseState.RESOLVED || due.cycle() != kase.limitCycle()) {
+						yield false;
+					}
+					step(kase, CaseAction.CLOSE_UNRATED, null);
+					yield true;
+				}
 			};
 		}
 
@@ -281,7 +290,8 @@ class TimerFiring {
 				.param("seq", kase.eventCount())
 				.query(String.class)
 				.single();
-			return last.equals(CaseAction.REOPEN.name()) || last.equals(CaseAction.SEND_BACK.name());
+			return last.equals(CaseAction.REOPEN.name()) || last.equals(CaseAction.SEND_BACK.name())
+					|| last.equals(CaseAction.RETURN_VISIT.name());
 		}
 
 	}

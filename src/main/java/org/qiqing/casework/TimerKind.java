@@ -22,6 +22,8 @@ enum TimerKind {
 	/** a dispute waits for the dispatcher */
 	SETTLE_DISPUTE,
 	/** resolved but not rated: invite the enterprise to rate */
-	RATING_INVITE
+	RATING_INVITE,
+	/** resolved and still not rated: the platform closes it unrated (未评价) */
+	CLOSE_UNRATED
 
 }

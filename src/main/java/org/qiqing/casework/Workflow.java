@@ -18,7 +18,11 @@ public record Workflow(CaseState initial, Map<Role, Channel> submitters, List<Tr
 	/** What a step must carry. */
 	public enum Field {
 
-		NOTE, LEAD_UNIT, DUE_DATE, OUTCOME, ANSWER, RATING
+		NOTE, LEAD_UNIT, DUE_DATE, OUTCOME, ANSWER, RATING,
+		/** who answered a return visit for the enterprise, when and how */
+		RESPONDENT,
+		/** a supervisor's judgement of a bad rating */
+		REVIEW
 
 	}
 
@@ -38,7 +42,19 @@ public record Workflow(CaseState initial, Map<Role, Channel> submitters, List<Tr
 	}
 
 	public Optional<Transition> find(CaseAction action, CaseState state) {
-		return this.transitions.stream().filter(t -> t.action() == action && t.from().contains(state)).findFirst();
+		return find(action, state, null);
+	}
+
+	/**
+	 * The row of an action that leads to {@code target} (any, when null): an action may
+	 * have rows that lead to different states, as a return visit closes a case or, with a
+	 * bad rating, reopens it.
+	 */
+	public Optional<Transition> find(CaseAction action, CaseState state, CaseState target) {
+		return this.transitions.stream()
+			.filter(t -> t.action() == action && t.from().contains(state)
+					&& (target == null || t.target(state) == target))
+			.findFirst();
 	}
 
 	/**

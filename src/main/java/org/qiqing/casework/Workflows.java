@@ -33,7 +33,13 @@ final class Workflows {
 	private static final Set<CaseState> LEADERS_UNDER_SUPERVISION = Set.of(ASSIGNED, IN_PROGRESS, EXTENSION_REQUESTED,
 			REOPENED);
 
-	/** 企业诉求: submit, accept, assign, handle, resolve, rate; a bad rating reopens. */
+	/**
+	 * 企业诉求: submit, accept, assign, handle, resolve, rate; a bad rating reopens. A
+	 * resolved case always closes: the enterprise rates it, or the service centre records
+	 * its answer on a return visit (回访, a bad answer reopens it as the enterprise's own
+	 * would), or the platform closes it unrated (未评价) when nobody rated it in time. A
+	 * supervisor may review a bad rating of a closed case (差评复核); the rating stays.
+	 */
 	static final Workflow ENTERPRISE_REQUEST = Workflow
 		.startingAt(SUBMITTED,
 				Map.of(Role.ENTERPRISE, Channel.SELF_SERVICE, Role.VISITOR, Channel.VISIT, Role.DISPATCHER,
@@ -60,6 +66,10 @@ final class Workflows {
 		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT), Set.of(OUTCOME, ANSWER), PUBLIC)
 		.on(RATE, Set.of(RESOLVED), CLOSED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
 		.on(REOPEN, Set.of(RESOLVED), REOPENED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
+		.on(RETURN_VISIT, Set.of(RESOLVED), CLOSED, Set.of(DISPATCHER), Set.of(RATING, RESPONDENT), PUBLIC)
+		.on(RETURN_VISIT, Set.of(RESOLVED), REOPENED, Set.of(DISPATCHER), Set.of(RATING, RESPONDENT), PUBLIC)
+		.on(CLOSE_UNRATED, Set.of(RESOLVED), CLOSED, Set.of(SYSTEM), Set.of(), PUBLIC)
+		.on(REVIEW_RATING, Set.of(CLOSED), null, Set.of(SUPERVISOR), Set.of(NOTE, REVIEW), PUBLIC)
 		.on(URGE, UNDER_SUPERVISION, null, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
 		.on(ORDER, UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), INTERNAL)
 		.on(REPLY_ORDER, UNDER_SUPERVISION, null, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
@@ -72,7 +82,8 @@ final class Workflows {
 	 * 领导交办: filed and assigned in one go by a leader, with his own due date; the unit
 	 * signs for it (contact), reports and resolves; the leader settles disputes and
 	 * extensions and confirms the result or sends it back. Nothing of it reaches an
-	 * enterprise.
+	 * enterprise, so nothing of it is rated: no return visit, no unrated close (the
+	 * leader confirms), no review of a rating.
 	 */
 	static final Workflow LEADER_ASSIGNMENT = Workflow.startingAt(SUBMITTED, Map.of(Role.LEADER, Channel.LEADER))
 		.on(ASSIGN, Set.of(SUBMITTED), ASSIGNED, Set.of(LEADER), Set.of(Field.LEAD_UNIT, DUE_DATE), INTERNAL)
@@ -103,7 +114,9 @@ final class Workflows {
 	 * the help office of the enterprise's region (no dispatcher accepts it); the office
 	 * agrees a date with the enterprise (contact), goes, and reports what it did
 	 * (resolve); the enterprise rates it. A wrong office disputes, and the dispatcher
-	 * hands it on. The enterprise may withdraw until the office has called.
+	 * hands it on. The enterprise may withdraw until the office has called. It closes as
+	 * a request does: rated, by a return visit, or unrated in time; a bad rating is
+	 * reviewed.
 	 */
 	static final Workflow HELP_VISIT = Workflow.startingAt(SUBMITTED, Map.of(Role.ENTERPRISE, Channel.SELF_SERVICE))
 		.on(ASSIGN, Set.of(SUBMITTED), ASSIGNED, Set.of(SYSTEM), Set.of(Field.LEAD_UNIT), PUBLIC)
@@ -121,6 +134,10 @@ final class Workflows {
 		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT), Set.of(OUTCOME, ANSWER), PUBLIC)
 		.on(RATE, Set.of(RESOLVED), CLOSED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
 		.on(REOPEN, Set.of(RESOLVED), REOPENED, Set.of(ENTERPRISE), Set.of(RATING), PUBLIC)
+		.on(RETURN_VISIT, Set.of(RESOLVED), CLOSED, Set.of(DISPATCHER), Set.of(RATING, RESPONDENT), PUBLIC)
+		.on(RETURN_VISIT, Set.of(RESOLVED), REOPENED, Set.of(DISPATCHER), Set.of(RATING, RESPONDENT), PUBLIC)
+		.on(CLOSE_UNRATED, Set.of(RESOLVED), CLOSED, Set.of(SYSTEM), Set.of(), PUBLIC)
+		.on(REVIEW_RATING, Set.of(CLOSED), null, Set.of(SUPERVISOR), Set.of(NOTE, REVIEW), PUBLIC)
 		.on(URGE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
 		.on(ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), INTERNAL)
 		.on(REPLY_ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)

@@ -151,7 +151,10 @@ class CaseRowsIntegrationTests {
 				"limit_at", at("2026-03-10T09:30:00Z"), "yellow_at", at("2026-03-09T09:30:00.5Z"), "time_state",
 				TimeState.SUSPENDED, "limit_cycle", 3, "suspended_at", at("2026-03-08T07:00:00.25Z"),
 				"escalated_unit_id", this.world.centreA().getId(), "verified_at", at("2026-03-05T03:00:00.999999Z"),
-				"priority", Priority.VERY_URGENT, "version", 7);
+				"priority", Priority.VERY_URGENT, "rating_source", RatingSource.RETURN_VISIT, "respondent_name", "王经理",
+				"respondent_role", "总经理", "answered_at", at("2026-03-09T03:00:00.000002Z"), "answer_method",
+				AnswerMethod.VISIT, "rating_review", RatingReview.UNREASONABLE, "rating_review_reason", "已解释到位",
+				"version", 7);
 	}
 
 	/** Every nullable column empty, each other one with another value than above. */
@@ -165,7 +168,8 @@ class CaseRowsIntegrationTests {
 				"updated_at", at("2026-01-01T00:00:00.1Z"), "last_hash", "b".repeat(64), "event_count", 1,
 				"assigned_at", null, "limit_at", null, "yellow_at", null, "time_state", null, "limit_cycle", 0,
 				"suspended_at", null, "escalated_unit_id", null, "verified_at", null, "priority", Priority.NORMAL,
-				"version", 7);
+				"rating_source", null, "respondent_name", null, "respondent_role", null, "answered_at", null,
+				"answer_method", null, "rating_review", null, "rating_review_reason", null, "version", 7);
 	}
 
 	private long filed() throws Exception {

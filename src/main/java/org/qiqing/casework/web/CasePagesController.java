@@ -356,6 +356,7 @@ class CasePagesController {
 		model.addAttribute("steps", steps);
 		model.addAttribute("outcomes", Outcome.values());
 		model.addAttribute("ratings", Rating.values());
+		ClosingFields.describe(model);
 		return DETAIL;
 	}
 
@@ -367,12 +368,16 @@ class CasePagesController {
 			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String answer,
 			@RequestParam(required = false) String referral, @RequestParam(required = false) Rating rating,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
-			@RequestParam(required = false) String back, Actor actor, RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, ClosingFields closing, Actor actor,
+			RedirectAttributes redirect) {
 		CaseAction step = parse(action);
 		String label = text("action." + step.name());
 		try {
-			this.cases.perform(id, version, step, new StepInput(blankToNull(note), leadUnitId, coUnitIds, dueDate,
-					outcome, blankToNull(answer), blankToNull(referral), rating, this.attachments.check(files)), actor);
+			this.cases.perform(id, version, step,
+					new StepInput(blankToNull(note), leadUnitId, coUnitIds, dueDate, outcome, blankToNull(answer),
+							blankToNull(referral), rating, this.attachments.check(files), closing.respondent(),
+							closing.review()),
+					actor);
 			redirect.addFlashAttribute("message", text("case.step.done", label));
 		}
 		catch (InvalidInput | NotAllowed | StaleVersion | OptimisticLockingFailureException ex) {

@@ -1,6 +1,7 @@
 package org.qiqing.casework.web;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.qiqing.casework.AnswerMethod;
 import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.HelpVisit;
 import org.qiqing.casework.NewAttachment;
@@ -15,6 +17,8 @@ import org.qiqing.casework.NewCase;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.Priority;
 import org.qiqing.casework.Rating;
+import org.qiqing.casework.RatingReview;
+import org.qiqing.casework.Respondent;
 import org.qiqing.casework.StepInput;
 
 /**
@@ -54,13 +58,24 @@ final class CaseRequests {
 
 	}
 
+	/**
+	 * A step. A return visit ({@code return-visit}) also says who answered for the
+	 * enterprise ({@code respondentName}, {@code respondentRole}), when
+	 * ({@code answeredAt}, with its offset) and how ({@code answerMethod}); a review of a
+	 * bad rating ({@code review-rating}) gives the judgement ({@code review}) and the
+	 * reason ({@code note}).
+	 */
 	record Step(@Size(max = 4000) String note, Long leadUnitId, @Size(max = 10) Set<@NotNull Long> coUnitIds,
 			LocalDate dueDate, Outcome outcome, @Size(max = 4000) String answer, @Size(max = 300) String referral,
-			Rating rating) {
+			Rating rating, @Size(max = 100) String respondentName, @Size(max = 100) String respondentRole,
+			OffsetDateTime answeredAt, AnswerMethod answerMethod, RatingReview review) {
 
 		StepInput toInput(List<NewAttachment> files) {
+			Respondent respondent = this.respondentName == null && this.answeredAt == null && this.answerMethod == null
+					? null : new Respondent(this.respondentName, this.respondentRole,
+							this.answeredAt == null ? null : this.answeredAt.toInstant(), this.answerMethod);
 			return new StepInput(this.note, this.leadUnitId, this.coUnitIds, this.dueDate, this.outcome, this.answer,
-					this.referral, this.rating, files);
+					this.referral, this.rating, files, respondent, this.review);
 		}
 
 	}
