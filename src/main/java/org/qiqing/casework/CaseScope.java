@@ -11,15 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * to) and every case in the region subtree of his jurisdiction. Every query of cases
  * includes it.
  */
-final class CaseScope {
+public final class CaseScope {
+
+	/** A region path under the person's jurisdiction: the part of the rule on regions. */
+	private static final String JURISDICTION = "%s like :scopePattern";
 
 	static final String CONDITION = """
 			((c.enterprise_id = :scopeEnterprise and c.kind in %s)
 			 or c.lead_unit_id = :scopeUnit
 			 or c.escalated_unit_id = :scopeUnit
 			 or exists (select 1 from case_co_unit scope_cu where scope_cu.case_id = c.id and scope_cu.unit_id = :scopeUnit)
-			 or c.region_path like :scopePattern)"""
-		.formatted(enterpriseKinds());
+			 or %s)"""
+		.formatted(enterpriseKinds(), JURISDICTION.formatted("c.region_path"));
 
 	/** Matches no id and no path: what a person without that tie gets. */
 	private static final long NOBODY = -1;
@@ -35,7 +38,23 @@ final class CaseScope {
 			.collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 	}
 
-	static StatementSpec bind(StatementSpec statement, Actor actor) {
+	/**
+	 * The same rule for records counted about cases (the statistics' rollups), which keep
+	 * the case's region path and the one unit a figure belongs to: an official sees the
+	 * figures of his unit and of every region under his jurisdiction. An enterprise
+	 * contact sees none of them: bind with {@link #bind}, whose enterprise is matched by
+	 * nothing here.
+	 * @param pathColumn the column holding the case's region path
+	 * @param unitColumn the column holding the unit the figure is counted for
+	 */
+	public static String figures(String pathColumn, String unitColumn) {
+		return "(" + unitColumn + " = :scopeUnit or " + JURISDICTION.formatted(pathColumn) + ")";
+	}
+
+	/**
+	 * Binds the parameters of {@link #CONDITION} or {@link #figures} for a person.
+	 */
+	public static StatementSpec bind(StatementSpec statement, Actor actor) {
 		return statement.param("scopeEnterprise", actor.enterpriseId() == null ? NOBODY : actor.enterpriseId())
 			.param("scopeUnit", actor.unitId() == null ? NOBODY : actor.unitId())
 			.param("scopePattern", actor.jurisdictionPattern() == null ? "" : actor.jurisdictionPattern());
