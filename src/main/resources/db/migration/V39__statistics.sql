@@ -8,7 +8,7 @@
 -- spreads the steps of one day and unit over eight rows, so that concurrent steps rarely
 -- wait on one row's lock; queries add the stripes up.
 create table stat_rollup (
-    day         date        not null,
+    on_day      date        not null,
     region_code varchar(12) not null,
     region_path varchar(80) not null,
     unit_id     bigint      not null,
@@ -20,10 +20,10 @@ create table stat_rollup (
     bucket      integer     not null,
     stripe      smallint    not null,
     n           bigint      not null,
-    primary key (day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)
+    primary key (on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)
 );
-create index stat_rollup_path on stat_rollup (region_path, day);
-create index stat_rollup_unit on stat_rollup (unit_id, day);
+create index stat_rollup_path on stat_rollup (region_path, on_day);
+create index stat_rollup_unit on stat_rollup (unit_id, on_day);
 
 -- stat_state: how many cases are in each state now, by the same dimensions (no day): each
 -- step takes one from the state and units it left and adds one to those it reached.

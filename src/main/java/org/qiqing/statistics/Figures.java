@@ -30,7 +30,7 @@ public class Figures {
 	public enum Dimension {
 
 		UNIT("r.unit_id"), REGION("r.region_path"), CATEGORY("r.category_id"), KIND("r.kind"), CHANNEL("r.channel"),
-		DAY("r.day");
+		DAY("r.on_day");
 
 		private final String column;
 
@@ -110,7 +110,7 @@ public class Figures {
 		where.add("r.unit_role = :role");
 		params.put("role", slice.coHandling() ? Cells.CO : Cells.LEAD);
 		if (dated) {
-			where.add("r.day between :from and :to");
+			where.add("r.on_day between :from and :to");
 			params.put("from", slice.from());
 			params.put("to", slice.to());
 		}

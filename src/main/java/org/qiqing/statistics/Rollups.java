@@ -26,14 +26,14 @@ import org.springframework.stereotype.Component;
 @Component
 class Rollups {
 
-	private static final String ROLLUP_COLUMNS = "day, region_code, region_path, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe, n";
+	private static final String ROLLUP_COLUMNS = "on_day, region_code, region_path, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe, n";
 
 	private static final String STATE_COLUMNS = "region_code, region_path, unit_id, unit_role, category_id, kind, channel, state, stripe, n";
 
 	/** PostgreSQL: an upsert that is safe when two steps add the first count of a row. */
 	private static final String ROLLUP_UPSERT_PG = "insert into stat_rollup (" + ROLLUP_COLUMNS
 			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-			+ " on conflict (day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)"
+			+ " on conflict (on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)"
 			+ " do update set n = stat_rollup.n + excluded.n";
 
 	private static final String STATE_UPSERT_PG = "insert into stat_state (" + STATE_COLUMNS
@@ -44,19 +44,21 @@ class Rollups {
 	/** H2 (one node): standard MERGE. */
 	private static final String ROLLUP_MERGE_H2 = """
 			merge into stat_rollup t
-			using (select cast(? as date) as day, cast(? as varchar(12)) as region_code,
+			using (select cast(? as date) as on_day, cast(? as varchar(12)) as region_code,
 			              cast(? as varchar(80)) as region_path, cast(? as bigint) as unit_id,
 			              cast(? as varchar(1)) as unit_role, cast(? as bigint) as category_id,
 			              cast(? as varchar(30)) as kind, cast(? as varchar(20)) as channel,
 			              cast(? as varchar(40)) as measure, cast(? as integer) as bucket,
 			              cast(? as smallint) as stripe, cast(? as bigint) as n) s
-			on t.day = s.day and t.region_code = s.region_code and t.unit_id = s.unit_id and t.unit_role = s.unit_role
+			on t.on_day = s.on_day and t.region_code = s.region_code and t.unit_id = s.unit_id and t.unit_role = s.unit_role
 			   and t.category_id = s.category_id and t.kind = s.kind and t.channel = s.channel
 			   and t.measure = s.measure and t.bucket = s.bucket and t.stripe = s.stripe
 			when matched then update set n = t.n + s.n
-			when not matched then insert (""" + ROLLUP_COLUMNS + """
-			) values (s.day, s.region_code, s.region_path, s.unit_id, s.unit_role, s.category_id, s.kind, s.channel,
-			          s.measure, s.bucket, s.stripe, s.n)""";
+			when not matched then insert ("""
+			+ ROLLUP_COLUMNS
+			+ """
+					) values (s.on_day, s.region_code, s.region_path, s.unit_id, s.unit_role, s.category_id, s.kind, s.channel,
+					          s.measure, s.bucket, s.stripe, s.n)""";
 
 	private static final String STATE_MERGE_H2 = """
 			merge into stat_state t
