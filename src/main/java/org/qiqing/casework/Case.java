@@ -18,6 +18,7 @@ import org.qiqing.casework.Workflow.Transition;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.Text;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
@@ -215,10 +216,10 @@ public class Case {
 				&& badRatingReopens) ? CaseAction.REOPEN : requested;
 		Transition step = this.kind.workflow()
 			.find(action, this.state)
-			.orElseThrow(() -> new NotAllowed(
-					"'" + requested.slug() + "' is not a step of a case that is " + this.state.name().toLowerCase()));
+			.orElseThrow(() -> new NotAllowed(Text.of("error.case.stepNotInState",
+					Text.of("action." + requested.name()), Text.of("state." + this.state.name()))));
 		if (step.by().stream().noneMatch(Party.of(actor, this)::contains)) {
-			throw new NotAllowed("you may not '" + requested.slug() + "' this case");
+			throw new NotAllowed(Text.of("error.case.stepNotYours", Text.of("action." + requested.name())));
 		}
 		requireFields(step, input);
 		if (this.pending != null) {

@@ -3,8 +3,10 @@ package org.qiqing.platform;
 import java.net.URI;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -14,7 +16,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -50,12 +54,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFound.class)
 	ProblemDetail notFound(NotFound ex) {
-		return problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "not-found", words(ex.text(), ex));
 	}
 
 	@ExceptionHandler(NotAllowed.class)
 	ProblemDetail notAllowed(NotAllowed ex) {
-		return problem(HttpStatus.CONFLICT, "step-not-allowed", ex.getMessage());
+		return problem(HttpStatus.CONFLICT, "step-not-allowed", words(ex.text(), ex));
 	}
 
 	@ExceptionHandler(StaleVersion.class)
@@ -70,7 +74,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInput.class)
 	ProblemDetail invalid(InvalidInput ex) {
-		return invalidInput(ex.getMessage(), ex.errors());
+		return invalidInput(ex, this::words);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -222,6 +226,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return invalidInput(errors.size() == 1 ? errors.values().iterator().next() : "some fields are invalid", errors);
 	}
 
+	/** Bad input, each reason put into words in the reader's language. */
+	static ProblemDetail invalidInput(InvalidInput ex, Function<Text, String> words) {
+		Map<String, String> errors = ex.errors(words);
+		return invalidInput(String.join("; ", errors.values()), errors);
+	}
+
 	static ProblemDetail invalidInput(String detail, Map<String, String> errors) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", detail);
 		problem.setProperty("errors", new TreeMap<>(errors));
@@ -230,6 +240,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static ProblemDetail unavailable() {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", DatabaseOutage.DETAIL);
+	}
+
+	/**
+	 * A text in the language of the request (the app's locale resolver: Chinese, or
+	 * English when chosen); an older exception's plain message as it is.
+	 */
+	private String words(Text text, RuntimeException ex) {
+		return text == null ? ex.getMessage() : words(text);
+	}
+
+	private String words(Text text) {
+		MessageSource messages = getMessageSource();
+		Locale locale = LocaleContextHolder.getLocale();
+		return messages == null ? Texts.resolve(text, locale) : text.resolve(messages, locale);
 	}
 
 	/** The path of a field in a JSON body: {@code a.b[2].c}. */

@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,9 +41,12 @@ class ErrorResponses implements ErrorController {
 
 	private final JsonMapper json;
 
-	ErrorResponses(ErrorAttributes errors, JsonMapper json) {
+	private final MessageSource messages;
+
+	ErrorResponses(ErrorAttributes errors, JsonMapper json, MessageSource messages) {
 		this.errors = errors;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	/**
@@ -73,7 +78,8 @@ class ErrorResponses implements ErrorController {
 			this.json.writeValue(response.getOutputStream(), asMap(problem(failure, status, outage)));
 			return null;
 		}
-		ModelAndView page = PageProblems.page(status, failure instanceof InvalidInput ? failure.getMessage() : null);
+		ModelAndView page = PageProblems.page(status, failure instanceof InvalidInput invalid
+				? String.join("; ", invalid.errors(this::words).values()) : null);
 		// The layout asks the database for the person's badges: not when it is down.
 		page.addObject("me", null);
 		return page;
@@ -100,12 +106,17 @@ class ErrorResponses implements ErrorController {
 		return status == null || status.is2xxSuccessful() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}
 
-	private static ProblemDetail problem(Throwable failure, HttpStatus status, boolean outage) {
+	/** A text in the language of the request: Chinese, or English when chosen. */
+	private String words(Text text) {
+		return text.resolve(this.messages, LocaleContextHolder.getLocale());
+	}
+
+	private ProblemDetail problem(Throwable failure, HttpStatus status, boolean outage) {
 		if (outage) {
 			return ApiProblems.unavailable();
 		}
 		if (failure instanceof InvalidInput invalid) {
-			return ApiProblems.invalidInput(invalid.getMessage(), invalid.errors());
+			return ApiProblems.invalidInput(invalid, this::words);
 		}
 		if (failure instanceof ErrorResponse response) {
 			ProblemDetail body = response.getBody();

@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public final class FieldErrors {
 
-	private final Map<String, String> errors = new LinkedHashMap<>();
+	/** Each field's reason: a {@link Text}, or an older caller's plain String. */
+	private final Map<String, Object> errors = new LinkedHashMap<>();
 
 	/** Notes that a text is blank or longer than allowed. */
 	public FieldErrors required(String field, String value, int maxLength) {
@@ -33,6 +34,16 @@ public final class FieldErrors {
 	}
 
 	/** Notes a reason for a field, unless one was noted already. */
+	public FieldErrors reject(String field, Text reason) {
+		this.errors.putIfAbsent(field, reason);
+		return this;
+	}
+
+	/**
+	 * Notes a plain reason for a field, unless one was noted already.
+	 * @deprecated a person reads this reason: say it with a {@link Text}
+	 */
+	@Deprecated
 	public FieldErrors reject(String field, String reason) {
 		this.errors.putIfAbsent(field, reason);
 		return this;

@@ -2,6 +2,8 @@ package org.qiqing.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,14 +19,20 @@ class PageProblems {
 
 	static final String VIEW = "error";
 
+	private final MessageSource messages;
+
+	PageProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(NotFound.class)
 	ModelAndView notFound(NotFound ex) {
-		return page(HttpStatus.NOT_FOUND, ex.getMessage());
+		return page(HttpStatus.NOT_FOUND, words(ex.text(), ex));
 	}
 
 	@ExceptionHandler(NotAllowed.class)
 	ModelAndView notAllowed(NotAllowed ex) {
-		return page(HttpStatus.CONFLICT, "error.notAllowed", ex.getMessage());
+		return page(HttpStatus.CONFLICT, "error.notAllowed", words(ex.text(), ex));
 	}
 
 	@ExceptionHandler({ StaleVersion.class, OptimisticLockingFailureException.class })
@@ -34,7 +42,7 @@ class PageProblems {
 
 	@ExceptionHandler(InvalidInput.class)
 	ModelAndView invalid(InvalidInput ex) {
-		return page(HttpStatus.BAD_REQUEST, ex.getMessage());
+		return page(HttpStatus.BAD_REQUEST, String.join("; ", ex.errors(this::words).values()));
 	}
 
 	@ExceptionHandler(FileTooLarge.class)
@@ -58,6 +66,18 @@ class PageProblems {
 		}
 		DatabaseOutage.retryLater(response);
 		return page(HttpStatus.SERVICE_UNAVAILABLE, null);
+	}
+
+	/**
+	 * A text in the language of the request (the app's locale resolver: Chinese, or
+	 * English when chosen); an older exception's plain message as it is.
+	 */
+	private String words(Text text, RuntimeException ex) {
+		return text == null ? ex.getMessage() : words(text);
+	}
+
+	private String words(Text text) {
+		return text.resolve(this.messages, LocaleContextHolder.getLocale());
 	}
 
 	/** The page of a status, titled by it. */

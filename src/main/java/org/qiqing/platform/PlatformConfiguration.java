@@ -1,12 +1,18 @@
 package org.qiqing.platform;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Locale;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -17,11 +23,17 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * The clock everything reads time from, and the language: Chinese unless the person
- * switches to English with {@code ?lang=en}, remembered in a cookie; and the links of the
- * pages, written as they are.
+ * switches to English with {@code ?lang=en}, remembered in a cookie (or, calling the API,
+ * asks for English with {@code Accept-Language}); and the links of the pages, written as
+ * they are.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
+
+	PlatformConfiguration(MessageSource messages) {
+		// Exceptions put their Text into words with the application's own bundles.
+		Texts.use(messages);
+	}
 
 	@Bean
 	PlatformClock clock() {
@@ -48,11 +60,35 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		};
 	}
 
+	/**
+	 * The language switch's cookie first. Without it a page is Chinese, whatever the
+	 * browser's own language: English is what a person chooses. A program calling the API
+	 * has no switch; it says its language with {@code Accept-Language} (Chinese if it
+	 * names none we have).
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("qiqing-lang");
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		resolver.setDefaultLocaleFunction(PlatformConfiguration::defaultLocale);
 		return resolver;
+	}
+
+	static Locale defaultLocale(HttpServletRequest request) {
+		Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = errorUri instanceof String uri ? uri : request.getRequestURI();
+		boolean api = path != null && path.startsWith(request.getContextPath() + "/api/");
+		if (api && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+			for (Locale asked : Collections.list(request.getLocales())) {
+				if ("en".equals(asked.getLanguage())) {
+					return Locale.ENGLISH;
+				}
+				if ("zh".equals(asked.getLanguage())) {
+					return Locale.SIMPLIFIED_CHINESE;
+				}
+			}
+		}
+		return Locale.SIMPLIFIED_CHINESE;
 	}
 
 	/**

@@ -1,0 +1,70 @@
+package org.qiqing.platform;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * A message to a person: a key of the message bundles ({@code messages_zh_CN.properties},
+ * {@code messages_en.properties}) and its arguments, put into words only when it is
+ * shown, in the reader's language. An argument that is itself a {@code Text} (the label
+ * of a step, of a state) is put into words in the same language; whole numbers (ids,
+ * counts) are written as they are, without grouping.
+ *
+ * @param code the key in both bundles, e.g. {@code error.case.stepNotYours}
+ * @param args the arguments, {@code {0}}, {@code {1}}… in the bundles' text
+ */
+public record Text(String code, Object... args) {
+
+	public Text {
+		args = (args == null) ? new Object[0] : args.clone();
+	}
+
+	public static Text of(String code, Object... args) {
+		return new Text(code, args);
+	}
+
+	/**
+	 * This text in a language, from the given bundles. A key missing from them shows as
+	 * itself rather than failing the request (I18nSyncTests keeps keys from going
+	 * missing).
+	 */
+	public String resolve(MessageSource messages, Locale locale) {
+		Object[] resolved = new Object[this.args.length];
+		for (int i = 0; i < this.args.length; i++) {
+			Object arg = this.args[i];
+			if (arg instanceof Text text) {
+				resolved[i] = text.resolve(messages, locale);
+			}
+			else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short) {
+				resolved[i] = arg.toString();
+			}
+			else {
+				resolved[i] = arg;
+			}
+		}
+		return messages.getMessage(this.code, resolved, this.code, Texts.language(locale));
+	}
+
+	/** This text in the language of the current request (Chinese outside of one). */
+	public String resolve() {
+		return Texts.resolve(this);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Text text && this.code.equals(text.code) && Arrays.equals(this.args, text.args);
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * this.code.hashCode() + Arrays.hashCode(this.args);
+	}
+
+	@Override
+	public String toString() {
+		return this.args.length == 0 ? this.code : this.code + Arrays.toString(this.args);
+	}
+
+}
