@@ -18,6 +18,7 @@ import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Text;
 
 import org.springframework.stereotype.Service;
 
@@ -71,10 +72,10 @@ public class Statistics {
 		LocalDate end = to == null ? today() : to;
 		LocalDate start = from == null ? end.withDayOfMonth(1) : from;
 		if (end.isBefore(start)) {
-			throw new InvalidInput("to", "the period ends before it starts");
+			throw new InvalidInput("to", Text.of("statistics.error.periodReversed"));
 		}
 		if (start.plusDays(MAX_DAYS).isBefore(end)) {
-			throw new InvalidInput("from", "a period covers at most " + MAX_DAYS + " days");
+			throw new InvalidInput("from", Text.of("statistics.error.periodTooLong", MAX_DAYS));
 		}
 		if (unitId != null) {
 			Unit unit = this.units.findById(unitId).orElseThrow(() -> new NotFound("unit", unitId));
@@ -128,7 +129,7 @@ public class Statistics {
 			return Enum.valueOf(type, value).name();
 		}
 		catch (IllegalArgumentException unknown) {
-			throw new InvalidInput(field, "unknown " + field + " " + value);
+			throw new InvalidInput(field, Text.of("statistics.error.unknownValue", value));
 		}
 	}
 

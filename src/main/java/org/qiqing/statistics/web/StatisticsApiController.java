@@ -11,6 +11,7 @@ import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 import org.qiqing.statistics.Figures;
 import org.qiqing.statistics.Measure;
 import org.qiqing.statistics.RollupRebuild;
@@ -105,7 +106,7 @@ class StatisticsApiController {
 	List<StateGroup> showStatesBy(@PathVariable String dimension, Filter filter, Actor actor) {
 		Figures.Dimension by = dimension(dimension);
 		if (by == Figures.Dimension.DAY) {
-			throw new InvalidInput("dimension", "the states now have no day");
+			throw new InvalidInput("dimension", Text.of("statistics.error.statesHaveNoDay"));
 		}
 		List<StateGroup> groups = new ArrayList<>();
 		this.statistics.statesBy(actor, filter.slice(this.statistics, actor), by)
@@ -132,7 +133,7 @@ class StatisticsApiController {
 			return Figures.Dimension.valueOf(name.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException unknown) {
-			throw new InvalidInput("dimension", "group by unit, region, category, kind, channel or day");
+			throw new InvalidInput("dimension", Text.of("statistics.error.dimension"));
 		}
 	}
 
