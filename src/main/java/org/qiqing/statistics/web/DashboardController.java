@@ -12,11 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.qiqing.casework.Categories;
-import org.qiqing.casework.Category;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
-import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
 import org.qiqing.statistics.Figures;
 import org.qiqing.statistics.Measure;
@@ -138,7 +136,7 @@ class DashboardController {
 		this.statistics.measuresBy(actor, slice, Figures.Dimension.UNIT).forEach((key, counts) -> {
 			long id = Long.parseLong(key);
 			if (id != 0) {
-				rows.add(ranked(names.getOrDefault(id, key), "unit", key, counts));
+				rows.add(ranked(slice, names.getOrDefault(id, key), "unit", key, counts));
 			}
 		});
 		rows.sort(Comparator.comparing((Ranked r) -> r.onTime() == null ? -1 : r.onTime())
@@ -169,7 +167,7 @@ class DashboardController {
 		children.forEach((path, counts) -> {
 			Region r = byPath.get(path);
 			if (r != null) {
-				rows.add(ranked(r.name(), "region", r.code(), counts));
+				rows.add(ranked(slice, r.name(), "region", r.code(), counts));
 			}
 		});
 		rows.sort(Comparator.comparing((Ranked r) -> r.onTime() == null ? -1 : r.onTime()).reversed());
@@ -183,15 +181,18 @@ class DashboardController {
 		this.statistics.measuresBy(actor, slice, Figures.Dimension.CATEGORY).forEach((key, counts) -> {
 			long id = Long.parseLong(key);
 			if (id != 0) {
-				rows.add(ranked(names.getOrDefault(id, key), "category", key, counts));
+				rows.add(ranked(slice, names.getOrDefault(id, key), "category", key, counts));
 			}
 		});
 		rows.sort(Comparator.comparingLong(Ranked::received).reversed());
 		return rows.stream().limit(8).toList();
 	}
 
-	private static Ranked ranked(String name, String param, String value, Figures.Counts counts) {
-		return new Ranked(name, param, value, counts.get(Measure.RECEIVED), counts.get(Measure.RESOLVED),
+	private static Ranked ranked(Slice slice, String name, String param, String value, Figures.Counts counts) {
+		String period = "from=" + slice.from() + "&to=" + slice.to();
+		String cases = "/cases?" + period + "&" + param + "=" + value;
+		String drill = "category".equals(param) ? cases : "/dashboard?" + period + "&" + param + "=" + value;
+		return new Ranked(name, drill, cases, counts.get(Measure.RECEIVED), counts.get(Measure.RESOLVED),
 				counts.rate(Measure.RESOLVED_SOLVED, Measure.RESOLVED),
 				counts.rate(Measure.RESOLVED_ON_TIME, Measure.RESOLVED), counts.satisfaction());
 	}
