@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * reads a queue, and prints the throughput and latency percentiles of each operation.
  *
  * java bench/Load.java BASE_URL MODE CONCURRENCY SECONDS [COUNTY]
- *   MODE: lifecycle | create | queue | queue-filters | list-filters
+ *   MODE: lifecycle | create | queue | queue-filters | list-filters | stats (the county
+ *     dispatcher's counts from the statistics' rollups: the measures of this month, of the year,
+ *     by unit, the states now)
  *     or a page of the desk (below)
  *
  * queue-filters reads the first page of every tab, kind and order of the queue of the
@@ -128,6 +130,7 @@ public class Load {
 									() -> get("/api/v1/notifications/unread-count", this.dispatcher));
 							case "queue-page", "board", "board-column", "desk", "desk-filtered", "desk-city", "inbox" ->
 								timed(mode, () -> page(mode));
+							case "stats" -> stats(i);
 							default -> throw new IllegalArgumentException(mode);
 						}
 					}
@@ -418,14 +421,25 @@ public class Load {
 
 	}
 
+	/** One of the counts a dashboard or a client asks for, in turn. */
+	void stats(long i) throws Exception {
+		switch ((int) (i % 4)) {
+			case 0 -> timed("stats-month", () -> get("/api/v1/statistics/measures", this.dispatcher));
+			case 1 -> timed("stats-year", () -> get("/api/v1/statistics/measures?from="
+					+ java.time.LocalDate.now().minusYears(1) + "&to=" + java.time.LocalDate.now(), this.dispatcher));
+			case 2 -> timed("stats-by-unit", () -> get("/api/v1/statistics/measures/by/unit", this.dispatcher));
+			default -> timed("stats-states", () -> get("/api/v1/statistics/states", this.dispatcher));
+		}
+	}
+
 	void report(String mode, int concurrency, int seconds) {
 		Map<String, List<Long>> sorted = new TreeMap<>(this.latencies);
 		long steps = 0;
 		for (Map.Entry<String, List<Long>> entry : sorted.entrySet()) {
 			List<Long> times = new ArrayList<>(entry.getValue());
 			times.sort(null);
-			if (mode.equals("lifecycle") && !entry.getKey().equals("create")) {
-			if (List.of("lifecycle", "create").contains(mode) && !entry.getKey().equals("create")) {
+			if (List.of("lifecycle", "create").contains(mode) && !entry.getKey().equals("create")
+					&& !entry.getKey().equals("queue")) {
 				steps += times.size();
 			}
 			System.out.printf(Locale.ROOT, "%-9s c=%-3d %-16s n=%-7d %8.1f/s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",

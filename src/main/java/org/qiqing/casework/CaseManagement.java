@@ -74,10 +74,14 @@ public class CaseManagement {
 
 	private final CaseNumbers numbers;
 
+	private final StepTimes stepTimes;
+
 	CaseManagement(Cases cases, CaseHistory history, VisibleCases visibleCases, Categories categories,
 			EnterpriseDirectory enterprises, Regions regions, Units units, JdbcClient jdbc,
 			ApplicationEventPublisher events, CaseClocks clocks, CaseTimers timers, SupervisionDesk supervision,
-			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowWriter rows, CaseNumbers numbers) {
+			Clock clock, HelpVisits helpVisits, Offices offices, CaseRowWriter rows, CaseNumbers numbers,
+			StepTimes stepTimes) {
+		this.stepTimes = stepTimes;
 		this.rows = rows;
 		this.numbers = numbers;
 		this.helpVisits = helpVisits;
@@ -165,7 +169,7 @@ public class CaseManagement {
 		Case saved = this.rows.insert(submitted.kase());
 		this.history.append(saved.getId(), sealed, request.attachments());
 		this.timers.set(saved.getId(), timers);
-		publish(saved, CaseAction.SUBMIT, null);
+		publish(saved, sealed, null, null, Set.of(), actor);
 		if (helpVisit) {
 			this.helpVisits.add(saved.getId(), request.helpVisit());
 			return take(saved, CaseAction.ASSIGN,
@@ -284,6 +288,7 @@ public class CaseManagement {
 
 	private Case take(Case kase, CaseAction action, StepInput requested, Actor actor) {
 		Set<Long> coUnitsBefore = Set.copyOf(kase.getCoUnitIds());
+		Long leadBefore = kase.getLeadUnitId();
 		Instant now = this.clock.instant();
 		validate(action, requested, kase);
 		requireAssignable(action, requested, actor);
@@ -299,7 +304,7 @@ public class CaseManagement {
 		this.history.append(saved.getId(), sealed, input.attachments());
 		this.timers.set(saved.getId(), timers);
 		this.supervision.record(saved, event.action(), input, actor, now);
-		publish(saved, event.action(), from);
+		publish(saved, sealed, from, leadBefore, coUnitsBefore, actor);
 		return saved;
 	}
 
@@ -426,9 +431,11 @@ public class CaseManagement {
 		}
 	}
 
-	private void publish(Case kase, CaseAction action, CaseState from) {
-		this.events.publishEvent(new CaseTransitioned(kase.getId(), kase.getNumber(), action, from, kase.getState(),
-				kase.getLeadUnitId()));
+	private void publish(Case kase, CaseEvent event, CaseState from, Long leadBefore, Set<Long> coUnitsBefore,
+			Actor actor) {
+		this.events.publishEvent(StepFacts.transitioned(kase.getId(), kase.getNumber(), kase.getRegionPath(),
+				CaseFacts.of(kase), event.action(), event.at(), from, leadBefore, coUnitsBefore,
+				actor.personId() == this.supervision.system().personId(), this.stepTimes));
 	}
 
 	private static void requireText(Map<String, Text> errors, String field, String value, int max) {

@@ -536,4 +536,42 @@ public class CaseQueries {
 		return states;
 	}
 
+	/**
+	 * What needs watching now among the cases the person may see (optionally of one lead
+	 * unit or region subtree): how many are past their limit (red), due soon (yellow),
+	 * under an unanswered supervision order, escalated. Time moves these without a step,
+	 * so they are read from the cases, not from the statistics' rollups.
+	 */
+	public record Watch(long overdue, long dueSoon, long underOrder, long escalated) {
+	}
+
+	@Transactional(readOnly = true)
+	public Watch watch(Actor actor, Long leadUnitId, String regionPath) {
+		String filter = (leadUnitId == null ? "" : " and c.lead_unit_id = :unit")
+				+ (regionPath == null ? "" : " and c.region_path like :path");
+		long overdue = count(actor, leadUnitId, regionPath,
+				"select count(*) from cases c where c.time_state = 'RED' and " + CaseScope.CONDITION + filter);
+		long dueSoon = count(actor, leadUnitId, regionPath,
+				"select count(*) from cases c where c.time_state = 'YELLOW' and " + CaseScope.CONDITION + filter);
+		long ordered = count(actor, leadUnitId, regionPath, """
+				select count(*) from cases c where c.id in (select o.case_id from supervision_order o
+				                                             where o.replied_at is null) and """ + CaseScope.CONDITION
+				+ filter);
+		long escalated = count(actor, leadUnitId, regionPath,
+				"select count(*) from cases c where c.escalated_unit_id is not null and c.state not in ('CLOSED', 'DECLINED', 'WITHDRAWN') and "
+						+ CaseScope.CONDITION + filter);
+		return new Watch(overdue, dueSoon, ordered, escalated);
+	}
+
+	private long count(Actor actor, Long leadUnitId, String regionPath, String sql) {
+		var statement = CaseScope.bind(this.jdbc.sql(sql), actor);
+		if (leadUnitId != null) {
+			statement = statement.param("unit", leadUnitId);
+		}
+		if (regionPath != null) {
+			statement = statement.param("path", regionPath + "%");
+		}
+		return statement.query(Long.class).single();
+	}
+
 }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * to) and every case in the region subtree of his jurisdiction. Every query of cases
  * includes it.
  */
-final class CaseScope {
+public final class CaseScope {
 
 	static final String CONDITION = """
 			((c.enterprise_id = :scopeEnterprise and c.kind in %s)
@@ -58,7 +58,23 @@ final class CaseScope {
 		return java.util.Arrays.asList(actor.enterpriseId(), actor.unitId(), actor.jurisdictionPattern());
 	}
 
-	static StatementSpec bind(StatementSpec statement, Actor actor) {
+	/**
+	 * The same rule for records counted about cases (the statistics' rollups), which keep
+	 * the case's region path and the one unit a figure belongs to: an official sees the
+	 * figures of his unit and of every region under his jurisdiction. An enterprise
+	 * contact sees none of them: bind with {@link #bind}, whose enterprise is matched by
+	 * nothing here.
+	 * @param pathColumn the column holding the case's region path
+	 * @param unitColumn the column holding the unit the figure is counted for
+	 */
+	public static String figures(String pathColumn, String unitColumn) {
+		return "(" + unitColumn + " = :scopeUnit or " + pathColumn + " like :scopePattern)";
+	}
+
+	/**
+	 * Binds the parameters of {@link #CONDITION} or {@link #figures} for a person.
+	 */
+	public static StatementSpec bind(StatementSpec statement, Actor actor) {
 		return statement.param("scopeEnterprise", actor.enterpriseId() == null ? NOBODY : actor.enterpriseId())
 			.param("scopeUnit", actor.unitId() == null ? NOBODY : actor.unitId())
 			.param("scopePattern", actor.jurisdictionPattern() == null ? "" : actor.jurisdictionPattern());

@@ -1,0 +1,127 @@
+package org.qiqing.statistics;
+
+import static org.qiqing.platform.PlatformClock.CHINA;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.qiqing.casework.CaseState;
+import org.qiqing.casework.CaseTransitioned;
+
+/**
+ * Where a step's counts go: the rows of the rollups ({@link Cell}) and of the states now
+ * ({@link StateCell}) it adds to, with how much. The same for a live step and a replayed
+ * one.
+ */
+final class Cells {
+
+	/** The number of rows one day's counts of a unit are spread over. */
+	static final int STRIPES = 8;
+
+	static final String LEAD = "L";
+
+	static final String CO = "C";
+
+	/** The unit of a case no unit holds yet. */
+	static final long NO_UNIT = 0;
+
+	record Cell(LocalDate day, String regionCode, String regionPath, long unitId, String role, long categoryId,
+			String kind, String channel, String measure, int bucket, int stripe) {
+	}
+
+	record StateCell(String regionCode, String regionPath, long unitId, String role, long categoryId, String kind,
+			String channel, String state, int stripe) {
+	}
+
+	/** A fixed order, so that two steps never lock the same rows in opposite orders. */
+	static final Comparator<Cell> ORDER = Comparator.comparing(Cell::day)
+		.thenComparing(Cell::regionCode)
+		.thenComparingLong(Cell::unitId)
+		.thenComparing(Cell::role)
+		.thenComparingLong(Cell::categoryId)
+		.thenComparing(Cell::kind)
+		.thenComparing(Cell::channel)
+		.thenComparing(Cell::measure)
+		.thenComparingInt(Cell::bucket)
+		.thenComparingInt(Cell::stripe);
+
+	static final Comparator<StateCell> STATE_ORDER = Comparator.comparing(StateCell::regionCode)
+		.thenComparingLong(StateCell::unitId)
+		.thenComparing(StateCell::role)
+		.thenComparingLong(StateCell::categoryId)
+		.thenComparing(StateCell::kind)
+		.thenComparing(StateCell::channel)
+		.thenComparing(StateCell::state)
+		.thenComparingInt(StateCell::stripe);
+
+	private Cells() {
+	}
+
+	/** Adds the step's counts to {@code into}. */
+	static void count(CaseTransitioned step, Map<Cell, Long> into) {
+		List<Tally.Count> counts = Tally.of(step);
+		if (counts.isEmpty()) {
+			return;
+		}
+		LocalDate day = LocalDate.ofInstant(step.at(), CHINA);
+		int stripe = stripe(step.caseId());
+		long category = step.categoryId() == null ? 0 : step.categoryId();
+		for (Holder holder : holders(step.leadUnitId(), step.coUnitIds())) {
+			for (Tally.Count count : counts) {
+				into.merge(new Cell(day, step.regionCode(), step.regionPath(), holder.unit(), holder.role(), category,
+						step.kind().name(), step.channel().name(), count.measure().name(), count.bucket(), stripe), 1L,
+						Long::sum);
+			}
+		}
+	}
+
+	/**
+	 * Moves the case between the states now: out of the state and units it had, into
+	 * those it has.
+	 */
+	static void move(CaseTransitioned step, Map<StateCell, Long> into) {
+		boolean sameUnits = java.util.Objects.equals(step.leadUnitId(), step.previousLeadUnitId())
+				&& step.coUnitIds().equals(step.previousCoUnitIds());
+		if (step.from() == step.to() && sameUnits) {
+			return;
+		}
+		if (step.from() != null) {
+			add(step, step.from(), holders(step.previousLeadUnitId(), step.previousCoUnitIds()), -1, into);
+		}
+		add(step, step.to(), holders(step.leadUnitId(), step.coUnitIds()), 1, into);
+	}
+
+	private static void add(CaseTransitioned step, CaseState state, List<Holder> holders, long delta,
+			Map<StateCell, Long> into) {
+		long category = step.categoryId() == null ? 0 : step.categoryId();
+		for (Holder holder : holders) {
+			into.merge(
+					new StateCell(step.regionCode(), step.regionPath(), holder.unit(), holder.role(), category,
+							step.kind().name(), step.channel().name(), state.name(), stripe(step.caseId())),
+					delta, Long::sum);
+		}
+	}
+
+	private record Holder(long unit, String role) {
+	}
+
+	/** The lead unit (or none), then each co-handling unit. */
+	private static List<Holder> holders(Long lead, Set<Long> coUnits) {
+		List<Holder> holders = new ArrayList<>(1 + coUnits.size());
+		holders.add(new Holder(lead == null ? NO_UNIT : lead, LEAD));
+		for (Long unit : new TreeSet<>(coUnits)) {
+			holders.add(new Holder(unit, CO));
+		}
+		return holders;
+	}
+
+	static int stripe(long caseId) {
+		return (int) Math.floorMod(caseId, STRIPES);
+	}
+
+}

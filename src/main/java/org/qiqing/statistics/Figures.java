@@ -1,0 +1,232 @@
+package org.qiqing.statistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.qiqing.casework.CaseScope;
+import org.qiqing.casework.CaseState;
+import org.qiqing.organisation.Actor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the rollups within what a person may see ({@link CaseScope#figures}, the cases'
+ * own rule): the measures of a slice, the states now, and either grouped by a dimension.
+ * Only the filters a slice has are written into the statement (as conditions with bound
+ * values), so each query can use the index of what it filters.
+ */
+@Component
+public class Figures {
+
+	/** What figures can be grouped by; the column is code, never input. */
+	public enum Dimension {
+
+		UNIT("r.unit_id"), REGION("r.region_path"), CATEGORY("r.category_id"), KIND("r.kind"), CHANNEL("r.channel"),
+		DAY("r.on_day");
+
+		private final String column;
+
+		Dimension(String column) {
+			this.column = column;
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	Figures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The measures of a slice, with the histogram of resolution times. */
+	@Transactional(readOnly = true)
+	public Counts measures(Actor actor, Slice slice) {
+		Counts counts = new Counts();
+		query(actor, slice, "select r.measure, r.bucket, sum(r.n) from stat_rollup r", true, null).query((rs, n) -> {
+			counts.add(rs.getString(1), rs.getInt(2), rs.getLong(3));
+			return null;
+		}).list();
+		return counts;
+	}
+
+	/** The measures of a slice grouped by a dimension, keyed by its value as text. */
+	@Transactional(readOnly = true)
+	public Map<String, Counts> measuresBy(Actor actor, Slice slice, Dimension dimension) {
+		Map<String, Counts> groups = new TreeMap<>();
+		query(actor, slice, "select " + dimension.column + ", r.measure, r.bucket, sum(r.n) from stat_rollup r", true,
+				dimension)
+			.query((rs, n) -> {
+				groups.computeIfAbsent(rs.getString(1), key -> new Counts())
+					.add(rs.getString(2), rs.getInt(3), rs.getLong(4));
+				return null;
+			})
+			.list();
+		return groups;
+	}
+
+	/** How many cases of the slice (its period ignored) are in each state now. */
+	@Transactional(readOnly = true)
+	public Map<CaseState, Long> states(Actor actor, Slice slice) {
+		Map<CaseState, Long> states = new EnumMap<>(CaseState.class);
+		query(actor, slice, "select r.state, sum(r.n) from stat_state r", false, null).query((rs, n) -> {
+			long count = rs.getLong(2);
+			if (count != 0) {
+				states.put(CaseState.valueOf(rs.getString(1)), count);
+			}
+			return null;
+		}).list();
+		return states;
+	}
+
+	/** The same, grouped by a dimension (not DAY). */
+	@Transactional(readOnly = true)
+	public Map<String, Map<CaseState, Long>> statesBy(Actor actor, Slice slice, Dimension dimension) {
+		Map<String, Map<CaseState, Long>> groups = new TreeMap<>();
+		query(actor, slice, "select " + dimension.column + ", r.state, sum(r.n) from stat_state r", false, dimension)
+			.query((rs, n) -> {
+				long count = rs.getLong(3);
+				if (count != 0) {
+					groups.computeIfAbsent(rs.getString(1), key -> new EnumMap<>(CaseState.class))
+						.put(CaseState.valueOf(rs.getString(2)), count);
+				}
+				return null;
+			})
+			.list();
+		return groups;
+	}
+
+	private StatementSpec query(Actor actor, Slice slice, String select, boolean dated, Dimension dimension) {
+		List<String> where = new ArrayList<>();
+		Map<String, Object> params = new LinkedHashMap<>();
+		where.add(CaseScope.figures("r.region_path", "r.unit_id"));
+		where.add("r.unit_role = :role");
+		params.put("role", slice.coHandling() ? Cells.CO : Cells.LEAD);
+		if (dated) {
+			where.add("r.on_day between :from and :to");
+			params.put("from", slice.from());
+			params.put("to", slice.to());
+		}
+		if (slice.unitId() != null) {
+			where.add("r.unit_id = :unit");
+			params.put("unit", slice.unitId());
+		}
+		if (slice.regionPath() != null) {
+			where.add("r.region_path like :path");
+			params.put("path", slice.regionPath() + "%");
+		}
+		if (slice.categoryId() != null) {
+			where.add("r.category_id = :category");
+			params.put("category", slice.categoryId());
+		}
+		if (slice.kind() != null) {
+			where.add("r.kind = :kind");
+			params.put("kind", slice.kind());
+		}
+		if (slice.channel() != null) {
+			where.add("r.channel = :channel");
+			params.put("channel", slice.channel());
+		}
+		String measure = dated ? "r.measure, r.bucket" : "r.state";
+		String group = (dimension == null ? "" : dimension.column + ", ") + measure;
+		StatementSpec statement = this.jdbc
+			.sql(select + " where " + String.join(" and ", where) + " group by " + group);
+		params.forEach(statement::param);
+		return CaseScope.bind(statement, actor);
+	}
+
+	/** The counts of the measures of one slice, with the resolution-time histogram. */
+	public static final class Counts {
+
+		private final Map<Measure, Long> counts = new EnumMap<>(Measure.class);
+
+		private final TreeMap<Integer, Long> days = new TreeMap<>();
+
+		void add(String measure, int bucket, long n) {
+			Measure m;
+			try {
+				m = Measure.valueOf(measure);
+			}
+			catch (IllegalArgumentException unknown) {
+				// a measure this version does not know (a newer node's): not shown
+				return;
+			}
+			if (m == Measure.RESOLVE_DAYS) {
+				this.days.merge(bucket, n, Long::sum);
+			}
+			else {
+				this.counts.merge(m, n, Long::sum);
+			}
+		}
+
+		public void addAll(Counts other) {
+			other.counts.forEach((m, n) -> this.counts.merge(m, n, Long::sum));
+			other.days.forEach((d, n) -> this.days.merge(d, n, Long::sum));
+		}
+
+		public long get(Measure measure) {
+			return this.counts.getOrDefault(measure, 0L);
+		}
+
+		public Map<Measure, Long> all() {
+			Map<Measure, Long> all = new EnumMap<>(Measure.class);
+			for (Measure m : Measure.values()) {
+				if (m != Measure.RESOLVE_DAYS) {
+					all.put(m, get(m));
+				}
+			}
+			return all;
+		}
+
+		/** Resolutions by working days taken (the last bucket holds the longer ones). */
+		public Map<Integer, Long> resolveDays() {
+			return this.days;
+		}
+
+		/**
+		 * The working days within which the given share of resolutions came (nearest
+		 * rank), or null without resolutions: 0.5 is the median.
+		 */
+		public Integer percentile(double share) {
+			long total = this.days.values().stream().mapToLong(Long::longValue).sum();
+			if (total == 0) {
+				return null;
+			}
+			long rank = (long) Math.ceil(share * total);
+			long seen = 0;
+			for (Map.Entry<Integer, Long> bucket : this.days.entrySet()) {
+				seen += bucket.getValue();
+				if (seen >= Math.max(rank, 1)) {
+					return bucket.getKey();
+				}
+			}
+			return this.days.lastKey();
+		}
+
+		/** numerator / denominator as a share, or null when nothing was counted. */
+		public Double rate(Measure numerator, Measure denominator) {
+			long whole = get(denominator);
+			return whole == 0 ? null : (double) get(numerator) / whole;
+		}
+
+		/** Satisfied at any of the three good levels, among ratings given. */
+		public Double satisfaction() {
+			long rated = get(Measure.RATED);
+			return rated == 0 ? null : (double) (get(Measure.RATED_VERY_SATISFIED) + get(Measure.RATED_SATISFIED)
+					+ get(Measure.RATED_BASICALLY_SATISFIED)) / rated;
+		}
+
+	}
+
+	static LocalDate firstOfMonth(LocalDate day) {
+		return day.withDayOfMonth(1);
+	}
+
+}

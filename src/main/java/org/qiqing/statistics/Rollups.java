@@ -1,0 +1,183 @@
+package org.qiqing.statistics;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qiqing.casework.CaseTransitioned;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the rollups as the cases move: each step adds its counts in the step's own
+ * transaction (a synchronous listener of {@link CaseTransitioned}, which the engine
+ * publishes inside it), so a step and its counts are committed or rolled back together
+ * and no crash can leave a step uncounted, with no outbox to drain. The rows a step
+ * touches are written in one fixed order, so two steps never wait on each other in a
+ * cycle.
+ */
+@Component
+class Rollups {
+
+	private static final String ROLLUP_COLUMNS = "on_day, region_code, region_path, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe, n";
+
+	private static final String STATE_COLUMNS = "region_code, region_path, unit_id, unit_role, category_id, kind, channel, state, stripe, n";
+
+	/** PostgreSQL: an upsert that is safe when two steps add the first count of a row. */
+	private static final String ROLLUP_UPSERT_PG = "insert into stat_rollup (" + ROLLUP_COLUMNS
+			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			+ " on conflict (on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)"
+			+ " do update set n = stat_rollup.n + excluded.n";
+
+	private static final String STATE_UPSERT_PG = "insert into stat_state (" + STATE_COLUMNS
+			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			+ " on conflict (region_code, unit_id, unit_role, category_id, kind, channel, state, stripe)"
+			+ " do update set n = stat_state.n + excluded.n";
+
+	/** H2 (one node): standard MERGE. */
+	private static final String ROLLUP_MERGE_H2 = """
+			merge into stat_rollup t
+			using (select cast(? as date) as on_day, cast(? as varchar(12)) as region_code,
+			              cast(? as varchar(80)) as region_path, cast(? as bigint) as unit_id,
+			              cast(? as varchar(1)) as unit_role, cast(? as bigint) as category_id,
+			              cast(? as varchar(30)) as kind, cast(? as varchar(20)) as channel,
+			              cast(? as varchar(40)) as measure, cast(? as integer) as bucket,
+			              cast(? as smallint) as stripe, cast(? as bigint) as n) s
+			on t.on_day = s.on_day and t.region_code = s.region_code and t.unit_id = s.unit_id and t.unit_role = s.unit_role
+			   and t.category_id = s.category_id and t.kind = s.kind and t.channel = s.channel
+			   and t.measure = s.measure and t.bucket = s.bucket and t.stripe = s.stripe
+			when matched then update set n = t.n + s.n
+			when not matched then insert ("""
+			+ ROLLUP_COLUMNS
+			+ """
+					) values (s.on_day, s.region_code, s.region_path, s.unit_id, s.unit_role, s.category_id, s.kind, s.channel,
+					          s.measure, s.bucket, s.stripe, s.n)""";
+
+	private static final String STATE_MERGE_H2 = """
+			merge into stat_state t
+			using (select cast(? as varchar(12)) as region_code, cast(? as varchar(80)) as region_path,
+			              cast(? as bigint) as unit_id, cast(? as varchar(1)) as unit_role,
+			              cast(? as bigint) as category_id, cast(? as varchar(30)) as kind,
+			              cast(? as varchar(20)) as channel, cast(? as varchar(30)) as state,
+			              cast(? as smallint) as stripe, cast(? as bigint) as n) s
+			on t.region_code = s.region_code and t.unit_id = s.unit_id and t.unit_role = s.unit_role
+			   and t.category_id = s.category_id and t.kind = s.kind and t.channel = s.channel
+			   and t.state = s.state and t.stripe = s.stripe
+			when matched then update set n = t.n + s.n
+			when not matched then insert (""" + STATE_COLUMNS + """
+			) values (s.region_code, s.region_path, s.unit_id, s.unit_role, s.category_id, s.kind, s.channel,
+			          s.state, s.stripe, s.n)""";
+
+	private final JdbcTemplate jdbc;
+
+	private volatile Boolean postgres;
+
+	private final boolean live;
+
+	/**
+	 * @param live false only for the benchmark that measures what counting costs a step
+	 * ({@code qiqing.statistics.live}): the rollups then fall behind until rebuilt
+	 */
+	Rollups(JdbcTemplate jdbc, @Value("${qiqing.statistics.live:true}") boolean live) {
+		this.jdbc = jdbc;
+		this.live = live;
+	}
+
+	@EventListener
+	void on(CaseTransitioned step) {
+		if (!this.live) {
+			return;
+		}
+		Map<Cells.Cell, Long> cells = new HashMap<>();
+		Map<Cells.StateCell, Long> states = new HashMap<>();
+		Cells.count(step, cells);
+		Cells.move(step, states);
+		add(cells, states);
+	}
+
+	/** Adds counts to the rows, creating those that are missing. */
+	void add(Map<Cells.Cell, Long> cells, Map<Cells.StateCell, Long> states) {
+		boolean pg = isPostgres();
+		if (!cells.isEmpty()) {
+			List<Map.Entry<Cells.Cell, Long>> sorted = new ArrayList<>(cells.entrySet());
+			sorted.sort(Map.Entry.comparingByKey(Cells.ORDER));
+			this.jdbc.batchUpdate(pg ? ROLLUP_UPSERT_PG : ROLLUP_MERGE_H2, sorted, sorted.size(),
+					(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+		}
+		if (!states.isEmpty()) {
+			List<Map.Entry<Cells.StateCell, Long>> sorted = new ArrayList<>(states.entrySet());
+			sorted.sort(Map.Entry.comparingByKey(Cells.STATE_ORDER));
+			this.jdbc.batchUpdate(pg ? STATE_UPSERT_PG : STATE_MERGE_H2, sorted, sorted.size(),
+					(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+		}
+	}
+
+	/** Replaces every row with those given (the rebuild), in batches. */
+	void replaceAll(Map<Cells.Cell, Long> cells, Map<Cells.StateCell, Long> states) {
+		this.jdbc.update("delete from stat_rollup");
+		this.jdbc.update("delete from stat_state");
+		this.jdbc.batchUpdate(
+				"insert into stat_rollup (" + ROLLUP_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				new ArrayList<>(cells.entrySet()), 5000,
+				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+		this.jdbc.batchUpdate("insert into stat_state (" + STATE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				new ArrayList<>(states.entrySet()), 5000,
+				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+	}
+
+	/**
+	 * Holds off every step that would count until the transaction ends (PostgreSQL: a
+	 * table lock that conflicts with the steps' upserts; a step already counting is
+	 * waited for), so a rebuild neither misses nor doubles a step.
+	 */
+	void lockAgainstSteps() {
+		if (isPostgres()) {
+			this.jdbc.execute("lock table stat_rollup, stat_state in exclusive mode");
+		}
+	}
+
+	private static void bind(PreparedStatement statement, Cells.Cell cell, long n) throws SQLException {
+		statement.setDate(1, Date.valueOf(cell.day()));
+		statement.setString(2, cell.regionCode());
+		statement.setString(3, cell.regionPath());
+		statement.setLong(4, cell.unitId());
+		statement.setString(5, cell.role());
+		statement.setLong(6, cell.categoryId());
+		statement.setString(7, cell.kind());
+		statement.setString(8, cell.channel());
+		statement.setString(9, cell.measure());
+		statement.setInt(10, cell.bucket());
+		statement.setShort(11, (short) cell.stripe());
+		statement.setLong(12, n);
+	}
+
+	private static void bind(PreparedStatement statement, Cells.StateCell cell, long n) throws SQLException {
+		statement.setString(1, cell.regionCode());
+		statement.setString(2, cell.regionPath());
+		statement.setLong(3, cell.unitId());
+		statement.setString(4, cell.role());
+		statement.setLong(5, cell.categoryId());
+		statement.setString(6, cell.kind());
+		statement.setString(7, cell.channel());
+		statement.setString(8, cell.state());
+		statement.setShort(9, (short) cell.stripe());
+		statement.setLong(10, n);
+	}
+
+	boolean isPostgres() {
+		if (this.postgres == null) {
+			this.postgres = "PostgreSQL".equals(this.jdbc
+				.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+		}
+		return this.postgres;
+	}
+
+}

@@ -1,0 +1,222 @@
+package org.qiqing.statistics.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.qiqing.casework.Categories;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Region;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Units;
+import org.qiqing.statistics.Figures;
+import org.qiqing.statistics.Measure;
+import org.qiqing.statistics.Slice;
+import org.qiqing.statistics.Statistics;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 驾驶舱, the leaders' dashboard: the measures of a period against the one before, the trend
+ * by month, rankings of units and regions, the top categories and what needs watching
+ * now, every number a link to the list of its cases ({@code /cases} with
+ * {@code state, unit, category, kind, channel, time, from, to, region, q}). And the page
+ * of the measures' definitions (指标口径).
+ */
+@Controller
+class DashboardController {
+
+	/** The measures shown as tiles, each with the list it links to. */
+	static final List<Measure> TILES = List.of(Measure.RECEIVED, Measure.ACCEPTED, Measure.CONTACTED, Measure.RESOLVED,
+			Measure.RESOLVED_SOLVED, Measure.RESOLVED_ON_TIME, Measure.BECAME_OVERDUE, Measure.REOPENED,
+			Measure.HANDED_OFF, Measure.DISPUTED, Measure.EXTENSION_APPROVED, Measure.SUSPENDED, Measure.URGED,
+			Measure.ORDERED, Measure.ESCALATED, Measure.RATED);
+
+	private final Statistics statistics;
+
+	private final Units units;
+
+	private final Regions regions;
+
+	private final Categories categories;
+
+	private final JsonMapper json;
+
+	private final MessageSource messages;
+
+	DashboardController(Statistics statistics, Units units, Regions regions, Categories categories, JsonMapper json,
+			MessageSource messages) {
+		this.statistics = statistics;
+		this.units = units;
+		this.regions = regions;
+		this.categories = categories;
+		this.json = json;
+		this.messages = messages;
+	}
+
+	/** A row of a ranking: its name, the link's parameter, its counts. */
+	record Ranked(String name, String param, String value, long received, long resolved, Double solved, Double onTime,
+			Double satisfaction) {
+	}
+
+	/** A measure's tile: this period, the one before, and where its cases are listed. */
+	record Tile(Measure measure, long now, long before, String link) {
+	}
+
+	@GetMapping("/dashboard")
+	String showDashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Long unit, @RequestParam(required = false) String region, Actor actor,
+			Locale locale, Model model) {
+		Slice slice = this.statistics.slice(actor, from, to, unit, region, null, null, null, false);
+		long days = ChronoUnit.DAYS.between(slice.from(), slice.to()) + 1;
+		Slice before = slice.withPeriod(slice.from().minusDays(days), slice.from().minusDays(1));
+		Figures.Counts now = this.statistics.measures(actor, slice);
+		Figures.Counts previous = this.statistics.measures(actor, before);
+		String base = "/cases?from=" + slice.from() + "&to=" + slice.to() + (unit == null ? "" : "&unit=" + unit)
+				+ (region == null || region.isBlank() ? "" : "&region=" + region);
+		List<Tile> tiles = TILES.stream()
+			.map(m -> new Tile(m, now.get(m), previous.get(m), base + filterOf(m)))
+			.toList();
+		model.addAttribute("slice", slice);
+		model.addAttribute("before", before);
+		model.addAttribute("unit", unit);
+		model.addAttribute("region", region);
+		model.addAttribute("tiles", tiles);
+		model.addAttribute("rates", StatisticsApiController.Rates.of(now));
+		model.addAttribute("ratesBefore", StatisticsApiController.Rates.of(previous));
+		model.addAttribute("median", now.percentile(0.5));
+		model.addAttribute("p90", now.percentile(0.9));
+		model.addAttribute("watch", this.statistics.watch(actor, slice));
+		model.addAttribute("base", base);
+		model.addAttribute("states", this.statistics.states(actor, slice));
+		model.addAttribute("unitRanking", unitRanking(actor, slice));
+		model.addAttribute("regionRanking", regionRanking(actor, slice));
+		model.addAttribute("categories", topCategories(actor, slice));
+		model.addAttribute("trend", trend(actor, slice, locale));
+		return "statistics/dashboard";
+	}
+
+	@GetMapping("/statistics/definitions")
+	String showDefinitions(Model model) {
+		model.addAttribute("measures", Measure.values());
+		return "statistics/definitions";
+	}
+
+	/** The filter of /cases that lists a measure's cases, where there is one. */
+	private static String filterOf(Measure measure) {
+		return switch (measure) {
+			case BECAME_OVERDUE -> "&time=RED";
+			case RESOLVED, RESOLVED_SOLVED, RESOLVED_ON_TIME -> "&state=RESOLVED";
+			case SUSPENDED -> "&state=SUSPENDED";
+			case DISPUTED -> "&state=DISPUTED";
+			case REOPENED -> "&state=REOPENED";
+			default -> "";
+		};
+	}
+
+	private List<Ranked> unitRanking(Actor actor, Slice slice) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		this.units.findAll().forEach(u -> names.put(u.getId(), u.getName()));
+		List<Ranked> rows = new ArrayList<>();
+		this.statistics.measuresBy(actor, slice, Figures.Dimension.UNIT).forEach((key, counts) -> {
+			long id = Long.parseLong(key);
+			if (id != 0) {
+				rows.add(ranked(slice, names.getOrDefault(id, key), "unit", key, counts));
+			}
+		});
+		rows.sort(Comparator.comparing((Ranked r) -> r.onTime() == null ? -1 : r.onTime())
+			.reversed()
+			.thenComparing(Ranked::resolved, Comparator.reverseOrder()));
+		return rows.stream().limit(10).toList();
+	}
+
+	/**
+	 * The regions one level below the one the figures are read for (the chosen region,
+	 * else the person's jurisdiction), each with the figures of its subtree.
+	 */
+	private List<Ranked> regionRanking(Actor actor, Slice slice) {
+		String top = slice.regionPath() != null ? slice.regionPath() : actor.jurisdictionPath();
+		if (top == null) {
+			return List.of();
+		}
+		Map<String, Region> byPath = new TreeMap<>();
+		this.regions.within(top + "%").forEach(r -> byPath.put(r.path(), r));
+		Map<String, Figures.Counts> children = new TreeMap<>();
+		this.statistics.measuresBy(actor, slice, Figures.Dimension.REGION).forEach((path, counts) -> {
+			if (path.startsWith(top) && path.length() > top.length()) {
+				String child = path.substring(0, path.indexOf('/', top.length()) + 1);
+				children.computeIfAbsent(child, c -> new Figures.Counts()).addAll(counts);
+			}
+		});
+		List<Ranked> rows = new ArrayList<>();
+		children.forEach((path, counts) -> {
+			Region r = byPath.get(path);
+			if (r != null) {
+				rows.add(ranked(slice, r.name(), "region", r.code(), counts));
+			}
+		});
+		rows.sort(Comparator.comparing((Ranked r) -> r.onTime() == null ? -1 : r.onTime()).reversed());
+		return rows;
+	}
+
+	private List<Ranked> topCategories(Actor actor, Slice slice) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		this.categories.all().forEach(c -> names.put(c.id(), c.name()));
+		List<Ranked> rows = new ArrayList<>();
+		this.statistics.measuresBy(actor, slice, Figures.Dimension.CATEGORY).forEach((key, counts) -> {
+			long id = Long.parseLong(key);
+			if (id != 0) {
+				rows.add(ranked(slice, names.getOrDefault(id, key), "category", key, counts));
+			}
+		});
+		rows.sort(Comparator.comparingLong(Ranked::received).reversed());
+		return rows.stream().limit(8).toList();
+	}
+
+	private static Ranked ranked(Slice slice, String name, String param, String value, Figures.Counts counts) {
+		String period = "from=" + slice.from() + "&to=" + slice.to();
+		String cases = "/cases?" + period + "&" + param + "=" + value;
+		String drill = "category".equals(param) ? cases : "/dashboard?" + period + "&" + param + "=" + value;
+		return new Ranked(name, drill, cases, counts.get(Measure.RECEIVED), counts.get(Measure.RESOLVED),
+				counts.rate(Measure.RESOLVED_SOLVED, Measure.RESOLVED),
+				counts.rate(Measure.RESOLVED_ON_TIME, Measure.RESOLVED), counts.satisfaction());
+	}
+
+	/** The last twelve months up to the period's end, for the chart (JSON data block). */
+	private String trend(Actor actor, Slice slice, Locale locale) {
+		YearMonth last = YearMonth.from(slice.to());
+		YearMonth first = last.minusMonths(11);
+		Slice year = slice.withPeriod(first.atDay(1), last.atEndOfMonth());
+		Map<YearMonth, Figures.Counts> months = new TreeMap<>();
+		for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+			months.put(m, new Figures.Counts());
+		}
+		this.statistics.measuresBy(actor, year, Figures.Dimension.DAY)
+			.forEach((day, counts) -> months.get(YearMonth.from(LocalDate.parse(day.substring(0, 10)))).addAll(counts));
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("months", months.keySet().stream().map(YearMonth::toString).toList());
+		List<Map<String, Object>> series = new ArrayList<>();
+		for (Measure m : List.of(Measure.RECEIVED, Measure.RESOLVED, Measure.RESOLVED_SOLVED, Measure.BECAME_OVERDUE)) {
+			series.add(Map.of("name", this.messages.getMessage(m.messageKey(), null, locale), "data",
+					months.values().stream().map(c -> c.get(m)).toList()));
+		}
+		chart.put("series", series);
+		return this.json.writeValueAsString(chart);
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.qiqing.statistics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.junit.jupiter.api.Test;
+import org.qiqing.Api;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rollups kept live, step by step, equal those rebuilt from the histories, after a
+ * random walk of cases through their workflows (jqwik draws the cases, the people and the
+ * steps among those the workflow offers).
+ */
+@IntegrationTest
+class RollupsIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	World world;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RollupRebuild rebuild;
+
+	@Test
+	void liveRollupsEqualTheRebuildAfterRandomSteps() throws Exception {
+		// From here on the tables agree with the histories, whatever earlier tests did.
+		this.rebuild.rebuild();
+		Api api = new Api(this.mvc);
+		List<Long> cases = new java.util.ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			cases.add(api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id()));
+		}
+		List<Member> people = List.of(this.world.dispatcherA(), this.world.handlerA(), this.world.enterpriseA(),
+				this.world.supervisorA(), this.world.otherHandlerA());
+		Arbitrary<int[]> draws = Arbitraries.integers().between(0, 1_000_000).array(int[].class).ofSize(3);
+		int taken = 0;
+		for (int[] draw : draws.sampleStream().limit(100).toList()) {
+			long id = cases.get(draw[0] % cases.size());
+			// The first of the people, from a random one on, who may take a step now.
+			for (int k = 0; k < people.size(); k++) {
+				Member who = people.get((draw[1] + k) % people.size());
+				MvcResult seen = api.get(who, "/api/v1/cases/" + id);
+				@SuppressWarnings("unchecked")
+				List<String> allowed = seen.getResponse().getStatus() == 200
+						? (List<String>) Api.read(seen, "$.allowedActions") : List.of();
+				if (!allowed.isEmpty()) {
+					String action = allowed.get(draw[2] % allowed.size());
+					MvcResult done = api.step(who, id, Api.version(seen), action, body(action, draw[2]));
+					if (done.getResponse().getStatus() == 200) {
+						taken++;
+					}
+					break;
+				}
+			}
+		}
+		Map<String, Long> live = rollups();
+		Map<String, Long> liveStates = states();
+		this.rebuild.rebuild();
+		assertThat(rollups()).isEqualTo(live);
+		assertThat(states()).isEqualTo(liveStates);
+		assertThat(live.keySet()).anyMatch(key -> key.contains("RESOLVED"));
+		assertThat(taken).as("steps taken").isGreaterThan(15);
+	}
+
+	private String body(String action, int draw) {
+		String[] outcomes = { "SOLVED", "EXPLAINED", "OUT_OF_REMIT", "NOT_SUPPORTED_BY_LAW", "UNSOLVABLE" };
+		String[] ratings = { "VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED", "VERY_UNSATISFIED" };
+		long unit = draw % 3 == 0 ? this.world.otherDeptA().getId() : this.world.deptA().getId();
+		return switch (action) {
+			case "assign", "reassign" -> "{\"leadUnitId\": %d, \"note\": \"交办\"}".formatted(unit);
+			case "resolve" -> "{\"outcome\": \"%s\", \"answer\": \"已答复\", \"referral\": \"12345\"}"
+				.formatted(outcomes[draw % outcomes.length]);
+			case "rate" -> "{\"rating\": \"%s\", \"note\": \"评价\"}".formatted(ratings[draw % ratings.length]);
+			case "request-extension" ->
+				"{\"note\": \"需要时间\", \"dueDate\": \"%s\"}".formatted(LocalDate.now().plusDays(20));
+			default -> "{\"note\": \"说明\"}";
+		};
+	}
+
+	/** Every rollup count but zeros, by its key without the stripe, added up. */
+	private Map<String, Long> rollups() {
+		Map<String, Long> all = new TreeMap<>();
+		this.jdbc
+			.sql("""
+					select on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, sum(n)
+					from stat_rollup group by on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket""")
+			.query((rs, n) -> {
+				if (rs.getLong(10) != 0) {
+					all.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4) + "|"
+							+ rs.getLong(5) + "|" + rs.getString(6) + "|" + rs.getString(7) + "|" + rs.getString(8)
+							+ "|" + rs.getInt(9), rs.getLong(10));
+				}
+				return null;
+			})
+			.list();
+		return all;
+	}
+
+	private Map<String, Long> states() {
+		Map<String, Long> all = new TreeMap<>();
+		this.jdbc.sql("""
+				select region_code, unit_id, unit_role, category_id, kind, channel, state, sum(n)
+				from stat_state group by region_code, unit_id, unit_role, category_id, kind, channel, state""")
+			.query((rs, n) -> {
+				if (rs.getLong(8) != 0) {
+					all.put(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getLong(4) + "|"
+							+ rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getString(7), rs.getLong(8));
+				}
+				return null;
+			})
+			.list();
+		return all;
+	}
+
+}

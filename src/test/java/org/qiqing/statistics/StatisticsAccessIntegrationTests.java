@@ -1,0 +1,138 @@
+package org.qiqing.statistics;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.qiqing.Api;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+
+/**
+ * Every statistics endpoint, for every role: the figures of one's own jurisdiction and
+ * unit answer 200, a foreign unit or region 404 (as a foreign case), an enterprise
+ * contact gets none; the counts a person reads are those of the cases he may see.
+ */
+@IntegrationTest
+class StatisticsAccessIntegrationTests {
+
+	private static final List<String> ENDPOINTS = List.of("/api/v1/statistics/measures",
+			"/api/v1/statistics/measures/by/unit", "/api/v1/statistics/measures/by/region",
+			"/api/v1/statistics/measures/by/category", "/api/v1/statistics/measures/by/day",
+			"/api/v1/statistics/states", "/api/v1/statistics/states/by/unit", "/api/v1/statistics/watch");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	World world;
+
+	/** A member, a filter that is his, and one that is not. */
+	record Case(Member who, String own, String foreign) {
+	}
+
+	private List<Case> cases() {
+		String deptA = "unit=" + this.world.deptA().getId();
+		String deptB = "unit=" + this.world.deptB().getId();
+		return List.of(new Case(this.world.dispatcherA(), "region=330421", "region=330481"),
+				new Case(this.world.supervisorA(), deptA, deptB),
+				new Case(this.world.leaderA(), "region=330421100", "region=330481100"),
+				new Case(this.world.handlerA(), deptA, "unit=" + this.world.otherDeptA().getId()),
+				new Case(this.world.visitorA(), "region=330421100", "region=330421"),
+				new Case(this.world.dispatcherB(), "region=330481", "region=330421"),
+				new Case(this.world.handlerB(), deptB, deptA),
+				new Case(this.world.admin(), "region=330481", "region=999999"));
+	}
+
+	@Test
+	void ownFiguresAnswerAndForeignOnesAreNotFound() throws Exception {
+		Api api = new Api(this.mvc);
+		for (Case c : cases()) {
+			for (String endpoint : ENDPOINTS) {
+				assertThat(status(api, c.who(), endpoint)).as(c.who().username() + " " + endpoint).isEqualTo(200);
+				assertThat(status(api, c.who(), endpoint + "?" + c.own()))
+					.as(c.who().username() + " " + endpoint + " " + c.own())
+					.isEqualTo(200);
+				assertThat(status(api, c.who(), endpoint + "?" + c.foreign()))
+					.as(c.who().username() + " " + endpoint + " " + c.foreign())
+					.isEqualTo(404);
+			}
+			assertThat(page(c.who(), "/dashboard?" + c.own())).as(c.who().username()).isEqualTo(200);
+			assertThat(page(c.who(), "/dashboard?" + c.foreign())).as(c.who().username()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void anEnterpriseContactReadsNoFigures() throws Exception {
+		Api api = new Api(this.mvc);
+		for (String endpoint : ENDPOINTS) {
+			assertThat(status(api, this.world.enterpriseA(), endpoint)).as(endpoint).isEqualTo(404);
+		}
+		assertThat(page(this.world.enterpriseA(), "/dashboard")).isEqualTo(404);
+	}
+
+	@Test
+	void onlyAnAdministratorRebuilds() throws Exception {
+		Api api = new Api(this.mvc);
+		assertThat(api.post(this.world.leaderA(), "/api/v1/statistics/rebuild", "{}").getResponse().getStatus())
+			.isEqualTo(403);
+		MvcResult rebuilt = api.post(this.world.admin(), "/api/v1/statistics/rebuild", "{}");
+		assertThat(rebuilt.getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void aCaseInOneCountyIsCountedForItsPeopleAndNotForTheOthers() throws Exception {
+		Api api = new Api(this.mvc);
+		long before = received(api, this.world.dispatcherA());
+		long beforeB = received(api, this.world.dispatcherB());
+		api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
+		assertThat(received(api, this.world.dispatcherA())).isEqualTo(before + 1);
+		assertThat(received(api, this.world.dispatcherB())).isEqualTo(beforeB);
+	}
+
+	@Test
+	void badInputIsAProblemNotAnError() throws Exception {
+		Api api = new Api(this.mvc);
+		assertThat(status(api, this.world.dispatcherA(), "/api/v1/statistics/measures?from=2026-05-01&to=2026-04-01"))
+			.isEqualTo(400);
+		assertThat(status(api, this.world.dispatcherA(), "/api/v1/statistics/measures?kind=NOPE")).isEqualTo(400);
+		assertThat(status(api, this.world.dispatcherA(), "/api/v1/statistics/measures/by/colour")).isEqualTo(400);
+		assertThat(status(api, this.world.dispatcherA(), "/api/v1/statistics/measures?from=yesterday")).isEqualTo(400);
+	}
+
+	private long received(Api api, Member who) throws Exception {
+		return ((Number) Api.read(api.get(who, "/api/v1/statistics/measures"), "$.counts.received")).longValue();
+	}
+
+	private static int status(Api api, Member who, String path) throws Exception {
+		return api.get(who, path).getResponse().getStatus();
+	}
+
+	private final java.util.Map<String, MockHttpSession> sessions = new java.util.HashMap<>();
+
+	/** A page, in the member's browser session (a real login with the form). */
+	private int page(Member who, String path) throws Exception {
+		MockHttpSession session = this.sessions.get(who.username());
+		if (session == null) {
+			MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
+				.andReturn();
+			session = (MockHttpSession) login.getRequest().getSession(false);
+			this.sessions.put(who.username(), session);
+		}
+		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+	}
+
+}
