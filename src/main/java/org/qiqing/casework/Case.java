@@ -493,13 +493,16 @@ public class Case {
 		if (step.requires().contains(Field.RESPONDENT)) {
 			// Each part of it is a field of its own on the form.
 			if (respondent == null || isBlank(respondent.name())) {
-				missing.put("respondentName", "respondentName is required for '" + step.action().slug() + "'");
+				missing.put("respondentName", Text.of("error.field.requiredFor", "respondentName",
+						Text.of("action." + step.action().name())));
 			}
 			if (respondent == null || respondent.answeredAt() == null) {
-				missing.put("answeredAt", "answeredAt is required for '" + step.action().slug() + "'");
+				missing.put("answeredAt",
+						Text.of("error.field.requiredFor", "answeredAt", Text.of("action." + step.action().name())));
 			}
 			if (respondent == null || respondent.method() == null) {
-				missing.put("answerMethod", "answerMethod is required for '" + step.action().slug() + "'");
+				missing.put("answerMethod",
+						Text.of("error.field.requiredFor", "answerMethod", Text.of("action." + step.action().name())));
 			}
 		}
 		present.put(Field.RESPONDENT, true);

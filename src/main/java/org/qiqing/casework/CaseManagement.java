@@ -138,7 +138,7 @@ public class CaseManagement {
 			errors.put("categoryId", Text.of("error.case.helpVisitCategory"));
 		}
 		else if (category != null && category.retired()) {
-			errors.put("categoryId", "this category is retired; choose one that is offered");
+			errors.put("categoryId", Text.of("error.case.categoryRetired"));
 		}
 		Long enterpriseId = actor.isEnterpriseContact() ? actor.enterpriseId() : request.enterpriseId();
 		Enterprise enterprise = enterpriseId == null ? null
@@ -383,11 +383,11 @@ public class CaseManagement {
 		}
 		if (input.respondent() != null && input.respondent().name() != null
 				&& input.respondent().name().length() > 100) {
-			errors.put("respondentName", "respondentName is longer than 100 characters");
+			errors.put("respondentName", Text.of("error.field.tooLong", "respondentName", 100));
 		}
 		if (input.respondent() != null && input.respondent().role() != null
 				&& input.respondent().role().length() > 100) {
-			errors.put("respondentRole", "respondentRole is longer than 100 characters");
+			errors.put("respondentRole", Text.of("error.field.tooLong", "respondentRole", 100));
 		}
 		if (input.leadUnitId() != null && !this.units.existsById(input.leadUnitId())) {
 			errors.put("leadUnitId", Text.of("error.unit.unknown", input.leadUnitId()));

@@ -333,8 +333,10 @@ class CasePagesController {
 		}
 		// What the category suggests: its default unit, and its time limit in working
 		// days from now.
-		// The units offered are those the actor may assign to; the category's lead unit in
-		// the case's region (or nearest above it, else its default unit) is chosen only if
+		// The units offered are those the actor may assign to; the category's lead unit
+		// in
+		// the case's region (or nearest above it, else its default unit) is chosen only
+		// if
 		// it is one of them.
 		AssignableUnits assignable = steps.stream().anyMatch(step -> step.requires().contains(Workflow.Field.LEAD_UNIT))
 				? this.offices.assignableBy(actor) : null;
