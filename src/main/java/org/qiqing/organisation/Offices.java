@@ -56,8 +56,10 @@ public class Offices {
 		Comparator<Unit> byPlace = Comparator.comparing((Unit unit) -> placeOf.get(unit.getId()).length())
 			.thenComparing(Unit::getKind)
 			.thenComparing(Unit::getCode);
-		return new AssignableUnits(this.units.findAllById(own).stream().sorted(byPlace).toList(),
-				this.units.findAllById(serving).stream().sorted(byPlace).toList());
+		// A disabled unit keeps its cases but takes no new ones.
+		return new AssignableUnits(
+				this.units.findAllById(own).stream().filter(Unit::isEnabled).sorted(byPlace).toList(),
+				this.units.findAllById(serving).stream().filter(Unit::isEnabled).sorted(byPlace).toList());
 	}
 
 	/**
