@@ -54,8 +54,20 @@ public final class CaseScope {
 	 * What the rule depends on for a person: two people with equal keys see the same
 	 * cases, so what is counted for one may be answered to the other.
 	 */
-	static Object keyOf(Actor actor) {
-		return java.util.Arrays.asList(actor.enterpriseId(), actor.unitId(), actor.jurisdictionPattern());
+	record Key(long enterprise, long unit, String pattern) {
+
+		StatementSpec bind(StatementSpec statement) {
+			return statement.param("scopeEnterprise", this.enterprise)
+				.param("scopeUnit", this.unit)
+				.param("scopePattern", this.pattern);
+		}
+
+	}
+
+	static Key keyOf(Actor actor) {
+		return new Key(actor.enterpriseId() == null ? NOBODY : actor.enterpriseId(),
+				actor.unitId() == null ? NOBODY : actor.unitId(),
+				actor.jurisdictionPattern() == null ? "" : actor.jurisdictionPattern());
 	}
 
 	/**
@@ -75,9 +87,7 @@ public final class CaseScope {
 	 * Binds the parameters of {@link #CONDITION} or {@link #figures} for a person.
 	 */
 	public static StatementSpec bind(StatementSpec statement, Actor actor) {
-		return statement.param("scopeEnterprise", actor.enterpriseId() == null ? NOBODY : actor.enterpriseId())
-			.param("scopeUnit", actor.unitId() == null ? NOBODY : actor.unitId())
-			.param("scopePattern", actor.jurisdictionPattern() == null ? "" : actor.jurisdictionPattern());
+		return keyOf(actor).bind(statement);
 	}
 
 }

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The dispatch board (受理分拨台): the cases the service centre has to take up, a column per
@@ -90,13 +89,13 @@ public class DispatchBoard {
 
 	private final Clock clock;
 
-	private final Tallies<Object, Counts> counts;
+	private final Tallies<CaseScope.Key, Counts> counts;
 
 	DispatchBoard(JdbcClient jdbc, JdbcTemplate plans, Clock clock, DeskSettings settings) {
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.clock = clock;
-		this.counts = new Tallies<>("board", settings.countCache(), clock);
+		this.counts = new Tallies<>("board", settings.countCache(), clock, this::count);
 	}
 
 	/** Every column with its first page. */
@@ -135,23 +134,17 @@ public class DispatchBoard {
 	 * {@link DeskSettings#countCache()} for everyone under the same rule.
 	 */
 	private Counts counts(Actor actor) {
-		return this.counts.get(CaseScope.keyOf(actor), () -> {
-			Map<CaseState, Long> byState = new EnumMap<>(CaseState.class);
-			CaseScope
-				.bind(this.jdbc.sql("select c.state, count(*) as n from cases c where c.state in " + STATES + " and "
-						+ CaseScope.CONDITION + " group by c.state"), actor)
-				.query((rs, row) -> byState.put(CaseState.valueOf(rs.getString("state")), rs.getLong("n")))
-				.list();
-			return new Counts(byState, this.clock.instant());
-		});
+		return this.counts.get(CaseScope.keyOf(actor));
 	}
 
-	/**
-	 * A step on this node may move a case between columns: count again once committed.
-	 */
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(CaseTransitioned moved) {
-		this.counts.markStale();
+	private Counts count(CaseScope.Key scope) {
+		Map<CaseState, Long> byState = new EnumMap<>(CaseState.class);
+		scope
+			.bind(this.jdbc.sql("select c.state, count(*) as n from cases c where c.state in " + STATES + " and "
+					+ CaseScope.CONDITION + " group by c.state"))
+			.query((rs, row) -> byState.put(CaseState.valueOf(rs.getString("state")), rs.getLong("n")))
+			.list();
+		return new Counts(byState, this.clock.instant());
 	}
 
 }

@@ -15,7 +15,6 @@ import org.qiqing.platform.Tallies;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What the supervision desk lists, always within {@link CaseScope}: the cases turning
@@ -192,12 +191,14 @@ public class SupervisionQueries {
 
 	private final Clock clock;
 
-	private final Tallies<Object, Tally> tallies;
+	private final Tallies<CaseScope.Key, Tally> tallies;
 
 	SupervisionQueries(JdbcClient jdbc, Clock clock, DeskSettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.tallies = new Tallies<>("supervision", settings.countCache(), clock);
+		this.tallies = new Tallies<>("supervision", settings.countCache(), clock,
+				scope -> new Tally(scope.bind(this.jdbc.sql(TALLY)).query(Rows.of(Group.class)).list(),
+						clock.instant()));
 	}
 
 	/** The yellow and red cases (or those of one colour), most urgent first. */
@@ -289,18 +290,7 @@ public class SupervisionQueries {
 	 * all, kept {@link DeskSettings#countCache()} for everyone under the same rule.
 	 */
 	private Tally tally(Actor actor) {
-		return this.tallies.get(CaseScope.keyOf(actor),
-				() -> new Tally(CaseScope.bind(this.jdbc.sql(TALLY), actor).query(Rows.of(Group.class)).list(),
-						this.clock.instant()));
-	}
-
-	/**
-	 * A step on this node may move a case on or off the list: the tallies are counted
-	 * again, once the step is committed.
-	 */
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(CaseTransitioned moved) {
-		this.tallies.markStale();
+		return this.tallies.get(CaseScope.keyOf(actor));
 	}
 
 	/** Resolved or closed cases no supervisor has verified, most recent first. */
