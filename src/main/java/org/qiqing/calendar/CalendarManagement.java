@@ -140,7 +140,7 @@ public class CalendarManagement {
 			throw new InvalidInput("date", Text.of("error.calendar.dateOfYear", date, year));
 		}
 		if (!this.days.remove(scope.code(), day)) {
-			throw new NotFound(Text.of("error.notFound", Text.of("record.calendarDay"), day));
+			throw new NotFound(Text.of("error.record.notFound", Text.of("record.calendarDay"), day));
 		}
 		log.info("calendar '{}' {}: {} removed {}", scope.code(), year, actor.username(), day);
 		audited(actor, scope, year, "removed " + day);
@@ -193,7 +193,7 @@ public class CalendarManagement {
 			return new Scope("", "", top);
 		}
 		Region region = this.regions.find(code)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.region"), code)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.region"), code)));
 		if (!actor.oversees(region.path())) {
 			throw new AccessDeniedException("region " + code + " is outside your jurisdiction");
 		}

@@ -282,7 +282,7 @@ public class CaseManagement {
 	 */
 	Case performAsSystem(long caseId, CaseAction action, String note) {
 		Case kase = this.cases.findById(caseId)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.case"), caseId)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.case"), caseId)));
 		return take(kase, action, StepInput.note(note), this.supervision.system());
 	}
 
@@ -323,7 +323,7 @@ public class CaseManagement {
 	@Transactional(readOnly = true)
 	public Case find(long caseId, Actor actor) {
 		return this.visibleCases.find(caseId, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.case"), caseId)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.case"), caseId)));
 	}
 
 	/**
@@ -367,7 +367,8 @@ public class CaseManagement {
 	public CaseHistory.Attachment attachment(long caseId, long attachmentId, Actor actor) {
 		find(caseId, actor);
 		return this.history.attachment(caseId, attachmentId, actor.isEnterpriseContact())
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.attachment"), attachmentId)));
+			.orElseThrow(
+					() -> new NotFound(Text.of("error.record.notFound", Text.of("record.attachment"), attachmentId)));
 	}
 
 	private void validate(CaseAction action, StepInput input, Case kase) {

@@ -295,7 +295,7 @@ public class CategoryManagement {
 	@Transactional(readOnly = true)
 	public GuidedCategory find(long id) {
 		return this.categories.findGuided(id)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.category"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.category"), id)));
 	}
 
 	@Transactional(readOnly = true)

@@ -52,7 +52,7 @@ public class EnterpriseDirectory {
 	@Transactional
 	public PersonalData.Revealed revealContact(long id, Actor actor) {
 		Enterprise enterprise = findVisible(id, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.enterprise"), id)));
 		this.audit.record(actor, AuditAction.PERSONAL_DATA_REVEALED, "enterprise", id, "contact's phone and e-mail");
 		return new PersonalData.Revealed(enterprise.getContactName(), enterprise.getContactPhone(),
 				enterprise.getContactEmail());

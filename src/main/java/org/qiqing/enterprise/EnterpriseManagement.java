@@ -45,7 +45,7 @@ public class EnterpriseManagement {
 
 	public Enterprise update(long id, int expectedVersion, EnterpriseDetails details, Actor actor) {
 		Enterprise enterprise = this.directory.findVisible(id, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.enterprise"), id)));
 		requireOverseen(enterprise, actor);
 		if (enterprise.getVersion() != expectedVersion) {
 			throw new StaleVersion(expectedVersion, enterprise.getVersion());

@@ -228,11 +228,11 @@ public class Coverage {
 							actor.oversees(rs.getString("region_path")) ? List.of(new Crumb(FocusKind.REGION,
 									rs.getString("region_code"), rs.getString("region_name"))) : List.of()))
 					.optional()
-					.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.unit"), key)));
+					.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.unit"), key)));
 			case GROUP -> this.queries.findVisibleGroup(number(key, Text.of("record.workGroup")), actor)
 				.map(group -> new Focus(kind, key, group.name(), actor.oversees(regionPath(group.regionCode()))
 						? List.of(new Crumb(FocusKind.REGION, group.regionCode(), group.regionName())) : List.of()))
-				.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), key)));
+				.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.workGroup"), key)));
 			case PERSON -> personFocus(number(key, Text.of("record.person")), actor);
 		};
 	}
@@ -243,7 +243,7 @@ public class Coverage {
 			.query(String.class)
 			.optional()
 			.filter(actor::oversees)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.region"), code)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.region"), code)));
 		List<Crumb> trail = new ArrayList<>();
 		StringBuilder ancestorPath = new StringBuilder("/");
 		for (String ancestor : path.substring(1).split("/")) {
@@ -265,7 +265,7 @@ public class Coverage {
 		LinkQueries.Official official = this.queries.official(id)
 			.filter(o -> o.id() == actor.personId() || o.regionPath() != null
 					&& !LinkScope.overseenPattern(actor).isEmpty() && actor.oversees(o.regionPath()))
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.person"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.person"), id)));
 		List<Crumb> trail = official.unitId() == null ? List.of()
 				: List.of(new Crumb(FocusKind.UNIT, Long.toString(official.unitId()), official.unitName()));
 		return new Focus(FocusKind.PERSON, Long.toString(id), official.displayName(), trail);
@@ -276,7 +276,7 @@ public class Coverage {
 			return Long.parseLong(key);
 		}
 		catch (NumberFormatException ex) {
-			throw new NotFound(Text.of("error.notFound", what, key));
+			throw new NotFound(Text.of("error.record.notFound", what, key));
 		}
 	}
 

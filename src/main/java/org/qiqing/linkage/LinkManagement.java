@@ -123,9 +123,9 @@ public class LinkManagement {
 	public WorkGroup changeGroup(long id, int expectedVersion, GroupRequest request, Actor actor) {
 		LinkScope.requireManager(actor);
 		this.queries.findVisibleGroup(id, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.workGroup"), id)));
 		WorkGroup group = this.groups.findById(id)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.workGroup"), id)));
 		if (!LinkScope.manages(actor, group.getRegionPath())) {
 			throw new AccessDeniedException("the group works outside your jurisdiction");
 		}
@@ -315,9 +315,9 @@ public class LinkManagement {
 	private Link managed(long id, int expectedVersion, Actor actor) {
 		LinkScope.requireManager(actor);
 		this.queries.findVisible(id, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.link"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.link"), id)));
 		Link link = this.links.findById(id)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.link"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.link"), id)));
 		if (!LinkScope.manages(actor, link.getRegionPath())) {
 			throw new AccessDeniedException("the link's target lies outside your jurisdiction");
 		}

@@ -70,7 +70,7 @@ public class DeadLetters {
 			.param("scope", scope(actor))
 			.update();
 		if (replayed == 0) {
-			throw new NotFound(Text.of("error.notFound", Text.of("record.deadLetter"), id));
+			throw new NotFound(Text.of("error.record.notFound", Text.of("record.deadLetter"), id));
 		}
 	}
 

@@ -227,7 +227,7 @@ public class Inbox {
 			.param("person", personId)
 			.query(Rows.of(Notification.class))
 			.optional()
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.notification"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.notification"), id)));
 	}
 
 	/**

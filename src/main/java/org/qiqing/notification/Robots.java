@@ -91,7 +91,7 @@ public class Robots {
 			.param("id", id)
 			.query((rs, n) -> robot(rs))
 			.optional()
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.robot"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.robot"), id)));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

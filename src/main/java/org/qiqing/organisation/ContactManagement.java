@@ -92,7 +92,7 @@ public class ContactManagement {
 	public Person contact(long personId, long enterpriseId) {
 		return this.people.findById(personId)
 			.filter(person -> person.getEnterpriseId() != null && person.getEnterpriseId() == enterpriseId)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.contact"), personId)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.contact"), personId)));
 	}
 
 }

@@ -82,7 +82,7 @@ public class PersonManagement {
 	public Person find(long id, Actor actor) {
 		return this.people.findById(id)
 			.filter(person -> manages(person, actor))
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.person"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.person"), id)));
 	}
 
 	public Person create(PersonDetails details, Actor actor) {

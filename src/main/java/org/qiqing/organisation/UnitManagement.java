@@ -99,7 +99,7 @@ public class UnitManagement {
 	@Transactional(readOnly = true)
 	public Unit find(long id) {
 		return this.units.findById(id)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.unit"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.unit"), id)));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

@@ -63,7 +63,8 @@ public class EnterpriseProfiles {
 			throw new AccessDeniedException("an enterprise's profile is for officials");
 		}
 		Enterprise enterprise = this.directory.findVisible(enterpriseId, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), enterpriseId)));
+			.orElseThrow(
+					() -> new NotFound(Text.of("error.record.notFound", Text.of("record.enterprise"), enterpriseId)));
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), CHINA);
 		List<LinkedOfficial> linked = this.fieldWork.linked(enterpriseId, today);
 		Visits visits = this.fieldWork.visits(enterpriseId, LATEST_VISITS);

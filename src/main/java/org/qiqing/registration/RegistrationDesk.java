@@ -173,7 +173,7 @@ public class RegistrationDesk {
 	@Transactional(readOnly = true)
 	public Registration find(long id, Actor actor) {
 		return this.registrations.findVisible(id, actor, this.managers.enterpriseManagedBy(actor))
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.registration"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.registration"), id)));
 	}
 
 	/**

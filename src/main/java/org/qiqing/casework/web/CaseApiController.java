@@ -241,7 +241,7 @@ class CaseApiController {
 			return action;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new NotFound(Text.of("error.notFound", Text.of("record.step"), slug));
+			throw new NotFound(Text.of("error.record.notFound", Text.of("record.step"), slug));
 		}
 	}
 

@@ -400,7 +400,7 @@ class CasePagesController {
 			return CaseAction.fromSlug(slug);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new NotFound(Text.of("error.notFound", Text.of("record.step"), slug));
+			throw new NotFound(Text.of("error.record.notFound", Text.of("record.step"), slug));
 		}
 	}
 

@@ -64,9 +64,8 @@ class EnterpriseApiController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<EnterpriseView> showEnterprise(@PathVariable long id, Actor actor) {
-		return current(
-				this.directory.findVisible(id, actor)
-					.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.enterprise"), id))),
+		return current(this.directory.findVisible(id, actor)
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.enterprise"), id))),
 				actor);
 	}
 

@@ -135,7 +135,7 @@ class LinkApiController {
 
 	private ResponseEntity<LinkLine> current(long id, Actor actor) {
 		LinkLine line = this.queries.findVisible(id, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.link"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.link"), id)));
 		return ResponseEntity.ok().eTag(Versions.etag(line.version())).body(line);
 	}
 

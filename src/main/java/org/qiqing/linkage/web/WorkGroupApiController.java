@@ -70,7 +70,7 @@ class WorkGroupApiController {
 
 	private ResponseEntity<GroupView> current(long id, Actor actor) {
 		GroupView view = this.queries.findVisibleGroup(id, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.workGroup"), id)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.workGroup"), id)));
 		return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
 	}
 

@@ -55,7 +55,7 @@ class TokenPagesController {
 	@PostMapping("/tokens/{id}/revoke")
 	String revokeToken(@PathVariable long id, Actor actor) {
 		if (!this.tokens.revoke(actor.personId(), id)) {
-			throw new NotFound(Text.of("error.notFound", Text.of("record.token"), id));
+			throw new NotFound(Text.of("error.record.notFound", Text.of("record.token"), id));
 		}
 		return "redirect:/tokens";
 	}

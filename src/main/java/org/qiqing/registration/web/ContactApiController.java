@@ -60,7 +60,7 @@ class ContactApiController {
 			case "disable" -> this.contacts.allowLogin(id, false, actor);
 			case "enable" -> this.contacts.allowLogin(id, true, actor);
 			case "hand-over" -> this.contacts.handOver(id, actor);
-			default -> throw new NotFound(Text.of("error.notFound", Text.of("record.change"), change));
+			default -> throw new NotFound(Text.of("error.record.notFound", Text.of("record.change"), change));
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -77,7 +77,7 @@ class ContactController {
 				case "disable" -> this.contacts.allowLogin(id, false, actor);
 				case "enable" -> this.contacts.allowLogin(id, true, actor);
 				case "hand-over" -> this.contacts.handOver(id, actor);
-				default -> throw new NotFound(Text.of("error.notFound", Text.of("record.change"), change));
+				default -> throw new NotFound(Text.of("error.record.notFound", Text.of("record.change"), change));
 			}
 			redirect.addFlashAttribute("message", text("contacts.changed"));
 		}

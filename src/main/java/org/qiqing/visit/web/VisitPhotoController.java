@@ -32,7 +32,7 @@ class VisitPhotoController {
 	@GetMapping({ "/visits/{visitId}/photos/{photoId}", "/api/v1/visits/{visitId}/photos/{photoId}" })
 	ResponseEntity<byte[]> showPhoto(@PathVariable long visitId, @PathVariable long photoId, Actor actor) {
 		VisitQueries.StoredPhoto photo = this.queries.photo(visitId, photoId, actor)
-			.orElseThrow(() -> new NotFound(Text.of("error.notFound", Text.of("record.photo"), photoId)));
+			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.photo"), photoId)));
 		return ResponseEntity.ok()
 			.headers(FileResponses.image(photo.filename(), photo.contentType(), photo.content()))
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePrivate())
