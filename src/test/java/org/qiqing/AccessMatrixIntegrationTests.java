@@ -405,6 +405,16 @@ class AccessMatrixIntegrationTests {
 		// The audit log: administrators and inspectors, the entries of their jurisdiction
 		// (AuditIntegrationTests).
 		rules.add(rule("GET /api/v1/audit", list("")));
+		// Statistics: counts within the reader's jurisdiction and unit, a foreign unit or
+		// region 404 (StatisticsAccessIntegrationTests, every endpoint for every role).
+		rules.add(rule("GET /api/v1/statistics/measures", neutral()));
+		rules.add(rule("GET /api/v1/statistics/measures/by/{dimension}", neutral()));
+		rules.add(rule("GET /api/v1/statistics/states", neutral()));
+		rules.add(rule("GET /api/v1/statistics/states/by/{dimension}", neutral()));
+		rules.add(rule("GET /api/v1/statistics/watch", neutral()));
+		rules.add(rule("POST /api/v1/statistics/rebuild", neutral()));
+		rules.add(rule("GET /dashboard", neutral()));
+		rules.add(rule("GET /statistics/definitions", neutral()));
 		rules.add(rule("GET /admin/audit", list("")));
 		return rules;
 	}
@@ -757,6 +767,7 @@ class AccessMatrixIntegrationTests {
 		}
 		values.put("code", t.regionCode());
 		values.put("categoryId", Long.toString(this.world.category().id()));
+		values.put("dimension", "unit");
 		values.put("number", t.number());
 		values.put("title", t.title());
 		values.put("state", "EXTENSION_REQUESTED");
