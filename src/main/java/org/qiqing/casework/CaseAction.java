@@ -19,6 +19,16 @@ public enum CaseAction {
 	REVIEW_RATING;
 
 	/** The action's name in URLs: {@code request-extension}. */
+	/**
+	 * Whether a case in a state where this step may be taken waits on its party, and so
+	 * stands in his queue. A return visit and the review of a rating are taken on the
+	 * service centre's or a supervisor's own initiative: every resolved case would
+	 * otherwise fill the dispatcher's queue while it waits for the enterprise's rating.
+	 */
+	public boolean waitsOnItsParty() {
+		return this != RETURN_VISIT && this != REVIEW_RATING;
+	}
+
 	public String slug() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}

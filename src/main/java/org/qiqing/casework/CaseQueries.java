@@ -530,7 +530,7 @@ public class CaseQueries {
 			kind.workflow()
 				.transitions()
 				.stream()
-				.filter(t -> t.by().contains(party))
+				.filter(t -> t.by().contains(party) && t.action().waitsOnItsParty())
 				.forEach(t -> states.addAll(t.from()));
 		}
 		return states;

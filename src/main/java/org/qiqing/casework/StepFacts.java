@@ -23,15 +23,17 @@ final class StepFacts {
 		Long category = longOf(facts.get("category_id"));
 		String region = facts.get("region_code");
 		Instant filed = instantOf(facts.get("created_at"));
-		Rating rating = action == CaseAction.RATE || action == CaseAction.REOPEN
+		Rating rating = action == CaseAction.RATE || action == CaseAction.REOPEN || action == CaseAction.RETURN_VISIT
 				? enumOf(Rating.class, facts.get("rating")) : null;
 		return new CaseTransitioned(caseId, number, action, from, enumOf(CaseState.class, facts.get("state")),
 				longOf(facts.get("lead_unit_id")), enumOf(CaseKind.class, facts.get("kind")),
 				enumOf(Channel.class, facts.get("channel")), category, region, regionPath,
 				units(facts.get("co_unit_ids")), leadBefore, coUnitsBefore, at, filed,
-				enumOf(Outcome.class, facts.get("outcome")), rating, bySystem, times.withinLimit(action, at, filed,
-						instantOf(facts.get("assigned_at")), dateOf(facts.get("due_date")), category, region),
-				times.workingDays(action, at, filed, region));
+				enumOf(Outcome.class, facts.get("outcome")), rating, bySystem,
+				times.withinLimit(action, at, filed, instantOf(facts.get("assigned_at")), dateOf(facts.get("due_date")),
+						category, region),
+				times.workingDays(action, at, filed, region),
+				action == CaseAction.REVIEW_RATING ? enumOf(RatingReview.class, facts.get("rating_review")) : null);
 	}
 
 	static Set<Long> units(String text) {

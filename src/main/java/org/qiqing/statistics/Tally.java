@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseState;
 import org.qiqing.casework.CaseTransitioned;
+import org.qiqing.casework.RatingReview;
 
 /**
  * The definition of every measure, as code: what one step of a case adds to the rollups.
@@ -60,13 +62,25 @@ final class Tally {
 					counts.add(new Count(Measure.RESOLVE_DAYS, Math.min(step.workingDays(), Measure.LAST_DAY_BUCKET)));
 				}
 			}
-			case RATE, REOPEN -> {
+			case RATE, REOPEN, RETURN_VISIT -> {
 				if (step.rating() != null) {
 					counts.add(new Count(Measure.RATED));
 					counts.add(new Count(Measure.ratedAs(step.rating())));
 				}
-				if (action == CaseAction.REOPEN) {
+				// A return visit records the enterprise's answer on its behalf: counted
+				// as a rating, and apart, so the two can be told apart.
+				if (action == CaseAction.RETURN_VISIT) {
+					counts.add(new Count(Measure.RETURN_VISITED));
+				}
+				if (action == CaseAction.REOPEN || step.to() == CaseState.REOPENED) {
 					counts.add(new Count(Measure.REOPENED));
+				}
+			}
+			case CLOSE_UNRATED -> counts.add(new Count(Measure.NOT_RATED));
+			case REVIEW_RATING -> {
+				counts.add(new Count(Measure.RATING_REVIEWED));
+				if (step.review() == RatingReview.UNREASONABLE) {
+					counts.add(new Count(Measure.RATING_JUDGED_UNREASONABLE));
 				}
 			}
 			case SEND_BACK -> counts.add(new Count(Measure.SENT_BACK));

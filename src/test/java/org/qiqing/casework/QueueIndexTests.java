@@ -45,7 +45,7 @@ class QueueIndexTests {
 			kind.workflow()
 				.transitions()
 				.stream()
-				.filter(t -> t.by().contains(party))
+				.filter(t -> t.by().contains(party) && t.action().waitsOnItsParty())
 				.forEach(t -> t.from().forEach(s -> states.add(s.name())));
 		}
 		return states;

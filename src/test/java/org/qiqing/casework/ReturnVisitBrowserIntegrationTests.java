@@ -183,6 +183,11 @@ class ReturnVisitBrowserIntegrationTests {
 	}
 
 	private String fact(String label) {
+		// On a phone the facts are folded under their summary: unfold them to read one.
+		WebElement facts = this.browser.findElement(By.cssSelector("details.case-facts"));
+		if (!"true".equals(facts.getDomProperty("open"))) {
+			facts.findElement(By.tagName("summary")).click();
+		}
 		return this.browser
 			.findElement(
 					By.xpath("//dl[@class='facts']/dt[normalize-space()='" + label + "']/following-sibling::dd[1]"))

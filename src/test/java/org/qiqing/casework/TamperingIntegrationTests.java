@@ -240,7 +240,9 @@ class TamperingIntegrationTests {
 		keep("case_event", "case_id = " + id + " and seq = " + last);
 		keepHead(id);
 		rewindHead(id, last);
-		this.jdbc.sql("update cases set state = 'RESOLVED', rating = null where id = :id").param("id", id).update();
+		this.jdbc.sql("update cases set state = 'RESOLVED', rating = null, rating_source = null where id = :id")
+			.param("id", id)
+			.update();
 		assertThat(this.history.verify(id)).as("the case alone looks whole").isEmpty();
 
 		assertThat(checkpoints.compare(sealed, this.audit.all(sealed.sealedUpTo()).roots().get(0))).singleElement()

@@ -16,6 +16,7 @@ import org.qiqing.casework.CaseTransitioned;
 import org.qiqing.casework.Channel;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.Rating;
+import org.qiqing.casework.RatingReview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.casework.CaseAction.*;
@@ -46,8 +47,18 @@ class TallyTests {
 
 		Instant at = Instant.parse("2026-03-02T01:00:00Z");
 
+		/** The verdict the next step carries (a review of a bad rating). */
+		RatingReview verdict;
+
 		History step(CaseAction action, CaseState to) {
 			return step(action, to, null, null, null, false, null);
+		}
+
+		History review(RatingReview verdict) {
+			this.verdict = verdict;
+			step(REVIEW_RATING, CLOSED);
+			this.verdict = null;
+			return this;
 		}
 
 		History step(CaseAction action, CaseState to, Outcome outcome, Rating rating, Boolean within, boolean bySystem,
@@ -58,7 +69,8 @@ class TallyTests {
 			this.at = this.at.plusSeconds(3600);
 			this.steps.add(new CaseTransitioned(1L, "QQ-1", action, from, to, this.lead, CaseKind.ENTERPRISE_REQUEST,
 					Channel.SELF_SERVICE, 7L, "330421100", "/330400/330421/330421100/", this.co, leadBefore, coBefore,
-					this.at, Instant.parse("2026-03-02T01:00:00Z"), outcome, rating, bySystem, within, days));
+					this.at, Instant.parse("2026-03-02T01:00:00Z"), outcome, rating, bySystem, within, days,
+					this.verdict));
 			this.state = to;
 			return this;
 		}
@@ -72,7 +84,7 @@ class TallyTests {
 			this.at = this.at.plusSeconds(3600);
 			this.steps.add(new CaseTransitioned(1L, "QQ-1", action, from, ASSIGNED, unit, CaseKind.ENTERPRISE_REQUEST,
 					Channel.SELF_SERVICE, 7L, "330421100", "/330400/330421/330421100/", coUnits, leadBefore, coBefore,
-					this.at, Instant.parse("2026-03-02T01:00:00Z"), null, null, false, null, null));
+					this.at, Instant.parse("2026-03-02T01:00:00Z"), null, null, false, null, null, null));
 			this.state = ASSIGNED;
 			return this;
 		}
@@ -133,6 +145,49 @@ class TallyTests {
 			.containsEntry("RATED_SATISFIED", 1L);
 		// Filed and accepted before any unit held it: counted for no unit (0).
 		assertThat(h.statesNow()).containsExactly(Map.entry("L11:CLOSED", 1L));
+	}
+
+	@Test
+	void aReturnVisitCountsAsARatingAndApartAndAnUnratedCloseIsNeverSatisfied() {
+		History visited = filedAndAssigned();
+		visited.step(CONTACT, IN_PROGRESS);
+		visited.step(RESOLVE, RESOLVED, Outcome.SOLVED, null, true, false, 3);
+		visited.step(RETURN_VISIT, CLOSED, Outcome.SOLVED, Rating.SATISFIED, null, false, null);
+		assertThat(visited.counts(Cells.LEAD)).containsEntry("RATED", 1L)
+			.containsEntry("RATED_SATISFIED", 1L)
+			.containsEntry("RETURN_VISITED", 1L)
+			.doesNotContainKey("REOPENED");
+
+		History unrated = filedAndAssigned();
+		unrated.step(CONTACT, IN_PROGRESS);
+		unrated.step(RESOLVE, RESOLVED, Outcome.SOLVED, null, true, false, 3);
+		unrated.step(CLOSE_UNRATED, CLOSED, Outcome.SOLVED, null, null, true, null);
+		assertThat(unrated.counts(Cells.LEAD)).containsEntry("NOT_RATED", 1L)
+			.doesNotContainKey("RATED")
+			.doesNotContainKey("RATED_SATISFIED");
+	}
+
+	@Test
+	void aBadReturnVisitReopensAndAReviewedBadRatingStaysCountedWithItsVerdictApart() {
+		History h = filedAndAssigned();
+		h.step(CONTACT, IN_PROGRESS);
+		h.step(RESOLVE, RESOLVED, Outcome.SOLVED, null, true, false, 3);
+		h.step(RETURN_VISIT, REOPENED, Outcome.SOLVED, Rating.UNSATISFIED, null, false, null);
+		h.step(RESOLVE, RESOLVED, Outcome.SOLVED, null, true, false, 5);
+		h.step(RATE, CLOSED, Outcome.SOLVED, Rating.VERY_UNSATISFIED, null, false, null);
+		h.review(RatingReview.UNREASONABLE);
+		assertThat(h.counts(Cells.LEAD)).containsEntry("REOPENED", 1L)
+			.containsEntry("RATED", 2L)
+			.containsEntry("RATED_VERY_UNSATISFIED", 1L)
+			.containsEntry("RATING_REVIEWED", 1L)
+			.containsEntry("RATING_JUDGED_UNREASONABLE", 1L);
+		History upheld = filedAndAssigned();
+		upheld.step(CONTACT, IN_PROGRESS);
+		upheld.step(RESOLVE, RESOLVED, Outcome.SOLVED, null, true, false, 3);
+		upheld.step(RATE, CLOSED, Outcome.SOLVED, Rating.VERY_UNSATISFIED, null, false, null);
+		upheld.review(RatingReview.UPHELD);
+		assertThat(upheld.counts(Cells.LEAD)).containsEntry("RATING_REVIEWED", 1L)
+			.doesNotContainKey("RATING_JUDGED_UNREASONABLE");
 	}
 
 	@Test

@@ -92,7 +92,7 @@ class CaseListParams {
 	CaseFilter filter(Raw raw, Actor actor) {
 		Map<String, Text> errors = new LinkedHashMap<>();
 		Map<String, String> given = raw.given();
-		CaseState state = parse(given, "state", value -> CaseState.valueOf(value.toUpperCase(Locale.ROOT)), errors);
+		CaseState state = member(given, "state", CaseState.class, errors);
 		Long unit = parse(given, "unit", Long::valueOf, errors);
 		if (unit != null && this.units.findById(unit).isEmpty()) {
 			errors.put("unit", text("cases.filter.unknown", "unit", given.get("unit")));
@@ -103,8 +103,8 @@ class CaseListParams {
 			errors.put("category", text("cases.filter.unknown", "category", given.get("category")));
 			category = null;
 		}
-		CaseKind kind = parse(given, "kind", value -> CaseKind.valueOf(value.toUpperCase(Locale.ROOT)), errors);
-		Channel channel = parse(given, "channel", value -> Channel.valueOf(value.toUpperCase(Locale.ROOT)), errors);
+		CaseKind kind = member(given, "kind", CaseKind.class, errors);
+		Channel channel = member(given, "channel", Channel.class, errors);
 		TimeState time = parse(given, "time", CaseListParams::timeState, errors);
 		LocalDate from = parse(given, "from", LocalDate::parse, errors);
 		LocalDate to = parse(given, "to", LocalDate::parse, errors);
@@ -112,7 +112,7 @@ class CaseListParams {
 			errors.put("to", text("cases.filter.toBeforeFrom"));
 		}
 		Region region = parse(given, "region", value -> this.regions.find(value).orElseThrow(), errors);
-		CaseSort sort = parse(given, "sort", value -> CaseSort.valueOf(value.toUpperCase(Locale.ROOT)), errors);
+		CaseSort sort = member(given, "sort", CaseSort.class, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
@@ -181,6 +181,28 @@ class CaseListParams {
 			errors.put(name,
 					text(ex instanceof DateTimeParseException ? "cases.filter.badDate" : "cases.filter.unknown", name,
 							value));
+			return null;
+		}
+	}
+
+	/**
+	 * A value of an enumeration, named case-insensitively; a refusal lists the values.
+	 */
+	private <E extends Enum<E>> E member(Map<String, String> given, String name, Class<E> type,
+			Map<String, Text> errors) {
+		String value = given.get(name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			errors.put(name,
+					text("error.field.oneOf", name, value,
+							java.util.Arrays.stream(type.getEnumConstants())
+								.map(Enum::name)
+								.collect(java.util.stream.Collectors.joining(", "))));
 			return null;
 		}
 	}

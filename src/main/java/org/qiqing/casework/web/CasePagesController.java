@@ -237,7 +237,7 @@ class CasePagesController {
 			.map(entry -> entry.getKey() + "="
 					+ org.springframework.web.util.UriUtils.encodeQueryParam(entry.getValue(),
 							java.nio.charset.StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&", "?", ""));
+			.collect(Collectors.joining("&", given.isEmpty() ? "" : "?", ""));
 	}
 
 	@GetMapping({ "/cases/new", "/assignments/new" })

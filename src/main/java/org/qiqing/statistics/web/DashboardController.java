@@ -68,8 +68,11 @@ class DashboardController {
 		this.messages = messages;
 	}
 
-	/** A row of a ranking: its name, the link's parameter, its counts. */
-	record Ranked(String name, String param, String value, long received, long resolved, Double solved, Double onTime,
+	/**
+	 * A row of a ranking: its name, where it drills down to (the dashboard of that unit
+	 * or region, or a category's cases), the list of its cases, its counts.
+	 */
+	record Ranked(String name, String drill, String cases, long received, long resolved, Double solved, Double onTime,
 			Double satisfaction) {
 	}
 

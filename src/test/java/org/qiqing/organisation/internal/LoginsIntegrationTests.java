@@ -315,7 +315,7 @@ class LoginsIntegrationTests {
 						 "roles": ["HANDLER"]}""".formatted(AdminFixtures.unique("common"), admin.actor().unitId())))
 			.andReturn();
 		assertThat(official.getResponse().getStatus()).isEqualTo(400);
-		assertThat(official.getResponse().getContentAsString()).contains("most common");
+		assertThat(official.getResponse().getContentAsString()).contains("过于常见");
 
 		MvcResult registrant = this.mvc
 			.perform(post("/api/v1/registrations").contentType(MediaType.APPLICATION_JSON)
@@ -325,7 +325,7 @@ class LoginsIntegrationTests {
 						AdminFixtures.unique("common"))))
 			.andReturn();
 		assertThat(registrant.getResponse().getStatus()).isEqualTo(400);
-		assertThat(registrant.getResponse().getContentAsString()).contains("most common");
+		assertThat(registrant.getResponse().getContentAsString()).contains("过于常见");
 	}
 
 	private String confirm(MockHttpSession session, String code) throws Exception {
