@@ -256,7 +256,8 @@ class TimeLimitsIntegrationTests {
 			.andReturn()
 			.getRequest()
 			.getSession(false);
-		// Page by page: the other test classes' cases share the county and may come first.
+		// Page by page: the other test classes' cases share the county and may come
+		// first.
 		String page = "";
 		for (int n = 0; n < 100; n++) {
 			page = this.mvc.perform(get("/supervision?page=" + n).session(supervisor))
