@@ -90,7 +90,7 @@ class BrowserFormsIntegrationTests {
 
 	@Test
 	void theDispatcherAssignsByTouchFromSearchableListsOfHisUnitsAndThoseServingHim() throws Exception {
-		Unit serving = servingJiashan("嘉兴市生态环境局嘉善分局");
+		Unit serving = servingJiashan("嘉兴市测试服务局嘉善分局");
 		long id = acceptedCase();
 		use(PHONE);
 		loginAs(this.world.dispatcherA());
@@ -118,7 +118,7 @@ class BrowserFormsIntegrationTests {
 		type(search, "自规");
 		search.sendKeys(Keys.ENTER);
 		assertThat(checkbox(co, this.world.otherDeptA()).isSelected()).isTrue();
-		type(search, "生态环境");
+		type(search, "测试服务");
 		assertThat(shown(co)).containsExactly(this.world.otherDeptA().getName(), serving.getName());
 		tap(label(co, serving.getName()));
 		assertThat(co.findElement(By.cssSelector("[data-checklist-summary]")).getText()).startsWith("已选 2 个");

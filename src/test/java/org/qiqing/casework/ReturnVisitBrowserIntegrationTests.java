@@ -165,7 +165,13 @@ class ReturnVisitBrowserIntegrationTests {
 	}
 
 	private void logout() {
-		this.browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+		// On a phone the navigation, logout with it, is behind the menu button.
+		WebElement menu = this.browser.findElement(By.cssSelector(".menu-button"));
+		if (menu.isDisplayed() && !this.browser.findElement(By.cssSelector("header .nav")).isDisplayed()) {
+			menu.click();
+		}
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action='/logout'] button")))
+			.click();
 		this.wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
 	}
 

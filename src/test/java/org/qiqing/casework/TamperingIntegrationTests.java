@@ -363,11 +363,12 @@ class TamperingIntegrationTests {
 			.query()
 			.singleRow();
 		this.restore.add(() -> this.jdbc.sql(
-				"update cases set event_count = :count, last_hash = :hash, state = :state, rating = :rating where id = :id")
+				"update cases set event_count = :count, last_hash = :hash, state = :state, rating = :rating, rating_source = :source where id = :id")
 			.param("count", value(head, "event_count"))
 			.param("hash", value(head, "last_hash"))
 			.param("state", value(head, "state"))
 			.param("rating", value(head, "rating"))
+			.param("source", value(head, "rating_source"))
 			.param("id", id)
 			.update());
 	}
