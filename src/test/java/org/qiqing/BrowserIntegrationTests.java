@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -294,7 +295,12 @@ class BrowserIntegrationTests {
 		WebElement search = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("q")));
 		search.sendKeys(number);
 		search.submit();
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.linkText(number))).click();
+		// The list may still be swapped in by htmx when the link first shows: click again
+		// on the new one.
+		this.wait.ignoring(StaleElementReferenceException.class).until(browser -> {
+			browser.findElement(By.linkText(number)).click();
+			return true;
+		});
 		this.wait.until(ExpectedConditions.textToBe(By.id("case-number"), number));
 	}
 
