@@ -36,12 +36,12 @@ class I18nSyncTests {
 	@Test
 	void bothLanguagesHaveTheSameKeys() throws IOException {
 		assertThat(load("messages_en.properties").stringPropertyNames())
-			.isEqualTo(load("messages_zh_CN.properties").stringPropertyNames());
+			.isEqualTo(load("messages_zh.properties").stringPropertyNames());
 	}
 
 	@Test
 	void everyKeyATemplateUsesExists() throws IOException {
-		Set<String> known = load("messages_zh_CN.properties").stringPropertyNames();
+		Set<String> known = load("messages_zh.properties").stringPropertyNames();
 		Set<String> missing = new TreeSet<>();
 		for (Path template : templates()) {
 			Matcher matcher = KEY.matcher(Files.readString(template));

@@ -60,7 +60,7 @@ class JavaTextsTests {
 
 	@Test
 	void everyKeyTheCodeNamesIsInBothBundles() throws IOException {
-		Properties chinese = load("messages_zh_CN.properties");
+		Properties chinese = load("messages_zh.properties");
 		Properties english = load("messages_en.properties");
 		Set<String> missing = new TreeSet<>();
 		int found = 0;
@@ -84,7 +84,7 @@ class JavaTextsTests {
 	@Test
 	void everyErrorTextIsAMessagePattern() throws IOException {
 		List<String> broken = new ArrayList<>();
-		for (String bundle : List.of("messages_zh_CN.properties", "messages_en.properties")) {
+		for (String bundle : List.of("messages_zh.properties", "messages_en.properties")) {
 			Properties texts = load(bundle);
 			for (String key : texts.stringPropertyNames()) {
 				String text = texts.getProperty(key);
@@ -119,7 +119,7 @@ class JavaTextsTests {
 				}
 			}
 		}
-		assertThat(found).as("Chinese literals in Java; put them into messages_zh_CN/messages_en").isEmpty();
+		assertThat(found).as("Chinese literals in Java; put them into messages_zh/messages_en").isEmpty();
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * A message to a person: a key of the message bundles ({@code messages_zh_CN.properties},
+ * A message to a person: a key of the message bundles ({@code messages_zh.properties},
  * {@code messages_en.properties}) and its arguments, put into words only when it is
  * shown, in the reader's language. An argument that is itself a {@code Text} (the label
  * of a step, of a state) is put into words in the same language; whole numbers (ids,

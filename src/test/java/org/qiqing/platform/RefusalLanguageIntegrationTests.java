@@ -3,7 +3,10 @@ package org.qiqing.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,17 @@ class RefusalLanguageIntegrationTests {
 	void aSubmittedCase() throws Exception {
 		this.caseId = new Api(this.mvc).fileCase(this.world.enterpriseA(), this.world.firmA().getId(),
 				this.world.category().id());
+	}
+
+	@Test
+	void aPageAskedForInAnotherChineseIsInChinese() throws Exception {
+		for (String lang : new String[] { "zh", "zh_TW", "zh_CN" }) {
+			MvcResult page = this.mvc.perform(get("/login").param("lang", lang)).andReturn();
+			assertThat(page.getResponse().getStatus()).as(lang).isEqualTo(200);
+			assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).as(lang)
+				.contains("企情在线")
+				.doesNotContain("??");
+		}
 	}
 
 	@Test
