@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the demonstration is still being written. The web server answers before it is
- * (the loading takes up to a minute, in an {@code ApplicationRunner}); until then a
+ * (the loading takes a minute or two, in an {@code ApplicationRunner}); until then a
  * person who logged in would find an empty county, so every page says it is loading
  * instead ({@link DemoLoadingFilter}).
  */

@@ -62,7 +62,7 @@ class DemoRunner implements ApplicationRunner {
 		String port = this.environment.getProperty("local.server.port", "8080");
 		try {
 			if (!loaded) {
-				log.info("Loading the Jiaxing demonstration (up to a minute); until it is loaded, "
+				log.info("Loading the Jiaxing demonstration (a minute or two); until it is loaded, "
 						+ "http://localhost:{}/ shows a page that says so", port);
 				long started = System.nanoTime();
 				this.data.load(this.settings);
