@@ -53,7 +53,7 @@ class RollupsIntegrationTests {
 				this.world.supervisorA(), this.world.otherHandlerA());
 		Arbitrary<int[]> draws = Arbitraries.integers().between(0, 1_000_000).array(int[].class).ofSize(3);
 		int taken = 0;
-		for (int[] draw : draws.sampleStream().limit(100).toList()) {
+		for (int[] draw : draws.sampleStream().limit(300).toList()) {
 			long id = cases.get(draw[0] % cases.size());
 			// The first of the people, from a random one on, who may take a step now.
 			for (int k = 0; k < people.size(); k++) {
