@@ -73,8 +73,6 @@ public class Load {
 
 	final List<Long> enterprises;
 
-	final String county;
-
 	final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
 
 	final AtomicLong errors = new AtomicLong();
@@ -93,7 +91,6 @@ public class Load {
 		this.categoryId = firstId(get("/api/v1/categories", this.dispatcher));
 		this.unitId = firstId(get("/api/v1/units?q=B-" + county + "-0", this.dispatcher));
 		this.enterprises = ids(get("/api/v1/enterprises?size=100", this.dispatcher));
-		this.county = county;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -184,6 +181,8 @@ public class Load {
 
 	static String encode(String text) {
 		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
 	/** Each worker's session, for the pages: logged in once, as the page's person. */
 	final ThreadLocal<String> sessions = new ThreadLocal<>();
 
