@@ -16,7 +16,6 @@ import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.CaseState;
 import org.qiqing.casework.SupervisionQueries;
 import org.qiqing.casework.SupervisionQueries.WatchFilter;
-import org.qiqing.casework.TimeState;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
@@ -79,15 +78,16 @@ class CaseLedgers {
 		filters.computeIfPresent("q", (name, text) -> "…");
 		this.audit.record(actor, AuditAction.DATA_EXPORTED, "cases", null, filters.toString());
 		Ledger.prepare(response, text("ledger.cases", locale) + "-" + LocalDate.now() + ".xlsx");
-		RegionNames regionNames = new RegionNames();
-		Ledger
-			.write(response.getOutputStream(), text("ledger.cases", locale), header(CASE_COLUMNS, locale),
-					sink -> this.queries.each(actor, filter, Ledger.MAX_ROWS, line -> sink.row(line.number(),
-							text("kind." + line.kind(), locale), stateName(line.kind(), line.state(), locale),
-							text("priority." + line.priority(), locale), text("channel." + line.channel(), locale),
-							line.title(), line.enterpriseName(), line.leadUnitName(), regionNames.of(line.regionCode()),
-							timeName(line.state(), line.timeState(), locale), line.dueDate(), line.limitAt(),
-							line.updatedAt())));
+		Words words = new Words(locale);
+		Ledger.write(response.getOutputStream(), text("ledger.cases", locale), header(CASE_COLUMNS, locale),
+				sink -> this.queries.each(actor, filter, Ledger.MAX_ROWS,
+						line -> sink.row(line.number(), words.of("kind." + line.kind()),
+								words.state(line.kind(), line.state()), words.of("priority." + line.priority()),
+								words.of("channel." + line.channel()), line.title(), line.enterpriseName(),
+								line.leadUnitName(), words.region(line.regionCode()),
+								line.timeState() == null || line.state() == CaseState.CLOSED ? null
+										: words.of("time." + line.timeState()),
+								line.dueDate(), line.limitAt(), line.updatedAt())));
 	}
 
 	/**
@@ -98,44 +98,52 @@ class CaseLedgers {
 		SupervisionController.officialsOnly(actor);
 		this.audit.record(actor, AuditAction.DATA_EXPORTED, "supervision", null, filter.toString());
 		Ledger.prepare(response, text("ledger.supervision", locale) + "-" + LocalDate.now() + ".xlsx");
-		RegionNames regionNames = new RegionNames();
+		Words words = new Words(locale);
 		Ledger.write(response.getOutputStream(), text("ledger.supervision", locale), header(DESK_COLUMNS, locale),
 				sink -> this.supervision.eachWatched(actor, filter, Ledger.MAX_ROWS,
-						line -> sink.row(line.number(), text("kind." + line.kind(), locale),
-								stateName(line.kind(), line.state(), locale), line.title(), line.enterpriseName(),
+						line -> sink.row(line.number(), words.of("kind." + line.kind()),
+								words.state(line.kind(), line.state()), line.title(), line.enterpriseName(),
 								line.leadUnitName() != null ? line.leadUnitName()
-										: text("supervision.awaitingDispatch", locale),
-								line.escalatedUnitName(), regionNames.of(line.regionCode()),
-								text("time." + line.timeState(), locale), line.limitAt())));
+										: words.of("supervision.awaitingDispatch"),
+								line.escalatedUnitName(), words.region(line.regionCode()),
+								words.of("time." + line.timeState()), line.limitAt())));
 	}
 
 	private List<String> header(List<String> keys, Locale locale) {
 		return keys.stream().map(key -> text(key, locale)).toList();
 	}
 
-	/** A state by the name its kind gives it, as the list shows it. */
-	private String stateName(CaseKind kind, CaseState state, Locale locale) {
-		String own = this.messages.getMessage("state." + kind + "." + state, null, null, locale);
-		return own != null ? own : text("state." + state, locale);
-	}
-
-	/** Where an open case stands against its limit; a closed one has no time state. */
-	private String timeName(CaseState state, TimeState time, Locale locale) {
-		return time == null || state == CaseState.CLOSED ? null : text("time." + time, locale);
-	}
-
 	private String text(String key, Locale locale) {
 		return this.messages.getMessage(key, null, key, locale);
 	}
 
-	/** The names of the regions met in one ledger, each looked up once. */
-	private final class RegionNames {
+	/**
+	 * The words of one ledger, each looked up once: a ledger repeats a few dozen names of
+	 * kinds, states and regions over a hundred thousand rows.
+	 */
+	private final class Words {
 
-		private final Map<String, String> names = new HashMap<>();
+		private final Locale locale;
 
-		String of(String code) {
-			return code == null ? null : this.names.computeIfAbsent(code,
-					key -> CaseLedgers.this.regions.find(key).map(Region::name).orElse(key));
+		private final Map<String, String> words = new HashMap<>();
+
+		Words(Locale locale) {
+			this.locale = locale;
+		}
+
+		String of(String key) {
+			return this.words.computeIfAbsent(key, k -> text(k, this.locale));
+		}
+
+		/** A state by the name its kind gives it, as the list shows it. */
+		String state(CaseKind kind, CaseState state) {
+			return this.words.computeIfAbsent("state." + kind + "." + state, k -> CaseLedgers.this.messages
+				.getMessage(k, null, text("state." + state, this.locale), this.locale));
+		}
+
+		String region(String code) {
+			return code == null ? null : this.words.computeIfAbsent("region:" + code,
+					k -> CaseLedgers.this.regions.find(code).map(Region::name).orElse(code));
 		}
 
 	}
