@@ -45,10 +45,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
 	/** The measures shown as tiles, each with the list it links to. */
-	static final List<Measure> TILES = List.of(Measure.RECEIVED, Measure.ACCEPTED, Measure.CONTACTED, Measure.RESOLVED,
-			Measure.RESOLVED_SOLVED, Measure.RESOLVED_ON_TIME, Measure.BECAME_OVERDUE, Measure.REOPENED,
-			Measure.HANDED_OFF, Measure.DISPUTED, Measure.EXTENSION_APPROVED, Measure.SUSPENDED, Measure.URGED,
-			Measure.ORDERED, Measure.ESCALATED, Measure.RATED);
+	static final List<Measure> TILES = List.of(Measure.RECEIVED, Measure.ACCEPTED, Measure.ASSIGNED, Measure.CONTACTED,
+			Measure.RESOLVED, Measure.RESOLVED_SOLVED, Measure.RESOLVED_ON_TIME, Measure.BECAME_OVERDUE,
+			Measure.REOPENED, Measure.HANDED_OFF, Measure.DISPUTED, Measure.EXTENSION_APPROVED, Measure.SUSPENDED,
+			Measure.URGED, Measure.ORDERED, Measure.ESCALATED, Measure.RATED);
 
 	private final Statistics statistics;
 
