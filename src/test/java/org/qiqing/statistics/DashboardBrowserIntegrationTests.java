@@ -3,28 +3,18 @@ package org.qiqing.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qiqing.Api;
-import org.qiqing.HeadlessChromium;
+import org.qiqing.Browser;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
-import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,10 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class DashboardBrowserIntegrationTests {
 
-	private static final Dimension PHONE = new Dimension(390, 844);
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -58,23 +44,17 @@ class DashboardBrowserIntegrationTests {
 	@TempDir
 	Path temp;
 
-	private ChromeDriver browser;
-
-	private WebDriverWait wait;
+	private Browser browser;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.browser = HeadlessChromium.start(HeadlessChromium.phone(this.temp.resolve("profile")));
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		this.browser.manage().window().setSize(PHONE);
+	void openBrowser() throws IOException {
+		this.browser = Browser.open(this.temp, this.port, Browser.PHONE);
 	}
 
 	@AfterEach
-	void stopBrowser() {
+	void closeBrowser() {
 		if (this.browser != null) {
-			List<String> violations = HeadlessChromium.contentSecurityPolicyViolations(this.browser);
-			this.browser.quit();
-			assertThat(violations).as("refused by the Content Security Policy").isEmpty();
+			this.browser.close();
 		}
 	}
 
@@ -84,72 +64,36 @@ class DashboardBrowserIntegrationTests {
 		String number = (String) Api.read(new Api(this.mvc).get(this.world.dispatcherA(), "/api/v1/cases/" + id),
 				"$.number");
 
-		loginAs(this.world.leaderA());
-		this.browser.get(url("/dashboard"));
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("驾驶舱");
-		this.wait
+		this.browser.loginAs(this.world.leaderA());
+		this.browser.get("/dashboard");
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("驾驶舱");
+		this.browser.waiting()
 			.until(ExpectedConditions.presenceOfNestedElementLocatedBy(By.id("trend-chart"), By.tagName("canvas")));
 		long received = Long
-			.parseLong(this.browser.findElement(By.cssSelector("#measures [data-measure=RECEIVED] strong")).getText());
+			.parseLong(this.browser.find(By.cssSelector("#measures [data-measure=RECEIVED] strong")).getText());
 		assertThat(received).isPositive();
-		assertFitsOnThePhone();
-		saveScreenshot("dashboard-phone-zh");
+		this.browser.assertFitsOnScreen();
+		this.browser.screenshot("dashboard-phone-zh");
 
-		WebElement unit = this.browser.findElement(
-				By.xpath("//table[@id='unit-ranking']//a[normalize-space()='" + this.world.deptA().getName() + "']"));
+		WebElement unit = this.browser
+			.find(By.xpath("//table[@id='unit-ranking']//a[normalize-space()='" + this.world.deptA().getName() + "']"));
 		assertThat(unit.findElement(By.xpath("ancestor::tr/td[2]")).getText()).isNotEqualTo("0");
-		click(unit);
-		this.wait.until(ExpectedConditions.urlContains("unit=" + this.world.deptA().getId()));
-		assertThat(this.browser.getCurrentUrl()).contains("/dashboard?");
+		this.browser.tap(unit);
+		this.browser.waiting().until(ExpectedConditions.urlContains("unit=" + this.world.deptA().getId()));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("/dashboard?");
 
-		click(this.browser.findElement(By.cssSelector("#measures [data-measure=ASSIGNED]")));
-		this.wait.until(ExpectedConditions.urlContains("/cases?"));
-		assertThat(this.browser.getCurrentUrl()).contains("unit=" + this.world.deptA().getId());
-		assertThat(this.browser.findElements(By.xpath("//a[normalize-space()='" + number + "']"))).isNotEmpty();
+		this.browser.tap(this.browser.find(By.cssSelector("#measures [data-measure=ASSIGNED]")));
+		this.browser.waiting().until(ExpectedConditions.urlContains("/cases?"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("unit=" + this.world.deptA().getId());
+		assertThat(this.browser.driver().findElements(By.xpath("//a[normalize-space()='" + number + "']")))
+			.isNotEmpty();
 
-		this.browser.get(url("/dashboard?lang=en"));
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-		this.wait
+		this.browser.get("/dashboard?lang=en");
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+		this.browser.waiting()
 			.until(ExpectedConditions.presenceOfNestedElementLocatedBy(By.id("trend-chart"), By.tagName("canvas")));
-		assertFitsOnThePhone();
-		saveScreenshot("dashboard-phone-en");
-	}
-
-	private void loginAs(Member member) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.name("username")).sendKeys(member.username());
-		this.browser.findElement(By.name("password")).sendKeys(TestWorld.PASSWORD);
-		this.browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-	}
-
-	/** A click where a person taps: scrolled into view first, as a finger would. */
-	private void click(WebElement element) {
-		this.browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
-	}
-
-	/** Nothing on the page reaches past the phone's screen: no sideways scrolling. */
-	private void assertFitsOnThePhone() {
-		assertThat(this.browser.executeScript("""
-				const width = document.documentElement.clientWidth;
-				return [...document.querySelectorAll('body *')]
-					.filter(e => !e.closest('.scroll'))
-					.filter(e => e.getBoundingClientRect().right > width + 0.5)
-					.map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-						+ ' reaches ' + Math.round(e.getBoundingClientRect().right) + 'px');
-				""")).as("elements wider than a %d px phone", PHONE.width)
-			.asInstanceOf(InstanceOfAssertFactories.LIST)
-			.isEmpty();
-	}
-
-	private void saveScreenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
+		this.browser.assertFitsOnScreen();
+		this.browser.screenshot("dashboard-phone-en");
 	}
 
 }
