@@ -13,6 +13,7 @@
 #   bench/run.sh imports            # 100,000 enterprises from a CSV and an XLSX file through the API
 #   bench/run.sh desk               # the board, the supervision desk and the inbox of 100,000 notices,
 #                                   # c=8, beside the /queue page (BENCH_DESK_DB, qiqing_bench_desk)
+#   bench/run.sh ledger             # a county's cases (142,857) as an .xlsx ledger at -Xmx256m, beside COPY
 #   bench/run.sh coverage           # linkage coverage: its own city (100,000 enterprises, 20,000 links,
 #                                   # 1,000,000 visits) in qiqing_bench_coverage, pgbench baseline, HTTP load
 set -euo pipefail
@@ -402,6 +403,29 @@ desk() {
 	say "desk: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# The case list's ledger (issue 16): every case of a county (142,857 on the generated database) as an
+# .xlsx through GET /api/v1/cases/export on a node at -Xmx256m, three times, beside PostgreSQL's own
+# COPY of the same rows (the baseline: what reading them costs without the node and the file).
+ledger() {
+	local county=${BENCH_COUNTY:-330421}
+	HEAP=256m JAVA_OPTS="-XX:+ExitOnOutOfMemoryError" start_app
+	local token="qq_bench_bench.dispatcher.$county"
+	for run in 1 2 3; do
+		local started=$(date +%s.%N)
+		curl -s -f -o "$OUT/ledger.xlsx" -H "Authorization: Bearer $token" \
+			"http://127.0.0.1:$PORT/api/v1/cases/export?region=$county" || { echo "export failed: see $OUT/app.log" >&2; exit 1; }
+		local took=$(echo "$(date +%s.%N) - $started" | bc)
+		local copy_started=$(date +%s.%N)
+		$PG -d "$DB" -c "\\copy (select c.number, c.kind, c.state, c.priority, c.channel, c.title, e.name, u.name, c.region_code, c.time_state, c.due_date, c.limit_at, c.updated_at from cases c left join enterprise e on e.id = c.enterprise_id left join unit u on u.id = c.lead_unit_id where c.region_path like (select path from region where code = '$county') || '%' order by c.updated_at desc, c.id desc) to '/dev/null'"
+		local copy=$(echo "$(date +%s.%N) - $copy_started" | bc)
+		local rows=$(python3 -c "import zipfile,re;z=zipfile.ZipFile('$OUT/ledger.xlsx');print(len(re.findall(rb'<row ', z.read('xl/worksheets/sheet1.xml')))-1)")
+		say "$(printf 'ledger: run %d, %d rows, %.1f s at -Xmx256m (%s bytes); COPY of the same rows %.2f s; ratio %.1f' \
+			"$run" "$rows" "$took" "$(stat -c %s "$OUT/ledger.xlsx")" "$copy" "$(echo "$took / $copy" | bc -l)")"
+	done
+	say "ledger: OutOfMemoryError in the node's log: $(grep -c OutOfMemoryError "$OUT/app.log" || true) times"
+	stop_app
+}
+
 machine() {
 	say "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(free -g | awk '/Mem:/ {print $2}') GiB"
 	say "postgresql: $($PG -tAc 'show server_version'), synchronous_commit=$($PG -tAc 'show synchronous_commit'), java: $(java -version 2>&1 | head -1)"
@@ -418,6 +442,7 @@ case "${1:-all}" in
 	imports-h2) imports_h2 ;;
 	coverage) coverage ;;
 	desk) machine; desk ;;
+	ledger) machine; ledger ;;
 	all)
 		: > "$SUMMARY"
 		machine

@@ -1,11 +1,7 @@
 package org.qiqing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,8 +34,6 @@ class CategoryBrowserIntegrationTests {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -53,23 +46,24 @@ class CategoryBrowserIntegrationTests {
 	@TempDir
 	Path temp;
 
+	/** The person at the browser; {@code browser} is his Chromium. */
+	private Browser person;
+
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		this.browser = HeadlessChromium.start(HeadlessChromium.phone(this.temp.resolve("profile")));
-		this.browser.manage().window().setSize(PHONE);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		this.person = Browser.open(this.temp, this.port, Browser.PHONE);
+		this.browser = this.person.driver();
+		this.wait = this.person.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.browser != null) {
-			List<String> violations = HeadlessChromium.contentSecurityPolicyViolations(this.browser);
-			this.browser.quit();
-			assertThat(violations).as("refused by the Content Security Policy").isEmpty();
+		if (this.person != null) {
+			this.person.close();
 		}
 	}
 
@@ -77,9 +71,9 @@ class CategoryBrowserIntegrationTests {
 	void anAdministratorAddsRenamesAndRetiresAChildOnAPhone() throws IOException {
 		String name = AdminFixtures.unique("手机新增");
 		String renamed = name + "（改）";
-		login(this.world.admin().username());
-		this.browser.get(url("/admin/categories"));
-		assertNoSidewaysScroll();
+		this.person.loginAs(this.world.admin());
+		this.browser.get(this.person.url("/admin/categories"));
+		this.person.assertFitsOnScreen();
 
 		// Create a child under the world's category.
 		WebElement creation = this.browser.findElement(By.id("new-category"));
@@ -97,7 +91,7 @@ class CategoryBrowserIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(child.parentId()).isEqualTo(this.world.category().id());
-		screenshot("categories-created-390");
+		this.person.screenshot("categories-created-390");
 
 		// Rename it.
 		WebElement describe = card.findElement(By.cssSelector("details.category-describe"));
@@ -116,37 +110,14 @@ class CategoryBrowserIntegrationTests {
 		assertThat(card.getAttribute("class")).contains("retired");
 		assertThat(card.findElement(By.cssSelector(".retired-tag")).getText()).isEqualTo("已停用");
 		assertThat(this.categories.offered()).extracting(Category::id).doesNotContain(child.id());
-		assertNoSidewaysScroll();
-		screenshot("categories-retired-390");
+		this.person.assertFitsOnScreen();
+		this.person.screenshot("categories-retired-390");
 	}
 
 	private WebElement card(String name) {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(
 				By.xpath("//article[contains(@class,'category')][.//span[@class='category-name'][normalize-space()='"
 						+ name + "']]")));
-	}
-
-	private void assertNoSidewaysScroll() {
-		Object width = this.browser.executeScript("return document.documentElement.scrollWidth");
-		assertThat(((Number) width).intValue()).as("page width at 390 px").isLessThanOrEqualTo(PHONE.getWidth());
-	}
-
-	private void login(String username) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.name("username")).sendKeys(username);
-		this.browser.findElement(By.name("password")).sendKeys(TestWorld.PASSWORD);
-		this.browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlToBe(url("/queue")));
-	}
-
-	private void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Path shot = this.browser.getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
@@ -97,9 +99,13 @@ public class CaseQueries {
 
 	private final JdbcTemplate plans;
 
+	/** Reads a ledger's rows a batch at a time rather than all at once. */
+	private final JdbcClient cursor;
+
 	CaseQueries(JdbcClient jdbc, JdbcTemplate plans) {
 		this.jdbc = jdbc;
 		this.plans = plans;
+		this.cursor = Rows.cursor(plans.getDataSource());
 	}
 
 	/** What waits for a person, most urgent first: {@link #queue(Actor, QueueView)}. */
@@ -330,65 +336,102 @@ public class CaseQueries {
 		// their bitmaps OR-ed) or common (the newest cases, filtered) only the values
 		// tell; a generic plan took 13 s for a rare one on 1,000,000 cases.
 		QueryPlans.customForThisTransaction(this.plans);
-		StringBuilder where = new StringBuilder(CaseScope.CONDITION);
-		Map<String, Object> values = new java.util.HashMap<>();
-		if (filter.state() != null) {
-			where.append(" and c.state = :state");
-			values.put("state", filter.state().name());
-		}
-		if (filter.unitId() != null) {
-			where.append(" and (c.lead_unit_id = :unit or exists (select 1 from case_co_unit f_cu"
-					+ " where f_cu.case_id = c.id and f_cu.unit_id = :unit))");
-			values.put("unit", filter.unitId());
-		}
-		if (filter.categoryId() != null) {
-			where.append(" and c.category_id = :category");
-			values.put("category", filter.categoryId());
-		}
-		if (filter.kind() != null) {
-			where.append(" and c.kind = :kind");
-			values.put("kind", filter.kind().name());
-		}
-		if (filter.channel() != null) {
-			where.append(" and c.channel = :channel");
-			values.put("channel", filter.channel().name());
-		}
-		if (filter.time() != null) {
-			where.append(" and c.time_state = :time");
-			values.put("time", filter.time().name());
-		}
-		if (filter.from() != null) {
-			where.append(" and c.created_at >= :from");
-			values.put("from", Timestamp.from(filter.from().atStartOfDay(CHINA).toInstant()));
-		}
-		if (filter.to() != null) {
-			where.append(" and c.created_at < :to");
-			values.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(CHINA).toInstant()));
-		}
-		if (filter.regionPath() != null) {
-			where.append(" and ").append(CaseScope.within("region"));
-			values.put("region", CaseScope.pattern(filter.regionPath()));
-		}
-		if (filter.text() != null) {
-			// Numbers are upper case (QQ-2026-…); titles and names are matched ignoring
-			// case.
-			where.append(" and (c.number like :number escape '\\' or c.title ilike :text escape '\\'"
-					+ " or c.enterprise_id = any(array(select f_e.id from enterprise f_e"
-					+ " where f_e.name ilike :text escape '\\')))");
-			String part = filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-			values.put("number", "%" + part.toUpperCase(java.util.Locale.ROOT) + "%");
-			values.put("text", "%" + part + "%");
-		}
+		Matching matching = Matching.of(filter);
 		List<CaseLine> lines = CaseScope
-			.bind(this.jdbc.sql(
-					SELECT + " where " + where + " order by " + filter.sort().orderBy + " limit :limit offset :offset"),
-					actor)
-			.params(values)
+			.bind(this.jdbc.sql(SELECT + " where " + matching.where() + " order by " + filter.sort().orderBy
+					+ " limit :limit offset :offset"), actor)
+			.params(matching.values())
 			.param("limit", size + 1)
 			.param("offset", (long) page * size)
 			.query(Rows.of(CaseLine.class))
 			.list();
 		return page(lines, page, size);
+	}
+
+	/**
+	 * Hands each case the filter admits, in its order, to {@code line}, at most
+	 * {@code limit} of them, read with a cursor (a ledger of a province's cases must not
+	 * hold them all in memory; PostgreSQL keeps a cursor open only in a transaction).
+	 */
+	@Transactional(readOnly = true)
+	public void each(Actor actor, CaseFilter filter, int limit, Consumer<CaseLine> line) {
+		if (filter.outsideJurisdiction()) {
+			return;
+		}
+		QueryPlans.customForThisTransaction(this.plans);
+		Matching matching = Matching.of(filter);
+		try (Stream<CaseLine> lines = CaseScope
+			.bind(this.cursor
+				.sql(SELECT + " where " + matching.where() + " order by " + filter.sort().orderBy + " limit :limit"),
+					actor)
+			.params(matching.values())
+			.param("limit", limit)
+			.query(Rows.of(CaseLine.class))
+			.stream()) {
+			lines.forEach(line);
+		}
+	}
+
+	/**
+	 * The conditions of a filter within {@link CaseScope}: only the filter's given parts,
+	 * each a constant of the code with its value bound.
+	 */
+	private record Matching(String where, Map<String, Object> values) {
+
+		static Matching of(CaseFilter filter) {
+			StringBuilder where = new StringBuilder(CaseScope.CONDITION);
+			Map<String, Object> values = new java.util.HashMap<>();
+			if (filter.state() != null) {
+				where.append(" and c.state = :state");
+				values.put("state", filter.state().name());
+			}
+			if (filter.unitId() != null) {
+				where.append(" and (c.lead_unit_id = :unit or exists (select 1 from case_co_unit f_cu"
+						+ " where f_cu.case_id = c.id and f_cu.unit_id = :unit))");
+				values.put("unit", filter.unitId());
+			}
+			if (filter.categoryId() != null) {
+				where.append(" and c.category_id = :category");
+				values.put("category", filter.categoryId());
+			}
+			if (filter.kind() != null) {
+				where.append(" and c.kind = :kind");
+				values.put("kind", filter.kind().name());
+			}
+			if (filter.channel() != null) {
+				where.append(" and c.channel = :channel");
+				values.put("channel", filter.channel().name());
+			}
+			if (filter.time() != null) {
+				where.append(" and c.time_state = :time");
+				values.put("time", filter.time().name());
+			}
+			if (filter.from() != null) {
+				where.append(" and c.created_at >= :from");
+				values.put("from", Timestamp.from(filter.from().atStartOfDay(CHINA).toInstant()));
+			}
+			if (filter.to() != null) {
+				where.append(" and c.created_at < :to");
+				values.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(CHINA).toInstant()));
+			}
+			if (filter.regionPath() != null) {
+				where.append(" and ").append(CaseScope.within("region"));
+				values.put("region", CaseScope.pattern(filter.regionPath()));
+			}
+			if (filter.text() != null) {
+				// Numbers are upper case (QQ-2026-…); titles and names are matched
+				// ignoring
+				// case.
+				where.append(" and (c.number like :number escape '\\' or c.title ilike :text escape '\\'"
+						+ " or c.enterprise_id = any(array(select f_e.id from enterprise f_e"
+						+ " where f_e.name ilike :text escape '\\')))");
+				String part = filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+				values.put("number", "%" + part.toUpperCase(java.util.Locale.ROOT) + "%");
+				values.put("text", "%" + part + "%");
+			}
+			return new Matching(where.toString(), values);
+		}
+
 	}
 
 	/** The cases of one enterprise the person may see, most recently moved first. */

@@ -7,6 +7,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.Rows;
@@ -15,6 +19,7 @@ import org.qiqing.platform.Tallies;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the supervision desk lists, always within {@link CaseScope}: the cases turning
@@ -193,8 +198,12 @@ public class SupervisionQueries {
 
 	private final Tallies<CaseScope.Key, Tally> tallies;
 
-	SupervisionQueries(JdbcClient jdbc, Clock clock, DeskSettings settings) {
+	/** Reads the desk's ledger a batch at a time. */
+	private final JdbcClient cursor;
+
+	SupervisionQueries(JdbcClient jdbc, DataSource dataSource, Clock clock, DeskSettings settings) {
 		this.jdbc = jdbc;
+		this.cursor = Rows.cursor(dataSource);
 		this.clock = clock;
 		this.tallies = new Tallies<>("supervision", settings.countCache(), clock,
 				scope -> new Tally(scope.bind(this.jdbc.sql(TALLY)).query(Rows.of(Group.class)).list(),
@@ -213,8 +222,33 @@ public class SupervisionQueries {
 	public WatchPage watchPage(Actor actor, WatchFilter filter, int page, int size) {
 		Tally tally = tally(actor);
 		long total = tally.groups().stream().filter(filter::admits).mapToLong(Group::n).sum();
-		// Only the conditions the filter sets are written: each, a constant of the code
-		// with a bound value, lets PostgreSQL read the index that fits it.
+		List<Watched> rows = watching(this.jdbc, actor, filter, " limit :limit offset :offset").param("limit", size + 1)
+			.param("offset", (long) page * size)
+			.query(Rows.of(Watched.class))
+			.list();
+		boolean hasNext = rows.size() > size;
+		return new WatchPage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext, total, tally.at());
+	}
+
+	/**
+	 * Hands each yellow and red case the filter admits, most overdue first, to
+	 * {@code line}, at most {@code limit}, read with a cursor: the desk's ledger.
+	 */
+	@Transactional(readOnly = true)
+	public void eachWatched(Actor actor, WatchFilter filter, int limit, Consumer<Watched> line) {
+		try (Stream<Watched> rows = watching(this.cursor, actor, filter, " limit :limit").param("limit", limit)
+			.query(Rows.of(Watched.class))
+			.stream()) {
+			rows.forEach(line);
+		}
+	}
+
+	/**
+	 * The watched cases a filter admits, in the desk's order. Only the conditions the
+	 * filter sets are written: each, a constant of the code with a bound value, lets
+	 * PostgreSQL read the index that fits it.
+	 */
+	private static JdbcClient.StatementSpec watching(JdbcClient client, Actor actor, WatchFilter filter, String tail) {
 		StringBuilder where = new StringBuilder(ON_WATCH);
 		if (filter.unitId() != null) {
 			where.append(filter.unitId() == WatchFilter.AWAITING_DISPATCH ? " and c.lead_unit_id is null"
@@ -235,8 +269,9 @@ public class SupervisionQueries {
 		else if (filter.supervised() == Supervised.ESCALATED) {
 			where.append(" and c.escalated_unit_id is not null");
 		}
-		JdbcClient.StatementSpec statement = CaseScope.bind(this.jdbc.sql(WATCHED + " where " + where + " and "
-				+ CaseScope.CONDITION + " order by c.limit_at, c.id limit :limit offset :offset"), actor);
+		JdbcClient.StatementSpec statement = CaseScope.bind(client
+			.sql(WATCHED + " where " + where + " and " + CaseScope.CONDITION + " order by c.limit_at, c.id" + tail),
+				actor);
 		if (filter.unitId() != null && filter.unitId() != WatchFilter.AWAITING_DISPATCH) {
 			statement = statement.param("unit", filter.unitId());
 		}
@@ -249,12 +284,7 @@ public class SupervisionQueries {
 		if (filter.categoryId() != null) {
 			statement = statement.param("category", filter.categoryId());
 		}
-		List<Watched> rows = statement.param("limit", size + 1)
-			.param("offset", (long) page * size)
-			.query(Rows.of(Watched.class))
-			.list();
-		boolean hasNext = rows.size() > size;
-		return new WatchPage(hasNext ? rows.subList(0, size) : rows, page, size, hasNext, total, tally.at());
+		return statement;
 	}
 
 	/**

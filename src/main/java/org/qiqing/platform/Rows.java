@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Maps a row to a record by its components' names, as {@code JdbcClient.query(Class)}
@@ -28,7 +32,20 @@ public final class Rows {
 
 	};
 
+	private static final int BATCH = 500;
+
 	private Rows() {
+	}
+
+	/**
+	 * A client that reads a result {@value #BATCH} rows at a time rather than all at
+	 * once, for a ledger of a province's rows (PostgreSQL keeps the cursor only in a
+	 * transaction; outside one it reads everything).
+	 */
+	public static JdbcClient cursor(DataSource dataSource) {
+		JdbcTemplate batches = new JdbcTemplate(dataSource);
+		batches.setFetchSize(BATCH);
+		return JdbcClient.create(batches);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,25 +11,20 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qiqing.Api;
-import org.qiqing.HeadlessChromium;
+import org.qiqing.Browser;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
-import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
 
@@ -51,8 +45,6 @@ class ReturnVisitBrowserIntegrationTests {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -68,24 +60,25 @@ class ReturnVisitBrowserIntegrationTests {
 	@TempDir
 	Path temp;
 
+	/** The person at the browser; {@code browser} is his Chromium. */
+	private Browser person;
+
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		this.browser = HeadlessChromium.start(HeadlessChromium.phone(this.temp.resolve("profile")));
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		this.browser.manage().window().setSize(PHONE);
+		this.person = Browser.open(this.temp, this.port, Browser.PHONE);
+		this.browser = this.person.driver();
+		this.wait = this.person.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() {
 		this.clock.reset();
-		if (this.browser != null) {
-			List<String> violations = HeadlessChromium.contentSecurityPolicyViolations(this.browser);
-			this.browser.quit();
-			assertThat(violations).as("refused by the Content Security Policy").isEmpty();
+		if (this.person != null) {
+			this.person.close();
 		}
 	}
 
@@ -96,8 +89,8 @@ class ReturnVisitBrowserIntegrationTests {
 			.truncatedTo(ChronoUnit.MINUTES)
 			.toString();
 
-		loginAs(this.world.dispatcherA());
-		this.browser.get(url("/cases/" + id));
+		this.person.loginAs(this.world.dispatcherA());
+		this.browser.get(this.person.url("/cases/" + id));
 		WebElement step = this.browser.findElement(By.id("step-return-visit"));
 		if (!Boolean.parseBoolean(step.getDomProperty("open"))) {
 			step.findElement(By.tagName("summary")).click();
@@ -108,13 +101,13 @@ class ReturnVisitBrowserIntegrationTests {
 		form.findElement(By.name("respondentName")).sendKeys("王经理");
 		form.findElement(By.name("respondentRole")).sendKeys("总经理");
 		WebElement when = form.findElement(By.name("answeredAt"));
-		script("arguments[0].value = arguments[1];", when, heard);
+		this.person.script("arguments[0].value = arguments[1];", when, heard);
 		assertThat(when.getDomProperty("value")).isEqualTo(heard);
 		new Select(form.findElement(By.name("answerMethod"))).selectByValue("PHONE");
 		new Select(form.findElement(By.name("rating"))).selectByValue("SATISFIED");
 		form.findElement(By.name("note")).sendKeys("企业表示已送电，生产恢复正常");
-		assertFitsOnThePhone();
-		saveScreenshot("return-visit-form-phone");
+		this.person.assertFitsOnScreen();
+		this.person.screenshot("return-visit-form-phone");
 		form.findElement(By.cssSelector("button[type=submit]")).click();
 		this.wait.until(ExpectedConditions.stalenessOf(form));
 		assertThat(flash()).startsWith("已完成操作");
@@ -128,15 +121,15 @@ class ReturnVisitBrowserIntegrationTests {
 			.toList();
 		assertThat(steps).last().isEqualTo("回访");
 		assertThat(this.browser.findElements(By.id("step-return-visit"))).isEmpty();
-		assertFitsOnThePhone();
-		saveScreenshot("return-visit-closed-phone");
-		logout();
+		this.person.assertFitsOnScreen();
+		this.person.screenshot("return-visit-closed-phone");
+		this.person.logout();
 
-		loginAs(this.world.enterpriseA());
-		this.browser.get(url("/cases/" + id));
+		this.person.loginAs(this.world.enterpriseA());
+		this.browser.get(this.person.url("/cases/" + id));
 		assertThat(fact("评价来源")).startsWith("回访代评");
 		assertThat(this.browser.findElements(By.cssSelector("#step-rate, #step-return-visit"))).isEmpty();
-		assertFitsOnThePhone();
+		this.person.assertFitsOnScreen();
 	}
 
 	/**
@@ -154,25 +147,6 @@ class ReturnVisitBrowserIntegrationTests {
 		assertThat(Api.read(resolved, "$.state")).isEqualTo("RESOLVED");
 		this.clock.reset();
 		return id;
-	}
-
-	private void loginAs(Member member) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.name("username")).sendKeys(member.username());
-		this.browser.findElement(By.name("password")).sendKeys(TestWorld.PASSWORD);
-		this.browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.urlToBe(url("/queue")));
-	}
-
-	private void logout() {
-		// On a phone the navigation, logout with it, is behind the menu button.
-		WebElement menu = this.browser.findElement(By.cssSelector(".menu-button"));
-		if (menu.isDisplayed() && !this.browser.findElement(By.cssSelector("header .nav")).isDisplayed()) {
-			menu.click();
-		}
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action='/logout'] button")))
-			.click();
-		this.wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
 	}
 
 	/**
@@ -198,32 +172,6 @@ class ReturnVisitBrowserIntegrationTests {
 			.findElement(
 					By.xpath("//dl[@class='facts']/dt[normalize-space()='" + label + "']/following-sibling::dd[1]"))
 			.getText();
-	}
-
-	/** Nothing on the page reaches past the phone's screen: no sideways scrolling. */
-	private void assertFitsOnThePhone() {
-		assertThat(script("""
-				const width = document.documentElement.clientWidth;
-				return [...document.querySelectorAll('body *')]
-					.filter(e => e.getBoundingClientRect().right > width + 0.5)
-					.map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-						+ ' reaches ' + Math.round(e.getBoundingClientRect().right) + 'px');
-				""")).as("elements wider than a %d px phone", PHONE.width)
-			.asInstanceOf(InstanceOfAssertFactories.LIST)
-			.isEmpty();
-	}
-
-	private void saveScreenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
-	}
-
-	private Object script(String script, Object... args) {
-		return ((JavascriptExecutor) this.browser).executeScript(script, args);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,6 +1,11 @@
 package org.qiqing.statistics;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
@@ -69,6 +74,12 @@ class StatisticsAccessIntegrationTests {
 			}
 			assertThat(page(c.who(), "/dashboard?" + c.own())).as(c.who().username()).isEqualTo(200);
 			assertThat(page(c.who(), "/dashboard?" + c.foreign())).as(c.who().username()).isEqualTo(404);
+			for (String by : List.of("UNIT", "REGION", "CATEGORY")) {
+				assertThat(page(c.who(), "/dashboard/export?by=" + by + "&" + c.own())).as(c.who().username())
+					.isEqualTo(200);
+				assertThat(page(c.who(), "/dashboard/export?by=" + by + "&" + c.foreign())).as(c.who().username())
+					.isEqualTo(404);
+			}
 		}
 	}
 
@@ -110,6 +121,32 @@ class StatisticsAccessIntegrationTests {
 		assertThat(status(api, this.world.dispatcherA(), "/api/v1/statistics/measures?from=yesterday")).isEqualTo(400);
 	}
 
+	@Test
+	void theUnitRankingsLedgerCountsWhatWasAssignedToEachUnit() throws Exception {
+		new Api(this.mvc).assignedCase(this.world);
+		MockHttpSession session = session(this.world.dispatcherA());
+		byte[] ledger = this.mvc.perform(MockMvcRequestBuilders.get("/dashboard/export?by=UNIT").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("交办");
+			Row dept = null;
+			for (Row row : sheet) {
+				if (row.getRowNum() > 0 && this.world.deptA().getName().equals(row.getCell(1).getStringCellValue())) {
+					dept = row;
+				}
+			}
+			assertThat(dept).as("the county's department is ranked").isNotNull();
+			assertThat(dept.getCell(2).getNumericCellValue()).isGreaterThanOrEqualTo(1);
+		}
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/dashboard/export?by=COLOUR").session(session))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(400);
+	}
+
 	private long received(Api api, Member who) throws Exception {
 		return ((Number) Api.read(api.get(who, "/api/v1/statistics/measures"), "$.counts.received")).longValue();
 	}
@@ -120,8 +157,8 @@ class StatisticsAccessIntegrationTests {
 
 	private final java.util.Map<String, MockHttpSession> sessions = new java.util.HashMap<>();
 
-	/** A page, in the member's browser session (a real login with the form). */
-	private int page(Member who, String path) throws Exception {
+	/** The member's browser session: a real login with the form, once. */
+	private MockHttpSession session(Member who) throws Exception {
 		MockHttpSession session = this.sessions.get(who.username());
 		if (session == null) {
 			MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
@@ -129,7 +166,12 @@ class StatisticsAccessIntegrationTests {
 			session = (MockHttpSession) login.getRequest().getSession(false);
 			this.sessions.put(who.username(), session);
 		}
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session))
+		return session;
+	}
+
+	/** A page, in the member's browser session (a real login with the form). */
+	private int page(Member who, String path) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session(who)))
 			.andReturn()
 			.getResponse()
 			.getStatus();

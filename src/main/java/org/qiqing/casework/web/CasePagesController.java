@@ -213,7 +213,8 @@ class CasePagesController {
 		model.addAttribute("unitChoices", unitsFor(actor));
 		model.addAttribute("regionChoices",
 				actor.jurisdictionPattern() == null ? List.of() : this.regions.within(actor.jurisdictionPattern()));
-		model.addAttribute("link", listLink(raw.given()));
+		model.addAttribute("link", listLink("/cases", raw.given()));
+		model.addAttribute("exportLink", listLink("/cases/export", raw.given()));
 		return LIST;
 	}
 
@@ -230,9 +231,9 @@ class CasePagesController {
 			.toList();
 	}
 
-	/** The address of the list with its filters, without its page. */
-	static String listLink(Map<String, String> given) {
-		return "/cases" + given.entrySet()
+	/** The address of the list (or its ledger) with its filters, without its page. */
+	static String listLink(String path, Map<String, String> given) {
+		return path + given.entrySet()
 			.stream()
 			.map(entry -> entry.getKey() + "="
 					+ org.springframework.web.util.UriUtils.encodeQueryParam(entry.getValue(),

@@ -65,6 +65,7 @@ class SupervisionController {
 		model.addAttribute("summary", summary);
 		model.addAttribute("watched", this.queries.watchPage(actor, filter, rows.page(), rows.size()));
 		model.addAttribute("link", link(filter));
+		model.addAttribute("exportLink", link(filter).replaceFirst("^/supervision", "/supervision/export"));
 		model.addAttribute("unitLinks", unitLinks(filter, summary));
 		model.addAttribute("toVerify", this.queries.awaitingVerification(actor, verify.page(), verify.size()));
 		model.addAttribute("bulletin", this.queries.bulletin(actor, SHORT_ROWS));

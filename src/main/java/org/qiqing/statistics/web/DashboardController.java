@@ -1,5 +1,6 @@
 package org.qiqing.statistics.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.servlet.http.HttpServletResponse;
+import org.qiqing.platform.Ledger;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +45,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
 	/** The measures shown as tiles, each with the list it links to. */
-	static final List<Measure> TILES = List.of(Measure.RECEIVED, Measure.ACCEPTED, Measure.CONTACTED, Measure.RESOLVED,
-			Measure.RESOLVED_SOLVED, Measure.RESOLVED_ON_TIME, Measure.BECAME_OVERDUE, Measure.REOPENED,
-			Measure.HANDED_OFF, Measure.DISPUTED, Measure.EXTENSION_APPROVED, Measure.SUSPENDED, Measure.URGED,
-			Measure.ORDERED, Measure.ESCALATED, Measure.RATED);
+	static final List<Measure> TILES = List.of(Measure.RECEIVED, Measure.ACCEPTED, Measure.ASSIGNED, Measure.CONTACTED,
+			Measure.RESOLVED, Measure.RESOLVED_SOLVED, Measure.RESOLVED_ON_TIME, Measure.BECAME_OVERDUE,
+			Measure.REOPENED, Measure.HANDED_OFF, Measure.DISPUTED, Measure.EXTENSION_APPROVED, Measure.SUSPENDED,
+			Measure.URGED, Measure.ORDERED, Measure.ESCALATED, Measure.RATED);
 
 	private final Statistics statistics;
 
@@ -74,6 +78,13 @@ class DashboardController {
 	 */
 	record Ranked(String name, String drill, String cases, long received, long resolved, Double solved, Double onTime,
 			Double satisfaction) {
+	}
+
+	/** What a ranking ranks. */
+	enum Ranking {
+
+		UNIT, REGION, CATEGORY
+
 	}
 
 	/** A measure's tile: this period, the one before, and where its cases are listed. */
@@ -107,11 +118,56 @@ class DashboardController {
 		model.addAttribute("watch", this.statistics.watch(actor, slice));
 		model.addAttribute("base", base);
 		model.addAttribute("states", this.statistics.states(actor, slice));
-		model.addAttribute("unitRanking", unitRanking(actor, slice));
+		model.addAttribute("unitRanking", unitRanking(actor, slice).stream().limit(10).toList());
 		model.addAttribute("regionRanking", regionRanking(actor, slice));
-		model.addAttribute("categories", topCategories(actor, slice));
+		model.addAttribute("categories", categoryRanking(actor, slice).stream().limit(8).toList());
+		model.addAttribute("exportLink",
+				"/dashboard/export?from=" + slice.from() + "&to=" + slice.to() + (unit == null ? "" : "&unit=" + unit)
+						+ (region == null || region.isBlank() ? "" : "&region=" + region));
 		model.addAttribute("trend", trend(actor, slice, locale));
 		return "statistics/dashboard";
+	}
+
+	/**
+	 * A whole ranking of the dashboard's period and scope (the page shows its first
+	 * rows), as an Excel ledger.
+	 */
+	@GetMapping("/dashboard/export")
+	void exportRanking(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Long unit, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "UNIT") Ranking by, Actor actor, Locale locale, HttpServletResponse response)
+			throws IOException {
+		Slice slice = this.statistics.slice(actor, from, to, unit, region, null, null, null, false);
+		List<Ranked> rows = switch (by) {
+			case UNIT -> unitRanking(actor, slice);
+			case REGION -> regionRanking(actor, slice);
+			case CATEGORY -> categoryRanking(actor, slice);
+		};
+		String title = text("dashboard.export." + by, locale) + " " + slice.from() + "~" + slice.to();
+		Ledger.prepare(response, title + ".xlsx");
+		List<String> header = List.of(text("dashboard.col.rank", locale), text("dashboard.col.name", locale),
+				text(by == Ranking.UNIT ? Measure.ASSIGNED.messageKey() : Measure.RECEIVED.messageKey(), locale),
+				text(Measure.RESOLVED.messageKey(), locale), text("dashboard.rate.solved", locale),
+				text("dashboard.rate.onTime", locale), text("dashboard.rate.satisfaction", locale));
+		Ledger.write(response.getOutputStream(), text("dashboard.export." + by, locale), header, sink -> {
+			int rank = 0;
+			for (Ranked r : rows) {
+				sink.row(++rank, r.name(), r.received(), r.resolved(), percent(r.solved()), percent(r.onTime()),
+						percent(r.satisfaction()));
+			}
+		});
+	}
+
+	/**
+	 * A rate as a percentage with one decimal, as the page shows it; none stays empty.
+	 */
+	private static Double percent(Double rate) {
+		return rate == null ? null : Math.round(rate * 1000) / 10.0;
+	}
+
+	private String text(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
 	}
 
 	@GetMapping("/statistics/definitions")
@@ -139,13 +195,13 @@ class DashboardController {
 		this.statistics.measuresBy(actor, slice, Figures.Dimension.UNIT).forEach((key, counts) -> {
 			long id = Long.parseLong(key);
 			if (id != 0) {
-				rows.add(ranked(slice, names.getOrDefault(id, key), "unit", key, counts));
+				rows.add(ranked(slice, names.getOrDefault(id, key), "unit", key, counts, Measure.ASSIGNED));
 			}
 		});
 		rows.sort(Comparator.comparing((Ranked r) -> r.onTime() == null ? -1 : r.onTime())
 			.reversed()
 			.thenComparing(Ranked::resolved, Comparator.reverseOrder()));
-		return rows.stream().limit(10).toList();
+		return rows;
 	}
 
 	/**
@@ -170,32 +226,37 @@ class DashboardController {
 		children.forEach((path, counts) -> {
 			Region r = byPath.get(path);
 			if (r != null) {
-				rows.add(ranked(slice, r.name(), "region", r.code(), counts));
+				rows.add(ranked(slice, r.name(), "region", r.code(), counts, Measure.RECEIVED));
 			}
 		});
 		rows.sort(Comparator.comparing((Ranked r) -> r.onTime() == null ? -1 : r.onTime()).reversed());
 		return rows;
 	}
 
-	private List<Ranked> topCategories(Actor actor, Slice slice) {
+	private List<Ranked> categoryRanking(Actor actor, Slice slice) {
 		Map<Long, String> names = new LinkedHashMap<>();
 		this.categories.all().forEach(c -> names.put(c.id(), c.name()));
 		List<Ranked> rows = new ArrayList<>();
 		this.statistics.measuresBy(actor, slice, Figures.Dimension.CATEGORY).forEach((key, counts) -> {
 			long id = Long.parseLong(key);
 			if (id != 0) {
-				rows.add(ranked(slice, names.getOrDefault(id, key), "category", key, counts));
+				rows.add(ranked(slice, names.getOrDefault(id, key), "category", key, counts, Measure.RECEIVED));
 			}
 		});
 		rows.sort(Comparator.comparingLong(Ranked::received).reversed());
-		return rows.stream().limit(8).toList();
+		return rows;
 	}
 
-	private static Ranked ranked(Slice slice, String name, String param, String value, Figures.Counts counts) {
+	/**
+	 * A row of a ranking. What a unit took in is what was assigned to it: a case is
+	 * received (filed) before any unit has it, so a unit's RECEIVED is always nought.
+	 */
+	private static Ranked ranked(Slice slice, String name, String param, String value, Figures.Counts counts,
+			Measure intake) {
 		String period = "from=" + slice.from() + "&to=" + slice.to();
 		String cases = "/cases?" + period + "&" + param + "=" + value;
 		String drill = "category".equals(param) ? cases : "/dashboard?" + period + "&" + param + "=" + value;
-		return new Ranked(name, drill, cases, counts.get(Measure.RECEIVED), counts.get(Measure.RESOLVED),
+		return new Ranked(name, drill, cases, counts.get(intake), counts.get(Measure.RESOLVED),
 				counts.rate(Measure.RESOLVED_SOLVED, Measure.RESOLVED),
 				counts.rate(Measure.RESOLVED_ON_TIME, Measure.RESOLVED), counts.satisfaction());
 	}
