@@ -10,8 +10,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qiqing.AdminFixtures;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
@@ -19,6 +19,11 @@ import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.NoticeTopic;
 import org.qiqing.organisation.Languages;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Role;
+import org.qiqing.organisation.Units;
+import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.Text;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,19 +73,31 @@ class NoticeLanguageIntegrationTests {
 	@Autowired
 	Languages languages;
 
-	@AfterEach
-	void chineseAgain() {
-		this.languages.choose(this.world.leaderA().actor().personId(), Locale.SIMPLIFIED_CHINESE);
-		this.languages.choose(this.world.otherHandlerA().actor().personId(), Locale.SIMPLIFIED_CHINESE);
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	Units units;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	ApiTokens tokens;
+
+	/** A new official of 嘉善县, whose language and choices no other test reads. */
+	private Member official() {
+		return new AdminFixtures(this.regions, this.units, this.people, this.tokens).official(AdminFixtures.JIASHAN,
+				Role.HANDLER);
 	}
 
 	@Test
 	void anEnglishReaderReadsEnglishInTheInboxTheApiAndHisEmailAndAChineseReaderChinese() throws Exception {
-		Member english = this.world.leaderA();
-		Member chinese = this.world.otherHandlerA();
+		Member english = official();
+		Member chinese = official();
 		this.languages.choose(english.actor().personId(), Locale.ENGLISH);
-		withEmail(english, "english.reader@example.cn");
-		withEmail(chinese, "chinese.reader@example.cn");
+		withEmail(english, english.actor().username() + "@example.cn");
+		withEmail(chinese, chinese.actor().username() + "@example.cn");
 		String number = "QQ-" + UUID.randomUUID().toString().substring(0, 8);
 		String own = "周五前书面回复 " + number;
 		GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -94,12 +111,13 @@ class NoticeLanguageIntegrationTests {
 			this.worker.deliver();
 
 			assertThat(greenMail.waitForIncomingEmail(10000, 4)).isTrue();
-			MimeMessage toEnglish = mail(greenMail, "english.reader@example.cn", number, "Supervision order");
+			MimeMessage toEnglish = mail(greenMail, english.actor().username() + "@example.cn", number,
+					"Supervision order");
 			assertThat(toEnglish.getSubject()).isEqualTo("[Supervision order] " + number + " 消防验收");
 			assertThat(GreenMailUtil.getBody(toEnglish)).contains("passed its time limit on 2026-12-01");
-			MimeMessage toChinese = mail(greenMail, "chinese.reader@example.cn", number, "督办单");
+			MimeMessage toChinese = mail(greenMail, chinese.actor().username() + "@example.cn", number, "督办单");
 			assertThat(toChinese.getSubject()).isEqualTo("【督办单】" + number + " 消防验收");
-			assertThat(mail(greenMail, "english.reader@example.cn", number, "Escalated").getSubject())
+			assertThat(mail(greenMail, english.actor().username() + "@example.cn", number, "Escalated").getSubject())
 				.isEqualTo("[Escalated for supervision] " + number + " 消防验收");
 		}
 		finally {
@@ -133,7 +151,7 @@ class NoticeLanguageIntegrationTests {
 
 	@Test
 	void theLanguageSwitchOfAPersonLoggedInIsHisLanguageButTheApisIsNot() throws Exception {
-		Member who = this.world.otherHandlerA();
+		Member who = official();
 		MockHttpSession session = login(who);
 		this.mvc.perform(MockMvcRequestBuilders.get("/inbox").param("lang", "en").session(session));
 		assertThat(this.languages.of(who.actor().personId())).isEqualTo(Locale.ENGLISH);
