@@ -35,6 +35,9 @@ class AdministrationPagesIntegrationTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	org.qiqing.organisation.Units units;
+
 	@Test
 	void anAdministratorSeesTheUnitsAndTheReportOfHisImport() throws Exception {
 		MockHttpSession session = login(this.world.admin());
@@ -141,6 +144,22 @@ class AdministrationPagesIntegrationTests {
 		MvcResult platform = this.mvc.perform(get("/admin/people/" + system).session(session)).andReturn();
 		assertThat(platform.getResponse().getStatus()).isEqualTo(404);
 		assertThat(platform.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("未找到人员 " + system);
+	}
+
+	@Test
+	void theFormsOfPeopleAndRobotsOfferNoDisabledUnit() throws Exception {
+		org.qiqing.organisation.Unit open = this.units
+			.save(new org.qiqing.organisation.Unit("000-" + AdminFixtures.unique("ON"),
+					"启用单位" + AdminFixtures.unique(""), org.qiqing.organisation.UnitKind.DEPARTMENT, "330421", null));
+		org.qiqing.organisation.Unit closed = new org.qiqing.organisation.Unit("000-" + AdminFixtures.unique("OFF"),
+				"停用单位" + AdminFixtures.unique(""), org.qiqing.organisation.UnitKind.DEPARTMENT, "330421", null);
+		closed.enable(false);
+		closed = this.units.save(closed);
+		MockHttpSession session = login(this.world.admin());
+		for (String page : new String[] { "/admin/people/new", "/admin/notifications" }) {
+			String form = body(this.mvc.perform(get(page).session(session)).andReturn());
+			assertThat(form).as(page).contains(open.getName()).doesNotContain(closed.getName());
+		}
 	}
 
 	private MockHttpSession login(Member who) throws Exception {
