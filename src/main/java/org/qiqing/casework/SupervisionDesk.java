@@ -80,7 +80,7 @@ class SupervisionDesk {
 				Instant due = this.clocks.orderReplyDue(kase, input.dueDate(), now);
 				this.orders.issue(kase.getId(), kase.getLeadUnitId(), actor.personId(), now, due, input.note());
 				tell(kase, "order:" + kase.getEventCount(), NoticeTopic.SUPERVISION_ORDER, "order",
-						CaseNotice.words(input.note()), this.recipients.ofUnit(kase.getLeadUnitId()));
+						said(actor, input, "notice.body.autoOrder"), this.recipients.ofUnit(kase.getLeadUnitId()));
 			}
 			case REPLY_ORDER -> this.orders.reply(kase.getId(), actor.personId(), now, input.note());
 			case URGE -> tell(kase, "urge:" + kase.getEventCount(), NoticeTopic.URGING, "urge",
@@ -93,10 +93,19 @@ class SupervisionDesk {
 					kase.getKind().servesEnterprise() ? this.recipients.ofEnterprise(kase.getEnterpriseId())
 							: List.of(kase.getSubmittedBy()));
 			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "escalated",
-					CaseNotice.words(input.note()), this.recipients.ofUnit(kase.getEscalatedUnitId()));
+					said(actor, input, "notice.body.autoEscalate"), this.recipients.ofUnit(kase.getEscalatedUnitId()));
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * What a supervision step says: a person's own words as he wrote them; the platform's
+	 * (a timer's automatic order or escalation) from the bundles, in each reader's
+	 * language.
+	 */
+	private Text said(Actor actor, StepInput input, String platformsWords) {
+		return actor.personId() == system().personId() ? Text.of(platformsWords) : CaseNotice.words(input.note());
 	}
 
 	/**

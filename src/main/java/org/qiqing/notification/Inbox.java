@@ -115,7 +115,10 @@ public class Inbox {
 
 	private static final int[] SUPERSEDE_TYPES = { Types.TIMESTAMP, Types.BIGINT, Types.BIGINT, Types.VARCHAR };
 
-	private static final String COLUMNS = "id, topic, subject, body, subject_text, body_text, link, repeats, created_at, updated_at, read_at";
+	/** Named as the components, so no column is looked for under two names (Rows). */
+	private static final String COLUMNS = """
+			id, topic, subject, body, subject_text as subjectText, body_text as bodyText, link, repeats,
+			created_at as createdAt, updated_at as updatedAt, read_at as readAt""";
 
 	private final JdbcClient jdbc;
 

@@ -74,6 +74,9 @@ class NoticeLanguageIntegrationTests {
 	Languages languages;
 
 	@Autowired
+	DailyDigest digest;
+
+	@Autowired
 	Regions regions;
 
 	@Autowired
@@ -169,6 +172,34 @@ class NoticeLanguageIntegrationTests {
 		assertThat(
 				body(this.mvc.perform(MockMvcRequestBuilders.get("/inbox/preferences").session(session)).andReturn()))
 			.contains("<option value=\"en\" selected=\"selected\">English</option>");
+	}
+
+	@Test
+	void theDailyDigestIsWrittenInEachPersonsLanguage() {
+		Member english = official();
+		Member chinese = official();
+		this.languages.choose(english.actor().personId(), Locale.ENGLISH);
+		withEmail(english, english.actor().username() + "@example.cn");
+		withEmail(chinese, chinese.actor().username() + "@example.cn");
+		String number = "QQ-" + UUID.randomUUID().toString().substring(0, 8);
+		// Overdue notices are e-mailed by default, in the day's digest.
+		publish(notice(number, NoticeTopic.OVERDUE_NOTICE, "overdueNotice",
+				Text.of("notice.body.overdueNotice", "2026-12-01"), english, chinese));
+
+		this.digest.queue();
+
+		assertThat(digestOf(english)).contains("Daily digest: 1 cases were urged", "[Overdue notice] " + number)
+			.doesNotContain("【催办通知书】");
+		assertThat(digestOf(chinese)).contains("每日待办汇总：1 件案件有催办", "【催办通知书】" + number);
+	}
+
+	private String digestOf(Member who) {
+		return this.jdbc.sql("""
+				select subject || ' | ' || body from notification_outbox
+				where person_id = :person and notice_key like 'digest:%'""")
+			.param("person", who.actor().personId())
+			.query(String.class)
+			.single();
 	}
 
 	private CaseNotice notice(String number, NoticeTopic topic, String what, Text body, Member... people) {
