@@ -1658,7 +1658,8 @@ class AccessMatrixIntegrationTests {
 		String subject = "专属通知 " + tag;
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events.publishEvent(
 				new CaseNotice("matrix:" + tag, java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40),
-						NoticeTopic.URGING, subject, "通知正文", "/queue", List.of(dispatcher.actor().personId()))));
+						NoticeTopic.URGING, CaseNotice.words(subject), CaseNotice.words("通知正文"), "/queue",
+						List.of(dispatcher.actor().personId()))));
 		long id = this.jdbc.sql("select id from notification where notice_key = :key")
 			.param("key", "matrix:" + tag)
 			.query(Long.class)

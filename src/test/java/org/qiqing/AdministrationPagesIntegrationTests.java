@@ -32,6 +32,12 @@ class AdministrationPagesIntegrationTests {
 	@Autowired
 	World world;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	org.qiqing.organisation.Units units;
+
 	@Test
 	void anAdministratorSeesTheUnitsAndTheReportOfHisImport() throws Exception {
 		MockHttpSession session = login(this.world.admin());
@@ -115,6 +121,45 @@ class AdministrationPagesIntegrationTests {
 			.contains("hx-get=\"/cases?page=1\"")
 			.contains("hx-target=\"#case-table\"")
 			.contains("hx-push-url=\"true\"");
+	}
+
+	/**
+	 * Person 1 of every database is the platform's own person (系统, V9): no official of
+	 * any unit, so no administrator's to open, and /admin/people/1 rightly answers 404.
+	 * The list shows officials only, so it never links there, nor to any page that 404s.
+	 */
+	@Test
+	void everyPersonTheListLinksToOpensAndThePlatformsOwnPersonIsNotListed() throws Exception {
+		MockHttpSession session = login(this.world.admin());
+		long system = this.jdbc.sql("select id from person where username = 'system'").query(Long.class).single();
+		String list = body(this.mvc.perform(get("/admin/people").session(session)).andReturn());
+		java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"/admin/people/(\\d+)\"").matcher(list);
+		int opened = 0;
+		while (links.find()) {
+			assertThat(links.group(1)).isNotEqualTo(String.valueOf(system));
+			body(this.mvc.perform(get("/admin/people/" + links.group(1)).session(session)).andReturn());
+			opened++;
+		}
+		assertThat(opened).isGreaterThan(3);
+		MvcResult platform = this.mvc.perform(get("/admin/people/" + system).session(session)).andReturn();
+		assertThat(platform.getResponse().getStatus()).isEqualTo(404);
+		assertThat(platform.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("未找到人员 " + system);
+	}
+
+	@Test
+	void theFormsOfPeopleAndRobotsOfferNoDisabledUnit() throws Exception {
+		org.qiqing.organisation.Unit open = this.units
+			.save(new org.qiqing.organisation.Unit("000-" + AdminFixtures.unique("ON"),
+					"启用单位" + AdminFixtures.unique(""), org.qiqing.organisation.UnitKind.DEPARTMENT, "330421", null));
+		org.qiqing.organisation.Unit closed = new org.qiqing.organisation.Unit("000-" + AdminFixtures.unique("OFF"),
+				"停用单位" + AdminFixtures.unique(""), org.qiqing.organisation.UnitKind.DEPARTMENT, "330421", null);
+		closed.enable(false);
+		closed = this.units.save(closed);
+		MockHttpSession session = login(this.world.admin());
+		for (String page : new String[] { "/admin/people/new", "/admin/notifications" }) {
+			String form = body(this.mvc.perform(get(page).session(session)).andReturn());
+			assertThat(form).as(page).contains(open.getName()).doesNotContain(closed.getName());
+		}
 	}
 
 	private MockHttpSession login(Member who) throws Exception {

@@ -79,27 +79,40 @@ class SupervisionDesk {
 			case ORDER -> {
 				Instant due = this.clocks.orderReplyDue(kase, input.dueDate(), now);
 				this.orders.issue(kase.getId(), kase.getLeadUnitId(), actor.personId(), now, due, input.note());
-				tell(kase, "order:" + kase.getEventCount(), NoticeTopic.SUPERVISION_ORDER, "督办单", input.note(),
-						this.recipients.ofUnit(kase.getLeadUnitId()));
+				tell(kase, "order:" + kase.getEventCount(), NoticeTopic.SUPERVISION_ORDER, "order",
+						said(actor, input, "notice.body.autoOrder"), this.recipients.ofUnit(kase.getLeadUnitId()));
 			}
 			case REPLY_ORDER -> this.orders.reply(kase.getId(), actor.personId(), now, input.note());
-			case URGE -> tell(kase, "urge:" + kase.getEventCount(), NoticeTopic.URGING, "催办", input.note(),
-					this.recipients.ofUnit(kase.getLeadUnitId()));
-			case ASSIGN, REASSIGN -> tell(kase, "assign:" + kase.getEventCount(), NoticeTopic.ASSIGNED, "新交办",
-					"请于 " + kase.getDueDate() + " 前办结。", handlers(kase));
-			case RESOLVE -> tell(kase, "resolve:" + kase.getEventCount(), NoticeTopic.RESOLVED, "已办结",
-					kase.getKind().servesEnterprise() ? "诉求已办结，请查看答复并评价。" : "交办事项已办结，请查看结果并确认。",
+			case URGE -> tell(kase, "urge:" + kase.getEventCount(), NoticeTopic.URGING, "urge",
+					CaseNotice.words(input.note()), this.recipients.ofUnit(kase.getLeadUnitId()));
+			case ASSIGN, REASSIGN -> tell(kase, "assign:" + kase.getEventCount(), NoticeTopic.ASSIGNED, "assigned",
+					Text.of("notice.body.assigned", String.valueOf(kase.getDueDate())), handlers(kase));
+			case RESOLVE -> tell(kase, "resolve:" + kase.getEventCount(), NoticeTopic.RESOLVED, "resolved",
+					Text.of(kase.getKind().servesEnterprise() ? "notice.body.resolvedRequest"
+							: "notice.body.resolvedTask"),
 					kase.getKind().servesEnterprise() ? this.recipients.ofEnterprise(kase.getEnterpriseId())
 							: List.of(kase.getSubmittedBy()));
-			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "提级督办",
-					input.note(), this.recipients.ofUnit(kase.getEscalatedUnitId()));
+			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "escalated",
+					said(actor, input, "notice.body.autoEscalate"), this.recipients.ofUnit(kase.getEscalatedUnitId()));
 			default -> {
 			}
 		}
 	}
 
-	/** Tells people about a case, once per key whatever happens after. */
-	void tell(Case kase, String key, NoticeTopic topic, String what, String text, List<Long> people) {
+	/**
+	 * What a supervision step says: a person's own words as he wrote them; the platform's
+	 * (a timer's automatic order or escalation) from the bundles, in each reader's
+	 * language.
+	 */
+	private Text said(Actor actor, StepInput input, String platformsWords) {
+		return actor.personId() == system().personId() ? Text.of(platformsWords) : CaseNotice.words(input.note());
+	}
+
+	/**
+	 * Tells people about a case, once per key whatever happens after.
+	 * @param what the kind of notice, the end of its key {@code notice.what.*}
+	 */
+	void tell(Case kase, String key, NoticeTopic topic, String what, Text text, List<Long> people) {
 		this.events
 			.publishEvent(notice(kase.getId(), kase.getNumber(), kase.getTitle(), key, topic, what, text, people));
 	}
@@ -116,9 +129,10 @@ class SupervisionDesk {
 
 	/** What {@link #tell} publishes, for {@link #tellAll}. */
 	static CaseNotice notice(long caseId, String number, String title, String key, NoticeTopic topic, String what,
-			String text, List<Long> people) {
-		return new CaseNotice("case:" + caseId + ":" + key, caseId, topic, "【" + what + "】" + number + " " + title,
-				text, "/cases/" + caseId, people);
+			Text text, List<Long> people) {
+		return new CaseNotice("case:" + caseId + ":" + key, caseId, topic,
+				Text.of("notice.subject", Text.of("notice.what." + what), number, title), text, "/cases/" + caseId,
+				people);
 	}
 
 	/** The people of the lead unit and of the co-handling units. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.qiqing.organisation.Role;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -156,7 +157,7 @@ class TimerFiring {
 					if (state != TimeState.YELLOW && state != TimeState.RED) {
 						yield false;
 					}
-					tell(kase, due, NoticeTopic.URGING, "即将到期", "办理时限将于 " + limitOf(kase) + " 届满，请抓紧办理。",
+					tell(kase, due, NoticeTopic.URGING, "dueSoon", Text.of("notice.body.dueSoon", limitOf(kase)),
 							responsible(kase));
 					yield true;
 				}
@@ -168,7 +169,8 @@ class TimerFiring {
 						step(kase, CaseAction.ORDER, "已超过办理时限，系统自动督办：请说明办理进展和完成时间。");
 					}
 					else {
-						tell(kase, due, NoticeTopic.DEADLINE, "已超期", "案件已超过受理时限，请尽快受理分拨。", responsible(kase));
+						tell(kase, due, NoticeTopic.DEADLINE, "overdue", Text.of("notice.body.overdue"),
+								responsible(kase));
 					}
 					yield true;
 				}
@@ -181,15 +183,15 @@ class TimerFiring {
 						.stream()
 						.filter(id -> !people.contains(id))
 						.forEach(people::add);
-					tell(kase, due, NoticeTopic.OVERDUE_NOTICE, "催办通知书",
-							"案件已于 " + kase.dueDate() + " 超过办理时限。请分管领导督促，立即办理并报告进展。", people);
+					tell(kase, due, NoticeTopic.OVERDUE_NOTICE, "overdueNotice",
+							Text.of("notice.body.overdueNotice", String.valueOf(kase.dueDate())), people);
 					yield true;
 				}
 				case CRITICISM -> {
 					if (!overdue) {
 						yield false;
 					}
-					tell(kase, due, NoticeTopic.CRITICISM, "列入书面通报", "案件持续超期，已列入督查通报。",
+					tell(kase, due, NoticeTopic.CRITICISM, "criticism", Text.of("notice.body.criticism"),
 							this.recipients.overseeing(kase.regionPath(), Role.SUPERVISOR));
 					yield true;
 				}
@@ -208,21 +210,22 @@ class TimerFiring {
 					if (!awaitsContact(kase)) {
 						yield false;
 					}
-					tell(kase, due, NoticeTopic.URGING, "请联系企业", "已超过首次联系时限，请尽快与企业联系。", responsible(kase));
+					tell(kase, due, NoticeTopic.URGING, "contact", Text.of("notice.body.contact"), responsible(kase));
 					yield true;
 				}
 				case STAGE_REPLY -> {
 					if (!WITH_UNIT.contains(kase.state()) || isSuperseded(due)) {
 						yield false;
 					}
-					tell(kase, due, NoticeTopic.URGING, "阶段性答复", "已到阶段性答复时间，请向企业反馈办理进展。", responsible(kase));
+					tell(kase, due, NoticeTopic.URGING, "stageReply", Text.of("notice.body.stageReply"),
+							responsible(kase));
 					yield true;
 				}
 				case SETTLE_DISPUTE -> {
 					if (kase.state() != CaseState.DISPUTED) {
 						yield false;
 					}
-					tell(kase, due, NoticeTopic.URGING, "交办异议待处理", "承办单位对交办提出异议，请当日处理。",
+					tell(kase, due, NoticeTopic.URGING, "dispute", Text.of("notice.body.dispute"),
 							this.recipients.overseeing(kase.regionPath(), Role.DISPATCHER));
 					yield true;
 				}
@@ -230,7 +233,7 @@ class TimerFiring {
 					if (kase.state() != CaseState.RESOLVED || kase.enterpriseId() == null) {
 						yield false;
 					}
-					tell(kase, due, NoticeTopic.RATING_INVITE, "请评价", "您的诉求已办结，请对办理结果进行评价。",
+					tell(kase, due, NoticeTopic.RATING_INVITE, "rate", Text.of("notice.body.rate"),
 							this.recipients.ofEnterprise(kase.enterpriseId()));
 					yield true;
 				}
@@ -246,7 +249,7 @@ class TimerFiring {
 			};
 		}
 
-		private void tell(Subject kase, CaseTimers.Due due, NoticeTopic topic, String what, String text,
+		private void tell(Subject kase, CaseTimers.Due due, NoticeTopic topic, String what, Text text,
 				List<Long> people) {
 			String key = due.kind().name().toLowerCase() + ":" + due.cycle();
 			this.notices

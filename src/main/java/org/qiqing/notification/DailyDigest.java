@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.qiqing.organisation.Languages;
+import org.qiqing.platform.Text;
+
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Once a day ({@code qiqing.notifications.digest-cron}), turns the e-mails held for the
  * people on {@link NotificationPreferences.Delivery#DAILY_DIGEST} into one message per
- * person that lists the cases, and queues it for the delivery worker. The held rows are
- * claimed with {@code SKIP LOCKED}, so nodes running it at the same time never put an
- * e-mail in two digests.
+ * person, in his language, that lists the cases, and queues it for the delivery worker.
+ * The held rows are claimed with {@code SKIP LOCKED}, so nodes running it at the same
+ * time never put an e-mail in two digests.
  */
 @Component
 public class DailyDigest {
@@ -34,8 +37,11 @@ public class DailyDigest {
 
 	private final Clock clock;
 
+	private final Languages languages;
+
 	DailyDigest(Outbox outbox, NotificationSettings settings, MessageSource messages,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, Languages languages) {
+		this.languages = languages;
 		this.outbox = outbox;
 		this.settings = settings;
 		this.messages = messages;
@@ -60,21 +66,28 @@ public class DailyDigest {
 			Map<Long, List<Outbox.Held>> byPerson = new LinkedHashMap<>();
 			this.outbox.claimHeld()
 				.forEach(held -> byPerson.computeIfAbsent(held.personId(), person -> new ArrayList<>()).add(held));
-			byPerson.values().forEach(held -> queue(held, now));
+			Map<Long, Locale> languages = this.languages.of(byPerson.keySet());
+			byPerson
+				.forEach((person, held) -> queue(held, languages.getOrDefault(person, Locale.SIMPLIFIED_CHINESE), now));
 			return byPerson.size();
 		});
 	}
 
-	/** One message: a line per case, its newest notice and how many there were. */
-	private void queue(List<Outbox.Held> held, Instant now) {
+	/**
+	 * One message in the person's language: a line per case, its newest notice and how
+	 * many there were.
+	 */
+	private void queue(List<Outbox.Held> held, Locale locale, Instant now) {
 		Map<String, List<Outbox.Held>> byCase = new LinkedHashMap<>();
 		held.forEach(one -> byCase.computeIfAbsent(one.link() == null ? "" : one.link(), link -> new ArrayList<>())
 			.add(one));
-		Locale locale = Locale.SIMPLIFIED_CHINESE;
 		StringBuilder body = new StringBuilder(text("notification.digest.intro", locale, byCase.size()));
 		byCase.forEach((link, notices) -> {
 			Outbox.Held newest = notices.get(notices.size() - 1);
-			body.append("\n\n").append(text("notification.digest.line", locale, newest.subject(), notices.size()));
+			Text subject = Text.fromJson(newest.subjectText());
+			body.append("\n\n")
+				.append(text("notification.digest.line", locale,
+						subject == null ? newest.subject() : subject.resolve(this.messages, locale), notices.size()));
 			String absolute = this.settings.absolute(link);
 			if (absolute != null) {
 				body.append("\n").append(absolute);

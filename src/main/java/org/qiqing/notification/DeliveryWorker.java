@@ -3,10 +3,17 @@ package org.qiqing.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.qiqing.organisation.Languages;
+import org.qiqing.platform.Text;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same transaction: sent; failed, to be tried again after a doubling wait; or, after the
  * last attempt, dead. Two nodes never hold the same row, so nothing is sent twice while
  * they run. A node that dies after a send and before its commit leaves the row pending,
- * and it is sent once more: delivery outside is at least once, the rows exactly once.
+ * and it is sent once more: delivery outside is at least once, the rows exactly once. An
+ * e-mail to a person is put into his language as it is sent (the languages of a batch's
+ * people read at once); a robot's message, read by a group, in Chinese.
  */
 @Component
 public class DeliveryWorker {
@@ -54,8 +63,15 @@ public class DeliveryWorker {
 
 	private final Clock clock;
 
+	private final Languages languages;
+
+	private final MessageSource messages;
+
 	DeliveryWorker(Outbox outbox, Robots robots, MailChannel mail, DingTalkRobot dingTalk, WeComRobot weCom,
-			NotificationSettings settings, PlatformTransactionManager transactions, Clock clock) {
+			NotificationSettings settings, PlatformTransactionManager transactions, Clock clock, Languages languages,
+			MessageSource messages) {
+		this.languages = languages;
+		this.messages = messages;
 		this.outbox = outbox;
 		this.robots = robots;
 		this.mail = mail;
@@ -81,13 +97,19 @@ public class DeliveryWorker {
 
 	private Result deliverBatch(Instant now) {
 		List<Outbox.Letter> due = this.outbox.claimDue(now, this.settings.batch());
+		Map<Long, Locale> languages = this.languages.of(due.stream()
+			.filter(letter -> letter.channel() == Outbox.Channel.EMAIL)
+			.map(Outbox.Letter::personId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList());
 		int sent = 0;
 		int retried = 0;
 		int dead = 0;
 		int skipped = 0;
 		for (Outbox.Letter letter : due) {
 			try {
-				String skip = send(letter);
+				String skip = send(letter, languages);
 				if (skip == null) {
 					this.outbox.sent(letter.id(), now);
 					sent++;
@@ -119,14 +141,17 @@ public class DeliveryWorker {
 	/**
 	 * @return why the message is skipped, or null when it was sent
 	 */
-	private String send(Outbox.Letter letter) {
+	private String send(Outbox.Letter letter, Map<Long, Locale> languages) {
 		String link = this.settings.absolute(letter.link());
 		switch (letter.channel()) {
 			case EMAIL -> {
 				if (!this.mail.isOn()) {
 					return "e-mail is off: no spring.mail.host";
 				}
-				this.mail.send(letter.address(), letter.subject(), letter.body(), link);
+				Locale language = letter.personId() == null ? Locale.SIMPLIFIED_CHINESE
+						: languages.getOrDefault(letter.personId(), Locale.SIMPLIFIED_CHINESE);
+				this.mail.send(letter.address(), words(letter.subjectText(), letter.subject(), language),
+						words(letter.bodyText(), letter.body(), language), link);
 			}
 			case ROBOT -> {
 				Robots.Target target = this.robots.target(letter.robotId());
@@ -141,6 +166,12 @@ public class DeliveryWorker {
 			}
 		}
 		return null;
+	}
+
+	/** A stored text in a language; the stored words when there is none. */
+	private String words(String json, String stored, Locale language) {
+		Text text = Text.fromJson(json);
+		return text == null ? stored : text.resolve(this.messages, language);
 	}
 
 }

@@ -5,12 +5,17 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,18 +45,24 @@ class Outbox {
 
 	}
 
-	/** A message claimed for sending. */
-	record Letter(long id, Channel channel, Long robotId, String address, String subject, String body, String link,
-			int attempts) {
+	/**
+	 * A message claimed for sending: its words in Chinese, and the texts of a notice to a
+	 * person, to be put into his language as it is sent.
+	 */
+	record Letter(long id, Channel channel, Long personId, Long robotId, String address, String subject, String body,
+			String subjectText, String bodyText, String link, int attempts) {
 	}
 
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batches;
 
-	Outbox(JdbcClient jdbc, JdbcTemplate batches) {
+	private final MessageSource messages;
+
+	Outbox(JdbcClient jdbc, JdbcTemplate batches, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.batches = batches;
+		this.messages = messages;
 	}
 
 	/**
@@ -73,12 +84,12 @@ class Outbox {
 
 	private static final String INSERT = """
 			insert into notification_outbox (notice_key, channel, person_id, robot_id, address, topic, subject, body,
-			                                 link, status, next_attempt_at, created_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			                                 subject_text, body_text, link, status, next_attempt_at, created_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private static final int[] INSERT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP,
-			Types.TIMESTAMP };
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.TIMESTAMP, Types.TIMESTAMP };
 
 	/**
 	 * Queues a message to each addressee who has none yet for its notice: one query for
@@ -98,17 +109,23 @@ class Outbox {
 				.list());
 		}
 		List<Object[]> rows = new ArrayList<>();
+		Map<CaseNotice, String[]> words = new IdentityHashMap<>();
 		for (Addressee to : addressees) {
 			CaseNotice notice = to.notice();
 			if (there.add(recipient(notice.key(), to.channel(), to.personId(), to.robotId()))) {
+				String[] texts = words.computeIfAbsent(notice, told -> new String[] { chinese(told.subject()),
+						chinese(told.body()), Inbox.json(told.subject(), 2000), Inbox.json(told.body(), 4000) });
 				rows.add(new Object[] { notice.key(), to.channel().name(), to.personId(), to.robotId(), to.address(),
-						notice.topic().name(), Inbox.clip(notice.subject(), 500),
-						Inbox.clip(notice.body() == null ? "" : notice.body(), 4000),
-						Inbox.clip(notice.link() == null ? "" : notice.link(), 300), to.status().name(),
+						notice.topic().name(), Inbox.clip(texts[0], 500), Inbox.clip(texts[1], 4000), texts[2],
+						texts[3], Inbox.clip(notice.link() == null ? "" : notice.link(), 300), to.status().name(),
 						Timestamp.from(now), Timestamp.from(now) });
 			}
 		}
 		this.batches.batchUpdate(INSERT, rows, INSERT_TYPES);
+	}
+
+	private String chinese(Text text) {
+		return text == null ? "" : text.resolve(this.messages, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/** What the unique keys of the table tell apart: a person's e-mail, or a robot. */
@@ -138,7 +155,7 @@ class Outbox {
 	}
 
 	/** An e-mail held for a person's digest. */
-	record Held(long id, long personId, String address, String subject, String link) {
+	record Held(long id, long personId, String address, String subject, String subjectText, String link) {
 	}
 
 	/**
@@ -147,7 +164,7 @@ class Outbox {
 	 */
 	List<Held> claimHeld() {
 		return this.jdbc.sql("""
-				select id, person_id, address, subject, link from notification_outbox
+				select id, person_id, address, subject, subject_text, link from notification_outbox
 				where status = 'DIGEST' and channel = 'EMAIL'
 				order by person_id, id for update skip locked""").query(Rows.of(Held.class)).list();
 	}
@@ -182,7 +199,8 @@ class Outbox {
 	 */
 	List<Letter> claimDue(Instant now, int batch) {
 		return this.jdbc.sql("""
-				select id, channel, robot_id, address, subject, body, link, attempts from notification_outbox
+				select id, channel, person_id, robot_id, address, subject, body, subject_text, body_text, link, attempts
+				from notification_outbox
 				where status = 'PENDING' and next_attempt_at <= :now
 				order by next_attempt_at, id limit :batch for update skip locked""")
 			.param("now", Timestamp.from(now))

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
@@ -56,8 +57,11 @@ public class PersonManagement {
 
 	private final MessageSource messages;
 
+	private final ApiTokens tokens;
+
 	PersonManagement(People people, Units units, Regions regions, PasswordEncoder passwords, PasswordPolicy policy,
-			ApplicationEventPublisher events, MessageSource messages) {
+			ApplicationEventPublisher events, MessageSource messages, ApiTokens tokens) {
+		this.tokens = tokens;
 		this.people = people;
 		this.units = units;
 		this.regions = regions;
@@ -134,8 +138,8 @@ public class PersonManagement {
 
 	/**
 	 * Gives an official a new random password that the administrator tells him; he must
-	 * choose his own at his next login, and his current sessions end. Only its hash is
-	 * stored.
+	 * choose his own at his next login, his current sessions end and his API tokens are
+	 * revoked (whoever knew the old password may have made one). Only its hash is stored.
 	 */
 	public Reset resetPassword(long id, int expectedVersion, Actor actor) {
 		Person person = find(id, actor);
@@ -143,6 +147,7 @@ public class PersonManagement {
 		String password = oneTimePassword();
 		person.resetPassword(this.passwords.encode(password));
 		Person changed = this.people.save(person);
+		this.tokens.revokeAll(id);
 		this.events.publishEvent(OrganisationChanged.of(actor, "person", id, "password reset"));
 		return new Reset(changed, password);
 	}

@@ -3,15 +3,20 @@ package org.qiqing.platform;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.TimeZone;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.web.servlet.LocaleResolver;
@@ -68,10 +73,56 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("qiqing-lang");
+		CookieLocaleResolver resolver = new OurLanguages();
 		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		resolver.setDefaultLocaleFunction(PlatformConfiguration::defaultLocale);
 		return resolver;
+	}
+
+	/**
+	 * The cookie resolver, answering only the languages of the bundles: English for any
+	 * English, Chinese for any other ({@code ?lang=fr}, an old cookie), as
+	 * {@link Texts#language} says, so no page shows {@code ??key??} and no bundle lookup
+	 * fails. The locale is mapped when it is read, not copied: a {@code ?lang=} of the
+	 * same request (the interceptor runs after the context was built) still counts.
+	 */
+	static final class OurLanguages extends CookieLocaleResolver {
+
+		OurLanguages() {
+			super("qiqing-lang");
+		}
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			return Texts.language(super.resolveLocale(request));
+		}
+
+		@Override
+		public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+			LocaleContext context = super.resolveLocaleContext(request);
+			return new TimeZoneAwareLocaleContext() {
+
+				@Override
+				public Locale getLocale() {
+					return Texts.language(context.getLocale());
+				}
+
+				@Override
+				public TimeZone getTimeZone() {
+					return context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
+				}
+
+			};
+		}
+
+		@Override
+		public void setLocaleContext(HttpServletRequest request, HttpServletResponse response, LocaleContext context) {
+			Locale asked = context == null ? null : context.getLocale();
+			TimeZone zone = context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
+			super.setLocaleContext(request, response,
+					asked == null ? context : new SimpleTimeZoneAwareLocaleContext(Texts.language(asked), zone));
+		}
+
 	}
 
 	static Locale defaultLocale(HttpServletRequest request) {

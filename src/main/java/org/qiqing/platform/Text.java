@@ -1,7 +1,14 @@
 package org.qiqing.platform;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.MessageSource;
 
@@ -50,6 +57,69 @@ public record Text(String code, Object... args) {
 	/** This text in the language of the current request (Chinese outside of one). */
 	public String resolve() {
 		return Texts.resolve(this);
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * This text as JSON, to be stored and put into words later, in the language of
+	 * whoever reads it: {@code {"code":"…","args":[…]}}. Whole numbers stay numbers, a
+	 * {@code Text} argument is nested as an object, anything else is written as its
+	 * string.
+	 */
+	public String toJson() {
+		return JSON.writeValueAsString(node(this));
+	}
+
+	/**
+	 * A text stored with {@link #toJson()}; null for null or blank (a row stored before
+	 * texts were).
+	 */
+	public static Text fromJson(String json) {
+		if (json == null || json.isBlank()) {
+			return null;
+		}
+		return text(JSON.readTree(json));
+	}
+
+	private static ObjectNode node(Text text) {
+		ObjectNode node = JSON.createObjectNode();
+		node.put("code", text.code);
+		ArrayNode args = node.putArray("args");
+		for (Object arg : text.args) {
+			if (arg instanceof Text nested) {
+				args.add(node(nested));
+			}
+			else if (arg instanceof Long || arg instanceof Integer || arg instanceof Short) {
+				args.add(((Number) arg).longValue());
+			}
+			else if (arg == null) {
+				args.addNull();
+			}
+			else {
+				args.add(arg.toString());
+			}
+		}
+		return node;
+	}
+
+	private static Text text(JsonNode node) {
+		List<Object> args = new ArrayList<>();
+		for (JsonNode arg : node.path("args")) {
+			if (arg.isObject()) {
+				args.add(text(arg));
+			}
+			else if (arg.isIntegralNumber()) {
+				args.add(arg.longValue());
+			}
+			else if (arg.isNull()) {
+				args.add(null);
+			}
+			else {
+				args.add(arg.asString());
+			}
+		}
+		return new Text(node.path("code").asString(), args.toArray());
 	}
 
 	@Override

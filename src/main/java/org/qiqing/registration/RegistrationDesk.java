@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.qiqing.enterprise.CreditCode;
@@ -16,6 +17,7 @@ import org.qiqing.enterprise.Enterprises;
 import org.qiqing.notification.DirectMail;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.ContactManagement;
+import org.qiqing.organisation.Languages;
 import org.qiqing.organisation.Person;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
@@ -25,8 +27,10 @@ import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
+import org.qiqing.platform.Texts;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -76,9 +80,12 @@ public class RegistrationDesk {
 
 	private final Clock clock;
 
+	private final Languages languages;
+
 	RegistrationDesk(Registrations registrations, Managers managers, Enterprises enterprises, Regions regions,
 			ContactManagement contacts, PasswordEncoder passwords, RegistrationThrottle throttle,
-			RegistrationSettings settings, DirectMail mail, Clock clock) {
+			RegistrationSettings settings, DirectMail mail, Clock clock, Languages languages) {
+		this.languages = languages;
 		this.registrations = registrations;
 		this.managers = managers;
 		this.enterprises = enterprises;
@@ -139,7 +146,8 @@ public class RegistrationDesk {
 		String statusCode = secret();
 		long id = this.registrations.add(new Registrations.Filed(enterprise.getId(), enterprise.getName(),
 				region.path(), input.displayName().strip(), phone, email, username,
-				this.passwords.encode(input.password()), sha256(statusCode), this.clock.instant(), from));
+				this.passwords.encode(input.password()), sha256(statusCode), this.clock.instant(), from,
+				Texts.language(LocaleContextHolder.getLocale()).getLanguage()));
 		return new Receipt(id, statusCode);
 	}
 
@@ -187,10 +195,11 @@ public class RegistrationDesk {
 				registration.email());
 		decide(registration, RegistrationStatus.VERIFIED, null, person.getId(), actor);
 		this.managers.settle(registration.enterpriseId());
-		this.mail.send("registration:" + id, registration.email(), "企情在线：注册已通过 / registration verified",
-				registration.displayName() + "，您作为" + registration.enterpriseName() + "联系人的注册已通过审核，可以用用户名 "
-						+ registration.username() + " 登录。\nYour registration as a contact of "
-						+ registration.enterpriseName() + " was verified: log in as " + registration.username() + ".",
+		Locale language = this.registrations.language(id);
+		this.languages.choose(person.getId(), language);
+		this.mail.send("registration:" + id, registration.email(), language,
+				Text.of("notice.registration.verified.subject"), Text.of("notice.registration.verified.body",
+						registration.displayName(), registration.enterpriseName(), registration.username()),
 				"/login");
 		return find(id, actor);
 	}
@@ -200,10 +209,9 @@ public class RegistrationDesk {
 		Registration registration = pendingAt(id, expectedVersion, actor);
 		new FieldErrors().required("reason", reason, 500).throwIfAny();
 		decide(registration, RegistrationStatus.REFUSED, reason.strip(), null, actor);
-		this.mail.send("registration:" + id, registration.email(), "企情在线：注册未通过 / registration refused",
-				registration.displayName() + "，您的注册未通过审核：" + reason.strip() + "\nYour registration was refused: "
-						+ reason.strip(),
-				null);
+		this.mail.send("registration:" + id, registration.email(), this.registrations.language(id),
+				Text.of("notice.registration.refused.subject"),
+				Text.of("notice.registration.refused.body", registration.displayName(), reason.strip()), null);
 		return find(id, actor);
 	}
 

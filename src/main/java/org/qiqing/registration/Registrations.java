@@ -3,10 +3,12 @@ package org.qiqing.registration;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Texts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,15 +34,16 @@ class Registrations {
 	}
 
 	record Filed(long enterpriseId, String enterpriseName, String regionPath, String displayName, String phone,
-			String email, String username, String passwordHash, String statusHash, Instant at, String from) {
+			String email, String username, String passwordHash, String statusHash, Instant at, String from,
+			String language) {
 	}
 
 	long add(Filed filed) {
 		this.jdbc.sql("""
 				insert into registration (enterprise_id, enterprise_name, region_path, display_name, phone, email,
-				    username, password_hash, status_hash, status, filed_at, filed_from)
+				    username, password_hash, status_hash, status, filed_at, filed_from, language)
 				values (:enterprise, :name, :path, :display, :phone, :email, :username, :hash, :statusHash, 'PENDING',
-				    :at, :from)""")
+				    :at, :from, :language)""")
 			.param("enterprise", filed.enterpriseId())
 			.param("name", filed.enterpriseName())
 			.param("path", filed.regionPath())
@@ -52,11 +55,23 @@ class Registrations {
 			.param("statusHash", filed.statusHash())
 			.param("at", Timestamp.from(filed.at()))
 			.param("from", filed.from())
+			.param("language", filed.language())
 			.update();
 		return this.jdbc.sql("select id from registration where status_hash = :statusHash")
 			.param("statusHash", filed.statusHash())
 			.query(Long.class)
 			.single();
+	}
+
+	/** The language the registrant filed in, for the mail that tells him the decision. */
+	Locale language(long id) {
+		return this.jdbc.sql("select language from registration where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.map(Locale::forLanguageTag)
+			.map(Texts::language)
+			.orElse(Locale.SIMPLIFIED_CHINESE);
 	}
 
 	Optional<Registration> byStatusHash(String statusHash) {

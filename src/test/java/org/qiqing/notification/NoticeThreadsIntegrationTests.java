@@ -67,7 +67,7 @@ class NoticeThreadsIntegrationTests {
 		long before = unread(who);
 		publish(first);
 		MvcResult list = new Api(this.mvc).get(who, "/api/v1/notifications?size=1");
-		assertThat(Api.read(list, "$.items[0].subject")).isEqualTo(first.subject());
+		assertThat(Api.read(list, "$.items[0].subject")).isEqualTo(words(first.subject()));
 		assertThat(Api.read(list, "$.items[0].repeats")).isEqualTo(1);
 		long id = ((Number) Api.read(list, "$.items[0].id")).longValue();
 		new Api(this.mvc).post(who, "/api/v1/notifications/" + id + "/read", "");
@@ -170,11 +170,11 @@ class NoticeThreadsIntegrationTests {
 				}
 			}
 			assertThat(mine).hasSize(2);
-			assertThat(mine.get(0).getSubject()).isEqualTo(order.subject());
+			assertThat(mine.get(0).getSubject()).isEqualTo(words(order.subject()));
 			String digestBody = (String) mine.get(1).getContent();
 			assertThat(mine.get(1).getSubject()).contains("3");
 			for (CaseNotice last : overdue.subList(overdue.size() - 3, overdue.size())) {
-				assertThat(digestBody).contains(last.subject() + "（4 条提醒）", "/cases/" + last.caseId());
+				assertThat(digestBody).contains(words(last.subject()) + "（4 条提醒）", "/cases/" + last.caseId());
 				assertThat(this.jdbc.sql("select status from notification_outbox where notice_key = :key")
 					.param("key", last.key())
 					.query(String.class)
@@ -193,8 +193,9 @@ class NoticeThreadsIntegrationTests {
 
 	private CaseNotice notice(long kase, NoticeTopic topic, Member... people) {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		return new CaseNotice("test:" + kase + ":" + tag, kase, topic, "【测试】" + topic + " " + tag, "正文 " + tag,
-				"/cases/" + kase, List.of(people).stream().map(member -> member.actor().personId()).toList());
+		return new CaseNotice("test:" + kase + ":" + tag, kase, topic, CaseNotice.words("【测试】" + topic + " " + tag),
+				CaseNotice.words("正文 " + tag), "/cases/" + kase,
+				List.of(people).stream().map(member -> member.actor().personId()).toList());
 	}
 
 	private void publish(Object notices) {
@@ -212,6 +213,11 @@ class NoticeThreadsIntegrationTests {
 			.param("case", kase)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The words of a test notice's text (a person's own words, as the tests write). */
+	private static String words(org.qiqing.platform.Text text) {
+		return (String) text.args()[0];
 	}
 
 }

@@ -137,6 +137,34 @@ class FrontDoorIntegrationTests {
 	}
 
 	@Test
+	void theDecisionIsMailedInTheLanguageTheRegistrantFiledIn() throws Exception {
+		String english = unique("fd.english");
+		MvcResult filed = this.mvc
+			.perform(MockMvcRequestBuilders.post("/api/v1/registrations")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+				.content(registration(this.world.firmA().getCreditCode(), null, english + "@example.cn", english)))
+			.andReturn();
+		long id = ((Number) Api.read(filed, "$.id")).longValue();
+		decide(this.world.dispatcherA(), id, "refuse", "\"0\"", "{\"reason\": \"非本企业员工\"}");
+		String chinese = unique("fd.chinese");
+		long other = ((Number) Api
+			.read(register(this.world.firmA().getCreditCode(), null, chinese + "@example.cn", chinese), "$.id"))
+			.longValue();
+		decide(this.world.dispatcherA(), other, "refuse", "\"0\"", "{\"reason\": \"非本企业员工\"}");
+
+		assertThat(mailed(id)).isEqualTo("Qiqing: registration refused | 新联系人, your registration was refused: 非本企业员工");
+		assertThat(mailed(other)).isEqualTo("企情在线：注册未通过 | 新联系人，您的注册未通过审核：非本企业员工");
+	}
+
+	private String mailed(long registration) {
+		return this.jdbc.sql("select subject || ' | ' || body from notification_outbox where notice_key = :key")
+			.param("key", "registration:" + registration)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void badOrDuplicateRegistrationsAreRefusedWithAReasonAndKeepNothing() throws Exception {
 		String code = this.world.firmA().getCreditCode();
 		String taken = phone();

@@ -3,6 +3,7 @@ package org.qiqing.notification.web;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.qiqing.casework.NoticeTopic;
@@ -10,6 +11,7 @@ import org.qiqing.notification.Inbox;
 import org.qiqing.notification.InboxStream;
 import org.qiqing.notification.NotificationPreferences;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Languages;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -43,7 +45,11 @@ class InboxController {
 
 	private final Clock clock;
 
-	InboxController(Inbox inbox, InboxStream stream, NotificationPreferences preferences, Clock clock) {
+	private final Languages languages;
+
+	InboxController(Inbox inbox, InboxStream stream, NotificationPreferences preferences, Clock clock,
+			Languages languages) {
+		this.languages = languages;
 		this.inbox = inbox;
 		this.stream = stream;
 		this.preferences = preferences;
@@ -52,8 +58,8 @@ class InboxController {
 
 	@GetMapping("/inbox")
 	String showInbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean unread,
-			Actor actor, Model model) {
-		model.addAttribute("page", this.inbox.page(actor.personId(), unread, Math.max(page, 0), PAGE_SIZE));
+			Actor actor, Model model, Locale locale) {
+		model.addAttribute("page", this.inbox.page(actor.personId(), unread, Math.max(page, 0), PAGE_SIZE, locale));
 		model.addAttribute("unreadOnly", unread);
 		model.addAttribute("topics", NoticeTopic.values());
 		return INBOX;
@@ -67,7 +73,7 @@ class InboxController {
 
 	@PostMapping("/inbox/{id}/read")
 	String markRead(@PathVariable long id, Actor actor) {
-		this.inbox.markRead(actor.personId(), id, this.clock.instant());
+		this.inbox.markRead(actor.personId(), id, this.clock.instant(), Locale.SIMPLIFIED_CHINESE);
 		return "redirect:/inbox";
 	}
 
@@ -82,13 +88,14 @@ class InboxController {
 		model.addAttribute("choices", this.preferences.of(actor.personId()));
 		model.addAttribute("delivery", this.preferences.delivery(actor.personId()));
 		model.addAttribute("deliveries", NotificationPreferences.Delivery.values());
+		model.addAttribute("language", this.languages.of(actor.personId()).getLanguage());
 		return PREFERENCES;
 	}
 
 	@PostMapping("/inbox/preferences")
 	String changePreferences(@RequestParam(required = false) List<NoticeTopic> email,
-			@RequestParam(required = false) NotificationPreferences.Delivery delivery, Actor actor,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) NotificationPreferences.Delivery delivery,
+			@RequestParam(required = false) String language, Actor actor, RedirectAttributes redirect) {
 		Set<NoticeTopic> emailed = EnumSet.noneOf(NoticeTopic.class);
 		if (email != null) {
 			emailed.addAll(email);
@@ -96,6 +103,9 @@ class InboxController {
 		this.preferences.chooseEmail(actor.personId(), emailed);
 		if (delivery != null) {
 			this.preferences.chooseDelivery(actor.personId(), delivery);
+		}
+		if (language != null) {
+			this.languages.choose(actor.personId(), Locale.forLanguageTag(language));
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/inbox/preferences";

@@ -51,8 +51,11 @@ class NotificationAdminController {
 	String showNotifications(Actor actor, Model model) {
 		model.addAttribute("robots", this.robots.list(actor));
 		model.addAttribute("deadLetters", this.deadLetters.list(actor, 200));
-		model.addAttribute("units",
-				this.organisation.units(null).stream().filter(unit -> actor.oversees(unit.regionPath())).toList());
+		model.addAttribute("units", this.organisation.units(null)
+			.stream()
+			// A disabled unit is no longer offered (as on the assign form).
+			.filter(unit -> unit.enabled() && actor.oversees(unit.regionPath()))
+			.toList());
 		model.addAttribute("kinds", RobotKind.values());
 		model.addAttribute("topics", NoticeTopic.values());
 		model.addAttribute("deliveries", Delivery.values());

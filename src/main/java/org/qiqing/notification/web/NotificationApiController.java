@@ -53,7 +53,7 @@ class NotificationApiController {
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "false") boolean unread,
 			Actor actor) {
 		Paging paging = Paging.of(page, size, MAX_SIZE);
-		return this.inbox.page(actor.personId(), unread, paging.page(), paging.size());
+		return this.inbox.page(actor.personId(), unread, paging.page(), paging.size(), LocaleContextHolder.getLocale());
 	}
 
 	@GetMapping("/api/v1/notifications/unread-count")
@@ -63,7 +63,7 @@ class NotificationApiController {
 
 	@PostMapping("/api/v1/notifications/{id}/read")
 	Inbox.Notification markRead(@PathVariable long id, Actor actor) {
-		return this.inbox.markRead(actor.personId(), id, this.clock.instant());
+		return this.inbox.markRead(actor.personId(), id, this.clock.instant(), LocaleContextHolder.getLocale());
 	}
 
 	@PostMapping("/api/v1/notifications/read-all")

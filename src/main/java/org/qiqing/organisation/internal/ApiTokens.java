@@ -94,6 +94,23 @@ public class ApiTokens {
 		return revoked;
 	}
 
+	/**
+	 * Revokes every token the person still has (an administrator reset his password: who
+	 * knew it may have made one), each told as {@link ApiTokenRevoked}, as when he
+	 * revokes one himself.
+	 * @return how many were revoked
+	 */
+	@Transactional
+	public int revokeAll(long personId) {
+		int revoked = 0;
+		for (Issued token : of(personId)) {
+			if (revoke(personId, token.id())) {
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
 	static String hash(String token) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

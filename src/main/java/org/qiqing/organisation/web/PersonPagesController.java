@@ -174,11 +174,15 @@ class PersonPagesController {
 		model.addAttribute("person", person);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", OFFICIAL_ROLES);
+		// A disabled unit takes no one new; a person already in one keeps it on his form.
 		model.addAttribute("units",
 				this.queries
 					.units(actor, new OrganisationQueries.UnitFilter(null, null, null, OrganisationQueries.Status.ALL),
 							0, UNIT_CHOICES)
-					.items());
+					.items()
+					.stream()
+					.filter(unit -> unit.enabled() || java.util.Objects.equals(unit.id(), form.unitId()))
+					.toList());
 		model.addAttribute("regions", this.queries.regions(actor));
 		return FORM;
 	}

@@ -335,6 +335,31 @@ class AdministrationIntegrationTests {
 		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void aPasswordResetRevokesThePersonsApiTokensAndTheAuditSaysSo() throws Exception {
+		Member official = this.fixtures.official(AdminFixtures.JIASHAN, Role.HANDLER);
+		long id = official.actor().personId();
+		this.tokens.issue(id, "second");
+		assertThat(this.tokens.of(id)).hasSize(2);
+		this.mvc.perform(get("/api/v1/notifications").header(HttpHeaders.AUTHORIZATION, official.bearer()))
+			.andExpect(status().isOk());
+		long audited = this.jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
+
+		call(post("/api/v1/people/" + id + "/password-reset").header(HttpHeaders.IF_MATCH, "\"0\""))
+			.andExpect(status().isOk());
+
+		assertThat(this.tokens.of(id)).isEmpty();
+		this.mvc.perform(get("/api/v1/notifications").header(HttpHeaders.AUTHORIZATION, official.bearer()))
+			.andExpect(status().isUnauthorized());
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_entry
+				where id > :after and action = 'TOKEN_REVOKED' and target_kind = 'api-token' and person_id = :person""")
+			.param("after", audited)
+			.param("person", id)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	private ResultActions call(MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, this.jiashanAdmin.bearer()));
 	}
