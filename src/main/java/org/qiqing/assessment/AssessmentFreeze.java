@@ -102,10 +102,11 @@ public class AssessmentFreeze {
 	}
 
 	/**
-	 * Freezes a month that has ended, once. Months are frozen in order: an earlier month
-	 * than the last frozen one is refused unless it is frozen already.
+	 * Freezes a month that has ended, once. The schedule freezes months in order; a month
+	 * frozen later than the next one carries its late counts into the next month frozen
+	 * after it.
 	 * @param by the person who asked, or null for the schedule
-	 * @throws InvalidInput for a month not over, or earlier than the last frozen
+	 * @throws InvalidInput for a month not over
 	 */
 	@Transactional
 	public Outcome freeze(YearMonth month, Long by) {
@@ -116,10 +117,6 @@ public class AssessmentFreeze {
 		}
 		if (!month.isBefore(thisMonth())) {
 			throw new InvalidInput("month", Text.of("assessment.error.monthNotOver", month.toString()));
-		}
-		Optional<YearMonth> last = lastFrozen();
-		if (last.isPresent() && month.isBefore(last.get())) {
-			throw new InvalidInput("month", Text.of("assessment.error.monthOutOfOrder", last.get().toString()));
 		}
 		Snapshot snapshot = compute(month, rollupFigures(month), carriedIn(month));
 		String hash = snapshot.hash();
