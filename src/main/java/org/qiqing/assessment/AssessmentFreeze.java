@@ -95,7 +95,7 @@ public class AssessmentFreeze {
 	/** The last frozen month, if any. */
 	@Transactional(readOnly = true)
 	public Optional<YearMonth> lastFrozen() {
-		return this.jdbc.sql("select max(month) from assessment_month")
+		return this.jdbc.sql("select max(month_start) from assessment_month")
 			.query(Date.class)
 			.optional()
 			.map(d -> YearMonth.from(d.toLocalDate()));
@@ -123,7 +123,7 @@ public class AssessmentFreeze {
 		try {
 			this.jdbc
 				.sql("""
-						insert into assessment_month (month, formula_version, hash, results, adjustments, frozen_at, frozen_by)
+						insert into assessment_month (month_start, formula_version, hash, results, adjustments, frozen_at, frozen_by)
 						values (:month, :version, :hash, :results, :adjustments, :at, :by)""")
 				.param("month", Date.valueOf(month.atDay(1)))
 				.param("version", snapshot.formula().version())
@@ -141,8 +141,8 @@ public class AssessmentFreeze {
 		Date first = Date.valueOf(month.atDay(1));
 		this.template.batchUpdate(
 				"""
-						insert into assessment_result (month, subject, unit_id, region_code, region_path, league, figures, adjusted,
-						                               indicator_points, deduction_points, score, rank, league_size)
+						insert into assessment_result (month_start, subject, unit_id, region_code, region_path, league, figures, adjusted,
+						                               indicator_points, deduction_points, score, league_rank, league_size)
 						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				snapshot.results(), 2000, (ps, r) -> {
 					ps.setDate(1, first);
@@ -160,7 +160,7 @@ public class AssessmentFreeze {
 					ps.setInt(13, r.leagueSize());
 				});
 		this.template.batchUpdate("""
-				insert into assessment_adjustment (month, of_month, subject, unit_id, region_code, measure, delta)
+				insert into assessment_adjustment (month_start, of_month, subject, unit_id, region_code, measure, delta)
 				values (?, ?, ?, ?, ?, ?, ?)""", snapshot.adjustments(), 2000, (ps, a) -> {
 			ps.setDate(1, first);
 			ps.setDate(2, Date.valueOf(a.ofMonth().atDay(1)));
@@ -196,7 +196,7 @@ public class AssessmentFreeze {
 	}
 
 	Optional<Outcome> frozen(YearMonth month) {
-		return this.jdbc.sql("select hash, results, adjustments from assessment_month where month = :month")
+		return this.jdbc.sql("select hash, results, adjustments from assessment_month where month_start = :month")
 			.param("month", Date.valueOf(month.atDay(1)))
 			.query((rs, n) -> new Outcome(month, false, rs.getString(1), rs.getInt(2), rs.getInt(3), 0))
 			.optional();
@@ -271,8 +271,8 @@ public class AssessmentFreeze {
 	 */
 	private List<Snapshot.Adjustment> carriedIn(YearMonth month) {
 		List<Snapshot.Adjustment> carried = new ArrayList<>();
-		List<YearMonth> earlier = this.jdbc
-			.sql("select month from assessment_month where month < :month and month >= :since order by month")
+		List<YearMonth> earlier = this.jdbc.sql(
+				"select month_start from assessment_month where month_start < :month and month_start >= :since order by month_start")
 			.param("month", Date.valueOf(month.atDay(1)))
 			.param("since", Date.valueOf(month.minusMonths(this.lookBack).atDay(1)))
 			.query(Date.class)
@@ -282,7 +282,8 @@ public class AssessmentFreeze {
 			.toList();
 		for (YearMonth of : earlier) {
 			Map<Snapshot.Subject, Map<String, Long>> known = new TreeMap<>();
-			this.jdbc.sql("select subject, unit_id, region_code, figures from assessment_result where month = :month")
+			this.jdbc
+				.sql("select subject, unit_id, region_code, figures from assessment_result where month_start = :month")
 				.param("month", Date.valueOf(of.atDay(1)))
 				.query((rs, n) -> known.put(
 						new Snapshot.Subject(rs.getString(1).charAt(0), rs.getLong(2), rs.getString(3)),
@@ -313,7 +314,7 @@ public class AssessmentFreeze {
 	 * The adjustments recorded with {@code column} (month or of_month) equal to a month.
 	 */
 	private List<Snapshot.Adjustment> storedAdjustments(String column, YearMonth month) {
-		String where = "month".equals(column) ? "month = :month" : "of_month = :month";
+		String where = "month".equals(column) ? "month_start = :month" : "of_month = :month";
 		return this.jdbc
 			.sql("select of_month, subject, unit_id, region_code, measure, delta from assessment_adjustment where "
 					+ where)

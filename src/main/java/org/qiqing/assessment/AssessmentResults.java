@@ -105,10 +105,10 @@ public class AssessmentResults {
 	}
 
 	private static final String LINE = """
-			select r.id, r.subject, r.unit_id, r.region_code, r.league, r.rank, r.league_size, p.rank, r.score,
-			       r.indicator_points, r.deduction_points, r.figures, r.adjusted, r.month
+			select r.id, r.subject, r.unit_id, r.region_code, r.league, r.league_rank, r.league_size, p.league_rank, r.score,
+			       r.indicator_points, r.deduction_points, r.figures, r.adjusted, r.month_start
 			from assessment_result r
-			left join assessment_result p on p.month = :previous and p.subject = r.subject and p.unit_id = r.unit_id
+			left join assessment_result p on p.month_start = :previous and p.subject = r.subject and p.unit_id = r.unit_id
 			     and p.region_code = r.region_code and p.league = r.league
 			""";
 
@@ -135,16 +135,16 @@ public class AssessmentResults {
 	public List<Month> months(Actor actor) {
 		refuseEnterprise(actor);
 		return this.jdbc.sql("""
-				select month, formula_version, hash, results, adjustments, frozen_at from assessment_month
-				order by month desc""").query((rs, n) -> month(rs)).list();
+				select month_start, formula_version, hash, results, adjustments, frozen_at from assessment_month
+				order by month_start desc""").query((rs, n) -> month(rs)).list();
 	}
 
 	@Transactional(readOnly = true)
 	public Month month(Actor actor, YearMonth month) {
 		refuseEnterprise(actor);
 		return this.jdbc.sql("""
-				select month, formula_version, hash, results, adjustments, frozen_at from assessment_month
-				where month = :month""")
+				select month_start, formula_version, hash, results, adjustments, frozen_at from assessment_month
+				where month_start = :month""")
 			.param("month", Date.valueOf(month.atDay(1)))
 			.query((rs, n) -> month(rs))
 			.optional()
@@ -161,9 +161,9 @@ public class AssessmentResults {
 		List<Line> lines = new ArrayList<>();
 		Names names = names();
 		StatementSpec statement = this.jdbc
-			.sql(LINE + " where r.month = :month and r.subject = :subject and "
+			.sql(LINE + " where r.month_start = :month and r.subject = :subject and "
 					+ CaseScope.figures("r.region_path", "r.unit_id") + (kind == null ? "" : " and r.league like :kind")
-					+ " order by r.league, r.rank, r.unit_id, r.region_code")
+					+ " order by r.league, r.league_rank, r.unit_id, r.region_code")
 			.param("month", Date.valueOf(month.atDay(1)))
 			.param("previous", Date.valueOf(month.minusMonths(1).atDay(1)))
 			.param("subject", String.valueOf(subject.code()));
@@ -180,8 +180,8 @@ public class AssessmentResults {
 		month(actor, month);
 		Names names = names();
 		CaseScope.bind(this.jdbc
-			.sql(LINE + " where r.month = :month and " + CaseScope.figures("r.region_path", "r.unit_id")
-					+ " order by r.subject desc, r.league, r.rank, r.unit_id, r.region_code")
+			.sql(LINE + " where r.month_start = :month and " + CaseScope.figures("r.region_path", "r.unit_id")
+					+ " order by r.subject desc, r.league, r.league_rank, r.unit_id, r.region_code")
 			.param("month", Date.valueOf(month.atDay(1)))
 			.param("previous", Date.valueOf(month.minusMonths(1).atDay(1))), actor).query(rs -> {
 				each.accept(line(rs, names));
@@ -192,7 +192,7 @@ public class AssessmentResults {
 	@Transactional(readOnly = true)
 	public Detail detail(Actor actor, long id) {
 		refuseEnterprise(actor);
-		YearMonth of = this.jdbc.sql("select month from assessment_result where id = :id")
+		YearMonth of = this.jdbc.sql("select month_start from assessment_result where id = :id")
 			.param("id", id)
 			.query(Date.class)
 			.optional()
@@ -211,7 +211,7 @@ public class AssessmentResults {
 		Map<String, Long> all = new TreeMap<>(line.figures());
 		line.adjusted().forEach((m, n) -> all.merge(m, n, Long::sum));
 		String subject = String.valueOf(line.subject().code());
-		List<Carried> in = carried("a.month = :month", of, subject, line);
+		List<Carried> in = carried("a.month_start = :month", of, subject, line);
 		List<Carried> out = carried("a.of_month = :month", of, subject, line);
 		List<FollowUp> followUps = this.jdbc.sql("""
 				select id, kind, reference, note, recorded_by, recorded_at from assessment_follow_up
@@ -225,9 +225,9 @@ public class AssessmentResults {
 
 	private List<Carried> carried(String where, YearMonth month, String subject, Line line) {
 		return this.jdbc
-			.sql("select a.month, a.of_month, a.measure, a.delta from assessment_adjustment a where " + where
+			.sql("select a.month_start, a.of_month, a.measure, a.delta from assessment_adjustment a where " + where
 					+ " and a.subject = :subject and a.unit_id = :unit and a.region_code = :region"
-					+ " order by a.month, a.of_month, a.measure")
+					+ " order by a.month_start, a.of_month, a.measure")
 			.param("month", Date.valueOf(month.atDay(1)))
 			.param("subject", subject)
 			.param("unit", line.unitId())

@@ -116,7 +116,7 @@ public class Formulas {
 			throw new NotAllowed(Text.of("assessment.error.topAdministrator"));
 		}
 		check(draft);
-		Date lastFrozen = this.jdbc.sql("select max(month) from assessment_month")
+		Date lastFrozen = this.jdbc.sql("select max(month_start) from assessment_month")
 			.query(Date.class)
 			.optional()
 			.orElse(null);
