@@ -429,11 +429,11 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/assessment/months/{month}/verification", neutral()));
 		rules.add(rule("GET /api/v1/assessment/months/{month}/bulletin", neutral()));
 		rules.add(rule("GET /api/v1/assessment/months/{month}/export", neutral()));
-		rules.add(rule("GET /api/v1/assessment/results/{id}", neutral()));
-		rules.add(rule("POST /api/v1/assessment/results/{id}/follow-ups", neutral()));
+		rules.add(rule("GET /api/v1/assessment/results/{id}", neutralAbout(UNIT)));
+		rules.add(rule("POST /api/v1/assessment/results/{id}/follow-ups", neutralAbout(UNIT)));
 		rules.add(rule("GET /assessment", neutral()));
-		rules.add(rule("GET /assessment/results/{id}", neutral()));
-		rules.add(rule("POST /assessment/results/{id}/follow-ups", neutral()));
+		rules.add(rule("GET /assessment/results/{id}", neutralAbout(UNIT)));
+		rules.add(rule("POST /assessment/results/{id}/follow-ups", neutralAbout(UNIT)));
 		rules.add(rule("POST /assessment/freeze", neutral()));
 		rules.add(rule("GET /assessment/export", neutral()));
 		rules.add(rule("GET /assessment/formula", neutral()));
@@ -724,6 +724,14 @@ class AccessMatrixIntegrationTests {
 
 	static Call neutral() {
 		return new Call(NEUTRAL, NONE, "", NO_BODY, false);
+	}
+
+	/**
+	 * Neutral, with {id} filled by a subject's id that means nothing to the endpoint (an
+	 * assessment result's id is no case's): only what the answer names is checked.
+	 */
+	static Call neutralAbout(Subject subject) {
+		return new Call(NEUTRAL, subject, "", NO_BODY, false);
 	}
 
 	/**

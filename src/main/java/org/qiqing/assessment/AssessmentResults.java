@@ -75,11 +75,13 @@ public class AssessmentResults {
 			BigDecimal indicatorPoints, BigDecimal deductionPoints, Map<String, Long> figures,
 			Map<String, Long> adjusted) {
 
+		@com.fasterxml.jackson.annotation.JsonProperty("movement")
 		public Integer movement() {
 			return this.previousRank == null ? null : this.previousRank - this.rank;
 		}
 
 		/** ↑2, ↓1, = or new. */
+		@com.fasterxml.jackson.annotation.JsonProperty("movementMark")
 		public String movementMark() {
 			Integer m = movement();
 			return m == null ? "new" : m > 0 ? "↑" + m : m < 0 ? "↓" + (-m) : "=";

@@ -175,7 +175,7 @@ class AssessmentApiController {
 		Formula formula = formulas.find(frozen.formulaVersion()).orElseThrow();
 		response.setContentType(XLSX);
 		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-				+ URLEncoder.encode("考核结果-" + month + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
+				+ URLEncoder.encode("assessment-" + month + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
 		audit.record(actor, AuditAction.DATA_EXPORTED, "assessment", month.toString(), frozen.hash());
 		export.write(actor, month, formula, frozen.hash(), locale, response.getOutputStream());
 	}
