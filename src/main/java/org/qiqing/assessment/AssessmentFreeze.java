@@ -75,7 +75,7 @@ public class AssessmentFreeze {
 
 	AssessmentFreeze(MonthlyMeasures measures, Formulas formulas, Units units, Regions regions, JdbcClient jdbc,
 			JdbcTemplate template, Clock clock, ObjectProvider<AccountabilityDecisions> accountability,
-			@Value("${qiqing.assessment.look-back-months:12}") int lookBack) {
+			@Value("${qiqing.assessment.look-back-months:6}") int lookBack) {
 		this.measures = measures;
 		this.formulas = formulas;
 		this.units = units;
