@@ -81,6 +81,8 @@ class AssessmentAccessIntegrationTests {
 		List<String> regions = regions(this.world.leaderA(), results + "?subject=region");
 		assertThat(regions).contains("330421").doesNotContain("330481", "330400");
 		assertThat(regions(this.world.admin(), results + "?subject=region")).contains("330400", "330421", "330481");
+		assertThat(this.api.get(this.world.leaderA(), results).getResponse().getContentAsString())
+			.contains("\"movementMark\"", "\"formula\"");
 		assertThat(status(this.world.enterpriseA(), results)).isEqualTo(404);
 		assertThat(status(this.world.enterpriseA(), "/api/v1/assessment/months")).isEqualTo(404);
 
