@@ -422,6 +422,29 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /dashboard", neutral()));
 		rules.add(rule("GET /dashboard/export", neutral()));
 		rules.add(rule("GET /statistics/definitions", neutral()));
+		// Assessment: results within the reader's unit and jurisdiction, a foreign result
+		// 404; the formula and freezing for the top administrator; follow-ups for
+		// supervisors and leaders (AssessmentAccessIntegrationTests, every endpoint and
+		// page for the roles concerned).
+		rules.add(rule("GET /api/v1/assessment/formulas", neutral()));
+		rules.add(rule("GET /api/v1/assessment/formulas/{version}", neutral()));
+		rules.add(rule("GET /api/v1/assessment/formula", neutral()));
+		rules.add(rule("POST /api/v1/assessment/formulas", neutral()));
+		rules.add(rule("GET /api/v1/assessment/months", neutral()));
+		rules.add(rule("GET /api/v1/assessment/months/{month}/results", neutral()));
+		rules.add(rule("POST /api/v1/assessment/months/{month}/freeze", neutral()));
+		rules.add(rule("GET /api/v1/assessment/months/{month}/verification", neutral()));
+		rules.add(rule("GET /api/v1/assessment/months/{month}/bulletin", neutral()));
+		rules.add(rule("GET /api/v1/assessment/months/{month}/export", neutral()));
+		rules.add(rule("GET /api/v1/assessment/results/{id}", neutralAbout(UNIT)));
+		rules.add(rule("POST /api/v1/assessment/results/{id}/follow-ups", neutralAbout(UNIT)));
+		rules.add(rule("GET /assessment", neutral()));
+		rules.add(rule("GET /assessment/results/{id}", neutralAbout(UNIT)));
+		rules.add(rule("POST /assessment/results/{id}/follow-ups", neutralAbout(UNIT)));
+		rules.add(rule("POST /assessment/freeze", neutral()));
+		rules.add(rule("GET /assessment/export", neutral()));
+		rules.add(rule("GET /assessment/formula", neutral()));
+		rules.add(rule("POST /assessment/formula", neutral()));
 		rules.add(rule("GET /admin/audit", list("")));
 		return rules;
 	}
@@ -711,6 +734,14 @@ class AccessMatrixIntegrationTests {
 	}
 
 	/**
+	 * Neutral, with {id} filled by a subject's id that means nothing to the endpoint (an
+	 * assessment result's id is no case's): only what the answer names is checked.
+	 */
+	static Call neutralAbout(Subject subject) {
+		return new Call(NEUTRAL, subject, "", NO_BODY, false);
+	}
+
+	/**
 	 * A county's things: a case in "extension requested" with a public and an internal
 	 * document, its enterprise and lead unit, and an API token of its dispatcher.
 	 */
@@ -775,6 +806,8 @@ class AccessMatrixIntegrationTests {
 		values.put("code", t.regionCode());
 		values.put("categoryId", Long.toString(this.world.category().id()));
 		values.put("dimension", "unit");
+		values.put("month", "2021-09");
+		values.put("version", "1");
 		values.put("number", t.number());
 		values.put("title", t.title());
 		values.put("state", "EXTENSION_REQUESTED");

@@ -278,6 +278,24 @@ class DemoDataIntegrationTests {
 	}
 
 	/** The demonstration, loaded once into the database the integration tests share. */
+	@Test
+	void theTwelvePastMonthsOfAssessmentAreFrozenWithMovement() {
+		loadOnce();
+		assertThat(this.jdbc.sql("select count(*) from assessment_month").query(Integer.class).single())
+			.isGreaterThanOrEqualTo(12);
+		// 嘉善县's departments are ranked in several months, and some moved between them
+		assertThat(this.jdbc.sql("""
+				select count(*) from assessment_result r join unit u on u.id = r.unit_id
+				where r.subject = 'U' and u.code like 'JS-%'""").query(Integer.class).single()).isGreaterThan(12);
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from assessment_result r
+					join assessment_result p on p.subject = r.subject and p.unit_id = r.unit_id and p.region_code = r.region_code
+					     and p.league = r.league and p.month_start < r.month_start and p.league_rank <> r.league_rank""")
+			.query(Integer.class)
+			.single()).isGreaterThan(0);
+	}
+
 	private void loadOnce() {
 		if (this.jdbc.sql("select count(*) from unit where code = 'JX-QFZX'").query(Integer.class).single() == 0) {
 			this.demo.load(new DemoSettings(true, 40, 100, 60, "demo"));

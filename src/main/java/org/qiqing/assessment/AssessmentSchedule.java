@@ -1,0 +1,83 @@
+package org.qiqing.assessment;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Freezes the months that have ended, every {@code qiqing.assessment.interval} (an hour),
+ * on the node that takes the lease ({@code assessment_lease}, on the database's clock, as
+ * the timers' sweep): the months after the last frozen one up to last month, in order
+ * (the last month alone when none was ever frozen). A month is frozen once whatever runs
+ * it, so two nodes at once would only do the work twice, never freeze twice.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnProperty(name = "qiqing.assessment.enabled", havingValue = "true", matchIfMissing = true)
+class AssessmentSchedule {
+
+	private static final Logger log = LoggerFactory.getLogger(AssessmentSchedule.class);
+
+	/** Long enough for a province's month, which takes well under a minute. */
+	private static final Duration LEASE = Duration.ofMinutes(10);
+
+	private final AssessmentFreeze freeze;
+
+	private final JdbcClient jdbc;
+
+	private final String node = UUID.randomUUID().toString();
+
+	AssessmentSchedule(AssessmentFreeze freeze, JdbcClient jdbc) {
+		this.freeze = freeze;
+		this.jdbc = jdbc;
+	}
+
+	@Scheduled(fixedDelayString = "${qiqing.assessment.interval:1h}",
+			initialDelayString = "${qiqing.assessment.initial-delay:2m}")
+	void freezeEndedMonths() {
+		if (!takeLease()) {
+			return;
+		}
+		try {
+			YearMonth last = this.freeze.thisMonth().minusMonths(1);
+			YearMonth next = this.freeze.lastFrozen().map(m -> m.plusMonths(1)).orElse(last);
+			for (YearMonth month = next; !month.isAfter(last); month = month.plusMonths(1)) {
+				AssessmentFreeze.Outcome outcome = this.freeze.freeze(month, null);
+				log.info("Froze the assessment of {}: {} results, {} adjustments, {} ms", month, outcome.results(),
+						outcome.adjustments(), outcome.millis());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not freeze the assessment", ex);
+		}
+		finally {
+			this.jdbc.sql(
+					"update assessment_lease set holder = null, held_until = null where name = 'freeze' and holder = :node")
+				.param("node", this.node)
+				.update();
+		}
+	}
+
+	boolean takeLease() {
+		Instant now = this.jdbc.sql("select current_timestamp").query(Timestamp.class).single().toInstant();
+		return this.jdbc.sql("""
+				update assessment_lease set holder = :node, held_until = :until
+				where name = 'freeze' and (held_until is null or held_until < :now)""")
+			.param("node", this.node)
+			.param("until", Timestamp.from(now.plus(LEASE)))
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+}
