@@ -29,6 +29,7 @@ import org.qiqing.platform.Text;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,7 +124,7 @@ public class Campaigns {
 	@Transactional
 	public Campaign create(NewCampaign request, Actor actor) {
 		if (actor.jurisdictionPath() == null || ORGANISERS.stream().noneMatch(actor::has)) {
-			throw new NotAllowed(Text.of("evaluation.error.notOrganiser"));
+			throw new AccessDeniedException("not an organiser of a jurisdiction");
 		}
 		Map<String, Text> errors = new LinkedHashMap<>();
 		String title = request.title() == null ? "" : request.title().strip();

@@ -36,6 +36,7 @@ import org.qiqing.platform.Rows;
 import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -132,7 +133,7 @@ public class SpotChecks {
 	@Transactional
 	public Draw draw(LocalDate from, LocalDate to, Double share, Actor actor) {
 		if (actor.jurisdictionPath() == null || Campaigns.ORGANISERS.stream().noneMatch(actor::has)) {
-			throw new NotAllowed(Text.of("evaluation.error.notOrganiser"));
+			throw new AccessDeniedException("not an organiser of a jurisdiction");
 		}
 		double taken = share == null ? this.settings.sampleShare() : share;
 		Map<String, Text> errors = new LinkedHashMap<>();
