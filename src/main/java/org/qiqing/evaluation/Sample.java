@@ -30,9 +30,9 @@ public final class Sample {
 
 	/** The ids drawn, in the order of their numbers. */
 	public static List<Long> draw(Collection<Long> ids, String seed, double share) {
-		int size = size(ids.size(), share);
-		return ids.stream()
-			.distinct()
+		List<Long> distinct = ids.stream().distinct().toList();
+		int size = size(distinct.size(), share);
+		return distinct.stream()
 			.sorted(Comparator.comparing((Long id) -> number(seed, id), Long::compareUnsigned)
 				.thenComparing(Comparator.naturalOrder()))
 			.limit(size)
