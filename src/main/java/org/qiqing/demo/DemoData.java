@@ -78,6 +78,8 @@ class DemoData {
 
 	private final LinkageDemo linkage;
 
+	private final EvaluationDemo evaluation;
+
 	/** Names of people and enterprises, made afresh (and alike) for each load. */
 	private ChineseNames names;
 
@@ -85,7 +87,9 @@ class DemoData {
 
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
 			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
-			DemoVisits visits, LinkageDemo linkage, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			DemoVisits visits, LinkageDemo linkage, EvaluationDemo evaluation,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.evaluation = evaluation;
 		this.jdbc = jdbc;
 		this.frontDoor = frontDoor;
 		this.visits = visits;
@@ -133,6 +137,7 @@ class DemoData {
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadPastYear(settings.history(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
+		this.evaluation.load(actors, contacts);
 		this.frontDoor.load(firms, contacts, unitsByCode, hash);
 		this.visits.load(actors, firms, categoriesByCode);
 		this.linkage.load(firms, actors);
