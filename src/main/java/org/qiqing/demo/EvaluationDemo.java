@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.qiqing.casework.AnswerMethod;
+import org.qiqing.casework.CaseQueries;
 import org.qiqing.casework.Rating;
 import org.qiqing.evaluation.Campaigns;
 import org.qiqing.evaluation.Scale;
@@ -46,7 +47,10 @@ class EvaluationDemo {
 
 	private final PlatformClock clock;
 
-	EvaluationDemo(Campaigns campaigns, SpotChecks spotChecks, PlatformClock clock) {
+	private final CaseQueries cases;
+
+	EvaluationDemo(Campaigns campaigns, SpotChecks spotChecks, PlatformClock clock, CaseQueries cases) {
+		this.cases = cases;
 		this.campaigns = campaigns;
 		this.spotChecks = spotChecks;
 		this.clock = clock;
@@ -109,7 +113,14 @@ class EvaluationDemo {
 	 * closed; the unit with the most spot-checks hears worse than its ratings.
 	 */
 	private void loadSpotChecks(Actor centre, LocalDate today, Instant now, Random random) {
-		SpotChecks.Draw draw = this.spotChecks.draw(today.minusYears(1), today.minusDays(1), null, centre);
+		// 10 %, as the setting says; a small demonstration (the tests') draws at least 40
+		// cases, so that a unit has enough calls to be judged.
+		int population = this.cases
+			.closedBetween(centre, today.minusYears(1).atStartOfDay(CHINA).toInstant(),
+					today.atStartOfDay(CHINA).toInstant())
+			.size();
+		Double share = population >= 400 ? null : Math.min(1.0, 40.0 / Math.max(1, population));
+		SpotChecks.Draw draw = this.spotChecks.draw(today.minusYears(1), today.minusDays(1), share, centre);
 		List<SpotChecks.SpotCheck> checks = this.spotChecks.list(centre, null, null, true, Integer.MAX_VALUE)
 			.stream()
 			.filter(c -> c.drawId() == draw.id())
@@ -127,15 +138,15 @@ class EvaluationDemo {
 			.collect(Collectors.toMap(SpotChecks.SpotCheck::id, Function.identity(), (a, b) -> a,
 					java.util.LinkedHashMap::new))
 			.values()) {
-			// The coached unit's calls hear worse six times in ten; another unit's at most
+			// The coached unit's calls hear worse six times in ten; another unit's at
+			// most
 			// once, so that only the coached unit's disagreement is beyond chance.
 			boolean isCoached = coached != null && check.leadUnitId() == coached;
 			boolean worse = isCoached ? random.nextInt(10) < 6
 					: random.nextInt(12) == 0 && worseOf.merge(check.leadUnitId(), 1, Integer::sum) == 1;
 			Rating own = check.ownRating() == null ? Rating.SATISFIED : check.ownRating();
 			Rating heard = worse ? (random.nextBoolean() ? Rating.UNSATISFIED : Rating.VERY_UNSATISFIED) : own;
-			String note = worse && isCoached ? "企业表示问题未实际解决，评价时经办人要求打满意"
-					: worse ? "企业反映答复后无人跟进" : null;
+			String note = worse && isCoached ? "企业表示问题未实际解决，评价时经办人要求打满意" : worse ? "企业反映答复后无人跟进" : null;
 			Instant called = check.closedAt().plus(Duration.ofDays(2 + random.nextInt(5)));
 			if (called.isAfter(now.minusSeconds(60))) {
 				called = now.minusSeconds(60);
