@@ -291,14 +291,18 @@ class DemoDataIntegrationTests {
 		Disagreement figures = flagged.get(0).figures();
 		assertThat(figures.ownShare()).isGreaterThan(figures.spotShare() + 0.2);
 		// Every spot-check drawn was called back; last quarter's campaign is over and
-		// was answered, with no tie from an answer to an enterprise.
-		assertThat(this.jdbc.sql("select count(*) from eval_spot_check where rating is null")
+		// was answered.
+		String demoDraws = """
+				 from eval_spot_check s where s.draw_id in (select d.id from eval_draw d
+				   where d.drawn_by = (select p.id from person p where p.username = 'dispatcher'))""";
+		assertThat(this.jdbc.sql("select count(*)" + demoDraws + " and s.rating is null")
 			.query(Integer.class)
 			.single()).isZero();
-		assertThat(this.jdbc.sql("select count(*) from eval_spot_check").query(Integer.class).single()).isPositive();
+		assertThat(this.jdbc.sql("select count(*)" + demoDraws).query(Integer.class).single()).isPositive();
 		assertThat(this.jdbc.sql("""
 				select count(*) from eval_invitation i join eval_campaign c on c.id = i.campaign_id
-				where c.closes_on < :today and i.answered_on is not null""")
+				where c.closes_on < :today and i.answered_on is not null
+				  and c.created_by = (select p.id from person p where p.username = 'dispatcher')""")
 			.param("today", today)
 			.query(Integer.class)
 			.single()).isPositive();
