@@ -293,11 +293,10 @@ class DemoDataIntegrationTests {
 		// Every spot-check drawn was called back; last quarter's campaign is over and
 		// was answered.
 		String demoDraws = """
-				 from eval_spot_check s where s.draw_id in (select d.id from eval_draw d
-				   where d.drawn_by = (select p.id from person p where p.username = 'dispatcher'))""";
-		assertThat(this.jdbc.sql("select count(*)" + demoDraws + " and s.rating is null")
-			.query(Integer.class)
-			.single()).isZero();
+				from eval_spot_check s where s.draw_id in (select d.id from eval_draw d
+				  where d.drawn_by = (select p.id from person p where p.username = 'dispatcher'))""";
+		assertThat(this.jdbc.sql("select count(*)" + demoDraws + " and s.rating is null").query(Integer.class).single())
+			.isZero();
 		assertThat(this.jdbc.sql("select count(*)" + demoDraws).query(Integer.class).single()).isPositive();
 		assertThat(this.jdbc.sql("""
 				select count(*) from eval_invitation i join eval_campaign c on c.id = i.campaign_id
