@@ -67,7 +67,7 @@ class EvaluationDemo {
 		finally {
 			this.clock.reset();
 		}
-		loadSpotChecks(centre, today, now, random);
+		loadSpotChecks(centre, actors.get("admin"), today, now, random);
 	}
 
 	/**
@@ -112,7 +112,7 @@ class EvaluationDemo {
 	 * A 10 % draw of the past year's closed cases, each called back a few days after it
 	 * closed; the unit with the most spot-checks hears worse than its ratings.
 	 */
-	private void loadSpotChecks(Actor centre, LocalDate today, Instant now, Random random) {
+	private void loadSpotChecks(Actor centre, Actor city, LocalDate today, Instant now, Random random) {
 		// 10 %, as the setting says; a small demonstration (the tests') draws at least 40
 		// cases, so that a unit has enough calls to be judged.
 		int population = this.cases
@@ -121,7 +121,7 @@ class EvaluationDemo {
 			.size();
 		Double share = population >= 400 ? null : Math.min(1.0, 40.0 / Math.max(1, population));
 		SpotChecks.Draw draw = this.spotChecks.draw(today.minusYears(1), today.minusDays(1), share, centre);
-		List<SpotChecks.SpotCheck> checks = this.spotChecks.list(centre, null, null, true, Integer.MAX_VALUE)
+		List<SpotChecks.SpotCheck> checks = this.spotChecks.list(city, null, null, true, Integer.MAX_VALUE)
 			.stream()
 			.filter(c -> c.drawId() == draw.id())
 			.toList();
@@ -154,7 +154,8 @@ class EvaluationDemo {
 			this.spotChecks.record(check.id(),
 					new SpotChecks.Answer(heard, !worse, note, RESPONDENTS[random.nextInt(RESPONDENTS.length)],
 							random.nextInt(5) == 0 ? AnswerMethod.VISIT : AnswerMethod.PHONE, called),
-					centre);
+					// The county centre's own cases are called by the city.
+					Long.valueOf(check.leadUnitId()).equals(centre.unitId()) ? city : centre);
 		}
 		log.info("Demo evaluation: drew {} of {} closed cases, all called back", draw.drawn(), draw.population());
 	}
