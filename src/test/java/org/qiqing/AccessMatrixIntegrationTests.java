@@ -13,12 +13,14 @@ import static org.qiqing.AccessMatrixIntegrationTests.Sight.BLIND;
 import static org.qiqing.AccessMatrixIntegrationTests.Sight.SEES;
 import static org.qiqing.AccessMatrixIntegrationTests.Sight.UNCHECKED;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CALENDAR;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.CAMPAIGN;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CASE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CATEGORY;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.CONTACT;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.DEAD_LETTER;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ENTERPRISE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.GROUP;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.INVITATION;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.INTERNAL;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.LINK;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.NATIONAL;
@@ -29,6 +31,7 @@ import static org.qiqing.AccessMatrixIntegrationTests.Subject.PROFILE;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.REGION;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.REGISTRATION;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.ROBOT;
+import static org.qiqing.AccessMatrixIntegrationTests.Subject.SPOT_CHECK;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.TOKEN;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.UNIT;
 import static org.qiqing.platform.PlatformClock.CHINA;
@@ -446,6 +449,31 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /assessment/formula", neutral()));
 		rules.add(rule("POST /assessment/formula", neutral()));
 		rules.add(rule("GET /admin/audit", list("")));
+		// Conduct evaluation: a campaign's results to the overseers of its region and to
+		// its invited unit, in totals; an invitation to its enterprise alone; a
+		// spot-check to the centre that calls and the overseers, never to the handling
+		// unit (EvaluationIntegrationTests for the draws, answers and flags).
+		rules.add(rule("GET /api/v1/evaluation/campaigns", find(CAMPAIGN, "")));
+		rules.add(rule("GET /evaluation/campaigns", find(CAMPAIGN, "")));
+		rules.add(rule("GET /api/v1/evaluation/campaigns/{id}/results", show(CAMPAIGN)));
+		rules.add(rule("GET /evaluation/campaigns/{id}", show(CAMPAIGN)));
+		rules.add(rule("POST /api/v1/evaluation/campaigns", neutral()));
+		rules.add(rule("POST /evaluation/campaigns", neutral()));
+		rules.add(rule("GET /api/v1/evaluation/invitations", find(INVITATION, "")));
+		rules.add(rule("GET /evaluation/invitations", find(INVITATION, "")));
+		rules.add(rule("POST /api/v1/evaluation/invitations/{id}/answer", change(INVITATION, this::invitationJson)));
+		rules.add(rule("POST /evaluation/invitations/{id}", change(INVITATION, this::invitationForm)));
+		rules.add(rule("GET /api/v1/evaluation/spot-checks", find(SPOT_CHECK, "")));
+		rules.add(rule("GET /evaluation/spot-checks", find(SPOT_CHECK, "")));
+		rules.add(rule("GET /api/v1/evaluation/spot-checks/{id}", show(SPOT_CHECK)));
+		rules.add(rule("GET /evaluation/spot-checks/{id}", show(SPOT_CHECK)));
+		rules.add(rule("POST /api/v1/evaluation/spot-checks/{id}/answer", change(SPOT_CHECK, this::spotCheckJson)));
+		rules.add(rule("POST /evaluation/spot-checks/{id}", change(SPOT_CHECK, this::spotCheckForm)));
+		rules.add(rule("POST /api/v1/evaluation/spot-checks/draws", neutral()));
+		rules.add(rule("POST /evaluation/spot-checks/draws", neutral()));
+		rules.add(rule("GET /evaluation/cases/{caseId}/spot-checks", list("")));
+		rules.add(rule("GET /api/v1/evaluation/flags", list("")));
+		rules.add(rule("GET /evaluation/flags", list("")));
 		return rules;
 	}
 
@@ -530,6 +558,20 @@ class AccessMatrixIntegrationTests {
 			// The enterprise's profile names the groups linked to it to whoever sees it;
 			// LinkageIntegrationTests proves that they cannot change them.
 			case GROUP -> overseesLinks(who, t) ? SEES : sight(who, PROFILE, t) != BLIND ? UNCHECKED : BLIND;
+			// A campaign: the overseers of its county and the members of its invited
+			// unit; its enterprise sees it only as an invitation.
+			case CAMPAIGN -> regionsOverseen().getOrDefault(who, Set.of()).contains(t.county())
+					|| Long.valueOf(t.unitId()).equals(who.actor().unitId()) ? SEES
+							: who.equals(managerOf(t)) ? UNCHECKED : BLIND;
+			case INVITATION -> who.equals(managerOf(t)) ? SEES : sight(who, CAMPAIGN, t) == SEES ? UNCHECKED : BLIND;
+			// A spot-check: the county's service centre and its overseers, never the
+			// handling unit nor an enterprise.
+			case SPOT_CHECK -> who.actor().isEnterpriseContact()
+					|| Long.valueOf(t.unitId()).equals(who.actor().unitId())
+							? BLIND
+							: Long.valueOf(t.centreId()).equals(who.actor().unitId())
+									|| regionsOverseen().getOrDefault(who, Set.of()).contains(t.county()) ? SEES
+											: BLIND;
 			case NONE -> UNCHECKED;
 		};
 	}
@@ -595,6 +637,17 @@ class AccessMatrixIntegrationTests {
 		 * the group.
 		 */
 		GROUP,
+		/**
+		 * An evaluation campaign of the county with an invitation of its enterprise to
+		 * rate its lead unit: {id} is the campaign.
+		 */
+		CAMPAIGN,
+		/** That invitation: {id} is it. */
+		INVITATION,
+		/**
+		 * A spot-check of the county's case, assigned to its service centre: {id} is it.
+		 */
+		SPOT_CHECK,
 		/** Nothing in particular. */
 		NONE
 
@@ -751,7 +804,8 @@ class AccessMatrixIntegrationTests {
 			String regionCode, Member tokenOwner, long tokenId, String tokenName, String holiday, long noticeId,
 			String noticeSubject, long robotId, String robotName, long deadLetterId, String deadSubject,
 			long registrationId, String registrant, long colleagueId, String colleague, long linkId, String project,
-			Member linkHolder, long groupId, String groupName, long visitId, long photoId) {
+			Member linkHolder, long groupId, String groupName, long visitId, long photoId, long centreId,
+			long campaignId, String campaignTitle, long invitationId, long spotCheckId, String spotTitle) {
 
 		/** The words that give the subject away when an answer holds them. */
 		List<String> markers(Subject subject) {
@@ -773,6 +827,8 @@ class AccessMatrixIntegrationTests {
 				case CONTACT -> List.of(this.colleague);
 				case LINK -> List.of(this.project);
 				case GROUP -> List.of(this.groupName);
+				case CAMPAIGN, INVITATION -> List.of(this.campaignTitle);
+				case SPOT_CHECK -> List.of(this.spotTitle);
 				case UNIT, NATIONAL, CATEGORY, PROFILE, NONE -> List.of();
 			};
 		}
@@ -796,6 +852,9 @@ class AccessMatrixIntegrationTests {
 			case CONTACT -> values.put("id", Long.toString(idsOf.colleagueId()));
 			case LINK -> values.put("id", Long.toString(idsOf.linkId()));
 			case GROUP -> values.put("id", Long.toString(idsOf.groupId()));
+			case CAMPAIGN -> values.put("id", Long.toString(idsOf.campaignId()));
+			case INVITATION -> values.put("id", Long.toString(idsOf.invitationId()));
+			case SPOT_CHECK -> values.put("id", Long.toString(idsOf.spotCheckId()));
 			case REGION, CALENDAR, NATIONAL, NONE -> {
 			}
 		}
@@ -804,6 +863,7 @@ class AccessMatrixIntegrationTests {
 			values.put("action", action);
 		}
 		values.put("code", t.regionCode());
+		values.put("caseId", Long.toString(t.caseId()));
 		values.put("categoryId", Long.toString(this.world.category().id()));
 		values.put("dimension", "unit");
 		values.put("month", "2021-09");
@@ -1345,6 +1405,26 @@ class AccessMatrixIntegrationTests {
 		return this.jdbc.sql(sql).param("id", id).query(String.class).single();
 	}
 
+	private void invitationJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("{\"scores\": {\"1\": 5}}");
+	}
+
+	private void invitationForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("q1", "5");
+	}
+
+	private void spotCheckJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("""
+				{"rating": "SATISFIED", "solved": true, "respondent": "王经理", "method": "PHONE"}""");
+	}
+
+	private void spotCheckForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("rating", "SATISFIED")
+			.param("solved", "true")
+			.param("respondent", "王经理")
+			.param("method", "PHONE");
+	}
+
 	private void fileJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		request.contentType(MediaType.APPLICATION_JSON).content(newCase(t));
 	}
@@ -1512,13 +1592,95 @@ class AccessMatrixIntegrationTests {
 		long linkId = linkOf(linkHolder, dispatcher, regionCode, project);
 		long groupId = groupOf(groupLeader, firm, regionCode, groupName);
 		long visitId = visitOf(linkHolder, firm, regionCode);
+		Evaluation evaluation = evaluationOf(county, tag, id, unit, firm, dispatcher, regionCode);
 		return new Things(county, id, (String) Api.read(filed, "$.number"), title, note, file, secret,
 				attachments.get(0), internalNote, internalFile, internalSecret, attachments.get(1), firm.getId(),
 				firm.getName(), firm.getCreditCode(), unit.getId(), regionCode, dispatcher, tokenId, tokenName, holiday,
 				notice.id(), notice.subject(), robot.id(), robot.name(), robot.deadLetterId(), robot.deadSubject(),
 				((Number) Api.read(registered, "$.id")).longValue(), registrant,
 				((Number) Api.read(added, "$.id")).longValue(), colleague, linkId, project, linkHolder, groupId,
-				groupName, visitId, photoOf(visitId));
+				groupName, visitId, photoOf(visitId), evaluation.centre(), evaluation.campaignId(),
+				evaluation.campaignTitle(), evaluation.invitationId(), evaluation.spotCheckId(),
+				evaluation.spotTitle());
+	}
+
+	/** The county's evaluation: a campaign with an invitation, and a spot-check. */
+	private record Evaluation(long centre, long campaignId, String campaignTitle, long invitationId, long spotCheckId,
+			String spotTitle) {
+	}
+
+	/**
+	 * A campaign of the county over a quarter long past, inviting its enterprise to rate
+	 * its lead unit, and a spot-check of its case assigned to its service centre, written
+	 * as the evaluation module writes them.
+	 */
+	private Evaluation evaluationOf(String county, String tag, long caseId, Unit unit, Enterprise firm,
+			Member dispatcher, String regionCode) {
+		long centre = (county.equals("A") ? this.world.centreA() : this.world.centreB()).getId();
+		String campaignTitle = "专属评议 " + tag;
+		Timestamp now = new Timestamp(System.currentTimeMillis());
+		this.jdbc.sql("""
+				insert into eval_campaign (title, period_from, period_to, closes_on, scale, region_path, created_by,
+				                           created_at)
+				values (:title, :from, :to, :closes, 'FIVE', :path, :by, :at)""")
+			.param("title", campaignTitle)
+			.param("from", LocalDate.of(2001, 1, 1))
+			.param("to", LocalDate.of(2001, 3, 31))
+			.param("closes", today().plusDays(30))
+			.param("path", "/330400/" + regionCode + "/")
+			.param("by", dispatcher.actor().personId())
+			.param("at", now)
+			.update();
+		long campaignId = this.jdbc.sql("select id from eval_campaign where title = :title")
+			.param("title", campaignTitle)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("insert into eval_question (campaign_id, position, text) values (:c, 1, '办事效率')")
+			.param("c", campaignId)
+			.update();
+		this.jdbc.sql("insert into eval_invitation (campaign_id, unit_id, enterprise_id) values (:c, :u, :e)")
+			.param("c", campaignId)
+			.param("u", unit.getId())
+			.param("e", firm.getId())
+			.update();
+		long invitationId = this.jdbc.sql("select id from eval_invitation where campaign_id = :c")
+			.param("c", campaignId)
+			.query(Long.class)
+			.single();
+		String seed = "matrix:" + tag;
+		this.jdbc.sql("""
+				insert into eval_draw (region_path, period_from, period_to, share_permille, seed, population, drawn_by,
+				                       drawn_at)
+				values (:path, :from, :to, 100, :seed, 1, :by, :at)""")
+			.param("path", "/330400/" + regionCode + "/")
+			.param("from", LocalDate.of(2001, 1, 1))
+			.param("to", LocalDate.of(2001, 3, 31))
+			.param("seed", seed)
+			.param("by", dispatcher.actor().personId())
+			.param("at", now)
+			.update();
+		long drawId = this.jdbc.sql("select id from eval_draw where seed = :seed")
+			.param("seed", seed)
+			.query(Long.class)
+			.single();
+		String spotTitle = "专属抽查 " + tag;
+		this.jdbc.sql("""
+				insert into eval_spot_check (draw_id, case_id, case_number, case_title, enterprise_id, lead_unit_id,
+				       centre_unit_id, region_code, region_path, closed_at)
+				select :draw, c.id, c.number, :title, c.enterprise_id, :lead, :centre, c.region_code, c.region_path, :at
+				from cases c where c.id = :case""")
+			.param("draw", drawId)
+			.param("title", spotTitle)
+			.param("lead", unit.getId())
+			.param("centre", centre)
+			.param("at", now)
+			.param("case", caseId)
+			.update();
+		long spotCheckId = this.jdbc.sql("select id from eval_spot_check where draw_id = :d")
+			.param("d", drawId)
+			.query(Long.class)
+			.single();
+		return new Evaluation(centre, campaignId, campaignTitle, invitationId, spotCheckId, spotTitle);
 	}
 
 	/** A visit of the holder to the county's enterprise. */
@@ -1862,6 +2024,17 @@ class AccessMatrixIntegrationTests {
 					.singleRow()
 					.toString();
 			}
+			case INVITATION -> {
+				return text("""
+						select coalesce(cast(i.answered_on as varchar(10)), 'open') || '/'
+						       || (select count(*) from eval_answer a where a.campaign_id = i.campaign_id)
+						from eval_invitation i where i.id = :id""", t.invitationId());
+			}
+			case SPOT_CHECK -> {
+				return text(
+						"select coalesce(rating, 'open') || '/' || coalesce(respondent, '-') from eval_spot_check where id = :id",
+						t.spotCheckId());
+			}
 			default -> {
 			}
 		}
@@ -1870,7 +2043,7 @@ class AccessMatrixIntegrationTests {
 			case ENTERPRISE -> "enterprise";
 			case TOKEN -> "api_token";
 			case NONE, PROFILE, REGION, UNIT, PERSON, CALENDAR, NATIONAL, CATEGORY, NOTICE, ROBOT, DEAD_LETTER,
-					REGISTRATION, CONTACT, LINK, GROUP ->
+					REGISTRATION, CONTACT, LINK, GROUP, CAMPAIGN, INVITATION, SPOT_CHECK ->
 				throw new IllegalStateException("a change must name its subject");
 		};
 		long id = subject == ENTERPRISE ? t.enterpriseId() : subject == TOKEN ? t.tokenId() : t.caseId();

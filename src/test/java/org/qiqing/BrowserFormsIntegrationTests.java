@@ -166,12 +166,12 @@ class BrowserFormsIntegrationTests {
 		Map<Member, List<String>> pages = new LinkedHashMap<>();
 		pages.put(this.world.dispatcherA(),
 				List.of("/queue", "/cases", "/board", "/cases/" + id, "/cases/new", "/inbox", "/inbox/preferences",
-						"/enterprises", firm, "/coverage", "/links", "/admin/enterprises", "/registrations",
-						"/tokens"));
+						"/enterprises", firm, "/coverage", "/links", "/admin/enterprises", "/registrations", "/tokens",
+						"/evaluation/campaigns", "/evaluation/spot-checks", "/evaluation/flags"));
 		pages.put(this.world.handlerA(), List.of("/queue", "/cases", "/cases/" + id, firm));
-		pages.put(this.world.enterpriseA(),
-				List.of("/queue", "/cases/" + id, "/cases/new", "/help-visits/new", "/contacts", "/inbox"));
-		pages.put(this.world.leaderA(), List.of("/assignments/new", "/supervision"));
+		pages.put(this.world.enterpriseA(), List.of("/queue", "/cases/" + id, "/cases/new", "/help-visits/new",
+				"/contacts", "/inbox", "/evaluation/invitations"));
+		pages.put(this.world.leaderA(), List.of("/assignments/new", "/supervision", "/evaluation/flags"));
 		pages.put(this.world.admin(), List.of("/admin/units", "/admin/people", "/admin/calendar", "/admin/categories",
 				"/admin/audit", "/admin/notifications", "/admin/units/" + this.world.deptA().getId() + "/serves"));
 		pages.put(this.world.visitorA(), List.of("/visit", "/visits"));

@@ -531,6 +531,63 @@ public class CaseQueries {
 			.list();
 	}
 
+	/**
+	 * A closed case of an enterprise, as the evaluation module draws its spot-checks from
+	 * (回访抽查): its lead unit, region, when it was closed and the rating it closed with.
+	 */
+	public record ClosedCase(long id, String number, String title, long leadUnitId, long enterpriseId,
+			String regionCode, String regionPath, Instant closedAt, Rating rating, RatingSource ratingSource) {
+	}
+
+	/**
+	 * The cases of enterprises (kinds that serve one) the person may see that were closed
+	 * in {@code [from, to)}, at the latest step that closed them, oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<ClosedCase> closedBetween(Actor actor, Instant from, Instant to) {
+		return CaseScope.bind(this.jdbc.sql("""
+				select c.id, c.number, c.title, c.lead_unit_id as leadUnitId, c.enterprise_id as enterpriseId,
+				       c.region_code as regionCode, c.region_path as regionPath, x.closedAt, c.rating,
+				       c.rating_source as ratingSource
+				from cases c
+				join (select ev.case_id, max(ev.at) as closedAt from case_event ev
+				      where ev.to_state = 'CLOSED' and ev.at >= :from and ev.at < :to group by ev.case_id) x
+				  on x.case_id = c.id
+				where c.state = 'CLOSED' and c.lead_unit_id is not null and c.enterprise_id is not null
+				  and c.kind in """ + " " + enterpriseKinds() + " and " + CaseScope.CONDITION + """
+				order by x.closedAt, c.id"""), actor)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Rows.of(ClosedCase.class))
+			.list();
+	}
+
+	/** A unit that led a case of an enterprise: who served whom. */
+	public record Served(long unitId, long enterpriseId) {
+	}
+
+	/**
+	 * The enterprises each lead unit served in {@code [from, to)}, among the cases the
+	 * person may see: a case of an enterprise (kinds that serve one) that its lead unit
+	 * resolved in the period. Each pair once.
+	 */
+	@Transactional(readOnly = true)
+	public List<Served> servedBetween(Actor actor, Instant from, Instant to) {
+		return CaseScope
+			.bind(this.jdbc.sql("""
+					select distinct c.lead_unit_id as unitId, c.enterprise_id as enterpriseId
+					from cases c
+					where c.lead_unit_id is not null and c.enterprise_id is not null and c.kind in """ + " "
+					+ enterpriseKinds() + """
+							and exists (select 1 from case_event ev where ev.case_id = c.id and ev.action = 'RESOLVE'
+							            and ev.at >= :from and ev.at < :to)
+							and """ + " " + CaseScope.CONDITION), actor)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Rows.of(Served.class))
+			.list();
+	}
+
 	private static String literals(List<CaseAction> actions) {
 		return actions.stream().map(action -> "'" + action.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 	}

@@ -80,6 +80,8 @@ class DemoData {
 
 	private final AssessmentDemo assessment;
 
+	private final EvaluationDemo evaluation;
+
 	/** Names of people and enterprises, made afresh (and alike) for each load. */
 	private ChineseNames names;
 
@@ -87,8 +89,9 @@ class DemoData {
 
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
 			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
-			DemoVisits visits, LinkageDemo linkage, AssessmentDemo assessment,
+			DemoVisits visits, LinkageDemo linkage, EvaluationDemo evaluation, AssessmentDemo assessment,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.evaluation = evaluation;
 		this.jdbc = jdbc;
 		this.assessment = assessment;
 		this.frontDoor = frontDoor;
@@ -137,6 +140,7 @@ class DemoData {
 		loadCases(settings.cases(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadPastYear(settings.history(), random, firms, contacts, actors, unitsByCode, categoriesByCode, hash);
 		loadLeaderAssignments(firms, actors, unitsByCode, categoriesByCode, hash);
+		this.evaluation.load(actors, contacts);
 		this.assessment.load();
 		this.frontDoor.load(firms, contacts, unitsByCode, hash);
 		this.visits.load(actors, firms, categoriesByCode);

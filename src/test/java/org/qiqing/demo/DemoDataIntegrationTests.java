@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.qiqing.IntegrationTest;
@@ -12,6 +14,10 @@ import org.qiqing.casework.CaseHistory;
 import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.TimerSweep;
 import org.qiqing.enterprise.CreditCode;
+import org.qiqing.evaluation.Disagreement;
+import org.qiqing.evaluation.Flags;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +44,9 @@ class DemoDataIntegrationTests {
 
 	@Autowired
 	TimerSweep sweep;
+
+	@Autowired
+	Flags flags;
 
 	@Test
 	void demoShowsJiaxingWithCasesInEveryStateAndIntactHistories() {
@@ -265,6 +274,37 @@ class DemoDataIntegrationTests {
 				    from case_event e where e.case_id = c.id and e.action = 'RESOLVE')""")
 			.query(Integer.class)
 			.single()).as("cases resolved after their due date").isPositive();
+	}
+
+	@Test
+	void demoEvaluationFlagsOneUnitWhoseCallsHearWorseThanItsRatings() {
+		loadOnce();
+		Actor leader = this.jdbc.sql("""
+				select p.id, p.unit_id from person p where p.username = 'leader'""")
+			.query((rs, n) -> new Actor(rs.getLong(1), "leader", "leader", rs.getLong(2), null, "/330400/330421/",
+					Set.of(Role.LEADER)))
+			.single();
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		Flags.Report report = this.flags.of(leader, today.minusYears(1), today);
+		List<Flags.UnitFlag> flagged = report.units().stream().filter(u -> u.figures().flagged()).toList();
+		assertThat(flagged).as("%s", report.units()).hasSize(1);
+		Disagreement figures = flagged.get(0).figures();
+		assertThat(figures.ownShare()).isGreaterThan(figures.spotShare() + 0.2);
+		// Every spot-check drawn was called back; last quarter's campaign is over and
+		// was answered.
+		String demoDraws = """
+				from eval_spot_check s where s.draw_id in (select d.id from eval_draw d
+				  where d.drawn_by = (select p.id from person p where p.username = 'dispatcher'))""";
+		assertThat(this.jdbc.sql("select count(*)" + demoDraws + " and s.rating is null").query(Integer.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("select count(*)" + demoDraws).query(Integer.class).single()).isPositive();
+		assertThat(this.jdbc.sql("""
+				select count(*) from eval_invitation i join eval_campaign c on c.id = i.campaign_id
+				where c.closes_on < :today and i.answered_on is not null
+				  and c.created_by = (select p.id from person p where p.username = 'dispatcher')""")
+			.param("today", today)
+			.query(Integer.class)
+			.single()).isPositive();
 	}
 
 	private List<String> unreadEntriesOf(String username) {
