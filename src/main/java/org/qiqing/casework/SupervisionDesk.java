@@ -2,6 +2,7 @@ package org.qiqing.casework;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.qiqing.organisation.Actor;
@@ -10,6 +11,7 @@ import org.qiqing.organisation.Person;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.Text;
+import org.qiqing.platform.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -17,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * What the supervision steps do beyond the workflow: an order is written down with its
  * deadline and the unit is told, a reply answers the open orders, an urging reaches the
- * unit's people, an escalation raises the case one unit up. It also tells the units of a
- * new assignment, and the enterprise (or the leader) of a resolution.
+ * unit's people, an escalation raises the case one unit up, a written criticism reaches
+ * the unit's people. Each urging, order and criticism is published as
+ * {@link CaseSupervised}, for the documents module to number it. It also tells the units
+ * of a new assignment, and the enterprise (or the leader) of a resolution.
  */
 @Component
 class SupervisionDesk {
@@ -93,8 +97,17 @@ class SupervisionDesk {
 							: List.of(kase.getSubmittedBy()));
 			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "提级督办",
 					input.note(), this.recipients.ofUnit(kase.getEscalatedUnitId()));
+			case CRITICISE -> tell(kase, "criticise:" + kase.getEventCount(), NoticeTopic.CRITICISM,
+					Texts.resolve(Text.of("notice.criticism.subject"), Locale.SIMPLIFIED_CHINESE),
+					Texts.resolve(Text.of("notice.criticism.body", input.note()), Locale.SIMPLIFIED_CHINESE),
+					this.recipients.ofUnit(kase.getLeadUnitId()));
 			default -> {
 			}
+		}
+		if (CaseSupervised.isDocument(action)) {
+			this.events.publishEvent(new CaseSupervised(kase.getId(), kase.getNumber(), kase.getEventCount(), action,
+					actor.unitId(), kase.getLeadUnitId(), kase.getRegionCode(), kase.getState(), kase.getDueDate(),
+					now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
 		}
 	}
 
