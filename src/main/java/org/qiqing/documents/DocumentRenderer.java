@@ -198,7 +198,7 @@ public class DocumentRenderer {
 			this.y -= 40;
 			if (document.number() != null) {
 				centred(printable(document.number()), BODY, null, false);
-				this.y -= 10;
+				this.y -= BODY + 8;
 			}
 			rule(RED, 1.5f);
 			this.y -= 44;
