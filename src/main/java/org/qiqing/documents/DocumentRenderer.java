@@ -30,7 +30,6 @@ import org.qiqing.documents.OfficialDocument.Table;
 import org.qiqing.platform.Text;
 import org.qiqing.platform.Texts;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +41,6 @@ import org.springframework.stereotype.Component;
  * Thread-safe: each document reads the font file anew.
  */
 @Component
-@EnableConfigurationProperties(DocumentSettings.class)
 public class DocumentRenderer {
 
 	/** The texts of a document are Chinese whatever the reader's language. */
