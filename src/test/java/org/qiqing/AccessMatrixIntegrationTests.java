@@ -1440,12 +1440,14 @@ class AccessMatrixIntegrationTests {
 			.header(HttpHeaders.IF_MATCH, "\"3\""), true);
 		assertThat(status(extension)).as(body(extension)).isEqualTo(200);
 		assertThat(state(id)).isEqualTo("EXTENSION_REQUESTED");
-		// A supervision document of the step (as a supervisor's urging would issue it),
-		// for
-		// the documents' endpoints; the case stays as it is.
+		// A supervision document of a step (as a supervisor's urging would issue it), for
+		// the documents' endpoints; the case stays as it is. Of another step in each
+		// county,
+		// so that one county's step of the other's case is refused.
 		String caseNumber = (String) Api.read(filed, "$.number");
+		int documentSeq = county.equals("A") ? 5 : 4;
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events
-			.publishEvent(new CaseSupervised(id, caseNumber, 5, CaseAction.URGE, dispatcher.actor().unitId(),
+			.publishEvent(new CaseSupervised(id, caseNumber, documentSeq, CaseAction.URGE, dispatcher.actor().unitId(),
 					unit.getId(), regionCode, CaseState.EXTENSION_REQUESTED, null, java.time.Instant.now())));
 
 		List<Long> attachments = this.jdbc.sql("select id from attachment where case_id = :id order by id")
