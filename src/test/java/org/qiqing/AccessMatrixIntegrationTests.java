@@ -62,6 +62,8 @@ import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseAction;
 import org.qiqing.casework.CaseNotice;
+import org.qiqing.casework.CaseState;
+import org.qiqing.casework.CaseSupervised;
 import org.qiqing.casework.NoticeTopic;
 import org.qiqing.enterprise.Enterprise;
 import org.qiqing.organisation.People;
@@ -127,6 +129,10 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/cases/{id}/timeline", show(CASE)));
 		rules.add(rule("GET /api/v1/cases/{id}/verification", show(CASE).namingNothing()));
 		rules.add(rule("GET /api/v1/cases/{id}/orders", show(CASE).namingNothing()));
+		// The supervision documents of a case (督办文书): officials who see the case, not its
+		// enterprise; the PDF names nothing a search of its bytes would find.
+		rules.add(rule("GET /api/v1/cases/{id}/documents", show(INTERNAL).namingNothing()));
+		rules.add(rule("GET /api/v1/cases/{id}/documents/{seq}", show(INTERNAL).namingNothing()));
 		rules.add(rule("GET /api/v1/cases/{id}/attachments/{attachmentId}", show(CASE), show(INTERNAL)));
 		rules.add(rule("GET /api/v1/queue", list("size=100")));
 		// Categories and their guides: shared by the city, read by anyone, changed by an
@@ -163,6 +169,8 @@ class AccessMatrixIntegrationTests {
 				list("state={state}")));
 		rules.add(rule("GET /cases/{id}", show(CASE)));
 		rules.add(rule("GET /cases/{id}/attachments/{attachmentId}", show(CASE), show(INTERNAL)));
+		rules.add(rule("GET /cases/{id}/documents", show(INTERNAL).namingNothing()));
+		rules.add(rule("GET /cases/{id}/documents/{seq}.pdf", show(INTERNAL).namingNothing()));
 		rules.add(rule("POST /cases/{id}/steps/{action}", change(CASE, this::stepForm)));
 		rules.add(rule("GET /cases/new", find(ENTERPRISE, "enterpriseId={enterpriseId}")));
 		rules.add(rule("POST /cases/new", file(this::fileForm)));
@@ -859,6 +867,7 @@ class AccessMatrixIntegrationTests {
 			}
 		}
 		values.put("attachmentId", Long.toString(subject == INTERNAL ? t.internalAttachmentId() : t.attachmentId()));
+		values.put("seq", text("select min(event_seq) from case_document where case_id = :id", t.caseId()));
 		if (action != null) {
 			values.put("action", action);
 		}
@@ -1551,6 +1560,15 @@ class AccessMatrixIntegrationTests {
 			.header(HttpHeaders.IF_MATCH, "\"3\""), true);
 		assertThat(status(extension)).as(body(extension)).isEqualTo(200);
 		assertThat(state(id)).isEqualTo("EXTENSION_REQUESTED");
+		// A supervision document of a step (as a supervisor's urging would issue it), for
+		// the documents' endpoints; the case stays as it is. Of another step in each
+		// county,
+		// so that one county's step of the other's case is refused.
+		String caseNumber = (String) Api.read(filed, "$.number");
+		int documentSeq = county.equals("A") ? 5 : 4;
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> this.events
+			.publishEvent(new CaseSupervised(id, caseNumber, documentSeq, CaseAction.URGE, dispatcher.actor().unitId(),
+					unit.getId(), regionCode, CaseState.EXTENSION_REQUESTED, null, java.time.Instant.now())));
 
 		List<Long> attachments = this.jdbc.sql("select id from attachment where case_id = :id order by id")
 			.param("id", id)

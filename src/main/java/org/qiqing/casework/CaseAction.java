@@ -16,7 +16,12 @@ public enum CaseAction {
 	/** 未评价: nobody rated a resolved case in time; the platform closes it unrated. */
 	CLOSE_UNRATED,
 	/** 差评复核: a supervisor judges a bad rating after review; the rating stays. */
-	REVIEW_RATING;
+	REVIEW_RATING,
+	/**
+	 * 书面通报: a supervisor criticises the handling unit in writing for how it handles the
+	 * case; the case stays where it is.
+	 */
+	CRITICISE;
 
 	/** The action's name in URLs: {@code request-extension}. */
 	/**

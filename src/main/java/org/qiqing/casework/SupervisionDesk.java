@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * What the supervision steps do beyond the workflow: an order is written down with its
  * deadline and the unit is told, a reply answers the open orders, an urging reaches the
- * unit's people, an escalation raises the case one unit up. It also tells the units of a
- * new assignment, and the enterprise (or the leader) of a resolution.
+ * unit's people, an escalation raises the case one unit up, a written criticism reaches
+ * the unit's people. Each urging, order and criticism is published as
+ * {@link CaseSupervised}, for the documents module to number it. It also tells the units
+ * of a new assignment, and the enterprise (or the leader) of a resolution.
  */
 @Component
 class SupervisionDesk {
@@ -94,8 +96,15 @@ class SupervisionDesk {
 							: List.of(kase.getSubmittedBy()));
 			case ESCALATE -> tell(kase, "escalate:" + kase.getEventCount(), NoticeTopic.ESCALATION, "escalated",
 					said(actor, input, "notice.body.autoEscalate"), this.recipients.ofUnit(kase.getEscalatedUnitId()));
+			case CRITICISE -> tell(kase, "criticise:" + kase.getEventCount(), NoticeTopic.CRITICISM, "criticised",
+					Text.of("notice.body.criticised", input.note()), this.recipients.ofUnit(kase.getLeadUnitId()));
 			default -> {
 			}
+		}
+		if (CaseSupervised.isDocument(action)) {
+			this.events.publishEvent(new CaseSupervised(kase.getId(), kase.getNumber(), kase.getEventCount(), action,
+					actor.unitId(), kase.getLeadUnitId(), kase.getRegionCode(), kase.getState(), kase.getDueDate(),
+					now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
 		}
 	}
 

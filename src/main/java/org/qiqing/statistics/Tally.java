@@ -102,6 +102,7 @@ final class Tally {
 				}
 			}
 			case ESCALATE -> counts.add(new Count(Measure.ESCALATED));
+			case CRITICISE -> counts.add(new Count(Measure.CRITICISED));
 			case CONFIRM -> counts.add(new Count(Measure.CONFIRMED));
 			case VERIFY -> counts.add(new Count(Measure.VERIFIED));
 			default -> {

@@ -59,10 +59,13 @@ class RuntimeRoleIntegrationTests {
 			assertThat(privilege(statement, "case_event", "INSERT")).isTrue();
 			assertThat(privilege(statement, "attachment", "INSERT")).isTrue();
 			assertThat(privilege(statement, "audit_entry", "INSERT")).isTrue();
+			assertThat(privilege(statement, "case_document", "INSERT")).isTrue();
+			assertThat(privilege(statement, "document_number", "UPDATE")).isTrue();
 			statement.executeUpdate("update cases set version = version where id = -1");
 			for (String forbidden : new String[] { "update case_event set note = note", "delete from case_event",
 					"update attachment set content = content", "delete from attachment", "truncate case_event",
 					"update audit_entry set detail = detail", "delete from audit_entry",
+					"update case_document set number = number", "delete from case_document",
 					"select setval('case_number_seq', 1)", "delete from flyway_schema_history" }) {
 				assertThatThrownBy(() -> statement.execute(forbidden)).as(forbidden)
 					.isInstanceOfSatisfying(SQLException.class,

@@ -167,6 +167,44 @@ class WorkflowTests {
 		assertThat(kase.getLastHash()).isEqualTo(accepted.hash());
 	}
 
+	@ParameterizedTest
+	@EnumSource(CaseKind.class)
+	void aWrittenCriticismIsASupervisorsStepWithAReasonWhileAUnitHoldsTheCaseAndLeavesItWhereItIs(CaseKind kind) {
+		List<Workflow.Transition> rows = kind.workflow()
+			.transitions()
+			.stream()
+			.filter(t -> t.action() == CaseAction.CRITICISE)
+			.toList();
+		assertThat(rows).singleElement().satisfies(row -> {
+			assertThat(row.by()).containsOnly(Party.SUPERVISOR);
+			assertThat(row.requires()).containsOnly(Workflow.Field.NOTE);
+			assertThat(row.to()).as("the case stays where it is").isNull();
+			assertThat(row.visibleToEnterprise()).isFalse();
+			Workflow.Transition urge = kind.workflow().find(CaseAction.URGE, CaseState.IN_PROGRESS).orElseThrow();
+			assertThat(row.from()).as("where a supervisor may urge").isEqualTo(urge.from());
+		});
+	}
+
+	@Test
+	void aWrittenCriticismWithoutAReasonOrByAnotherThanASupervisorOfTheRegionIsRefused() {
+		Actor supervisor = new Actor(7, "sup", "sup", 30L, null, "/330400/330421/", Set.of(Role.SUPERVISOR));
+		Actor foreignSupervisor = new Actor(8, "sup.b", "sup.b", 31L, null, "/330400/330481/", Set.of(Role.SUPERVISOR));
+		Case kase = assigned();
+		assertThat(kase.allowedActions(supervisor)).contains(CaseAction.CRITICISE);
+		assertThat(kase.allowedActions(HANDLER)).doesNotContain(CaseAction.CRITICISE);
+		assertThatThrownBy(() -> kase.perform(CaseAction.CRITICISE, StepInput.empty(), supervisor, Instant.now()))
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("note");
+		assertThatThrownBy(
+				() -> kase.perform(CaseAction.CRITICISE, StepInput.note("敷衍"), foreignSupervisor, Instant.now()))
+			.isInstanceOf(NotAllowed.class);
+		CaseEvent event = kase.perform(CaseAction.CRITICISE, StepInput.note("答复敷衍"), supervisor, Instant.now());
+		assertThat(event.action()).isEqualTo(CaseAction.CRITICISE);
+		assertThat(event.toState()).isEqualTo(CaseState.ASSIGNED);
+		assertThat(event.note()).isEqualTo("答复敷衍");
+		assertThat(event.visibleToEnterprise()).isFalse();
+	}
+
 	static Case newCase() {
 		return Case
 			.submit("QQ-2026-330421-000001", CaseKind.ENTERPRISE_REQUEST, Channel.SELF_SERVICE, 1L, 100L, "330421100",
