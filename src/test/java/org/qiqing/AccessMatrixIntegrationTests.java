@@ -416,6 +416,38 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /dashboard", neutral()));
 		rules.add(rule("GET /statistics/definitions", neutral()));
 		rules.add(rule("GET /admin/audit", list("")));
+		// Discipline (专项检查、整改、问责): who sees which action, inspection, finding and
+		// decision, and refuses every other, is proved for every endpoint and page, every
+		// role, own and foreign county, by DisciplineAccessIntegrationTests (the records
+		// are the discipline module's; this matrix's case-centred subjects do not reach
+		// them).
+		rules.add(rule("GET /api/v1/discipline/kinds", neutral()));
+		rules.add(rule("POST /api/v1/discipline/kinds json", neutral()));
+		rules.add(rule("PUT /api/v1/discipline/kinds/{id} json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/actions", neutral()));
+		rules.add(rule("POST /api/v1/discipline/actions json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/actions/{id}", neutral()));
+		rules.add(rule("POST /api/v1/discipline/actions/{id}/inspections json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/inspections", neutral()));
+		rules.add(rule("GET /api/v1/discipline/inspections/{id}", neutral()));
+		rules.add(rule("POST /api/v1/discipline/inspections/{id}/findings json", neutral()));
+		rules.add(rule("POST /api/v1/discipline/inspections/{id}/findings multipart", neutral()));
+		rules.add(rule("POST /api/v1/discipline/inspections/{id}/issue json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/findings", neutral()));
+		rules.add(rule("GET /api/v1/discipline/findings/{id}", neutral()));
+		rules.add(rule("GET /api/v1/discipline/findings/{id}/evidence/{evidenceId}", neutral()));
+		rules.add(rule("GET /discipline/findings/{id}/evidence/{evidenceId}", neutral()));
+		rules.add(rule("POST /api/v1/discipline/findings/{id}/rectification json", neutral()));
+		rules.add(rule("POST /api/v1/discipline/self-examinations json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/accountability", neutral()));
+		rules.add(rule("POST /api/v1/discipline/accountability json", neutral()));
+		rules.add(rule("POST /api/v1/discipline/accountability multipart", neutral()));
+		rules.add(rule("GET /api/v1/discipline/accountability/{id}", neutral()));
+		rules.add(rule("GET /api/v1/discipline/accountability/{id}/document", neutral()));
+		rules.add(rule("GET /discipline/accountability/{id}/document", neutral()));
+		rules.add(rule("GET /api/v1/discipline/figures", neutral()));
+		rules.add(rule("GET /api/v1/discipline/figures/export", neutral()));
+		rules.add(rule("GET /discipline/figures/export", neutral()));
 		return rules;
 	}
 
@@ -785,6 +817,10 @@ class AccessMatrixIntegrationTests {
 		values.put("year", Integer.toString(HOLIDAY.getYear()));
 		values.put("date", HOLIDAY.toString());
 		values.put("change", "disable");
+		// The discipline rows are neutral here (DisciplineAccessIntegrationTests): an id
+		// nobody has.
+		values.putIfAbsent("id", "0");
+		values.put("evidenceId", "0");
 		return values;
 	}
 
