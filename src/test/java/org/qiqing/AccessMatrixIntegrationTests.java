@@ -448,6 +448,13 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/discipline/figures", neutral()));
 		rules.add(rule("GET /api/v1/discipline/figures/export", neutral()));
 		rules.add(rule("GET /discipline/figures/export", neutral()));
+		rules.add(rule("GET /discipline", neutral()));
+		rules.add(rule("GET /discipline/actions/{id}", neutral()));
+		rules.add(rule("POST /discipline/actions/{id}/inspections", neutral()));
+		rules.add(rule("GET /discipline/inspections/{id}", neutral()));
+		rules.add(rule("POST /discipline/inspections/{id}/findings", neutral()));
+		rules.add(rule("POST /discipline/inspections/{id}/issue", neutral()));
+		rules.add(rule("GET /discipline/accountability", neutral()));
 		return rules;
 	}
 

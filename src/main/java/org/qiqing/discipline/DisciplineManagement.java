@@ -193,8 +193,31 @@ public class DisciplineManagement {
 	 * client key, it is recorded once and its first id answered.
 	 */
 	public long recordInspection(long actionId, NewInspection inspection, Actor actor) {
+		return recordInspections(actionId, List.of(inspection), actor).get(0);
+	}
+
+	/**
+	 * Records several inspections of one action at once (a phone's queue, an import), the
+	 * action and its coverage read once; all or none, each as {@link #recordInspection}
+	 * would.
+	 */
+	public List<Long> recordInspections(long actionId, List<NewInspection> inspections, Actor actor) {
 		Views.ActionDetail action = this.queries.action(actionId, actor);
 		requireDiscipline(actor);
+		List<String> covered = (action.regionCodes().isEmpty() ? List.of(action.action().regionCode())
+				: action.regionCodes())
+			.stream()
+			.map(code -> this.regions.find(code).orElseThrow().path())
+			.toList();
+		List<Long> ids = new java.util.ArrayList<>();
+		for (NewInspection inspection : inspections) {
+			ids.add(record(actionId, action, covered, inspection, actor));
+		}
+		return ids;
+	}
+
+	private long record(long actionId, Views.ActionDetail action, List<String> covered, NewInspection inspection,
+			Actor actor) {
 		if (inspection.clientKey() != null && !inspection.clientKey().isBlank()) {
 			Optional<Long> known = this.jdbc
 				.sql("select id from inspection where recorded_by = :by and client_key = :key")
@@ -238,7 +261,7 @@ public class DisciplineManagement {
 			throw new InvalidInput(errors);
 		}
 		Region region = this.regions.find(unit.getRegionCode()).orElseThrow();
-		if (!covers(action, region)) {
+		if (covered.stream().noneMatch(path -> region.path().startsWith(path))) {
 			throw new InvalidInput("unitId", Text.of("discipline.error.notCovered"));
 		}
 		KeyHolder key = new GeneratedKeyHolder();
@@ -268,17 +291,6 @@ public class DisciplineManagement {
 				.update();
 		}
 		return id;
-	}
-
-	/** Whether the action covers a region: its own, or one of those it names. */
-	private boolean covers(Views.ActionDetail action, Region region) {
-		List<String> named = action.regionCodes();
-		if (named.isEmpty()) {
-			return region.path().startsWith(this.regions.find(action.action().regionCode()).orElseThrow().path());
-		}
-		return named.stream()
-			.map(code -> this.regions.find(code).orElseThrow().path())
-			.anyMatch(path -> region.path().startsWith(path));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -27,7 +29,9 @@ import org.qiqing.organisation.internal.ApiTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Who sees what of discipline, for every endpoint under {@code /api/v1/discipline} and
@@ -83,9 +87,9 @@ class DisciplineAccessIntegrationTests {
 
 	@BeforeAll
 	void records() {
-		this.inspectorA = official("x.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.inspectorB = official("x.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
-		this.memberA = official("x.member.a", Role.HANDLER, this.world.otherDeptA(), null);
+		this.inspectorA = official("t.x.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = official("t.x.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.memberA = official("t.x.member.a", Role.HANDLER, this.world.otherDeptA(), null);
 		this.a = county(this.inspectorA, this.memberA, "330421", this.world.centreA(), this.world.deptA(),
 				this.world.otherDeptA());
 		this.b = county(this.inspectorB, null, "330481", this.world.centreB(), this.world.deptB(),
@@ -258,6 +262,77 @@ class DisciplineAccessIntegrationTests {
 				.getStatus();
 			assertThat(kind).as(who + " kind").isEqualTo(who.equals("admin") ? 201 : 403);
 		}
+	}
+
+	@Test
+	void everyPageShowsEachRoleExactlyItsOwnRecords() throws Exception {
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MockHttpSession session = login(entry.getValue());
+			Sight sees = sightOfA(who);
+			boolean enterprise = entry.getValue().actor().isEnterpriseContact();
+			MvcResult index = page(session, "/discipline");
+			assertThat(index.getResponse().getStatus()).as(who + " index").isEqualTo(enterprise ? 403 : 200);
+			String html = index.getResponse().getContentAsString();
+			assertThat(html.contains("专项检查330421")).as(who + " index names the action").isEqualTo(sees.action());
+			assertThat(html.contains("明查问题330421")).as(who + " index names the finding").isEqualTo(sees.finding());
+			assertThat(html.contains("暗访问题330421")).as(who + " index names the hidden finding")
+				.isEqualTo(sees.unannounced());
+			assertThat(html).doesNotContain("某乙330421");
+			if (!who.endsWith("B")) {
+				assertThat(html).doesNotContain("专项检查330481", "明查问题330481");
+			}
+			assertThat(page(session, "/discipline/actions/" + this.a.action()).getResponse().getStatus())
+				.as(who + " action page")
+				.isEqualTo(sees.action() ? 200 : 404);
+			assertThat(page(session, "/discipline/inspections/" + this.a.unannounced()).getResponse().getStatus())
+				.as(who + " unannounced page")
+				.isEqualTo(sees.unannounced() ? 200 : 404);
+			MvcResult planned = page(session, "/discipline/inspections/" + this.a.planned());
+			assertThat(planned.getResponse().getStatus()).as(who + " planned page")
+				.isEqualTo(sees.planned() ? 200 : 404);
+			assertThat(planned.getResponse().getContentAsString().contains("某乙330421")).as(who + " names on the page")
+				.isEqualTo(sees.register());
+			MvcResult register = page(session, "/discipline/accountability");
+			assertThat(register.getResponse().getStatus()).as(who + " register page")
+				.isEqualTo(isDiscipline(who) ? 200 : 403);
+			assertThat(register.getResponse().getContentAsString().contains("某乙330421")).as(who + " register names")
+				.isEqualTo(sees.register());
+			if (!who.endsWith("B")) {
+				assertThat(register.getResponse().getContentAsString()).doesNotContain("某乙330481");
+			}
+			assertThat(page(session, "/discipline/actions/" + this.b.action()).getResponse().getStatus())
+				.as(who + " foreign action page")
+				.isEqualTo(who.equals("inspectorB") ? 200 : 404);
+			// Forms: a finding is added by discipline roles of the county only.
+			int added = this.mvc
+				.perform(MockMvcRequestBuilders
+					.multipart("/discipline/inspections/" + this.a.unannounced() + "/findings")
+					.param("kindId", Long.toString(this.queries.kinds().get(0).id()))
+					.param("what", "页面记录")
+					.session(session)
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			if (sees.unannounced()) {
+				assertThat(added).as(who + " finding form").isEqualTo(302);
+			}
+			else {
+				assertThat(added).as(who + " finding form refused").isIn(403, 404, 409);
+			}
+		}
+	}
+
+	MockHttpSession login(Member who) throws Exception {
+		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
+			.andReturn();
+		assertThat(login.getResponse().getRedirectedUrl()).as("login of " + who.username()).isEqualTo("/");
+		return (MockHttpSession) login.getRequest().getSession(false);
+	}
+
+	MvcResult page(MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn();
 	}
 
 	boolean isDiscipline(String who) {

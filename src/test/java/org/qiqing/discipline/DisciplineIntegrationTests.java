@@ -90,10 +90,10 @@ class DisciplineIntegrationTests {
 
 	@BeforeAll
 	void inspectors() {
-		this.inspectorA = official("d.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.inspectorB = official("d.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.inspectorA = official("t.d.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = official("t.d.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
 		// A group member from the propaganda department: no role of discipline himself.
-		this.memberA = official("d.member.a", Role.HANDLER, this.world.otherDeptA(), null);
+		this.memberA = official("t.d.member.a", Role.HANDLER, this.world.otherDeptA(), null);
 	}
 
 	Member official(String username, Role role, Unit unit, String jurisdiction) {
