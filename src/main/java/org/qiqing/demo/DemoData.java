@@ -78,6 +78,8 @@ class DemoData {
 
 	private final LinkageDemo linkage;
 
+	private final DisciplineDemo discipline;
+
 	/** Names of people and enterprises, made afresh (and alike) for each load. */
 	private ChineseNames names;
 
@@ -85,7 +87,9 @@ class DemoData {
 
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
 			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
-			DemoVisits visits, LinkageDemo linkage, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			DemoVisits visits, LinkageDemo linkage, DisciplineDemo discipline,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.discipline = discipline;
 		this.jdbc = jdbc;
 		this.frontDoor = frontDoor;
 		this.visits = visits;
@@ -136,6 +140,7 @@ class DemoData {
 		this.frontDoor.load(firms, contacts, unitsByCode, hash);
 		this.visits.load(actors, firms, categoriesByCode);
 		this.linkage.load(firms, actors);
+		this.discipline.load(actors, unitsByCode, hash);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 
