@@ -79,6 +79,9 @@ public class DisciplineManagement {
 	 * Sets up a special action: an inspector, for an organiser unit of his jurisdiction.
 	 */
 	public long createAction(NewAction action, Actor actor) {
+		if (!actor.has(Role.INSPECTOR)) {
+			throw new NotAllowed(Text.of("discipline.error.mayNotOrganise"));
+		}
 		Map<String, Text> errors = new LinkedHashMap<>();
 		text(errors, "theme", action.theme(), 200, true);
 		Unit organiser = action.organiserUnitId() == null ? null

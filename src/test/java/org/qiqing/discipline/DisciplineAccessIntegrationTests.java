@@ -324,6 +324,35 @@ class DisciplineAccessIntegrationTests {
 		}
 	}
 
+	@Test
+	void anInspectorSetsUpAnActionOnThePageAndNobodyElseDoes() throws Exception {
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MvcResult result = this.mvc
+				.perform(MockMvcRequestBuilders.post("/discipline/actions")
+					.param("theme", "页面设立" + who)
+					.param("organiserUnitId", Long.toString(this.world.centreA().getId()))
+					.param("startsOn", LocalDate.now().toString())
+					.param("endsOn", LocalDate.now().plusDays(5).toString())
+					.param("checklist", "要点一\n要点二\n")
+					.param("groupName", "页面督查组")
+					.param("members", "t.x.member.a")
+					.session(login(entry.getValue()))
+					.with(csrf()))
+				.andReturn();
+			if (who.equals("inspectorA")) {
+				assertThat(result.getResponse().getStatus()).as(who).isEqualTo(302);
+				long id = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+				Views.ActionDetail made = this.queries.action(id, this.memberA.actor());
+				assertThat(made.checkpoints()).extracting(Views.Checkpoint::text).containsExactly("要点一", "要点二");
+				assertThat(made.groups().get(0).members()).hasSize(2);
+			}
+			else {
+				assertThat(result.getResponse().getStatus()).as(who).isIn(403, 409);
+			}
+		}
+	}
+
 	MockHttpSession login(Member who) throws Exception {
 		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
 			.andReturn();

@@ -58,11 +58,14 @@ class DisciplinePagesController {
 
 	private final org.qiqing.organisation.Regions regions;
 
-	DisciplinePagesController(DisciplineQueries queries, DisciplineFigures figures, DisciplineManagement management,
-			DisciplineScope scope, DisciplineFiles files, org.qiqing.organisation.Units units,
-			org.qiqing.organisation.Regions regions) {
+	private final org.qiqing.organisation.People people;
+
+	DisciplinePagesController(org.qiqing.organisation.People people, DisciplineQueries queries,
+			DisciplineFigures figures, DisciplineManagement management, DisciplineScope scope, DisciplineFiles files,
+			org.qiqing.organisation.Units units, org.qiqing.organisation.Regions regions) {
 		this.units = units;
 		this.regions = regions;
+		this.people = people;
 		this.queries = queries;
 		this.figures = figures;
 		this.management = management;
@@ -83,6 +86,9 @@ class DisciplinePagesController {
 		model.addAttribute("actions", this.queries.actions(filter, Paging.of(0, 50, 100), actor));
 		model.addAttribute("findings", this.queries.findings(filter, Paging.of(0, 50, 100), actor));
 		model.addAttribute("kindNames", kindNames());
+		model.addAttribute("organisers",
+				actor.has(org.qiqing.organisation.Role.INSPECTOR) ? organisersOf(actor) : List.of());
+		model.addAttribute("today", LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("region", filter.region());
@@ -98,6 +104,34 @@ class DisciplinePagesController {
 		return INDEX;
 	}
 
+	/**
+	 * Sets up a special action from the form on the index page: its checklist one point a
+	 * line, one group led by the inspector, its members by login name.
+	 */
+	@PostMapping("/discipline/actions")
+	String processActionForm(@RequestParam String theme, @RequestParam Long organiserUnitId,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+			@RequestParam String checklist, @RequestParam String groupName,
+			@RequestParam(required = false) String members, Actor actor) {
+		List<Long> memberIds = new ArrayList<>();
+		for (String username : (members == null ? "" : members).split("[,，\\s]+")) {
+			if (!username.isBlank()) {
+				memberIds.add(this.people.findByUsername(username.strip())
+					.map(org.qiqing.organisation.Person::getId)
+					.orElseThrow(() -> new org.qiqing.platform.InvalidInput("members",
+							org.qiqing.platform.Text.of("discipline.error.person"))));
+			}
+		}
+		List<String> points = checklist.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+		long id = this.management.createAction(
+				new org.qiqing.discipline.NewAction(theme, organiserUnitId, startsOn, endsOn, List.of(), List.of(),
+						points,
+						List.of(new org.qiqing.discipline.NewAction.Group(groupName, actor.personId(), memberIds))),
+				actor);
+		return "redirect:/discipline/actions/" + id;
+	}
+
 	@GetMapping("/discipline/actions/{id}")
 	String showAction(@PathVariable long id, Actor actor, Model model) {
 		org.qiqing.discipline.Views.ActionDetail detail = this.queries.action(id, actor);
@@ -108,6 +142,18 @@ class DisciplinePagesController {
 		model.addAttribute("discipline", this.scope.isDiscipline(actor));
 		model.addAttribute("today", LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
 		return ACTION;
+	}
+
+	/** The units of an inspector's jurisdiction, to organise an action. */
+	private List<org.qiqing.organisation.Unit> organisersOf(Actor actor) {
+		return this.units.findAll()
+			.stream()
+			.filter(org.qiqing.organisation.Unit::isEnabled)
+			.filter(unit -> this.regions.find(unit.getRegionCode())
+				.map(region -> actor.oversees(region.path()))
+				.orElse(false))
+			.sorted(java.util.Comparator.comparing(org.qiqing.organisation.Unit::getCode))
+			.toList();
 	}
 
 	/** The units an action covers, to choose the inspected one from. */
