@@ -482,6 +482,47 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /evaluation/cases/{caseId}/spot-checks", list("")));
 		rules.add(rule("GET /api/v1/evaluation/flags", list("")));
 		rules.add(rule("GET /evaluation/flags", list("")));
+
+		// Discipline (专项检查、整改、问责): who sees which action, inspection, finding and
+		// decision, and refuses every other, is proved for every endpoint and page, every
+		// role, own and foreign county, by DisciplineAccessIntegrationTests (the records
+		// are the discipline module's; this matrix's case-centred subjects do not reach
+		// them).
+		rules.add(rule("GET /api/v1/discipline/kinds", neutral()));
+		rules.add(rule("POST /api/v1/discipline/kinds json", neutral()));
+		rules.add(rule("PUT /api/v1/discipline/kinds/{id} json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/actions", neutral()));
+		rules.add(rule("POST /api/v1/discipline/actions json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/actions/{id}", neutral()));
+		rules.add(rule("POST /api/v1/discipline/actions/{id}/inspections json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/inspections", neutral()));
+		rules.add(rule("GET /api/v1/discipline/inspections/{id}", neutral()));
+		rules.add(rule("POST /api/v1/discipline/inspections/{id}/findings json", neutral()));
+		rules.add(rule("POST /api/v1/discipline/inspections/{id}/findings multipart", neutral()));
+		rules.add(rule("POST /api/v1/discipline/inspections/{id}/issue json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/findings", neutral()));
+		rules.add(rule("GET /api/v1/discipline/findings/{id}", neutral()));
+		rules.add(rule("GET /api/v1/discipline/findings/{id}/evidence/{evidenceId}", neutral()));
+		rules.add(rule("GET /discipline/findings/{id}/evidence/{evidenceId}", neutral()));
+		rules.add(rule("POST /api/v1/discipline/findings/{id}/rectification json", neutral()));
+		rules.add(rule("POST /api/v1/discipline/self-examinations json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/accountability", neutral()));
+		rules.add(rule("POST /api/v1/discipline/accountability json", neutral()));
+		rules.add(rule("POST /api/v1/discipline/accountability multipart", neutral()));
+		rules.add(rule("GET /api/v1/discipline/accountability/{id}", neutral()));
+		rules.add(rule("GET /api/v1/discipline/accountability/{id}/document", neutral()));
+		rules.add(rule("GET /discipline/accountability/{id}/document", neutral()));
+		rules.add(rule("GET /api/v1/discipline/figures", neutral()));
+		rules.add(rule("GET /api/v1/discipline/figures/export", neutral()));
+		rules.add(rule("GET /discipline/figures/export", neutral()));
+		rules.add(rule("GET /discipline", neutral()));
+		rules.add(rule("POST /discipline/actions", neutral()));
+		rules.add(rule("GET /discipline/actions/{id}", neutral()));
+		rules.add(rule("POST /discipline/actions/{id}/inspections", neutral()));
+		rules.add(rule("GET /discipline/inspections/{id}", neutral()));
+		rules.add(rule("POST /discipline/inspections/{id}/findings", neutral()));
+		rules.add(rule("POST /discipline/inspections/{id}/issue", neutral()));
+		rules.add(rule("GET /discipline/accountability", neutral()));
 		return rules;
 	}
 
@@ -894,6 +935,10 @@ class AccessMatrixIntegrationTests {
 		values.put("year", Integer.toString(HOLIDAY.getYear()));
 		values.put("date", HOLIDAY.toString());
 		values.put("change", "disable");
+		// The discipline rows are neutral here (DisciplineAccessIntegrationTests): an id
+		// nobody has.
+		values.putIfAbsent("id", "0");
+		values.put("evidenceId", "0");
 		return values;
 	}
 

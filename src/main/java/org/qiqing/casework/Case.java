@@ -489,6 +489,7 @@ public class Case {
 		present.put(Field.ANSWER, !isBlank(input.answer()));
 		present.put(Field.RATING, input.rating() != null);
 		present.put(Field.REVIEW, input.review() != null);
+		present.put(Field.EVIDENCE, !input.attachments().isEmpty());
 		Respondent respondent = input.respondent();
 		if (step.requires().contains(Field.RESPONDENT)) {
 			// Each part of it is a field of its own on the form.
@@ -517,6 +518,7 @@ public class Case {
 					case RATING -> "rating";
 					case REVIEW -> "review";
 					case RESPONDENT -> "respondent";
+					case EVIDENCE -> "attachments";
 				};
 				missing.put(name, Text.of("error.field.requiredFor", name, Text.of("action." + step.action().name())));
 			}

@@ -17,7 +17,13 @@ public enum CaseKind {
 	 * 上门服务: an enterprise asks the help office (帮企办) of its region to come; the platform
 	 * assigns it to that office as it is filed.
 	 */
-	HELP_VISIT(Workflows.HELP_VISIT, true);
+	HELP_VISIT(Workflows.HELP_VISIT, true),
+	/**
+	 * 整改: a problem found by a supervision group (or by a unit in itself, 查摆) that the
+	 * unit rectifies by a plan; the group verifies and closes it (销号) and may reopen it
+	 * when it looks again (回头看). Filed through {@link CaseManagement#fileRectification}.
+	 */
+	RECTIFICATION(Workflows.RECTIFICATION, false);
 
 	private final Workflow workflow;
 

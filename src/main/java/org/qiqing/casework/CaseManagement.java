@@ -121,6 +121,60 @@ public class CaseManagement {
 		return submit(request, actor, Channel.VISIT);
 	}
 
+	/**
+	 * Files a rectification item (整改) and assigns it at once to the unit that rectifies,
+	 * due on the plan's last date: an inspector files it from a finding in his
+	 * jurisdiction, a unit's own staff from a problem it found in itself (查摆). Runs in
+	 * the caller's transaction, so a finding and its item are kept together.
+	 */
+	public Case fileRectification(Rectification item, Actor actor) {
+		Map<String, Text> errors = new LinkedHashMap<>();
+		requireText(errors, "title", item.title(), 200);
+		requireText(errors, "description", item.description(), 4000);
+		Unit unit = item.unitId() == null ? null : this.units.findById(item.unitId()).orElse(null);
+		if (unit == null) {
+			errors.put("unitId", Text.of("error.case.leadUnit"));
+		}
+		if (item.dueDate() == null) {
+			errors.put("dueDate", Text.of("error.case.dueDate"));
+		}
+		else if (item.dueDate().isBefore(LocalDate.now(this.clock.withZone(CHINA)))) {
+			errors.put("dueDate", Text.of("error.date.past", item.dueDate()));
+		}
+		Long categoryId = this.jdbc.sql("select id from case_category where code = :code")
+			.param("code", Rectification.CATEGORY_CODE)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		Region region = this.regions.find(unit.getRegionCode()).orElseThrow();
+		boolean inspector = actor.has(Role.INSPECTOR) && actor.oversees(region.path());
+		boolean ownUnit = actor.has(Role.HANDLER) && unit.getId().equals(actor.unitId());
+		if (!inspector && !ownUnit) {
+			throw new NotAllowed(Text.of("error.case.mayNotFile"));
+		}
+		Instant now = this.clock.instant();
+		Case.Submitted submitted = Case.submit(this.numbers.next(region), CaseKind.RECTIFICATION, Channel.INSPECTION,
+				categoryId, null, region.code(), region.path(), item.title().trim(), item.description().trim(),
+				Priority.NORMAL, actor, now, item.attachments());
+		Case saved = insert(submitted, item.attachments(), actor, now);
+		return take(saved, CaseAction.ASSIGN,
+				new StepInput(null, unit.getId(), null, item.dueDate(), null, null, null, null, null),
+				this.supervision.system());
+	}
+
+	private Case insert(Case.Submitted submitted, List<NewAttachment> attachments, Actor actor, Instant now) {
+		List<Timer> timers = this.clocks.follow(submitted.kase(), CaseAction.SUBMIT, now);
+		CaseEvent sealed = submitted.kase().seal();
+		Case saved = this.rows.insert(submitted.kase());
+		this.history.append(saved.getId(), sealed, attachments);
+		this.timers.set(saved.getId(), timers);
+		publish(saved, sealed, null, null, Set.of(), actor);
+		return saved;
+	}
+
 	private Case submit(NewCase request, Actor actor, Channel channel) {
 		Map<String, Text> errors = new LinkedHashMap<>();
 		requireText(errors, "title", request.title(), 200);
@@ -164,12 +218,7 @@ public class CaseManagement {
 				enterprise == null ? null : enterprise.getId(), region.code(), region.path(), request.title().trim(),
 				request.description().trim(), assignment == null ? Priority.NORMAL : assignment.priority(), actor, now,
 				request.attachments());
-		List<Timer> timers = this.clocks.follow(submitted.kase(), CaseAction.SUBMIT, now);
-		CaseEvent sealed = submitted.kase().seal();
-		Case saved = this.rows.insert(submitted.kase());
-		this.history.append(saved.getId(), sealed, request.attachments());
-		this.timers.set(saved.getId(), timers);
-		publish(saved, sealed, null, null, Set.of(), actor);
+		Case saved = insert(submitted, request.attachments(), actor, now);
 		if (helpVisit) {
 			this.helpVisits.add(saved.getId(), request.helpVisit());
 			return take(saved, CaseAction.ASSIGN,

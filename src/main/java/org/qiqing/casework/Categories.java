@@ -58,7 +58,8 @@ public class Categories {
 		return CategoryTree.of(all(), Category::id, Category::parentId)
 			.stream()
 			.map(CategoryTree.Node::category)
-			.filter(category -> !category.retired() && !HelpVisit.CATEGORY_CODE.equals(category.code()))
+			.filter(category -> !category.retired() && !HelpVisit.CATEGORY_CODE.equals(category.code())
+					&& !Rectification.CATEGORY_CODE.equals(category.code()))
 			.toList();
 	}
 

@@ -12,6 +12,8 @@ public enum Channel {
 	/** taken on the hotline or at a service window */
 	HOTLINE,
 	/** assigned by a leader */
-	LEADER
+	LEADER,
+	/** found on an inspection or by a unit examining itself (查摆): a rectification item */
+	INSPECTION
 
 }

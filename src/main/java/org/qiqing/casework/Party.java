@@ -24,6 +24,11 @@ public enum Party {
 	SUPERVISOR,
 	/** a leader whose jurisdiction holds the case: who assigns his own matters */
 	LEADER,
+	/**
+	 * an inspector (纪检监察) whose jurisdiction holds the case: who verifies and closes a
+	 * rectification item
+	 */
+	INSPECTOR,
 	/** the platform itself, acting on its timers */
 	SYSTEM;
 
@@ -49,6 +54,9 @@ public enum Party {
 		}
 		if (actor.has(Role.LEADER) && actor.oversees(kase.getRegionPath())) {
 			parties.add(LEADER);
+		}
+		if (actor.has(Role.INSPECTOR) && actor.oversees(kase.getRegionPath())) {
+			parties.add(INSPECTOR);
 		}
 		if (SYSTEM_USERNAME.equals(actor.username())) {
 			parties.add(SYSTEM);

@@ -22,7 +22,9 @@ public record Workflow(CaseState initial, Map<Role, Channel> submitters, List<Tr
 		/** who answered a return visit for the enterprise, when and how */
 		RESPONDENT,
 		/** a supervisor's judgement of a bad rating */
-		REVIEW
+		REVIEW,
+		/** at least one attached file: the evidence of a rectification */
+		EVIDENCE
 
 	}
 

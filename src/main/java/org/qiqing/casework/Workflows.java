@@ -149,6 +149,36 @@ final class Workflows {
 		.on(SEND_BACK, Set.of(RESOLVED, CLOSED), REOPENED, Set.of(SUPERVISOR), Set.of(NOTE), PUBLIC)
 		.build();
 
+	/**
+	 * 整改: filed by an inspector from an issued finding, or by a unit from a problem it
+	 * found in itself (查摆), and assigned at once by the platform to the unit with the
+	 * plan's last date; the unit signs for it with its plan, reports its progress, asks
+	 * for more time, and reports it done with its evidence; an inspector of the
+	 * jurisdiction (the group's verification) closes it (销号) or sends it back, and may
+	 * reopen a closed item when the group looks again (回头看). Nothing of it reaches an
+	 * enterprise.
+	 */
+	static final Workflow RECTIFICATION = Workflow
+		.startingAt(SUBMITTED, Map.of(Role.INSPECTOR, Channel.INSPECTION, Role.HANDLER, Channel.INSPECTION))
+		.on(ASSIGN, Set.of(SUBMITTED), ASSIGNED, Set.of(SYSTEM), Set.of(Field.LEAD_UNIT, DUE_DATE), INTERNAL)
+		.on(CONTACT, Set.of(ASSIGNED), IN_PROGRESS, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(STAGE_REPLY, Set.of(IN_PROGRESS, REOPENED, EXTENSION_REQUESTED), null, Set.of(Party.LEAD_UNIT, CO_UNIT),
+				Set.of(NOTE), INTERNAL)
+		.on(REQUEST_EXTENSION, Set.of(IN_PROGRESS, REOPENED), EXTENSION_REQUESTED, Set.of(Party.LEAD_UNIT),
+				Set.of(NOTE, DUE_DATE), INTERNAL)
+		.on(APPROVE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(Party.INSPECTOR), Set.of(), INTERNAL)
+		.on(REFUSE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(Party.INSPECTOR), Set.of(NOTE), INTERNAL)
+		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT),
+				Set.of(OUTCOME, ANSWER, EVIDENCE), INTERNAL)
+		.on(CONFIRM, Set.of(RESOLVED), CLOSED, Set.of(Party.INSPECTOR), Set.of(NOTE), INTERNAL)
+		.on(SEND_BACK, Set.of(RESOLVED, CLOSED), REOPENED, Set.of(Party.INSPECTOR, SUPERVISOR), Set.of(NOTE), INTERNAL)
+		.on(URGE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, Party.INSPECTOR), Set.of(NOTE), INTERNAL)
+		.on(ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, Party.INSPECTOR, SYSTEM), Set.of(NOTE), INTERNAL)
+		.on(REPLY_ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(Party.LEAD_UNIT), Set.of(NOTE), INTERNAL)
+		.on(ESCALATE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, SYSTEM), Set.of(NOTE), INTERNAL)
+		.on(VERIFY, Set.of(RESOLVED, CLOSED), null, Set.of(SUPERVISOR, Party.INSPECTOR), Set.of(), INTERNAL)
+		.build();
+
 	private Workflows() {
 	}
 

@@ -82,6 +82,8 @@ class DemoData {
 
 	private final EvaluationDemo evaluation;
 
+	private final DisciplineDemo discipline;
+
 	/** Names of people and enterprises, made afresh (and alike) for each load. */
 	private ChineseNames names;
 
@@ -90,8 +92,9 @@ class DemoData {
 	DemoData(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
 			CaseManagement cases, PasswordEncoder passwords, PlatformClock clock, FrontDoor frontDoor,
 			DemoVisits visits, LinkageDemo linkage, EvaluationDemo evaluation, AssessmentDemo assessment,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			DisciplineDemo discipline, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.evaluation = evaluation;
+		this.discipline = discipline;
 		this.jdbc = jdbc;
 		this.assessment = assessment;
 		this.frontDoor = frontDoor;
@@ -145,6 +148,7 @@ class DemoData {
 		this.frontDoor.load(firms, contacts, unitsByCode, hash);
 		this.visits.load(actors, firms, categoriesByCode);
 		this.linkage.load(firms, actors);
+		this.discipline.load(actors, unitsByCode, hash);
 		log.info("Loaded the Jiaxing demonstration: {} enterprises, {} cases", firms.size(), settings.cases());
 	}
 

@@ -58,8 +58,43 @@ class WorkflowTests {
 			// back.
 			assertThat(hasSteps).as(state + " has steps").isEqualTo(state.isOpen() || state == CaseState.CLOSED);
 		}
+		// A closed rectification item also answers to the inspector, whose second look
+		// (回头看) may reopen it.
+		Set<Party> closedParties = kind == CaseKind.RECTIFICATION ? Set.of(Party.SUPERVISOR, Party.INSPECTOR)
+				: Set.of(Party.SUPERVISOR);
 		assertThat(flow.transitions().stream().filter(t -> t.from().contains(CaseState.CLOSED)))
-			.allSatisfy(t -> assertThat(t.by()).containsOnly(Party.SUPERVISOR));
+			.allSatisfy(t -> assertThat(closedParties).containsAll(t.by()));
+	}
+
+	static final Actor INSPECTOR = new Actor(7, "insp", "insp", 10L, null, "/330400/330421/", Set.of(Role.INSPECTOR));
+
+	static final Actor FOREIGN_INSPECTOR = new Actor(8, "insp.b", "insp.b", 20L, null, "/330400/330481/",
+			Set.of(Role.INSPECTOR));
+
+	@Test
+	void aRectificationItemIsAssignedByThePlatformWorkedByTheUnitAndClosedOnlyByAnInspector() {
+		Workflow flow = CaseKind.RECTIFICATION.workflow();
+		assertThat(flow.transitions()).allSatisfy(t -> assertThat(t.visibleToEnterprise()).isFalse())
+			.allSatisfy(t -> assertThat(t.by()).doesNotContain(Party.ENTERPRISE, Party.DISPATCHER));
+		assertThat(flow.find(CaseAction.ASSIGN, CaseState.SUBMITTED).orElseThrow().by()).containsOnly(Party.SYSTEM);
+		assertThat(flow.find(CaseAction.RESOLVE, CaseState.IN_PROGRESS).orElseThrow().requires())
+			.contains(Workflow.Field.EVIDENCE, Workflow.Field.OUTCOME, Workflow.Field.ANSWER);
+		assertThat(flow.find(CaseAction.CONFIRM, CaseState.RESOLVED).orElseThrow().by()).containsOnly(Party.INSPECTOR);
+		assertThat(flow.find(CaseAction.SEND_BACK, CaseState.CLOSED, CaseState.REOPENED)).isPresent();
+		assertThat(flow.allowed(CaseState.RESOLVED, Set.of(Party.LEAD_UNIT))).isEmpty();
+		assertThat(flow.allowed(CaseState.IN_PROGRESS, Set.of(Party.LEAD_UNIT))).contains(CaseAction.STAGE_REPLY,
+				CaseAction.REQUEST_EXTENSION, CaseAction.RESOLVE);
+		assertThat(flow.allowed(CaseState.IN_PROGRESS, Set.of(Party.INSPECTOR))).containsExactly(CaseAction.URGE,
+				CaseAction.ORDER);
+		assertThat(flow.channelFor(Set.of(Role.INSPECTOR))).contains(Channel.INSPECTION);
+		assertThat(flow.channelFor(Set.of(Role.ENTERPRISE))).isEmpty();
+	}
+
+	@Test
+	void anInspectorIsAPartyOnlyInHisJurisdiction() {
+		Case kase = newCase();
+		assertThat(Party.of(INSPECTOR, kase)).contains(Party.INSPECTOR);
+		assertThat(Party.of(FOREIGN_INSPECTOR, kase)).doesNotContain(Party.INSPECTOR);
 	}
 
 	@Test

@@ -161,6 +161,9 @@ class DemoDataIntegrationTests {
 					assertThat(Difficulties.LEADER_MATTERS).as("leader's %s", kase.number()).contains(told);
 				case HELP_VISIT ->
 					assertThat(Difficulties.HELP_VISITS).as("help visit %s", kase.number()).contains(kase.title());
+				case RECTIFICATION -> assertThat(DisciplineDemo.toldByTheDemo(kase.title()))
+					.as("rectification %s: %s", kase.number(), kase.title())
+					.isTrue();
 			}
 		});
 		// Every category of the table has its cases, and no title is told under two.
@@ -198,6 +201,34 @@ class DemoDataIntegrationTests {
 	private static final String DEMO_MOMENT = """
 			select max(%s) from cases c join person p on p.id = c.submitted_by
 			where p.username not like 't.%%'""";
+
+	@Autowired
+	org.qiqing.discipline.DisciplineFigures disciplineFigures;
+
+	@Test
+	void jiaxingsYearOfDisciplineComesOutAsTheSeedReportsIt() {
+		loadOnce();
+		org.qiqing.organisation.Actor inspector = this.jdbc
+			.sql("select id, unit_id from person where username = 'inspector'")
+			.query((rs, n) -> new org.qiqing.organisation.Actor(rs.getLong(1), "inspector", "inspector", rs.getLong(2),
+					null, "/330400/", java.util.Set.of(org.qiqing.organisation.Role.INSPECTOR)))
+			.single();
+		org.qiqing.discipline.DisciplineFilter year = new org.qiqing.discipline.DisciplineFilter(
+				java.time.LocalDate.of(2015, 1, 1), java.time.LocalDate.of(2015, 11, 30), null, null);
+		assertThat(this.disciplineFigures.figures(year, inspector))
+			.isEqualTo(new org.qiqing.discipline.DisciplineFigures.Figures(271, 2883, 449, 185));
+		// Every finding became a rectification item, closed with evidence by the group.
+		assertThat(this.jdbc.sql("""
+				select count(*) from finding f join cases c on c.id = f.rectification_id
+				where c.kind = 'RECTIFICATION' and c.state = 'CLOSED' and f.created_at < :end""")
+			.param("end", Timestamp.valueOf("2015-12-01 00:00:00"))
+			.query(Integer.class)
+			.single()).isEqualTo(449);
+		// Drilled down by region: 嘉善县 holds part of it, never more.
+		org.qiqing.discipline.DisciplineFigures.Figures jiashan = this.disciplineFigures
+			.figures(new org.qiqing.discipline.DisciplineFilter(year.from(), year.to(), "330421", null), inspector);
+		assertThat(jiashan.inspections()).isPositive().isLessThan(2883);
+	}
 
 	@Test
 	void demoPeopleAndEnterprisesHavePlausibleNames() {

@@ -1,0 +1,444 @@
+package org.qiqing.discipline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.qiqing.casework.NewAttachment;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.Region;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Unit;
+import org.qiqing.organisation.Units;
+import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Paging;
+import org.qiqing.platform.Text;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's reads, each within {@link DisciplineScope}: a record one may not see is
+ * not found (404), so a foreign id reveals nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DisciplineQueries {
+
+	private static final String ACTION_COLUMNS = """
+			a.id, a.theme, a.organiser_unit_id, a.region_code, a.starts_on, a.ends_on, a.unit_kinds,
+			(select count(*) from inspection ci where ci.action_id = a.id) as inspections,
+			(select count(*) from finding cf join inspection cfi on cfi.id = cf.inspection_id where cfi.action_id = a.id) as findings""";
+
+	private static final String INSPECTION_COLUMNS = """
+			i.id, i.action_id, a.theme, i.group_id, i.unit_id, i.mode, i.inspected_on, i.summary, i.issued_at,
+			(select count(*) from finding cf where cf.inspection_id = i.id) as findings""";
+
+	private static final String FINDING_COLUMNS = """
+			f.id, f.inspection_id, f.unit_id, f.kind_id, k.code as kind_code, f.what, f.place, f.people,
+			f.rectification_id, i.inspected_on, i.issued_at""";
+
+	private final JdbcClient jdbc;
+
+	private final DisciplineScope scope;
+
+	private final Units units;
+
+	private final People people;
+
+	private final Regions regions;
+
+	DisciplineQueries(JdbcClient jdbc, DisciplineScope scope, Units units, People people, Regions regions) {
+		this.jdbc = jdbc;
+		this.scope = scope;
+		this.units = units;
+		this.people = people;
+		this.regions = regions;
+	}
+
+	public List<ProblemKind> kinds() {
+		return this.jdbc
+			.sql("select id, family, code, name, name_en, position, retired from problem_kind order by position, id")
+			.query((rs, n) -> new ProblemKind(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6), rs.getBoolean(7)))
+			.list();
+	}
+
+	public Optional<ProblemKind> kind(long id) {
+		return kinds().stream().filter(k -> k.id() == id).findFirst();
+	}
+
+	/** The special actions one sees, latest first. */
+	public List<Views.Action> actions(DisciplineFilter filter, Paging paging, Actor actor) {
+		Narrowed n = narrow(filter, actor);
+		StatementSpec sql = this.jdbc.sql("select " + ACTION_COLUMNS + " from special_action a where "
+				+ DisciplineScope.ACTIONS + periodOf("a.starts_on", filter) + organiserOf("a", filter)
+				+ " order by a.starts_on desc, a.id desc limit :limit offset :offset");
+		List<Row> rows = params(bind(sql, n), filter).param("limit", paging.size())
+			.param("offset", paging.offset())
+			.query((rs, i) -> Row.of(rs))
+			.list();
+		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("organiser_unit_id")).toList());
+		return rows.stream().map(r -> action(r, names)).toList();
+	}
+
+	/** One action with its regions, checklist and groups. */
+	public Views.ActionDetail action(long id, Actor actor) {
+		Row row = bind(this.jdbc
+			.sql("select " + ACTION_COLUMNS + " from special_action a where a.id = :id and " + DisciplineScope.ACTIONS),
+				new Narrowed(actor, actor.personId()))
+			.param("id", id)
+			.query((rs, i) -> Row.of(rs))
+			.optional()
+			.orElseThrow(() -> notFound("discipline.record.action", id));
+		Views.Action action = action(row, unitNames(List.of(row.l("organiser_unit_id"))));
+		List<String> regionCodes = this.jdbc
+			.sql("select region_code from action_region where action_id = :id order by region_code")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		List<Views.Checkpoint> points = this.jdbc
+			.sql("select position, text from action_checkpoint where action_id = :id order by position")
+			.param("id", id)
+			.query((rs, i) -> new Views.Checkpoint(rs.getInt(1), rs.getString(2)))
+			.list();
+		List<Row> groups = this.jdbc
+			.sql("select id, name, leader_id from supervision_group where action_id = :id order by id")
+			.param("id", id)
+			.query((rs, i) -> Row.of(rs))
+			.list();
+		List<Row> members = this.jdbc
+			.sql("""
+					select m.group_id, m.person_id, m.unit_id from supervision_group_member m
+					join supervision_group g on g.id = m.group_id where g.action_id = :id order by m.group_id, m.person_id""")
+			.param("id", id)
+			.query((rs, i) -> Row.of(rs))
+			.list();
+		Map<Long, String> personNames = personNames(members.stream().map(m -> m.l("person_id")).toList());
+		Map<Long, String> memberUnits = unitNames(members.stream().map(m -> m.l("unit_id")).toList());
+		List<Views.Group> views = groups.stream()
+			.map(g -> new Views.Group(g.l("id"), g.s("name"), g.l("leader_id"),
+					personNames.getOrDefault(g.l("leader_id"), ""),
+					members.stream()
+						.filter(m -> m.l("group_id") == g.l("id"))
+						.map(m -> new Views.Member(m.l("person_id"), personNames.getOrDefault(m.l("person_id"), ""),
+								m.l("unit_id"), memberUnits.getOrDefault(m.l("unit_id"), "")))
+						.toList()))
+			.toList();
+		return new Views.ActionDetail(action, regionCodes, points, views);
+	}
+
+	/** The inspections one sees, latest first, of one action or all. */
+	public List<Views.Inspection> inspections(Long actionId, DisciplineFilter filter, Paging paging, Actor actor) {
+		Narrowed n = narrow(filter, actor);
+		StatementSpec sql = this.jdbc.sql("select " + INSPECTION_COLUMNS
+				+ " from inspection i join special_action a on a.id = i.action_id where " + DisciplineScope.INSPECTIONS
+				+ (actionId == null ? "" : " and i.action_id = :action") + periodOf("i.inspected_on", filter)
+				+ organiserOf("a", filter) + " order by i.inspected_on desc, i.id desc limit :limit offset :offset");
+		if (actionId != null) {
+			sql = sql.param("action", actionId);
+		}
+		List<Row> rows = params(bind(sql, n), filter).param("limit", paging.size())
+			.param("offset", paging.offset())
+			.query((rs, i) -> Row.of(rs))
+			.list();
+		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
+		return rows.stream().map(r -> inspection(r, names)).toList();
+	}
+
+	public Views.Inspection inspection(long id, Actor actor) {
+		Row row = bind(this.jdbc.sql("select " + INSPECTION_COLUMNS
+				+ " from inspection i join special_action a on a.id = i.action_id where i.id = :id and "
+				+ DisciplineScope.INSPECTIONS), new Narrowed(actor, actor.personId()))
+			.param("id", id)
+			.query((rs, i) -> Row.of(rs))
+			.optional()
+			.orElseThrow(() -> notFound("discipline.record.inspection", id));
+		return inspection(row, unitNames(List.of(row.l("unit_id"))));
+	}
+
+	public List<Views.Check> checks(long inspectionId, Actor actor) {
+		inspection(inspectionId, actor);
+		return this.jdbc
+			.sql("select position, passed, note from inspection_check where inspection_id = :id order by position")
+			.param("id", inspectionId)
+			.query((rs, i) -> new Views.Check(rs.getInt(1), rs.getBoolean(2), rs.getString(3)))
+			.list();
+	}
+
+	/** The findings one sees, latest first. */
+	public List<Views.Finding> findings(DisciplineFilter filter, Paging paging, Actor actor) {
+		Narrowed n = narrow(filter, actor);
+		StatementSpec sql = this.jdbc.sql("select " + FINDING_COLUMNS
+				+ " from finding f join inspection i on i.id = f.inspection_id join special_action a on a.id = i.action_id"
+				+ " join problem_kind k on k.id = f.kind_id where " + DisciplineScope.FINDINGS
+				+ periodOf("i.inspected_on", filter) + organiserOf("a", filter)
+				+ " order by i.inspected_on desc, f.id desc limit :limit offset :offset");
+		return findingList(params(bind(sql, n), filter).param("limit", paging.size()).param("offset", paging.offset()),
+				actor);
+	}
+
+	public List<Views.Finding> findingsOf(long inspectionId, Actor actor) {
+		inspection(inspectionId, actor);
+		StatementSpec sql = this.jdbc.sql("select " + FINDING_COLUMNS
+				+ " from finding f join inspection i on i.id = f.inspection_id join problem_kind k on k.id = f.kind_id"
+				+ " where i.id = :id and " + DisciplineScope.FINDINGS + " order by f.id");
+		return findingList(bind(sql, new Narrowed(actor, actor.personId())).param("id", inspectionId), actor);
+	}
+
+	public Views.Finding finding(long id, Actor actor) {
+		StatementSpec sql = this.jdbc.sql("select " + FINDING_COLUMNS
+				+ " from finding f join inspection i on i.id = f.inspection_id join problem_kind k on k.id = f.kind_id"
+				+ " where f.id = :id and " + DisciplineScope.FINDINGS);
+		return findingList(bind(sql, new Narrowed(actor, actor.personId())).param("id", id), actor).stream()
+			.findFirst()
+			.orElseThrow(() -> notFound("discipline.record.finding", id));
+	}
+
+	private List<Views.Finding> findingList(StatementSpec sql, Actor actor) {
+		List<Row> rows = sql.query((rs, i) -> Row.of(rs)).list();
+		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
+		boolean discipline = !rows.isEmpty() && this.scope.isDiscipline(actor);
+		return rows.stream()
+			.map(r -> new Views.Finding(r.l("id"), r.l("inspection_id"), r.l("unit_id"),
+					names.getOrDefault(r.l("unit_id"), ""), r.l("kind_id"), r.s("kind_code"), r.s("what"), r.s("place"),
+					discipline ? r.s("people") : null, r.nl("rectification_id"), r.d("inspected_on"), r.t("issued_at")))
+			.toList();
+	}
+
+	public List<Views.EvidenceFile> evidence(long findingId, Actor actor) {
+		finding(findingId, actor);
+		return this.jdbc.sql(
+				"select id, filename, content_type, size_bytes from finding_evidence where finding_id = :f order by id")
+			.param("f", findingId)
+			.query((rs, i) -> new Views.EvidenceFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+	}
+
+	public Evidence evidenceFile(long findingId, long evidenceId, Actor actor) {
+		finding(findingId, actor);
+		return this.jdbc
+			.sql("select filename, content_type, content from finding_evidence where finding_id = :f and id = :id")
+			.param("f", findingId)
+			.param("id", evidenceId)
+			.query((rs, i) -> new Evidence(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.optional()
+			.orElseThrow(() -> notFound("discipline.record.evidence", evidenceId));
+	}
+
+	/** A finding's evidence, to attach to its rectification item. */
+	List<NewAttachment> evidenceContents(long findingId) {
+		return this.jdbc
+			.sql("select filename, content_type, content from finding_evidence where finding_id = :f order by id")
+			.param("f", findingId)
+			.query((rs, i) -> new NewAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.list();
+	}
+
+	/**
+	 * The register with its names: discipline roles only; everyone else sees its numbers
+	 * in the figures.
+	 */
+	public List<Views.Decision> register(DisciplineFilter filter, Paging paging, Actor actor) {
+		requireDiscipline(actor);
+		Narrowed n = narrow(filter, actor);
+		StatementSpec sql = this.jdbc.sql("select " + DECISION_COLUMNS + " from accountability r where "
+				+ DisciplineScope.REGISTER + periodOf("r.decided_on", filter) + organiserOfDecision(filter)
+				+ " order by r.decided_on desc, r.id desc limit :limit offset :offset");
+		return decisions(params(bind(sql, n), filter).param("limit", paging.size()).param("offset", paging.offset()));
+	}
+
+	public Views.Decision decision(long id, Actor actor) {
+		requireDiscipline(actor);
+		StatementSpec sql = this.jdbc.sql("select " + DECISION_COLUMNS + " from accountability r where r.id = :id and "
+				+ DisciplineScope.REGISTER);
+		return decisions(bind(sql, new Narrowed(actor, actor.personId())).param("id", id)).stream()
+			.findFirst()
+			.orElseThrow(() -> notFound("discipline.record.decision", id));
+	}
+
+	public Evidence document(long id, Actor actor) {
+		decision(id, actor);
+		return this.jdbc.sql(
+				"select document_name, document_type, document from accountability where id = :id and document is not null")
+			.param("id", id)
+			.query((rs, i) -> new Evidence(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.optional()
+			.orElseThrow(() -> notFound("discipline.record.document", id));
+	}
+
+	private static final String DECISION_COLUMNS = """
+			r.id, r.cause_type, r.cause_id, r.subject, r.person_name, r.unit_id, r.form, r.decided_by, r.decided_on,
+			r.document_number, r.document_name""";
+
+	private List<Views.Decision> decisions(StatementSpec sql) {
+		List<Row> rows = sql.query((rs, i) -> Row.of(rs)).list();
+		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
+		return rows.stream()
+			.map(r -> new Views.Decision(r.l("id"), CauseType.valueOf(r.s("cause_type")), r.l("cause_id"),
+					Subject.valueOf(r.s("subject")), r.s("person_name"), r.l("unit_id"),
+					names.getOrDefault(r.l("unit_id"), ""), AccountabilityForm.valueOf(r.s("form")), r.s("decided_by"),
+					r.d("decided_on"), r.s("document_number"), r.s("document_name")))
+			.toList();
+	}
+
+	void requireDiscipline(Actor actor) {
+		if (!this.scope.isDiscipline(actor)) {
+			throw new AccessDeniedException("discipline roles only");
+		}
+	}
+
+	/**
+	 * The person as the conditions see him once a region is chosen: his jurisdiction
+	 * narrowed to that region (one he oversees: another is not found), without his unit
+	 * or his groups, which lie anywhere.
+	 */
+	record Narrowed(Actor actor, long me) {
+	}
+
+	Narrowed narrow(DisciplineFilter filter, Actor actor) {
+		if (filter.region() == null || filter.region().isBlank()) {
+			return new Narrowed(actor, actor.personId());
+		}
+		Region region = this.regions.find(filter.region())
+			.filter(r -> actor.oversees(r.path()))
+			.orElseThrow(() -> notFound("discipline.record.region", filter.region()));
+		return new Narrowed(new Actor(actor.personId(), actor.username(), actor.displayName(), null,
+				actor.enterpriseId(), region.path(), actor.roles()), -1);
+	}
+
+	static StatementSpec bind(StatementSpec sql, Narrowed n) {
+		return DisciplineScope.bind(sql, n.actor()).param("scopeMe", n.me());
+	}
+
+	static String periodOf(String column, DisciplineFilter filter) {
+		return (filter.from() == null ? "" : " and " + column + " >= :from")
+				+ (filter.to() == null ? "" : " and " + column + " <= :to");
+	}
+
+	static String organiserOf(String alias, DisciplineFilter filter) {
+		return filter.organiser() == null ? "" : " and " + alias + ".organiser_unit_id = :organiser";
+	}
+
+	/** A decision's organiser is that of the action whose finding caused it. */
+	static String organiserOfDecision(DisciplineFilter filter) {
+		return filter.organiser() == null ? ""
+				: """
+						and r.cause_type = 'FINDING' and exists (select 1 from finding xf join inspection xi on xi.id = xf.inspection_id
+						join special_action xa on xa.id = xi.action_id where xf.id = r.cause_id and xa.organiser_unit_id = :organiser)""";
+	}
+
+	static StatementSpec params(StatementSpec sql, DisciplineFilter filter) {
+		if (filter.from() != null) {
+			sql = sql.param("from", filter.from());
+		}
+		if (filter.to() != null) {
+			sql = sql.param("to", filter.to());
+		}
+		if (filter.organiser() != null) {
+			sql = sql.param("organiser", filter.organiser());
+		}
+		return sql;
+	}
+
+	Map<Long, String> unitNames(Collection<Long> ids) {
+		Set<Long> distinct = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+		Map<Long, String> names = new HashMap<>();
+		if (!distinct.isEmpty()) {
+			for (Unit unit : this.units.findAllById(distinct)) {
+				names.put(unit.getId(), unit.getName());
+			}
+		}
+		return names;
+	}
+
+	private Map<Long, String> personNames(Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		for (Person person : this.people.findAllById(Set.copyOf(ids))) {
+			names.put(person.getId(), person.getDisplayName());
+		}
+		return names;
+	}
+
+	private static Views.Action action(Row r, Map<Long, String> names) {
+		return new Views.Action(r.l("id"), r.s("theme"), r.l("organiser_unit_id"),
+				names.getOrDefault(r.l("organiser_unit_id"), ""), r.s("region_code"), r.d("starts_on"), r.d("ends_on"),
+				r.s("unit_kinds"), r.l("inspections"), r.l("findings"));
+	}
+
+	private static Views.Inspection inspection(Row r, Map<Long, String> names) {
+		return new Views.Inspection(r.l("id"), r.l("action_id"), r.s("theme"), r.l("group_id"), r.l("unit_id"),
+				names.getOrDefault(r.l("unit_id"), ""), InspectionMode.valueOf(r.s("mode")), r.d("inspected_on"),
+				r.s("summary"), r.t("issued_at"), r.l("findings"));
+	}
+
+	static NotFound notFound(String record, Object id) {
+		return new NotFound(Text.of("error.record.notFound", Text.of(record), id));
+	}
+
+	/** A row by lower-case column name, read once. */
+	record Row(Map<String, Object> values) {
+
+		static Row of(ResultSet rs) throws SQLException {
+			Map<String, Object> values = new HashMap<>();
+			var meta = rs.getMetaData();
+			for (int i = 1; i <= meta.getColumnCount(); i++) {
+				values.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+			}
+			return new Row(values);
+		}
+
+		long l(String column) {
+			return ((Number) this.values.get(column)).longValue();
+		}
+
+		Long nl(String column) {
+			Object value = this.values.get(column);
+			return value == null ? null : ((Number) value).longValue();
+		}
+
+		String s(String column) {
+			Object value = this.values.get(column);
+			return value == null ? null : value.toString();
+		}
+
+		java.time.LocalDate d(String column) {
+			Object value = this.values.get(column);
+			return value instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) value;
+		}
+
+		Instant t(String column) {
+			Object value = this.values.get(column);
+			if (value == null) {
+				return null;
+			}
+			if (value instanceof Timestamp ts) {
+				return ts.toInstant();
+			}
+			if (value instanceof java.time.OffsetDateTime odt) {
+				return odt.toInstant();
+			}
+			if (value instanceof Instant instant) {
+				return instant;
+			}
+			throw new IllegalStateException("not a time: " + value.getClass());
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.qiqing.discipline;
+
+import org.qiqing.casework.CaseScope;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Role;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who sees which record of this module, as SQL conditions built on the one jurisdiction
+ * rule ({@link CaseScope#figures}): an inspector sees what lies in his jurisdiction; a
+ * member of a supervision group what his action holds; an inspected unit its own
+ * inspections (an unannounced one only once its findings are issued) and its own issued
+ * findings, never the register; an enterprise contact nothing.
+ */
+@Component
+public class DisciplineScope {
+
+	private static final String MEMBER_OF_ACTION = """
+			exists (select 1 from supervision_group sg join supervision_group_member sm on sm.group_id = sg.id
+			        where sg.action_id = %s and sm.person_id = :scopeMe)""";
+
+	/** The actions one sees, on {@code special_action a}. */
+	static final String ACTIONS = "((:scopeInspector = 1 and "
+			+ CaseScope.figures("a.region_path", "a.organiser_unit_id") + ") or " + MEMBER_OF_ACTION.formatted("a.id")
+			+ ")";
+
+	/** The inspections discipline roles see, on {@code inspection i}. */
+	private static final String INSPECTIONS_OF_DISCIPLINE = "(:scopeInspector = 1 and "
+			+ CaseScope.figures("i.region_path", "i.unit_id") + ") or " + MEMBER_OF_ACTION.formatted("i.action_id");
+
+	/** The inspections one sees, on {@code inspection i}. */
+	static final String INSPECTIONS = "(" + INSPECTIONS_OF_DISCIPLINE
+			+ " or (i.unit_id = :scopeUnit and (i.mode = 'PLANNED' or i.issued_at is not null)))";
+
+	/** The findings one sees, on {@code finding f join inspection i}. */
+	static final String FINDINGS = "(" + INSPECTIONS_OF_DISCIPLINE
+			+ " or (f.unit_id = :scopeUnit and i.issued_at is not null))";
+
+	/**
+	 * The accountability decisions one sees with their names, on
+	 * {@code accountability r}: an inspector's jurisdiction's; a group member's caused by
+	 * his action's findings.
+	 */
+	static final String REGISTER = "((:scopeInspector = 1 and " + CaseScope.figures("r.region_path", "r.unit_id")
+			+ ") or (r.cause_type = 'FINDING' and exists (select 1 from finding rf join inspection ri on ri.id = rf.inspection_id"
+			+ " where rf.id = r.cause_id and " + MEMBER_OF_ACTION.formatted("ri.action_id") + ")))";
+
+	private final JdbcClient jdbc;
+
+	DisciplineScope(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Whether the person plays a discipline role: an inspector or a group's member. */
+	public boolean isDiscipline(Actor actor) {
+		return actor.has(Role.INSPECTOR) || isMember(actor);
+	}
+
+	boolean isMember(Actor actor) {
+		return this.jdbc.sql("select count(*) from supervision_group_member where person_id = :me")
+			.param("me", actor.personId())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Binds the parameters of these conditions for a person. */
+	static StatementSpec bind(StatementSpec statement, Actor actor) {
+		return CaseScope.bind(statement, actor)
+			.param("scopeInspector", actor.has(Role.INSPECTOR) ? 1 : 0)
+			.param("scopeMe", actor.personId());
+	}
+
+}

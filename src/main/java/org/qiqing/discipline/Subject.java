@@ -1,0 +1,8 @@
+package org.qiqing.discipline;
+
+/** Who is held accountable. */
+public enum Subject {
+
+	PERSON, ORGANISATION
+
+}

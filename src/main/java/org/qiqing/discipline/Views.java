@@ -1,0 +1,53 @@
+package org.qiqing.discipline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the module answers: records of its tables, as a person may see them. */
+public final class Views {
+
+	private Views() {
+	}
+
+	public record Action(long id, String theme, long organiserUnitId, String organiserName, String regionCode,
+			LocalDate startsOn, LocalDate endsOn, String unitKinds, long inspections, long findings) {
+	}
+
+	public record Checkpoint(int position, String text) {
+	}
+
+	public record Group(long id, String name, long leaderId, String leaderName, List<Member> members) {
+	}
+
+	public record Member(long personId, String name, long unitId, String unitName) {
+	}
+
+	public record ActionDetail(Action action, List<String> regionCodes, List<Checkpoint> checkpoints,
+			List<Group> groups) {
+	}
+
+	public record Inspection(long id, long actionId, String theme, long groupId, long unitId, String unitName,
+			InspectionMode mode, LocalDate inspectedOn, String summary, Instant issuedAt, long findings) {
+	}
+
+	public record Check(int position, boolean passed, String note) {
+	}
+
+	public record Finding(long id, long inspectionId, long unitId, String unitName, long kindId, String kindCode,
+			String what, String place, String people, Long rectificationId, LocalDate inspectedOn, Instant issuedAt) {
+	}
+
+	public record EvidenceFile(long id, String filename, String contentType, long sizeBytes) {
+	}
+
+	/**
+	 * A decision of the register; {@code personName} is null for whoever may see the
+	 * register only in numbers.
+	 */
+	public record Decision(long id, CauseType causeType, long causeId, Subject subject, String personName, long unitId,
+			String unitName, AccountabilityForm form, String decidedBy, LocalDate decidedOn, String documentNumber,
+			String documentName) {
+	}
+
+}

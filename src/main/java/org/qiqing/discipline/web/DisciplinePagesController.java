@@ -1,0 +1,239 @@
+package org.qiqing.discipline.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.qiqing.discipline.DisciplineFigures;
+import org.qiqing.discipline.DisciplineFiles;
+import org.qiqing.discipline.DisciplineFilter;
+import org.qiqing.discipline.DisciplineManagement;
+import org.qiqing.discipline.DisciplineQueries;
+import org.qiqing.discipline.DisciplineScope;
+import org.qiqing.discipline.InspectionMode;
+import org.qiqing.discipline.NewFinding;
+import org.qiqing.discipline.NewInspection;
+import org.qiqing.organisation.Actor;
+import org.qiqing.platform.Paging;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The pages of discipline work (纪检督查), usable on a phone: the four figures with their
+ * months and the lists they drill to; an action with its checklist, groups and
+ * inspections, and the form a group member records an inspection with; an inspection with
+ * its findings, the form to add one with its photos and the button that issues them
+ * (filing each as a rectification item); the register of accountability.
+ */
+@Controller
+class DisciplinePagesController {
+
+	static final String INDEX = "discipline/index";
+
+	static final String ACTION = "discipline/action";
+
+	static final String INSPECTION = "discipline/inspection";
+
+	static final String REGISTER = "discipline/register";
+
+	private final DisciplineQueries queries;
+
+	private final DisciplineFigures figures;
+
+	private final DisciplineManagement management;
+
+	private final DisciplineScope scope;
+
+	private final DisciplineFiles files;
+
+	private final org.qiqing.organisation.Units units;
+
+	private final org.qiqing.organisation.Regions regions;
+
+	private final org.qiqing.organisation.People people;
+
+	DisciplinePagesController(org.qiqing.organisation.People people, DisciplineQueries queries,
+			DisciplineFigures figures, DisciplineManagement management, DisciplineScope scope, DisciplineFiles files,
+			org.qiqing.organisation.Units units, org.qiqing.organisation.Regions regions) {
+		this.units = units;
+		this.regions = regions;
+		this.people = people;
+		this.queries = queries;
+		this.figures = figures;
+		this.management = management;
+		this.scope = scope;
+		this.files = files;
+	}
+
+	@GetMapping("/discipline")
+	String showIndex(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String region, @RequestParam(required = false) Long organiser, Actor actor,
+			Model model) {
+		DisciplineFilter filter = new DisciplineFilter(from, to, region == null || region.isBlank() ? null : region,
+				organiser);
+		model.addAttribute("total", this.figures.figures(filter, actor));
+		model.addAttribute("months", this.figures.byMonth(filter, actor));
+		model.addAttribute("discipline", this.scope.isDiscipline(actor));
+		model.addAttribute("actions", this.queries.actions(filter, Paging.of(0, 50, 100), actor));
+		model.addAttribute("findings", this.queries.findings(filter, Paging.of(0, 50, 100), actor));
+		model.addAttribute("kindNames", kindNames());
+		model.addAttribute("organisers",
+				actor.has(org.qiqing.organisation.Role.INSPECTOR) ? organisersOf(actor) : List.of());
+		model.addAttribute("today", LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("region", filter.region());
+		model.addAttribute("organiser", organiser);
+		model.addAttribute("export",
+				UriComponentsBuilder.fromPath("/discipline/figures/export")
+					.queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+					.queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+					.queryParamIfPresent("region", java.util.Optional.ofNullable(filter.region()))
+					.queryParamIfPresent("organiser", java.util.Optional.ofNullable(organiser))
+					.encode()
+					.toUriString());
+		return INDEX;
+	}
+
+	/**
+	 * Sets up a special action from the form on the index page: its checklist one point a
+	 * line, one group led by the inspector, its members by login name.
+	 */
+	@PostMapping("/discipline/actions")
+	String processActionForm(@RequestParam String theme, @RequestParam Long organiserUnitId,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+			@RequestParam String checklist, @RequestParam String groupName,
+			@RequestParam(required = false) String members, Actor actor) {
+		List<Long> memberIds = new ArrayList<>();
+		for (String username : (members == null ? "" : members).split("[,，\\s]+")) {
+			if (!username.isBlank()) {
+				memberIds.add(this.people.findByUsername(username.strip())
+					.map(org.qiqing.organisation.Person::getId)
+					.orElseThrow(() -> new org.qiqing.platform.InvalidInput("members",
+							org.qiqing.platform.Text.of("discipline.error.person"))));
+			}
+		}
+		List<String> points = checklist.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+		long id = this.management.createAction(
+				new org.qiqing.discipline.NewAction(theme, organiserUnitId, startsOn, endsOn, List.of(), List.of(),
+						points,
+						List.of(new org.qiqing.discipline.NewAction.Group(groupName, actor.personId(), memberIds))),
+				actor);
+		return "redirect:/discipline/actions/" + id;
+	}
+
+	@GetMapping("/discipline/actions/{id}")
+	String showAction(@PathVariable long id, Actor actor, Model model) {
+		org.qiqing.discipline.Views.ActionDetail detail = this.queries.action(id, actor);
+		model.addAttribute("detail", detail);
+		model.addAttribute("units", coveredUnits(detail));
+		model.addAttribute("inspections",
+				this.queries.inspections(id, DisciplineFilter.none(), Paging.of(0, 100, 100), actor));
+		model.addAttribute("discipline", this.scope.isDiscipline(actor));
+		model.addAttribute("today", LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
+		return ACTION;
+	}
+
+	/** The units of an inspector's jurisdiction, to organise an action. */
+	private List<org.qiqing.organisation.Unit> organisersOf(Actor actor) {
+		return this.units.findAll()
+			.stream()
+			.filter(org.qiqing.organisation.Unit::isEnabled)
+			.filter(unit -> this.regions.find(unit.getRegionCode())
+				.map(region -> actor.oversees(region.path()))
+				.orElse(false))
+			.sorted(java.util.Comparator.comparing(org.qiqing.organisation.Unit::getCode))
+			.toList();
+	}
+
+	/** The units an action covers, to choose the inspected one from. */
+	private List<org.qiqing.organisation.Unit> coveredUnits(org.qiqing.discipline.Views.ActionDetail detail) {
+		List<String> codes = detail.regionCodes().isEmpty() ? List.of(detail.action().regionCode())
+				: detail.regionCodes();
+		List<String> paths = codes.stream()
+			.map(code -> this.regions.find(code).map(org.qiqing.organisation.Region::path).orElse("\u0000"))
+			.toList();
+		return this.units.findAll()
+			.stream()
+			.filter(org.qiqing.organisation.Unit::isEnabled)
+			.filter(unit -> this.regions.find(unit.getRegionCode())
+				.map(region -> paths.stream().anyMatch(region.path()::startsWith))
+				.orElse(false))
+			.sorted(java.util.Comparator.comparing(org.qiqing.organisation.Unit::getCode))
+			.toList();
+	}
+
+	@PostMapping("/discipline/actions/{id}/inspections")
+	String processInspectionForm(@PathVariable long id, @RequestParam Long groupId, @RequestParam Long unitId,
+			@RequestParam InspectionMode mode,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate inspectedOn,
+			@RequestParam(required = false) String summary,
+			@RequestParam(name = "passed", required = false) List<Integer> passed,
+			@RequestParam(required = false) String clientKey, Actor actor) {
+		int points = this.queries.action(id, actor).checkpoints().size();
+		List<NewInspection.Check> checks = new ArrayList<>();
+		for (int p = 1; p <= points; p++) {
+			checks.add(new NewInspection.Check(p, passed != null && passed.contains(p), null));
+		}
+		long inspection = this.management.recordInspection(id,
+				new NewInspection(groupId, unitId, mode, inspectedOn, summary, checks, clientKey), actor);
+		return "redirect:/discipline/inspections/" + inspection;
+	}
+
+	@GetMapping("/discipline/inspections/{id}")
+	String showInspection(@PathVariable long id, Actor actor, Model model) {
+		model.addAttribute("inspection", this.queries.inspection(id, actor));
+		model.addAttribute("checks", this.queries.checks(id, actor));
+		model.addAttribute("findings", this.queries.findingsOf(id, actor));
+		model.addAttribute("kinds", this.queries.kinds());
+		model.addAttribute("kindNames", kindNames());
+		model.addAttribute("discipline", this.scope.isDiscipline(actor));
+		return INSPECTION;
+	}
+
+	@PostMapping("/discipline/inspections/{id}/findings")
+	String processFindingForm(@PathVariable long id, @RequestParam Long kindId, @RequestParam String what,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String people,
+			@RequestParam(name = "evidence", required = false) List<MultipartFile> evidence, Actor actor) {
+		this.management.recordFinding(id, new NewFinding(kindId, null, what, place, people),
+				this.files.check("evidence", evidence), actor);
+		return "redirect:/discipline/inspections/" + id;
+	}
+
+	@PostMapping("/discipline/inspections/{id}/issue")
+	String processIssueForm(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+			Actor actor) {
+		this.management.issueFindings(id, dueDate, actor);
+		return "redirect:/discipline/inspections/" + id;
+	}
+
+	private java.util.Map<Long, String> kindNames() {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		this.queries.kinds().forEach(k -> names.put(k.id(), k.nameIn(locale)));
+		return names;
+	}
+
+	@GetMapping("/discipline/accountability")
+	String showRegister(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+		model.addAttribute("decisions", this.queries.register(new DisciplineFilter(from, to, null, null),
+				Paging.of(Math.max(page, 0), 50, 100), actor));
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		return REGISTER;
+	}
+
+}

@@ -1,0 +1,380 @@
+package org.qiqing.discipline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.qiqing.Api;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Role;
+import org.qiqing.organisation.Unit;
+import org.qiqing.organisation.internal.ApiTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Who sees what of discipline, for every endpoint under {@code /api/v1/discipline} and
+ * every role of the {@link TestWorld}, own county (A) and foreign (B): in each county an
+ * action with an unannounced inspection whose findings are not yet issued (its unit is
+ * the other department), and a planned one of the first department, issued, with a
+ * finding and a decision holding a person accountable. Inspectors see their county's
+ * records and names; the group member his action's; an inspected unit its own planned
+ * inspection and issued finding, never the unannounced one, never the register; an
+ * enterprise nothing; nobody anything of the other county.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DisciplineAccessIntegrationTests {
+
+	@Autowired
+	World world;
+
+	@Autowired
+	DisciplineManagement management;
+
+	@Autowired
+	DisciplineQueries queries;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	MockMvc mvc;
+
+	/** The records of a county. */
+	record County(long action, long unannounced, long planned, long finding, long hiddenFinding, long decision) {
+	}
+
+	Member inspectorA;
+
+	Member inspectorB;
+
+	Member memberA;
+
+	County a;
+
+	County b;
+
+	@BeforeAll
+	void records() {
+		this.inspectorA = official("t.x.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = official("t.x.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.memberA = official("t.x.member.a", Role.HANDLER, this.world.otherDeptA(), null);
+		this.a = county(this.inspectorA, this.memberA, "330421", this.world.centreA(), this.world.deptA(),
+				this.world.otherDeptA());
+		this.b = county(this.inspectorB, null, "330481", this.world.centreB(), this.world.deptB(),
+				this.world.centreB());
+	}
+
+	County county(Member inspector, Member member, String region, Unit organiser, Unit planned, Unit unannounced) {
+		Actor actor = inspector.actor();
+		long action = this.management.createAction(new NewAction("专项检查" + region, organiser.getId(),
+				LocalDate.now().minusDays(10), LocalDate.now().plusDays(10), List.of(region), List.of(), List.of("要点一"),
+				List.of(new NewAction.Group("督查组", actor.personId(),
+						member == null ? List.of() : List.of(member.actor().personId())))),
+				actor);
+		long group = this.queries.action(action, actor).groups().get(0).id();
+		long kind = this.queries.kinds().get(0).id();
+		long hidden = this.management.recordInspection(action, new NewInspection(group, unannounced.getId(),
+				InspectionMode.UNANNOUNCED, LocalDate.now(), null, List.of(), null), actor);
+		long hiddenFinding = this.management.recordFinding(hidden,
+				new NewFinding(kind, null, "暗访问题" + region, null, "某甲" + region), List.of(), actor);
+		long open = this.management.recordInspection(action, new NewInspection(group, planned.getId(),
+				InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null), actor);
+		long finding = this.management.recordFinding(open,
+				new NewFinding(kind, null, "明查问题" + region, null, "某乙" + region),
+				List.of(new Evidence("a.png", "image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G' })), actor);
+		this.management.issueFindings(open, null, actor);
+		long decision = this.management.recordAccountability(
+				new NewAccountability(CauseType.FINDING, finding, Subject.PERSON, "某乙" + region, planned.getId(),
+						AccountabilityForm.NOTICE, "纪委", LocalDate.now(), "文号" + region),
+				new Evidence("d.pdf", "application/pdf", "%PDF-1.4".getBytes()), actor);
+		return new County(action, hidden, open, finding, hiddenFinding, decision);
+	}
+
+	Member official(String username, Role role, Unit unit, String jurisdiction) {
+		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
+				unit.getId(), jurisdiction, Set.of(role)));
+		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
+		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
+				this.tokens.issue(person.getId(), "test"));
+	}
+
+	/** Everybody, by name. */
+	Map<String, Member> everybody() {
+		Map<String, Member> all = new LinkedHashMap<>();
+		all.put("inspectorA", this.inspectorA);
+		all.put("inspectorB", this.inspectorB);
+		all.put("memberA", this.memberA);
+		all.put("admin", this.world.admin());
+		all.put("dispatcherA", this.world.dispatcherA());
+		all.put("handlerA", this.world.handlerA());
+		all.put("otherHandlerA", this.world.otherHandlerA());
+		all.put("enterpriseA", this.world.enterpriseA());
+		all.put("visitorA", this.world.visitorA());
+		all.put("leaderA", this.world.leaderA());
+		all.put("supervisorA", this.world.supervisorA());
+		all.put("dispatcherB", this.world.dispatcherB());
+		all.put("handlerB", this.world.handlerB());
+		all.put("enterpriseB", this.world.enterpriseB());
+		return all;
+	}
+
+	/** What each sees of county A: action, unannounced, planned, finding, register. */
+	record Sight(boolean action, boolean unannounced, boolean planned, boolean finding, boolean register) {
+	}
+
+	Sight sightOfA(String who) {
+		return switch (who) {
+			case "inspectorA", "memberA" -> new Sight(true, true, true, true, true);
+			// the unit inspected openly sees that inspection and its issued finding
+			case "handlerA" -> new Sight(false, false, true, true, false);
+			// the unit inspected unannounced sees nothing before its findings are issued
+			default -> new Sight(false, false, false, false, false);
+		};
+	}
+
+	@Test
+	void everyEndpointShowsEachRoleExactlyItsOwnRecords() throws Exception {
+		Api api = new Api(this.mvc);
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			Member m = entry.getValue();
+			Sight sees = sightOfA(who);
+			String as = who + " ";
+			assertThat(status(api, m, "/api/v1/discipline/actions/" + this.a.action())).as(as + "action")
+				.isEqualTo(sees.action() ? 200 : 404);
+			assertThat(status(api, m, "/api/v1/discipline/inspections/" + this.a.unannounced())).as(as + "unannounced")
+				.isEqualTo(sees.unannounced() ? 200 : 404);
+			assertThat(status(api, m, "/api/v1/discipline/inspections/" + this.a.planned())).as(as + "planned")
+				.isEqualTo(sees.planned() ? 200 : 404);
+			assertThat(status(api, m, "/api/v1/discipline/findings/" + this.a.finding())).as(as + "finding")
+				.isEqualTo(sees.finding() ? 200 : 404);
+			assertThat(status(api, m, "/api/v1/discipline/findings/" + this.a.hiddenFinding()))
+				.as(as + "hidden finding")
+				.isEqualTo(sees.unannounced() ? 200 : 404);
+			long evidence = this.queries.evidence(this.a.finding(), this.inspectorA.actor()).get(0).id();
+			assertThat(status(api, m, "/api/v1/discipline/findings/" + this.a.finding() + "/evidence/" + evidence))
+				.as(as + "evidence")
+				.isEqualTo(sees.finding() ? 200 : 404);
+			int registerStatus = sees.register() ? 200 : (isDiscipline(who) ? 404 : 403);
+			assertThat(status(api, m, "/api/v1/discipline/accountability/" + this.a.decision())).as(as + "decision")
+				.isEqualTo(registerStatus);
+			assertThat(status(api, m, "/api/v1/discipline/accountability/" + this.a.decision() + "/document"))
+				.as(as + "document")
+				.isEqualTo(registerStatus);
+			// Lists name only what one sees.
+			String actions = body(api, m, "/api/v1/discipline/actions");
+			assertThat(actions.contains("专项检查330421")).as(as + "actions list").isEqualTo(sees.action());
+			String inspections = body(api, m, "/api/v1/discipline/inspections");
+			assertThat(inspections.contains("\"id\":" + this.a.unannounced() + ","))
+				.as(as + "inspections list, unannounced")
+				.isEqualTo(sees.unannounced());
+			assertThat(inspections.contains("\"id\":" + this.a.planned() + ",")).as(as + "inspections list, planned")
+				.isEqualTo(sees.planned());
+			String findings = body(api, m, "/api/v1/discipline/findings");
+			assertThat(findings.contains("明查问题330421")).as(as + "findings list").isEqualTo(sees.finding());
+			assertThat(findings.contains("暗访问题330421")).as(as + "findings list, hidden").isEqualTo(sees.unannounced());
+			// Names of people involved and held accountable: discipline roles only.
+			assertThat(findings.contains("某乙330421")).as(as + "names in findings").isEqualTo(sees.register());
+			MvcResult register = api.get(m, "/api/v1/discipline/accountability");
+			assertThat(register.getResponse().getStatus()).as(as + "register").isEqualTo(isDiscipline(who) ? 200 : 403);
+			assertThat(register.getResponse().getContentAsString().contains("文号330421")).as(as + "register list")
+				.isEqualTo(sees.register());
+			// Figures: counts for officials, nothing for enterprises.
+			assertThat(status(api, m, "/api/v1/discipline/figures")).as(as + "figures")
+				.isEqualTo(m.actor().isEnterpriseContact() ? 403 : 200);
+			assertThat(status(api, m, "/api/v1/discipline/figures/export")).as(as + "export")
+				.isEqualTo(m.actor().isEnterpriseContact() ? 403 : 200);
+			// Nobody of county A sees county B's records, nor B's of A's.
+			if (!who.endsWith("B")) {
+				assertThat(status(api, m, "/api/v1/discipline/actions/" + this.b.action())).as(as + "foreign action")
+					.isEqualTo(404);
+				assertThat(status(api, m, "/api/v1/discipline/findings/" + this.b.finding())).as(as + "foreign finding")
+					.isEqualTo(404);
+				assertThat(status(api, m, "/api/v1/discipline/inspections/" + this.b.planned()))
+					.as(as + "foreign inspection")
+					.isEqualTo(404);
+			}
+			assertThat(status(api, m, "/api/v1/discipline/kinds")).as(as + "kinds").isEqualTo(200);
+		}
+	}
+
+	@Test
+	void onlyDisciplineRolesActAndOnlyInTheirOwnCounty() throws Exception {
+		Api api = new Api(this.mvc);
+		String finding = "{\"kindId\": " + this.queries.kinds().get(0).id() + ", \"what\": \"越权\"}";
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			Member m = entry.getValue();
+			int onA = api.post(m, "/api/v1/discipline/inspections/" + this.a.unannounced() + "/findings", finding)
+				.getResponse()
+				.getStatus();
+			if (who.equals("inspectorA") || who.equals("memberA")) {
+				assertThat(onA).as(who).isEqualTo(201);
+			}
+			else {
+				assertThat(onA).as(who).isIn(403, 404);
+			}
+			int decision = api
+				.post(m, "/api/v1/discipline/accountability",
+						"{\"causeType\": \"FINDING\", \"causeId\": " + this.a.finding()
+								+ ", \"subject\": \"ORGANISATION\", \"unitId\": " + this.world.deptA().getId()
+								+ ", \"form\": \"NOTICE\", \"decidedBy\": \"x\", \"decidedOn\": \"" + LocalDate.now()
+								+ "\", \"documentNumber\": \"越权" + who + "\"}")
+				.getResponse()
+				.getStatus();
+			assertThat(decision).as(who + " decision").isEqualTo(who.equals("inspectorA") ? 201 : 409);
+			int kind = api
+				.post(m, "/api/v1/discipline/kinds",
+						"{\"family\": \"SIFENG\", \"code\": \"K-" + who + "\", \"name\": \"新类型\"}")
+				.getResponse()
+				.getStatus();
+			assertThat(kind).as(who + " kind").isEqualTo(who.equals("admin") ? 201 : 403);
+		}
+	}
+
+	@Test
+	void everyPageShowsEachRoleExactlyItsOwnRecords() throws Exception {
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MockHttpSession session = login(entry.getValue());
+			Sight sees = sightOfA(who);
+			boolean enterprise = entry.getValue().actor().isEnterpriseContact();
+			MvcResult index = page(session, "/discipline");
+			assertThat(index.getResponse().getStatus()).as(who + " index").isEqualTo(enterprise ? 403 : 200);
+			String html = index.getResponse().getContentAsString();
+			assertThat(html.contains("专项检查330421")).as(who + " index names the action").isEqualTo(sees.action());
+			assertThat(html.contains("明查问题330421")).as(who + " index names the finding").isEqualTo(sees.finding());
+			assertThat(html.contains("暗访问题330421")).as(who + " index names the hidden finding")
+				.isEqualTo(sees.unannounced());
+			assertThat(html).doesNotContain("某乙330421");
+			if (!who.endsWith("B")) {
+				assertThat(html).doesNotContain("专项检查330481", "明查问题330481");
+			}
+			assertThat(page(session, "/discipline/actions/" + this.a.action()).getResponse().getStatus())
+				.as(who + " action page")
+				.isEqualTo(sees.action() ? 200 : 404);
+			assertThat(page(session, "/discipline/inspections/" + this.a.unannounced()).getResponse().getStatus())
+				.as(who + " unannounced page")
+				.isEqualTo(sees.unannounced() ? 200 : 404);
+			MvcResult planned = page(session, "/discipline/inspections/" + this.a.planned());
+			assertThat(planned.getResponse().getStatus()).as(who + " planned page")
+				.isEqualTo(sees.planned() ? 200 : 404);
+			assertThat(planned.getResponse().getContentAsString().contains("某乙330421")).as(who + " names on the page")
+				.isEqualTo(sees.register());
+			MvcResult register = page(session, "/discipline/accountability");
+			assertThat(register.getResponse().getStatus()).as(who + " register page")
+				.isEqualTo(isDiscipline(who) ? 200 : 403);
+			assertThat(register.getResponse().getContentAsString().contains("某乙330421")).as(who + " register names")
+				.isEqualTo(sees.register());
+			if (!who.endsWith("B")) {
+				assertThat(register.getResponse().getContentAsString()).doesNotContain("某乙330481");
+			}
+			assertThat(page(session, "/discipline/actions/" + this.b.action()).getResponse().getStatus())
+				.as(who + " foreign action page")
+				.isEqualTo(who.equals("inspectorB") ? 200 : 404);
+			// Forms: a finding is added by discipline roles of the county only.
+			int added = this.mvc
+				.perform(MockMvcRequestBuilders
+					.multipart("/discipline/inspections/" + this.a.unannounced() + "/findings")
+					.param("kindId", Long.toString(this.queries.kinds().get(0).id()))
+					.param("what", "页面记录")
+					.session(session)
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			if (sees.unannounced()) {
+				assertThat(added).as(who + " finding form").isEqualTo(302);
+			}
+			else {
+				assertThat(added).as(who + " finding form refused").isIn(403, 404, 409);
+			}
+		}
+	}
+
+	@Test
+	void anInspectorSetsUpAnActionOnThePageAndNobodyElseDoes() throws Exception {
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MvcResult result = this.mvc
+				.perform(MockMvcRequestBuilders.post("/discipline/actions")
+					.param("theme", "页面设立" + who)
+					.param("organiserUnitId", Long.toString(this.world.centreA().getId()))
+					.param("startsOn", LocalDate.now().toString())
+					.param("endsOn", LocalDate.now().plusDays(5).toString())
+					.param("checklist", "要点一\n要点二\n")
+					.param("groupName", "页面督查组")
+					.param("members", "t.x.member.a")
+					.session(login(entry.getValue()))
+					.with(csrf()))
+				.andReturn();
+			if (who.equals("inspectorA")) {
+				assertThat(result.getResponse().getStatus()).as(who).isEqualTo(302);
+				long id = Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+				Views.ActionDetail made = this.queries.action(id, this.memberA.actor());
+				assertThat(made.checkpoints()).extracting(Views.Checkpoint::text).containsExactly("要点一", "要点二");
+				assertThat(made.groups().get(0).members()).hasSize(2);
+			}
+			else {
+				assertThat(result.getResponse().getStatus()).as(who).isIn(403, 409);
+			}
+		}
+	}
+
+	MockHttpSession login(Member who) throws Exception {
+		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
+			.andReturn();
+		assertThat(login.getResponse().getRedirectedUrl()).as("login of " + who.username()).isEqualTo("/");
+		return (MockHttpSession) login.getRequest().getSession(false);
+	}
+
+	MvcResult page(MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn();
+	}
+
+	boolean isDiscipline(String who) {
+		return who.startsWith("inspector") || who.equals("memberA");
+	}
+
+	static int status(Api api, Member m, String path) throws Exception {
+		return api.get(m, path).getResponse().getStatus();
+	}
+
+	static String body(Api api, Member m, String path) throws Exception {
+		MvcResult result = api.get(m, path);
+		return result.getResponse().getStatus() == 200 ? result.getResponse().getContentAsString() : "";
+	}
+
+}

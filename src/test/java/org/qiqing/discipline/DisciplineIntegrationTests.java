@@ -1,0 +1,278 @@
+package org.qiqing.discipline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.qiqing.Api;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
+import org.qiqing.casework.Case;
+import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseManagement;
+import org.qiqing.casework.CaseState;
+import org.qiqing.casework.NewAttachment;
+import org.qiqing.casework.Outcome;
+import org.qiqing.casework.StepInput;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Role;
+import org.qiqing.organisation.Unit;
+import org.qiqing.organisation.internal.ApiTokens;
+import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.NotFound;
+import org.qiqing.platform.Paging;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The whole of issue 15's path on the real services: an inspector of 嘉善县 sets up an
+ * action with its checklist and group, a member inspects a unit unannounced (the unit
+ * does not see it until its findings are issued), the finding becomes a rectification
+ * item that the unit works and the inspector closes only with evidence, a person is held
+ * accountable, and the four figures move; names in the register for discipline roles
+ * only.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DisciplineIntegrationTests {
+
+	@Autowired
+	World world;
+
+	@Autowired
+	DisciplineManagement management;
+
+	@Autowired
+	DisciplineQueries queries;
+
+	@Autowired
+	DisciplineFigures figures;
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	MockMvc mvc;
+
+	Member inspectorA;
+
+	Member inspectorB;
+
+	Member memberA;
+
+	@BeforeAll
+	void inspectors() {
+		this.inspectorA = official("t.d.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = official("t.d.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		// A group member from the propaganda department: no role of discipline himself.
+		this.memberA = official("t.d.member.a", Role.HANDLER, this.world.otherDeptA(), null);
+	}
+
+	Member official(String username, Role role, Unit unit, String jurisdiction) {
+		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
+				unit.getId(), jurisdiction, Set.of(role)));
+		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
+		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
+				this.tokens.issue(person.getId(), "test"));
+	}
+
+	long action() {
+		return this.management.createAction(new NewAction("正风肃纪 窗口服务专项检查", this.world.centreA().getId(),
+				LocalDate.now().minusDays(30), LocalDate.now().plusDays(30), List.of("330421"), List.of(),
+				List.of("一次性告知是否清楚", "办事是否来回跑"), List.of(new NewAction.Group("第一督查组",
+						this.inspectorA.actor().personId(), List.of(this.memberA.actor().personId())))),
+				this.inspectorA.actor());
+	}
+
+	long kind(String code) {
+		return this.queries.kinds().stream().filter(k -> k.code().equals(code)).findFirst().orElseThrow().id();
+	}
+
+	@Test
+	void anUnannouncedInspectionBecomesARectificationItemThatTheGroupClosesAndTheFiguresMove() {
+		Actor inspector = this.inspectorA.actor();
+		Actor unit = this.world.handlerA().actor();
+		DisciplineFilter all = DisciplineFilter.none();
+		DisciplineFigures.Figures before = this.figures.figures(all, inspector);
+		long unitCounted = this.figures.figures(all, unit).inspections();
+		DisciplineFigures.Figures foreignBefore = this.figures.figures(all, this.inspectorB.actor());
+		long actionId = action();
+		Views.ActionDetail action = this.queries.action(actionId, this.memberA.actor());
+		assertThat(action.checkpoints()).hasSize(2);
+		assertThat(action.groups().get(0).members()).hasSize(2);
+		// The member records an unannounced inspection of the department on his phone;
+		// sent twice, it counts once.
+		NewInspection visit = new NewInspection(action.groups().get(0).id(), this.world.deptA().getId(),
+				InspectionMode.UNANNOUNCED, LocalDate.now(), "窗口暗访",
+				List.of(new NewInspection.Check(1, false, "告知单不清楚"), new NewInspection.Check(2, false, null)),
+				"phone-1");
+		long inspectionId = this.management.recordInspection(actionId, visit, this.memberA.actor());
+		assertThat(this.management.recordInspection(actionId, visit, this.memberA.actor())).isEqualTo(inspectionId);
+		long findingId = this.management.recordFinding(inspectionId,
+				new NewFinding(kind("DILIGENCE"), null, "一次性告知单不清楚，群众反复跑", "办事大厅 3 号窗口", "张某某"),
+				List.of(new Evidence("photo.png", "image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G' })),
+				this.memberA.actor());
+		// Before the findings are issued the unit sees nothing of the inspection.
+		assertThatThrownBy(() -> this.queries.inspection(inspectionId, unit)).isInstanceOf(NotFound.class);
+		assertThat(this.queries.inspections(null, all, Paging.of(0, 100, 100), unit))
+			.noneMatch(i -> i.id() == inspectionId);
+		assertThat(this.queries.findings(all, Paging.of(0, 100, 100), unit)).noneMatch(f -> f.id() == findingId);
+		assertThat(this.figures.figures(all, unit).inspections()).isEqualTo(unitCounted);
+		// Nor does a foreign inspector or an enterprise.
+		assertThatThrownBy(() -> this.queries.action(actionId, this.inspectorB.actor())).isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.queries.finding(findingId, this.world.enterpriseA().actor()))
+			.isInstanceOf(NotFound.class);
+		List<Long> items = this.management.issueFindings(inspectionId, LocalDate.now().plusDays(20), inspector);
+		assertThat(items).hasSize(1);
+		// Now the unit sees its finding, without the names of the people involved.
+		Views.Finding seen = this.queries.finding(findingId, unit);
+		assertThat(seen.people()).isNull();
+		assertThat(seen.rectificationId()).isEqualTo(items.get(0));
+		assertThat(this.queries.finding(findingId, inspector).people()).isEqualTo("张某某");
+
+		// The unit works the item; it cannot be reported done without evidence.
+		long itemId = items.get(0);
+		Case item = this.cases.find(itemId, unit);
+		assertThat(item.getState()).isEqualTo(CaseState.ASSIGNED);
+		item = this.cases.perform(itemId, item.getVersion(), CaseAction.CONTACT,
+				StepInput.note("措施：重印告知单；责任人：李科长；时限：两周"), unit);
+		item = this.cases.perform(itemId, item.getVersion(), CaseAction.STAGE_REPLY, StepInput.note("告知单已送印"), unit);
+		int version = item.getVersion();
+		assertThatThrownBy(() -> this.cases.perform(itemId, version, CaseAction.RESOLVE,
+				new StepInput(null, null, null, null, Outcome.SOLVED, "已整改", null, null, null), unit))
+			.isInstanceOf(InvalidInput.class);
+		item = this.cases.perform(itemId, version, CaseAction.RESOLVE,
+				new StepInput(null, null, null, null, Outcome.SOLVED, "已整改", null, null,
+						List.of(new NewAttachment("new.pdf", "application/pdf", "%PDF-1.4".getBytes()))),
+				unit);
+		// The unit cannot close its own item; the inspector verifies and closes it.
+		int resolved = item.getVersion();
+		assertThatThrownBy(() -> this.cases.perform(itemId, resolved, CaseAction.CONFIRM, StepInput.note("好"), unit))
+			.isInstanceOf(NotAllowed.class);
+		item = this.cases.perform(itemId, resolved, CaseAction.CONFIRM, StepInput.note("验收合格，予以销号"), inspector);
+		assertThat(item.getState()).isEqualTo(CaseState.CLOSED);
+		// A second look (回头看) reopens it.
+		item = this.cases.perform(itemId, item.getVersion(), CaseAction.SEND_BACK, StepInput.note("回头看发现反弹"),
+				inspector);
+		assertThat(item.getState()).isEqualTo(CaseState.REOPENED);
+
+		// A person is held accountable for the finding.
+		long decisionId = this.management.recordAccountability(
+				new NewAccountability(CauseType.FINDING, findingId, Subject.PERSON, "张某某", this.world.deptA().getId(),
+						AccountabilityForm.ADMONITION, "中共嘉善县纪委", LocalDate.now(), "善纪〔2026〕1号"),
+				null, inspector);
+		assertThat(this.queries.decision(decisionId, inspector).personName()).isEqualTo("张某某");
+		assertThat(this.queries.decision(decisionId, this.memberA.actor()).personName()).isEqualTo("张某某");
+		assertThatThrownBy(() -> this.queries.register(all, Paging.of(0, 10, 100), unit))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> this.queries.decision(decisionId, this.inspectorB.actor()))
+			.isInstanceOf(NotFound.class);
+
+		DisciplineFigures.Figures after = this.figures.figures(all, inspector);
+		assertThat(after).isEqualTo(new DisciplineFigures.Figures(before.actions() + 1, before.inspections() + 1,
+				before.findings() + 1, before.people() + 1));
+		// The unit counts its issued inspection now; a foreign inspector none of this.
+		assertThat(this.figures.figures(all, unit).inspections()).isEqualTo(unitCounted + 1);
+		assertThat(this.figures.figures(all, this.inspectorB.actor())).isEqualTo(foreignBefore);
+		assertThatThrownBy(() -> this.figures.figures(all, this.world.enterpriseA().actor()))
+			.isInstanceOf(AccessDeniedException.class);
+	}
+
+	@Test
+	void aUnitFilesAProblemItFoundInItselfAndOnlyForItself() {
+		long id = this.management.selfExamination("一次性告知不清", "服务中心一次性告知单表述不清", LocalDate.now().plusDays(10),
+				this.world.handlerA().actor());
+		Case item = this.cases.find(id, this.world.handlerA().actor());
+		assertThat(item.getLeadUnitId()).isEqualTo(this.world.deptA().getId());
+		assertThat(item.getState()).isEqualTo(CaseState.ASSIGNED);
+		assertThatThrownBy(() -> this.management.selfExamination("x", "y", LocalDate.now().plusDays(1),
+				this.world.enterpriseA().actor()))
+			.isInstanceOf(NotAllowed.class);
+	}
+
+	@Test
+	void onlyAnInspectorOfTheRegionSetsUpAnActionAndAFinishedInspectionTakesNoMoreFindings() {
+		assertThatThrownBy(() -> this.management.createAction(
+				new NewAction("越权", this.world.centreA().getId(), LocalDate.now(), LocalDate.now(), List.of(),
+						List.of(), List.of("要点"),
+						List.of(new NewAction.Group("组", this.inspectorB.actor().personId(), List.of()))),
+				this.inspectorB.actor()))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> this.management
+			.createAction(new NewAction(" ", null, null, null, null, null, null, null), this.inspectorA.actor()))
+			.isInstanceOf(InvalidInput.class);
+		long actionId = action();
+		long groupId = this.queries.action(actionId, this.inspectorA.actor()).groups().get(0).id();
+		// A unit of another county is not covered by the action.
+		assertThatThrownBy(
+				() -> this.management
+					.recordInspection(actionId,
+							new NewInspection(groupId, this.world.deptB().getId(), InspectionMode.PLANNED,
+									LocalDate.now(), null, List.of(), null),
+							this.inspectorA.actor()))
+			.isInstanceOf(InvalidInput.class);
+		long planned = this.management.recordInspection(actionId, new NewInspection(groupId,
+				this.world.otherDeptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
+				this.inspectorA.actor());
+		// A planned inspection is seen by its unit at once.
+		assertThat(this.queries.inspection(planned, this.world.otherHandlerA().actor()).id()).isEqualTo(planned);
+		this.management.issueFindings(planned, null, this.inspectorA.actor());
+		assertThatThrownBy(() -> this.management.recordFinding(planned,
+				new NewFinding(kind("FORMALISM"), null, "补记", null, null), List.of(), this.inspectorA.actor()))
+			.isInstanceOf(NotAllowed.class);
+	}
+
+	@Test
+	void theApiAnswersBadInputWithProblemsNeverA500() throws Exception {
+		Api api = new Api(this.mvc);
+		MvcResult bad = api.post(this.inspectorA, "/api/v1/discipline/actions", "{\"theme\": 5, \"startsOn\": \"x\"}");
+		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+		assertThat(bad.getResponse().getContentType()).contains("problem");
+		MvcResult empty = api.post(this.inspectorA, "/api/v1/discipline/actions", "{}");
+		assertThat(empty.getResponse().getStatus()).isEqualTo(400);
+		assertThat(api.get(this.inspectorA, "/api/v1/discipline/actions/999999").getResponse().getStatus())
+			.isEqualTo(404);
+		assertThat(api.get(this.inspectorA, "/api/v1/discipline/figures?from=nonsense").getResponse().getStatus())
+			.isEqualTo(400);
+		assertThat(api.get(this.inspectorA, "/api/v1/discipline/figures?region=330481").getResponse().getStatus())
+			.isEqualTo(404);
+		assertThat(api.get(this.world.enterpriseA(), "/api/v1/discipline/figures").getResponse().getStatus())
+			.isEqualTo(403);
+		assertThat(api.get(this.inspectorA, "/api/v1/discipline/figures?region=330421").getResponse().getStatus())
+			.isEqualTo(200);
+		MvcResult export = api.get(this.inspectorA, "/api/v1/discipline/figures/export");
+		assertThat(export.getResponse().getStatus()).isEqualTo(200);
+		assertThat(export.getResponse().getContentAsByteArray()).startsWith('P', 'K');
+		assertThat(api.get(this.world.handlerA(), "/api/v1/discipline/accountability").getResponse().getStatus())
+			.isEqualTo(403);
+	}
+
+}
