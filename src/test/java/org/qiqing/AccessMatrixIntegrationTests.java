@@ -446,6 +446,7 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /api/v1/assessment/months/{month}/freeze", neutral()));
 		rules.add(rule("GET /api/v1/assessment/months/{month}/verification", neutral()));
 		rules.add(rule("GET /api/v1/assessment/months/{month}/bulletin", neutral()));
+		rules.add(rule("GET /assessment/bulletin.pdf", neutral()));
 		rules.add(rule("GET /api/v1/assessment/months/{month}/export", neutral()));
 		rules.add(rule("GET /api/v1/assessment/results/{id}", neutralAbout(UNIT)));
 		rules.add(rule("POST /api/v1/assessment/results/{id}/follow-ups", neutralAbout(UNIT)));

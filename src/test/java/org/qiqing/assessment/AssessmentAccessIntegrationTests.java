@@ -12,6 +12,9 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
@@ -112,6 +115,18 @@ class AssessmentAccessIntegrationTests {
 			.doesNotContain(this.world.deptB().getName());
 		assertThat(page(this.world.leaderA(), "/assessment/export?month=" + MONTH)).isEqualTo(200);
 		assertThat(page(this.world.leaderA(), "/assessment/formula")).isEqualTo(200);
+
+		// the printed bulletin: a PDF of the same words, in the reader's jurisdiction
+		MvcResult printed = pageResult(this.world.leaderA(), "/assessment/bulletin.pdf?month=" + MONTH);
+		assertThat(printed.getResponse().getStatus()).isEqualTo(200);
+		assertThat(printed.getResponse().getContentType()).isEqualTo("application/pdf");
+		try (PDDocument pdf = Loader.loadPDF(printed.getResponse().getContentAsByteArray())) {
+			String text = new PDFTextStripper().getText(pdf);
+			assertThat(text).contains(MONTH, "考核", this.world.deptA().getName())
+				.doesNotContain(this.world.deptB().getName());
+		}
+		assertThat(page(this.world.enterpriseA(), "/assessment/bulletin.pdf?month=" + MONTH)).isEqualTo(404);
+		assertThat(page(this.world.leaderA(), "/assessment/bulletin.pdf?month=someday")).isEqualTo(400);
 	}
 
 	@Test
