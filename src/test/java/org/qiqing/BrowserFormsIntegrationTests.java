@@ -171,7 +171,8 @@ class BrowserFormsIntegrationTests {
 		pages.put(this.world.handlerA(), List.of("/queue", "/cases", "/cases/" + id, firm));
 		pages.put(this.world.enterpriseA(), List.of("/queue", "/cases/" + id, "/cases/new", "/help-visits/new",
 				"/contacts", "/inbox", "/evaluation/invitations"));
-		pages.put(this.world.leaderA(), List.of("/assignments/new", "/supervision", "/evaluation/flags"));
+		pages.put(this.world.leaderA(), List.of("/assignments/new", "/supervision", "/evaluation/flags", "/dashboard",
+				"/statistics/definitions", "/assessment", "/assessment/formula", "/account/password"));
 		pages.put(this.world.admin(), List.of("/admin/units", "/admin/people", "/admin/calendar", "/admin/categories",
 				"/admin/audit", "/admin/notifications", "/admin/units/" + this.world.deptA().getId() + "/serves"));
 		pages.put(this.world.visitorA(), List.of("/visit", "/visits"));
