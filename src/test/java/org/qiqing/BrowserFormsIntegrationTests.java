@@ -173,6 +173,7 @@ class BrowserFormsIntegrationTests {
 				"/contacts", "/inbox", "/evaluation/invitations"));
 		pages.put(this.world.leaderA(), List.of("/assignments/new", "/supervision", "/evaluation/flags", "/dashboard",
 				"/statistics/definitions", "/assessment", "/assessment/formula", "/account/password"));
+		pages.put(this.world.supervisorA(), List.of("/supervision", "/dashboard"));
 		pages.put(this.world.admin(), List.of("/admin/units", "/admin/people", "/admin/calendar", "/admin/categories",
 				"/admin/audit", "/admin/notifications", "/admin/units/" + this.world.deptA().getId() + "/serves"));
 		pages.put(this.world.visitorA(), List.of("/visit", "/visits"));
