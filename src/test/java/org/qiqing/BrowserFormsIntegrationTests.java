@@ -69,22 +69,24 @@ class BrowserFormsIntegrationTests {
 	@TempDir
 	Path temp;
 
+	/** The person at the browser; {@code browser} is his Chromium. */
+	private Browser person;
+
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		this.browser = HeadlessChromium.start(HeadlessChromium.phone(this.temp.resolve("profile")));
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
+		this.person = Browser.open(this.temp, this.port, PHONE);
+		this.browser = this.person.driver();
+		this.wait = this.person.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.browser != null) {
-			List<String> violations = HeadlessChromium.contentSecurityPolicyViolations(this.browser);
-			this.browser.quit();
-			assertThat(violations).as("refused by the Content Security Policy").isEmpty();
+		if (this.person != null) {
+			this.person.close();
 		}
 	}
 
@@ -93,7 +95,7 @@ class BrowserFormsIntegrationTests {
 		Unit serving = servingJiashan("嘉兴市测试服务局嘉善分局");
 		long id = acceptedCase();
 		use(PHONE);
-		loginAs(this.world.dispatcherA());
+		this.person.loginAs(this.world.dispatcherA());
 		this.browser.get(url("/cases/" + id));
 
 		// One line of top bar with the messages in sight, and the step before the facts.
@@ -138,22 +140,22 @@ class BrowserFormsIntegrationTests {
 	void theHandlerTapsToCallTheEnterpriseAndTheEnterpriseDoesNotSeeTheLink() throws Exception {
 		long id = new Api(this.mvc).assignedCase(this.world);
 		use(PHONE);
-		loginAs(this.world.handlerA());
+		this.person.loginAs(this.world.handlerA());
 		this.browser.get(url("/cases/" + id));
 		WebElement call = this.browser.findElement(By.cssSelector("#case-contact a[href^='tel:']"));
 		assertThat(call.getDomAttribute("href")).isEqualTo("tel:" + this.world.firmA().getContactPhone());
 		assertThat(top(call)).isLessThan(PHONE.height / 3);
 		saveScreenshot("handler-case-phone");
-		logout();
+		this.person.logout();
 
 		// A supervisor oversees and does not call: a masked number, no link.
-		loginAs(this.world.supervisorA());
+		this.person.loginAs(this.world.supervisorA());
 		this.browser.get(url("/cases/" + id));
 		assertThat(this.browser.findElements(By.cssSelector("a[href^='tel:']"))).isEmpty();
 		assertThat(this.browser.getPageSource()).doesNotContain(this.world.firmA().getContactPhone());
-		logout();
+		this.person.logout();
 
-		loginAs(this.world.enterpriseA());
+		this.person.loginAs(this.world.enterpriseA());
 		this.browser.get(url("/cases/" + id));
 		assertThat(this.browser.findElements(By.id("case-contact"))).isEmpty();
 		saveScreenshot("enterprise-case-phone");
@@ -180,7 +182,7 @@ class BrowserFormsIntegrationTests {
 		List<String> sideways = new ArrayList<>();
 		use(PHONE);
 		for (Map.Entry<Member, List<String>> role : pages.entrySet()) {
-			loginAs(role.getKey());
+			this.person.loginAs(role.getKey());
 			for (String language : List.of("zh_CN", "en")) {
 				this.browser.get(url("/queue?lang=" + language));
 				for (String page : role.getValue()) {
@@ -203,7 +205,7 @@ class BrowserFormsIntegrationTests {
 				}
 			}
 			this.browser.get(url("/queue?lang=zh_CN"));
-			logout();
+			this.person.logout();
 		}
 		assertThat(sideways).as("pages wider than a %d px phone", PHONE.width).isEmpty();
 	}
@@ -213,7 +215,7 @@ class BrowserFormsIntegrationTests {
 		long id = new Api(this.mvc).assignedCase(this.world);
 		for (Member member : List.of(this.world.dispatcherA(), this.world.handlerA(), this.world.enterpriseA())) {
 			use(PHONE);
-			loginAs(member);
+			this.person.loginAs(member);
 			for (String language : List.of("zh_CN", "en")) {
 				this.browser.get(url("/queue?lang=" + language));
 				for (Dimension size : List.of(PHONE, DESKTOP)) {
@@ -231,7 +233,7 @@ class BrowserFormsIntegrationTests {
 			}
 			use(PHONE);
 			this.browser.get(url("/queue?lang=zh_CN"));
-			logout();
+			this.person.logout();
 		}
 	}
 
@@ -314,23 +316,6 @@ class BrowserFormsIntegrationTests {
 	private long top(WebElement element) {
 		return ((Number) script("return arguments[0].getBoundingClientRect().top + window.scrollY;", element))
 			.longValue();
-	}
-
-	private void loginAs(Member member) {
-		this.browser.get(url("/login"));
-		this.browser.findElement(By.name("username")).sendKeys(member.username());
-		this.browser.findElement(By.name("password")).sendKeys(TestWorld.PASSWORD);
-		this.browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".who .me")));
-	}
-
-	private void logout() {
-		WebElement button = this.browser.findElement(By.cssSelector(".menu-button"));
-		if (button.isDisplayed() && !this.browser.findElement(By.cssSelector("header .nav")).isDisplayed()) {
-			tap(button);
-		}
-		this.browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-		this.wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
 	}
 
 	private void use(Dimension size) {
