@@ -121,6 +121,21 @@ class CaseListFiltersIntegrationTests {
 	}
 
 	@Test
+	void aRangeOfFilingDaysListsTheMostRecentlyFiledFirstUnlessAskedOtherwise() throws Exception {
+		// The first case filed moves last: by movement it leads, by filing it follows.
+		this.api.step(this.world.dispatcherA(), this.filed, 0, "accept", "{}");
+		String today = LocalDate.now(CHINA).toString();
+		String range = "from=" + today + "&to=" + today + "&size=100";
+		List<Long> ours = List.of(this.filed, this.assigned);
+		assertThat(ids(this.world.dispatcherA(), range)).filteredOn(ours::contains)
+			.containsExactly(this.assigned, this.filed);
+		assertThat(ids(this.world.dispatcherA(), range + "&sort=UPDATED")).filteredOn(ours::contains)
+			.containsExactly(this.filed, this.assigned);
+		assertThat(ids(this.world.dispatcherA(), "size=100")).filteredOn(ours::contains)
+			.containsExactly(this.filed, this.assigned);
+	}
+
+	@Test
 	void aRegionOutsideTheJurisdictionGivesNothingNeverForeignCases() throws Exception {
 		long foreign = this.api.fileCase(this.world.enterpriseB(), this.world.firmB().getId(),
 				this.world.category().id());

@@ -79,7 +79,7 @@ class InboxPageIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(page).contains("action=\"/inbox/read-all?topic=DEADLINE\"", "本类全部标为已读");
+		assertThat(page).contains("formaction=\"/inbox/read-all?topic=DEADLINE\"", "本类全部标为已读");
 
 		this.mvc.perform(post("/inbox/read-all").param("topic", "DEADLINE").session(session).with(csrf()));
 

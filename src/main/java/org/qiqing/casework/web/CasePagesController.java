@@ -196,6 +196,8 @@ class CasePagesController {
 		try {
 			CaseFilter filter = this.params.filter(raw, actor);
 			model.addAttribute("page", this.queries.search(actor, filter, Math.max(page, 0), PAGE_SIZE));
+			// The order in force, which a range of filing days changes when none is asked
+			model.addAttribute("sorted", filter.sort());
 		}
 		catch (InvalidInput ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -35,7 +35,10 @@ class InboxController {
 
 	static final String PREFERENCES = "inbox/preferences";
 
-	private static final int PAGE_SIZE = 30;
+	/**
+	 * As every list of the application: a phone shows a page without endless scrolling.
+	 */
+	private static final int PAGE_SIZE = 20;
 
 	private final Inbox inbox;
 
