@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.qiqing.platform.PlatformClock;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,6 +63,14 @@ class LoginThrottle {
 
 	private final Settings settings;
 
+	static final Duration TOKEN_WAITS_READ_EVERY = Duration.ofSeconds(1);
+
+	/** Each address's token wait as last read (Instant.MIN: none), kept a second. */
+	private final Cache<String, Instant> tokenWaits = Caffeine.newBuilder()
+		.expireAfterWrite(TOKEN_WAITS_READ_EVERY)
+		.maximumSize(10_000)
+		.build();
+
 	LoginThrottle(JdbcClient jdbc, PlatformClock clock, Settings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -88,12 +99,22 @@ class LoginThrottle {
 		this.jdbc.sql("delete from login_failure where throttle_key = :key").param("key", account(username)).update();
 	}
 
+	/**
+	 * How long API tokens from this address must still wait. Every API request asks, so
+	 * the answer is read from the database at most once a second per address
+	 * ({@link #TOKEN_WAITS_READ_EVERY}): a wait begun by another node's refusals holds
+	 * here that much later; one begun here holds at once.
+	 */
 	Duration tokenWait(String address) {
-		return waitOf(tokenAddress(address));
+		Instant until = this.tokenWaits.get(tokenAddress(address),
+				key -> blockedUntil(key, this.clock.instant()).orElse(Instant.MIN));
+		Instant now = this.clock.instant();
+		return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
 	}
 
 	void tokenFailed(String address) {
 		failed(tokenAddress(address), this.settings.tokenFailures());
+		this.tokenWaits.invalidate(tokenAddress(address));
 	}
 
 	/** Rows whose failures have decayed and whose wait is over say nothing any more. */
@@ -110,13 +131,17 @@ class LoginThrottle {
 
 	private Duration waitOf(String key) {
 		Instant now = this.clock.instant();
-		Optional<Timestamp> until = this.jdbc
+		return blockedUntil(key, now).map(until -> Duration.between(now, until)).orElse(Duration.ZERO);
+	}
+
+	private Optional<Instant> blockedUntil(String key, Instant now) {
+		return this.jdbc
 			.sql("select blocked_until from login_failure where throttle_key = :key and blocked_until > :now")
 			.param("key", key)
 			.param("now", Timestamp.from(now))
 			.query(Timestamp.class)
-			.optional();
-		return until.map(moment -> Duration.between(now, moment.toInstant())).orElse(Duration.ZERO);
+			.optional()
+			.map(Timestamp::toInstant);
 	}
 
 	private void failed(String key, int threshold) {

@@ -2,9 +2,11 @@ package org.qiqing.organisation.internal;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.qiqing.organisation.Person;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.relational.core.mapping.event.AfterSaveCallback;
@@ -26,43 +28,29 @@ class RecentTokens implements AfterSaveCallback<Person> {
 	 */
 	private static final int MAX_TOKENS = 10_000;
 
-	private record Remembered(ActorDetails details, long until) {
-	}
-
-	private final ConcurrentHashMap<String, Remembered> tokens = new ConcurrentHashMap<>();
+	private final Cache<String, ActorDetails> tokens;
 
 	private final ActorDirectory directory;
 
-	private final long rememberNanos;
-
 	RecentTokens(ActorDirectory directory, @Value("${qiqing.api-tokens.remember:5s}") Duration remember) {
 		this.directory = directory;
-		this.rememberNanos = remember.toNanos();
+		this.tokens = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(MAX_TOKENS).build();
 	}
 
 	/** The enabled person whose token has this hash, if any. */
 	Optional<ActorDetails> byTokenHash(String tokenHash) {
-		long now = System.nanoTime();
-		Remembered remembered = this.tokens.get(tokenHash);
-		if (remembered != null && now - remembered.until() < 0) {
-			return Optional.of(remembered.details());
+		ActorDetails remembered = this.tokens.getIfPresent(tokenHash);
+		if (remembered != null) {
+			return Optional.of(remembered);
 		}
 		Optional<ActorDetails> found = this.directory.byTokenHash(tokenHash).filter(ActorDetails::isEnabled);
-		if (found.isPresent() && this.rememberNanos > 0) {
-			if (this.tokens.size() >= MAX_TOKENS) {
-				this.tokens.clear();
-			}
-			this.tokens.put(tokenHash, new Remembered(found.get(), now + this.rememberNanos));
-		}
-		else {
-			this.tokens.remove(tokenHash);
-		}
+		found.ifPresent(details -> this.tokens.put(tokenHash, details));
 		return found;
 	}
 
 	/** Forgets every token, so that the next request of each is looked up again. */
 	void forgetAll() {
-		this.tokens.clear();
+		this.tokens.invalidateAll();
 	}
 
 	/** A person changed on this node (roles, unit, enabled): his tokens must see it. */
