@@ -16,13 +16,12 @@ import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
-import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.Paging;
 import org.qiqing.platform.PlatformClock;
-import org.qiqing.platform.Text;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,7 +78,7 @@ class InspectPageController {
 	@GetMapping("/discipline/inspect")
 	String initInspectionForm(@RequestParam(required = false) Long action, Actor actor, Model model) {
 		if (actor.enterpriseId() != null || !this.scope.isDiscipline(actor)) {
-			throw new NotAllowed(Text.of("discipline.error.disciplineOnly"));
+			throw new AccessDeniedException("discipline roles only");
 		}
 		LocalDate today = LocalDate.now(this.clock.withZone(PlatformClock.CHINA));
 		List<Running> running = this.queries
