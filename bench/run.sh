@@ -14,6 +14,8 @@
 #   bench/run.sh desk               # the board, the supervision desk and the inbox of 100,000 notices,
 #                                   # c=8, beside the /queue page (BENCH_DESK_DB, qiqing_bench_desk)
 #   bench/run.sh ledger             # a county's cases (142,857) as an .xlsx ledger at -Xmx256m, beside COPY
+#   bench/run.sh discipline         # discipline work at 100x the seed's 2015 (issue 15): the figures at c=8,
+#                                   # an inspection with 5 photos synced, the ledger of findings at -Xmx256m
 #   bench/run.sh coverage           # linkage coverage: its own city (100,000 enterprises, 20,000 links,
 #                                   # 1,000,000 visits) in qiqing_bench_coverage, pgbench baseline, HTTP load
 set -euo pipefail
@@ -426,6 +428,62 @@ ledger() {
 	stop_app
 }
 
+# Discipline work (issue 15) at 100 times the seed's 2015 (BENCH_DISCIPLINE_SCALE, 100: 27,100 actions,
+# 288,300 inspections, 44,900 findings, 18,500 people held accountable) in its own database
+# (BENCH_DISCIPLINE_DB, qiqing_bench_discipline): generate.sql for the city, its units and people (with
+# BENCH_DISCIPLINE_CASES cases, 10,000, for the findings' rectification items to point at), then
+# discipline.sql; then, on one node at -Xmx256m: the figures page and API of the city's inspector at
+# c=8 (target p95 < 200 ms), an inspection with one finding and 5 photos synced from a phone's queue
+# (BENCH_DISCIPLINE_SYNCS, 200, c=1; target p95 < 1 s) and sent again, and the ledger of the year's
+# findings as .xlsx (target < 5 s) beside COPY of the same rows. A tiny smoke run at 1/100:
+#   BENCH_DISCIPLINE_SCALE=1 BENCH_DISCIPLINE_CASES=100 BENCH_SECONDS=5 BENCH_DISCIPLINE_SYNCS=10 bench/run.sh discipline
+discipline() {
+	local DB=${BENCH_DISCIPLINE_DB:-qiqing_bench_discipline}
+	local scale=${BENCH_DISCIPLINE_SCALE:-100}
+	local c=${BENCH_DISCIPLINE_CONCURRENCY:-8}
+	local year="from=2015-01-01&to=2015-12-31"
+	if [ -z "${BENCH_DISCIPLINE_KEEP:-}" ]; then # BENCH_DISCIPLINE_KEEP=1 measures the year generated before
+		$PG -c "drop database if exists $DB" -c "create database $DB"
+		start_app # Flyway makes the schema
+		stop_app
+		local started=$(date +%s.%N)
+		$PG -d "$DB" -v cases="${BENCH_DISCIPLINE_CASES:-10000}" -v enterprises=1000 -f bench/generate.sql \
+			> "$OUT/discipline-generate.log"
+		$PG -d "$DB" -v scale="$scale" -f bench/discipline.sql >> "$OUT/discipline-generate.log"
+		say "$(printf 'discipline: generated (actions | inspections | findings | people) %s at scale %d in %.0f s' \
+			"$(grep -A2 'actions |' "$OUT/discipline-generate.log" | tail -1 | tr -s ' ')" "$scale" \
+			"$(echo "$(date +%s.%N) - $started" | bc)")"
+	fi
+	say "discipline: load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+	HEAP=256m JAVA_OPTS="-XX:+ExitOnOutOfMemoryError" start_app
+	java bench/CoverageLoad.java "http://127.0.0.1:$PORT" "$c" "$SECONDS_EACH" \
+		"figures-page=login:bench.inspector.city:/discipline?$year" \
+		"figures-api=token:bench.inspector.city:/api/v1/discipline/figures?$year" \
+		| sed 's/^coverage /discipline /' | tee -a "$SUMMARY"
+	local action=$($PG -d "$DB" -tAc "select a.id from special_action a where a.region_code = '330421' order by a.id desc limit 1")
+	local group=$($PG -d "$DB" -tAc "select id from supervision_group where action_id = $action")
+	local unit=$($PG -d "$DB" -tAc "select id from unit where code = 'B-330421-1'")
+	java -Djava.awt.headless=true bench/InspectionSync.java "http://127.0.0.1:$PORT" "$action" "$group" "$unit" \
+		"${BENCH_DISCIPLINE_SYNCS:-200}" | tee -a "$SUMMARY"
+	local token="qq_bench_bench.inspector.city"
+	for run in 1 2 3; do
+		local started=$(date +%s.%N)
+		curl -s -f -o "$OUT/discipline-ledger.xlsx" -H "Authorization: Bearer $token" \
+			"http://127.0.0.1:$PORT/api/v1/discipline/figures/export?$year" \
+			|| { echo "export failed: see $OUT/app.log" >&2; exit 1; }
+		local took=$(echo "$(date +%s.%N) - $started" | bc)
+		local copy_started=$(date +%s.%N)
+		$PG -d "$DB" -c "\\copy (select i.inspected_on, u.name, k.name, f.what, f.place, f.rectification_id from finding f join inspection i on i.id = f.inspection_id join unit u on u.id = f.unit_id join problem_kind k on k.id = f.kind_id where i.inspected_on between '2015-01-01' and '2015-12-31' order by i.inspected_on desc, f.id desc) to '/dev/null'"
+		local copy=$(echo "$(date +%s.%N) - $copy_started" | bc)
+		local rows=$(python3 -c "import zipfile,re;z=zipfile.ZipFile('$OUT/discipline-ledger.xlsx');print(len(re.findall(rb'<row ', z.read('xl/worksheets/sheet2.xml')))-1)")
+		say "$(printf 'discipline: ledger run %d, %d findings, %.1f s at -Xmx256m (%s bytes); COPY of the same rows %.2f s' \
+			"$run" "$rows" "$took" "$(stat -c %s "$OUT/discipline-ledger.xlsx")" "$copy")"
+	done
+	say "discipline: OutOfMemoryError in the node's log: $(grep -c OutOfMemoryError "$OUT/app.log" || true) times"
+	stop_app
+	say "discipline: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 machine() {
 	say "machine: $(nproc) cores ($(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), $(free -g | awk '/Mem:/ {print $2}') GiB"
 	say "postgresql: $($PG -tAc 'show server_version'), synchronous_commit=$($PG -tAc 'show synchronous_commit'), java: $(java -version 2>&1 | head -1)"
@@ -443,6 +501,7 @@ case "${1:-all}" in
 	coverage) coverage ;;
 	desk) machine; desk ;;
 	ledger) machine; ledger ;;
+	discipline) machine; discipline ;;
 	all)
 		: > "$SUMMARY"
 		machine
@@ -457,5 +516,5 @@ case "${1:-all}" in
 		BENCH_DESK_DB=$DB desk
 		echo; echo "Summary in $SUMMARY"
 		;;
-	*) echo "usage: bench/run.sh all|generate [CASES]|verify|pgbench|load|timers|startup|imports|coverage|desk" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh all|generate [CASES]|verify|pgbench|load|timers|startup|imports|coverage|desk|ledger|discipline" >&2; exit 2 ;;
 esac

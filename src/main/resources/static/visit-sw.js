@@ -1,11 +1,19 @@
-// The service worker of the visit pages (scope /visit: /visit and /visits). It keeps their
-// shell, so the pages open without a network: a page is asked of the server first and its
-// last good copy served when there is no answer within a few seconds; scripts and styles
-// come from the cache and are refreshed behind. Everything else (the device's sync calls,
-// other pages) passes untouched.
-const CACHE = 'qiqing-visit-v2';
-const PAGES = ['/visit', '/visits'];
-const ASSETS = ['/css/qiqing.css', '/js/visit.js', '/js/inbox.js', '/js/confirm.js', '/visit-manifest.json', '/img/visit-192.png'];
+// The service worker of the pages that work offline on a phone. It keeps their shell, so
+// the pages open without a network: a page is asked of the server first and its last good
+// copy served when there is no answer within a few seconds; scripts and styles come from
+// the cache and are refreshed behind. Everything else (the device's sync calls, other
+// pages) passes untouched. As itself it serves the visit pages (scope /visit: /visit and
+// /visits); inspect-sw.js sets self.SHELL to the inspection page's and imports it.
+const SHELL = self.SHELL || {
+  family: 'qiqing-visit-',
+  cache: 'qiqing-visit-v3',
+  pages: ['/visit', '/visits'],
+  assets: ['/css/qiqing.css', '/js/outbox.js', '/js/visit.js', '/js/inbox.js', '/js/confirm.js', '/visit-manifest.json',
+    '/img/visit-192.png'],
+};
+const CACHE = SHELL.cache;
+const PAGES = SHELL.pages;
+const ASSETS = SHELL.assets;
 const PAGE_WAIT_MS = 4000;
 
 self.addEventListener('install', event => {
@@ -16,7 +24,9 @@ self.addEventListener('install', event => {
 
 self.addEventListener('activate', event => {
   event.waitUntil(caches.keys()
-    .then(keys => Promise.all(keys.filter(key => key !== CACHE).map(key => caches.delete(key))))
+    // Only this worker's own older caches: the other pages' worker keeps its own.
+    .then(keys => Promise.all(keys.filter(key => key.startsWith(SHELL.family) && key !== CACHE)
+      .map(key => caches.delete(key))))
     .then(() => self.clients.claim()));
 });
 
@@ -53,7 +63,7 @@ async function page(request, path) {
   catch (e) {
     // no network: the cached copy below
   }
-  const cached = (await cache.match(path)) || (await cache.match('/visit'));
+  const cached = (await cache.match(path)) || (await cache.match(PAGES[0]));
   return cached || network;
 }
 

@@ -2,7 +2,8 @@
 // IndexedDB the moment the official taps save, then sent when there is a network: on
 // load, when the browser comes back online, every 30 seconds and after each save. Each
 // visit carries a key made on the device, so a send repeated after a lost answer is stored
-// once by the server, which answers it with the first result.
+// once by the server, which answers it with the first result. The queue and its sending
+// are js/outbox.js, shared with the inspection page; this script is the visit's form.
 (() => {
   'use strict';
 
@@ -17,242 +18,38 @@
 
   const app = document.getElementById('visit-app');
   const historyPage = document.getElementById('visit-history');
-  const texts = {};
-  document.querySelectorAll('#visit-texts li').forEach(li => { texts[li.dataset.key] = li.textContent; });
-  const t = (key, ...args) => (texts[key] || key).replace(/\{(\d)\}/g, (_, i) => (args[i] ?? ''));
+  const t = QiqingOutbox.texts('visit-texts');
   const $ = id => document.getElementById(id);
 
-  // ---- the device's store: queued visits and the enterprises known offline ----
-  let opened;
-  function db() {
-    opened = opened || new Promise((resolve, reject) => {
-      const request = indexedDB.open('qiqing-visits', 1);
-      request.onupgradeneeded = () => {
-        request.result.createObjectStore('queue', { keyPath: 'clientKey' });
-        request.result.createObjectStore('enterprises', { keyPath: 'id' });
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    return opened;
-  }
-
-  async function store(name, mode, work) {
-    const tx = (await db()).transaction(name, mode);
-    const request = work(tx.objectStore(name));
-    return new Promise((resolve, reject) => {
-      tx.oncomplete = () => resolve(request ? request.result : undefined);
-      tx.onerror = tx.onabort = () => reject(tx.error);
-    });
-  }
-  const all = name => store(name, 'readonly', s => s.getAll());
-  const get = (name, key) => store(name, 'readonly', s => s.get(key));
-  const put = (name, value) => store(name, 'readwrite', s => s.put(value));
-  const drop = (name, key) => store(name, 'readwrite', s => s.delete(key));
-
-  // A version 4 UUID; crypto.randomUUID exists only on HTTPS, getRandomValues everywhere.
-  function newKey() {
-    const b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const h = [...b].map(x => x.toString(16).padStart(2, '0')).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
+  // ---- the device's queue (js/outbox.js): queued visits and the enterprises known offline ----
+  const outbox = QiqingOutbox.open({
+    database: 'qiqing-visits', stores: ['queue', 'enterprises'], sessionUrl: SESSION_URL, batchUrl: BATCH_URL,
+    singleUrl: SYNC_URL, batchItems: BATCH_VISITS, batchBytes: BATCH_BYTES, parallel: PARALLEL_SENDS,
+    // Several visits in one request: a part visits with their JSON array and the photos
+    // of the visit at position i as parts photos.i.
+    batchForm: items => {
+      const form = new FormData();
+      form.append('visits', new Blob([JSON.stringify(items.map(item => item.visit))], { type: 'application/json' }));
+      items.forEach((item, i) => item.photos.forEach(photo => form.append(`photos.${i}`, photo.blob, photo.name)));
+      return form;
+    },
+    singleForm: item => {
+      const form = new FormData();
+      form.append('visit', new Blob([JSON.stringify(item.visit)], { type: 'application/json' }));
+      item.photos.forEach(photo => form.append('photos', photo.blob, photo.name));
+      return form;
+    },
+    sent: (item, result) => sent(item, result.visit || result),
+    sending: key => showSending(key),
+    changed: () => render(),
+  });
+  const { all, get, put, drop, sync } = outbox;
 
   /** Puts a visit in the queue; it is safe on the device when this resolves. */
   async function enqueue(visit, photos, enterpriseName, username) {
-    const item = {
-      clientKey: visit.clientKey || newKey(), username, enterpriseName, savedAt: Date.now(),
-      status: 'waiting', error: null, photos: photos || [],
-    };
-    item.visit = Object.assign({}, visit, { clientKey: item.clientKey });
-    await put('queue', item);
-    return item;
-  }
-
-  // ---- sending ----
-  let syncing = null;
-  let loginNeeded = false;
-
-  function sync() {
-    syncing = syncing || sendAll().finally(() => { syncing = null; render(); });
-    return syncing;
-  }
-
-  async function session() {
-    const response = await fetch(SESSION_URL, { credentials: 'same-origin', cache: 'no-store',
-      headers: { Accept: 'application/json' } });
-    if (response.status === 401 || response.status === 403 || response.redirected) {
-      return null;
-    }
-    if (!response.ok) {
-      throw new Error(String(response.status));
-    }
-    return response.json();
-  }
-
-  async function sendAll() {
-    if (!navigator.onLine) {
-      return;
-    }
-    const waiting = (await all('queue')).filter(item => item.status === 'waiting');
-    if (!waiting.length) {
-      return;
-    }
-    let who;
-    try {
-      who = await session();
-    }
-    catch (e) {
-      return; // no network after all: they stay queued
-    }
-    loginNeeded = !who;
-    if (!who) {
-      return;
-    }
-    const batches = inBatches(waiting.filter(item => item.username === who.user));
-    let next = 0;
-    let stop = false;
-    const worker = async () => {
-      while (!stop && next < batches.length) {
-        stop = await sendBatch(batches[next++], who);
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_SENDS }, worker));
-  }
-
-  // Several visits go in one request, so the request's own cost (its session, its CSRF
-  // check, the parsing of its parts) is paid once for them; few enough, by photo bytes,
-  // that a request lost on a weak line loses little.
-  function inBatches(items) {
-    const batches = [];
-    let batch = [];
-    let bytes = 0;
-    for (const item of items) {
-      const size = item.photos.reduce((sum, photo) => sum + photo.blob.size, 0);
-      if (batch.length && (batch.length === BATCH_VISITS || bytes + size > BATCH_BYTES)) {
-        batches.push(batch);
-        batch = [];
-        bytes = 0;
-      }
-      batch.push(item);
-      bytes += size;
-    }
-    if (batch.length) {
-      batches.push(batch);
-    }
-    return batches;
-  }
-
-  /**
-   * Sends a batch of visits; the server records and answers each on its own. Answers
-   * whether to stop this round (no network, no session, the server in trouble).
-   */
-  async function sendBatch(items, who, again) {
-    const form = new FormData();
-    form.append('visits', new Blob([JSON.stringify(items.map(item => item.visit))], { type: 'application/json' }));
-    items.forEach((item, i) => item.photos.forEach(photo => form.append(`photos.${i}`, photo.blob, photo.name)));
-    items.forEach(item => showSending(item.clientKey));
-    let response;
-    try {
-      response = await fetch(BATCH_URL, { method: 'POST', body: form, credentials: 'same-origin',
-        headers: { [who.csrfHeader]: who.csrfToken, Accept: 'application/json' } });
-    }
-    catch (e) {
-      return true;
-    }
-    if (response.status === 401 || response.status === 403) {
-      return loginOrAgain(response, again, who, () => sendBatch(items, who, true));
-    }
-    if (response.ok) {
-      const results = await response.json();
-      const stored = [];
-      let stop = false;
-      for (const item of items) {
-        const result = results.find(r => r.clientKey === item.clientKey);
-        if (result && result.status < 300) {
-          stored.push([item, result.visit]);
-        }
-        else if (result) {
-          stop = await settle(item, result.status, result) || stop;
-        }
-      }
-      await store('queue', 'readwrite', s => stored.forEach(([item]) => s.delete(item.clientKey)));
-      stored.forEach(([item, visit]) => sent(item, visit));
-      return stop;
-    }
-    if (items.length > 1 && refusal(response.status)) {
-      // The batch as a whole was refused (too large, say): each visit alone, to learn
-      // which one and why.
-      for (const item of items) {
-        if (await send(item, who)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    const problem = await response.json().catch(() => null);
-    let stop = false;
-    for (const item of items) {
-      stop = await settle(item, response.status, problem) || stop;
-    }
-    return stop;
-  }
-
-  /** Sends one visit alone; answers whether to stop this round. */
-  async function send(item, who, again) {
-    const form = new FormData();
-    form.append('visit', new Blob([JSON.stringify(item.visit)], { type: 'application/json' }));
-    item.photos.forEach(photo => form.append('photos', photo.blob, photo.name));
-    showSending(item.clientKey);
-    let response;
-    try {
-      response = await fetch(SYNC_URL, { method: 'POST', body: form, credentials: 'same-origin',
-        headers: { [who.csrfHeader]: who.csrfToken, Accept: 'application/json' } });
-    }
-    catch (e) {
-      return true;
-    }
-    if (response.status === 401 || response.status === 403) {
-      return loginOrAgain(response, again, who, () => send(item, who, true));
-    }
-    if (response.ok) {
-      const stored = await response.json();
-      await drop('queue', item.clientKey);
-      sent(item, stored);
-      return false;
-    }
-    return settle(item, response.status, await response.json().catch(() => null));
-  }
-
-  /** No session (401), or a CSRF token or session changed since the round began (403). */
-  async function loginOrAgain(response, again, who, retry) {
-    if (response.status === 401 || again) {
-      loginNeeded = true;
-      return true;
-    }
-    const fresh = await session().catch(() => null);
-    if (!fresh) {
-      loginNeeded = true;
-      return true;
-    }
-    Object.assign(who, fresh);
-    return retry();
-  }
-
-  const refusal = status => status >= 400 && status < 500 && status !== 408 && status !== 429;
-
-  /** Keeps a visit the server did not store, refused (with why) or to send again later. */
-  async function settle(item, status, problem) {
-    const reason = problem && problem.errors ? Object.values(problem.errors).join('；')
-      : (problem && problem.detail) || `HTTP ${status}`;
-    if (refusal(status)) {
-      // Refused: the official must see why and decide; a retry would be refused again.
-      await put('queue', Object.assign(item, { status: 'failed', error: reason }));
-      return false;
-    }
-    await put('queue', Object.assign(item, { error: reason }));
-    return true;
+    const clientKey = visit.clientKey || QiqingOutbox.newKey();
+    return outbox.enqueue({ clientKey, username, enterpriseName, photos: photos || [],
+      visit: Object.assign({}, visit, { clientKey }) });
   }
 
   // ---- the page ----
@@ -334,7 +131,7 @@
     if (!net) {
       return;
     }
-    if (loginNeeded) {
+    if (outbox.loginNeeded()) {
       net.className = 'net small login';
       net.replaceChildren(document.createTextNode(t('login') + ' '));
       const a = document.createElement('a');
@@ -440,19 +237,7 @@
   // -- photos: shrunk on the device to at most 1600 px as JPEG before they are queued
   const photos = [];
 
-  async function shrink(file) {
-    const bitmap = await createImageBitmap(file);
-    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
-    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
-    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    if (bitmap.close) {
-      bitmap.close();
-    }
-    const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.8));
-    return { name: file.name.replace(/\.[^.]*$/, '') + '.jpg', blob };
-  }
+  const shrink = file => QiqingOutbox.shrink(file, MAX_SIDE);
 
   async function addPhotos(input) {
     const max = Number(input.dataset.max);
@@ -550,10 +335,7 @@
       companions: form.companions.value, met: form.met.value, notes: form.notes.value, difficulties } };
   }
 
-  function today() {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  }
+  const today = QiqingOutbox.today;
 
   async function save(event) {
     event.preventDefault();
@@ -605,9 +387,8 @@
       window.addEventListener('offline', showNetwork);
       refreshEnterprises();
     }
-    window.addEventListener('online', () => { showNetwork(); sync(); });
-    document.addEventListener('visibilitychange', () => { if (!document.hidden) sync(); });
-    setInterval(sync, 30000);
+    window.addEventListener('online', showNetwork);
+    outbox.start();
     render().then(sync);
   }
 

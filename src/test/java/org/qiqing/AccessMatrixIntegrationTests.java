@@ -524,6 +524,12 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /discipline/inspections/{id}/findings", neutral()));
 		rules.add(rule("POST /discipline/inspections/{id}/issue", neutral()));
 		rules.add(rule("GET /discipline/accountability", neutral()));
+		// The phone's inspection page and its device queue
+		// (InspectionDeviceIntegrationTests
+		// and DisciplineAccessIntegrationTests, for every role).
+		rules.add(rule("GET /discipline/inspect", neutral()));
+		rules.add(rule("GET /discipline/device/session", neutral()));
+		rules.add(rule("POST /discipline/device/sync multipart", neutral()));
 		return rules;
 	}
 

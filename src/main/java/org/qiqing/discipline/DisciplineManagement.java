@@ -207,31 +207,44 @@ public class DisciplineManagement {
 	public List<Long> recordInspections(long actionId, List<NewInspection> inspections, Actor actor) {
 		Views.ActionDetail action = this.queries.action(actionId, actor);
 		requireDiscipline(actor);
-		List<String> covered = (action.regionCodes().isEmpty() ? List.of(action.action().regionCode())
-				: action.regionCodes())
-			.stream()
-			.map(code -> this.regions.find(code).orElseThrow().path())
-			.toList();
+		List<String> covered = covered(action);
 		List<Long> ids = new java.util.ArrayList<>();
 		for (NewInspection inspection : inspections) {
-			ids.add(record(actionId, action, covered, inspection, actor));
+			ids.add(known(inspection, actor).orElseGet(() -> record(actionId, action, covered, inspection, actor)));
 		}
 		return ids;
 	}
 
+	/**
+	 * Records an inspection sent from a phone ({@link DeviceInspections}), which has
+	 * looked up its key already: a concurrent send of the same key fails here on the
+	 * key's unique index rather than answer the other send's inspection.
+	 */
+	long recordNewInspection(long actionId, NewInspection inspection, Actor actor) {
+		Views.ActionDetail action = this.queries.action(actionId, actor);
+		requireDiscipline(actor);
+		return record(actionId, action, covered(action), inspection, actor);
+	}
+
+	private List<String> covered(Views.ActionDetail action) {
+		return (action.regionCodes().isEmpty() ? List.of(action.action().regionCode()) : action.regionCodes()).stream()
+			.map(code -> this.regions.find(code).orElseThrow().path())
+			.toList();
+	}
+
+	private Optional<Long> known(NewInspection inspection, Actor actor) {
+		if (inspection.clientKey() == null || inspection.clientKey().isBlank()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select id from inspection where recorded_by = :by and client_key = :key")
+			.param("by", actor.personId())
+			.param("key", inspection.clientKey())
+			.query(Long.class)
+			.optional();
+	}
+
 	private long record(long actionId, Views.ActionDetail action, List<String> covered, NewInspection inspection,
 			Actor actor) {
-		if (inspection.clientKey() != null && !inspection.clientKey().isBlank()) {
-			Optional<Long> known = this.jdbc
-				.sql("select id from inspection where recorded_by = :by and client_key = :key")
-				.param("by", actor.personId())
-				.param("key", inspection.clientKey())
-				.query(Long.class)
-				.optional();
-			if (known.isPresent()) {
-				return known.get();
-			}
-		}
 		Map<String, Text> errors = new LinkedHashMap<>();
 		if (inspection.groupId() == null
 				|| action.groups().stream().noneMatch(g -> g.id() == inspection.groupId().longValue())) {

@@ -86,12 +86,12 @@ class ErrorResponses implements ErrorController {
 	}
 
 	/**
-	 * The API, Actuator and the visit pages' device queue, which reads problem details;
-	 * the rest are pages.
+	 * The API, Actuator and the visit and inspection pages' device queues, which reads
+	 * problem details; the rest are pages.
 	 */
 	private static boolean forMachines(Object uri) {
-		return uri instanceof String path
-				&& (path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/visits/device/"));
+		return uri instanceof String path && (path.startsWith("/api/") || path.startsWith("/actuator/")
+				|| path.startsWith("/visits/device/") || path.startsWith("/discipline/device/"));
 	}
 
 	private static HttpStatus status(HttpServletRequest request, Throwable failure) {

@@ -27,6 +27,7 @@ import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.mock.web.MockHttpSession;
@@ -46,6 +47,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisciplineAccessIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	World world;
@@ -320,6 +324,49 @@ class DisciplineAccessIntegrationTests {
 			}
 			else {
 				assertThat(added).as(who + " finding form refused").isIn(403, 404, 409);
+			}
+		}
+	}
+
+	@Test
+	void thePhonesInspectionPageAndItsQueueServeDisciplineRolesOfTheirOwnActionsOnly() throws Exception {
+		long group = this.queries.action(this.a.action(), this.inspectorA.actor()).groups().get(0).id();
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MockHttpSession session = login(entry.getValue());
+			MvcResult page = page(session, "/discipline/inspect");
+			assertThat(page.getResponse().getStatus()).as(who + " inspection page")
+				.isEqualTo(isDiscipline(who) ? 200 : 403);
+			assertThat(page.getResponse().getContentAsString().contains("专项检查330421")).as(who + " offers action A")
+				.isEqualTo(sightOfA(who).action());
+			assertThat(page.getResponse().getContentAsString().contains("专项检查330481")).as(who + " offers action B")
+				.isEqualTo(who.equals("inspectorB"));
+			String summary = "手机检查" + who;
+			String inspection = """
+					[{"clientKey": "phone-%s-%d", "actionId": %d, "groupId": %d, "unitId": %d, "mode": "UNANNOUNCED",
+					  "inspectedOn": "%s", "summary": "%s", "findings": [{"kindId": %d, "what": "手机问题"}]}]""".formatted(
+					who, System.nanoTime(), this.a.action(), group, this.world.deptA().getId(), LocalDate.now(),
+					summary, this.queries.kinds().get(0).id());
+			MvcResult sent = this.mvc
+				.perform(MockMvcRequestBuilders.multipart("/discipline/device/sync")
+					.file(new org.springframework.mock.web.MockMultipartFile("inspections", "", "application/json",
+							inspection.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+					.session(session)
+					.with(csrf()))
+				.andReturn();
+			assertThat(sent.getResponse().getStatus()).as(who + " queue").isEqualTo(200);
+			int status = ((Number) Api.read(sent, "$[0].status")).intValue();
+			boolean stored = this.jdbc.sql("select count(*) from inspection where summary = :s")
+				.param("s", summary)
+				.query(Integer.class)
+				.single() > 0;
+			if (who.equals("inspectorA") || who.equals("memberA")) {
+				assertThat(status).as(who + " sends an inspection of action A").isEqualTo(201);
+				assertThat(stored).isTrue();
+			}
+			else {
+				assertThat(status).as(who + " refused").isIn(404, 409);
+				assertThat(stored).as(who + " stored nothing").isFalse();
 			}
 		}
 	}

@@ -263,8 +263,8 @@ class VisitBrowserIntegrationTests {
 		// What the service worker fetches for itself to keep the pages offline,
 		// compressed.
 		long workerBytes = compressedSize("/visit-sw.js") + compressedSize("/visits");
-		for (String asset : List.of("/visit", "/css/qiqing.css", "/js/visit.js", "/js/inbox.js", "/visit-manifest.json",
-				"/img/visit-192.png", "/img/visit-512.png")) {
+		for (String asset : List.of("/visit", "/css/qiqing.css", "/js/outbox.js", "/js/visit.js", "/js/inbox.js",
+				"/visit-manifest.json", "/img/visit-192.png", "/img/visit-512.png")) {
 			workerBytes += compressedSize(asset);
 		}
 		System.out.printf("visit page, first load on slow 3G: %d ms; %d bytes by the page, %d by the worker%n", loaded,

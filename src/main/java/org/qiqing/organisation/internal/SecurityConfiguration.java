@@ -123,16 +123,19 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/login/totp", "/register", "/register/**", "/error", "/webjars/**",
 						"/css/**", "/js/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-						"/visit-sw.js", "/visit-manifest.json", "/img/**")
+						"/visit-sw.js", "/visit-manifest.json", "/inspect-sw.js", "/inspect-manifest.json", "/img/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			// The visit page's device queue asks these with fetch: an expired session
+			// The visit and inspection pages' device queues ask these with fetch: an
+			// expired session
 			// must
 			// answer 401 (so the page asks to log in again), not the login page.
-			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					PathPatternRequestMatcher.withDefaults().matcher("/visits/device/**")))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						PathPatternRequestMatcher.withDefaults().matcher("/visits/device/**"))
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						PathPatternRequestMatcher.withDefaults().matcher("/discipline/device/**")))
 			.headers(SecurityHeaders::configure)
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/", true)
