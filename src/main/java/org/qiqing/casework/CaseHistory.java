@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.qiqing.platform.Text;
@@ -89,6 +90,14 @@ public class CaseHistory {
 	 * bundles; a person's, and those written before V46, as they were written.
 	 */
 	public List<Entry> timeline(long caseId, boolean forEnterprise) {
+		return timeline(caseId, forEnterprise, null);
+	}
+
+	/**
+	 * The same with the platform's notes in a given language (an official document is
+	 * printed in Chinese whoever prints it); null: the current request's.
+	 */
+	List<Entry> timeline(long caseId, boolean forEnterprise, Locale language) {
 		List<AttachmentRow> files = attachmentRows(caseId);
 		return this.jdbc.sql("""
 				select e.seq, e.action, p.display_name, u.name, e.at, e.from_state, e.to_state, e.note, e.note_text
@@ -103,7 +112,7 @@ public class CaseHistory {
 				return new Entry(seq, CaseAction.valueOf(rs.getString(2)),
 						forEnterprise && rs.getString(4) != null ? rs.getString(4) : rs.getString(3), rs.getString(4),
 						rs.getTimestamp(5).toInstant(), state(rs, 6), state(rs, 7),
-						words(rs.getString(9), rs.getString(8)),
+						words(rs.getString(9), rs.getString(8), language),
 						files.stream().filter(f -> f.seq == seq).map(AttachmentRow::info).toList());
 			})
 			.list();
@@ -159,8 +168,16 @@ public class CaseHistory {
 	 * (the platform's own words), else as they were written.
 	 */
 	static String words(String text, String written) {
+		return words(text, written, null);
+	}
+
+	/** The same in a given language; null: the current request's. */
+	static String words(String text, String written, Locale language) {
 		Text said = Text.fromJson(text);
-		return said == null ? written : Texts.resolve(said);
+		if (said == null) {
+			return written;
+		}
+		return language == null ? Texts.resolve(said) : Texts.resolve(said, language);
 	}
 
 	private static CaseState state(ResultSet rs, int column) throws SQLException {

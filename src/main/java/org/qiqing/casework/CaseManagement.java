@@ -421,6 +421,16 @@ public class CaseManagement {
 		return this.history.timeline(kase.getId(), actor.isEnterpriseContact());
 	}
 
+	/**
+	 * The timeline with the platform's own notes in a given language (an official
+	 * document prints them in Chinese, whoever prints it).
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseHistory.Entry> timeline(long caseId, Actor actor, Locale language) {
+		Case kase = find(caseId, actor);
+		return this.history.timeline(kase.getId(), actor.isEnterpriseContact(), language);
+	}
+
 	@Transactional(readOnly = true)
 	public List<HistoryFinding> verify(long caseId, Actor actor) {
 		return this.history.verify(find(caseId, actor).getId());

@@ -14,6 +14,7 @@ import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
+import org.qiqing.documents.CaseDocuments;
 import org.qiqing.organisation.Languages;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Regions;
@@ -23,6 +24,7 @@ import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -72,6 +74,9 @@ class TimerNoteLanguageIntegrationTests {
 	Languages languages;
 
 	@Autowired
+	CaseDocuments documents;
+
+	@Autowired
 	Regions regions;
 
 	@Autowired
@@ -109,6 +114,20 @@ class TimerNoteLanguageIntegrationTests {
 			.startsWith(ORDER_EN);
 		assertThat(JsonPath.<String>read(api(english, "/api/v1/cases/" + id + "/orders", null), "$[0].demand"))
 			.isEqualTo(ORDER_ZH);
+
+		// The official document of the order is Chinese whoever prints it.
+		int orderSeq = this.jdbc.sql("select seq from case_event where case_id = :id and action = 'ORDER'")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		try {
+			assertThat(this.documents.document(id, orderSeq, english.actor()).toString()).contains(ORDER_ZH)
+				.doesNotContain(ORDER_EN);
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 
 		// The history keeps the Chinese words, and seals them with their text.
 		List<Integer> versions = this.jdbc
