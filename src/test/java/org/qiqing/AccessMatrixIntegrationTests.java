@@ -329,6 +329,9 @@ class AccessMatrixIntegrationTests {
 		// Marks the caller's own notifications only.
 		rules.add(rule("POST /api/v1/notifications/read-all", neutral()));
 		rules.add(rule("GET /api/v1/notifications/preferences", neutral()));
+		// The caller's own language only.
+		rules.add(rule("GET /api/v1/account/language", neutral()));
+		rules.add(rule("PUT /api/v1/account/language json", neutral()));
 		rules.add(rule("PUT /api/v1/notifications/preferences", neutral()));
 		rules.add(rule("GET /api/v1/notifications/delivery", neutral()));
 		rules.add(rule("PUT /api/v1/notifications/delivery", neutral()));

@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -13,7 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one configuration every integration test uses, so that all of them share one
  * application context (and one freshly migrated database) per run: a real server on a
- * random port, MockMvc, and the {@link TestWorld}.
+ * random port, MockMvc, and the {@link TestWorld}, whose people read Chinese again after
+ * each test ({@link WorldInChinese}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestWorld.class)
+@ExtendWith(WorldInChinese.class)
 public @interface IntegrationTest {
 
 }

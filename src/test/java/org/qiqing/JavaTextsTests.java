@@ -51,12 +51,7 @@ class JavaTextsTests {
 			Map.entry("calendar/DayKind.java", Set.of("休", "班")), Map.entry("calendar/CalendarFile.java", Set.of("班")),
 			Map.entry("calendar/DayCheck.java", Set.of("年", "月", "日")),
 			// The export's file name (a Chinese report's name in every language).
-			Map.entry("linkage/web/CoveragePagesController.java", Set.of("挂联走访-")),
-			// Still to move into the bundles with the recipient's language (notices, the
-			// registration mails, the robot's link): ARCHITECTURE.md, "Texts".
-			Map.entry("casework/TimerFiring.java", Set.of()), Map.entry("casework/SupervisionDesk.java", Set.of()),
-			Map.entry("registration/RegistrationDesk.java", Set.of()),
-			Map.entry("notification/RobotMessage.java", Set.of("[查看 / View](")));
+			Map.entry("linkage/web/CoveragePagesController.java", Set.of("挂联走访-")));
 
 	@Test
 	void everyKeyTheCodeNamesIsInBothBundles() throws IOException {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.Text;
+import org.qiqing.platform.Texts;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
@@ -439,12 +441,28 @@ public class Case {
 			boolean visibleToEnterprise, List<NewAttachment> attachments) {
 		Instant at = now.truncatedTo(ChronoUnit.MILLIS);
 		int seq = this.eventCount + 1;
-		CaseEvent event = new CaseEvent(seq, action, actor.personId(), actor.unitId(), at, from, this.state, note,
+		CaseEvent event = new CaseEvent(seq, action, actor.personId(), actor.unitId(), at, from, this.state, note, null,
 				visibleToEnterprise, null, CaseEvent.HASH_VERSION, this.lastHash, null);
 		this.eventCount = seq;
 		this.updatedAt = at;
 		this.pending = new Pending(event, attachments);
 		return event;
+	}
+
+	/**
+	 * The step just taken says the platform's own words (a timer's automatic order): its
+	 * note keeps them in Chinese and its event their text, which each reader reads in his
+	 * language; both are sealed.
+	 */
+	void noteSaidByPlatform(Text words) {
+		if (this.pending == null) {
+			throw new IllegalStateException("no step to note");
+		}
+		CaseEvent draft = this.pending.event();
+		CaseEvent said = new CaseEvent(draft.seq(), draft.action(), draft.actorId(), draft.actorUnitId(), draft.at(),
+				draft.fromState(), draft.toState(), Texts.resolve(words, Locale.SIMPLIFIED_CHINESE), words.toJson(),
+				draft.visibleToEnterprise(), null, CaseEvent.versionFor(words.toJson()), draft.prevHash(), null);
+		this.pending = new Pending(said, this.pending.attachments());
 	}
 
 	/**
@@ -461,7 +479,7 @@ public class Case {
 		Map<String, String> facts = CaseFacts.of(this);
 		String changes = CaseFacts.changes(this.sealedFacts, facts);
 		String hash = CaseEvent.sealOf(draft.prevHash(), this.number, draft.seq(), draft.action(), draft.actorId(),
-				draft.actorUnitId(), draft.at(), draft.fromState(), draft.toState(), draft.note(),
+				draft.actorUnitId(), draft.at(), draft.fromState(), draft.toState(), draft.note(), draft.noteText(),
 				draft.visibleToEnterprise(), changes,
 				this.pending.attachments()
 					.stream()
@@ -472,8 +490,8 @@ public class Case {
 		this.sealedFacts = facts;
 		this.pending = null;
 		return new CaseEvent(draft.seq(), draft.action(), draft.actorId(), draft.actorUnitId(), draft.at(),
-				draft.fromState(), draft.toState(), draft.note(), draft.visibleToEnterprise(), changes,
-				CaseEvent.HASH_VERSION, draft.prevHash(), hash);
+				draft.fromState(), draft.toState(), draft.note(), draft.noteText(), draft.visibleToEnterprise(),
+				changes, CaseEvent.versionFor(draft.noteText()), draft.prevHash(), hash);
 	}
 
 	private record Pending(CaseEvent event, List<NewAttachment> attachments) {

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+
+import org.qiqing.platform.Text;
+import org.qiqing.platform.Texts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,9 +47,9 @@ public class CaseHistory {
 	void append(long caseId, CaseEvent event, List<NewAttachment> attachments) {
 		this.jdbc.sql("""
 				insert into case_event (case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
-				                        visible_to_enterprise, facts, hash_version, prev_hash, hash)
-				values (:caseId, :seq, :action, :actor, :unit, :at, :from, :to, :note, :visible, :facts, :version,
-				        :prev, :hash)""")
+				                        note_text, visible_to_enterprise, facts, hash_version, prev_hash, hash)
+				values (:caseId, :seq, :action, :actor, :unit, :at, :from, :to, :note, :noteText, :visible, :facts,
+				        :version, :prev, :hash)""")
 			.param("caseId", caseId)
 			.param("seq", event.seq())
 			.param("action", event.action().name())
@@ -55,6 +59,7 @@ public class CaseHistory {
 			.param("from", event.fromState() == null ? null : event.fromState().name())
 			.param("to", event.toState().name())
 			.param("note", event.note())
+			.param("noteText", event.noteText())
 			.param("visible", event.visibleToEnterprise())
 			.param("facts", event.facts())
 			.param("version", event.hashVersion())
@@ -81,12 +86,21 @@ public class CaseHistory {
 
 	/**
 	 * The timeline of a case, oldest first; an enterprise sees only the steps meant for
-	 * it.
+	 * it. The platform's own notes (a timer's) are in the reader's language, from the
+	 * bundles; a person's, and those written before V46, as they were written.
 	 */
 	public List<Entry> timeline(long caseId, boolean forEnterprise) {
+		return timeline(caseId, forEnterprise, null);
+	}
+
+	/**
+	 * The same with the platform's notes in a given language (an official document is
+	 * printed in Chinese whoever prints it); null: the current request's.
+	 */
+	List<Entry> timeline(long caseId, boolean forEnterprise, Locale language) {
 		List<AttachmentRow> files = attachmentRows(caseId);
 		return this.jdbc.sql("""
-				select e.seq, e.action, p.display_name, u.name, e.at, e.from_state, e.to_state, e.note
+				select e.seq, e.action, p.display_name, u.name, e.at, e.from_state, e.to_state, e.note, e.note_text
 				from case_event e
 				join person p on p.id = e.actor_id
 				left join unit u on u.id = e.actor_unit_id
@@ -97,7 +111,8 @@ public class CaseHistory {
 				int seq = rs.getInt(1);
 				return new Entry(seq, CaseAction.valueOf(rs.getString(2)),
 						forEnterprise && rs.getString(4) != null ? rs.getString(4) : rs.getString(3), rs.getString(4),
-						rs.getTimestamp(5).toInstant(), state(rs, 6), state(rs, 7), rs.getString(8),
+						rs.getTimestamp(5).toInstant(), state(rs, 6), state(rs, 7),
+						words(rs.getString(9), rs.getString(8), language),
 						files.stream().filter(f -> f.seq == seq).map(AttachmentRow::info).toList());
 			})
 			.list();
@@ -146,6 +161,23 @@ public class CaseHistory {
 			.query((rs, n) -> new AttachmentRow(rs.getInt(2),
 					new AttachmentInfo(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(5))))
 			.list();
+	}
+
+	/**
+	 * Stored words in the current request's language: from their text when there is one
+	 * (the platform's own words), else as they were written.
+	 */
+	static String words(String text, String written) {
+		return words(text, written, null);
+	}
+
+	/** The same in a given language; null: the current request's. */
+	static String words(String text, String written, Locale language) {
+		Text said = Text.fromJson(text);
+		if (said == null) {
+			return written;
+		}
+		return language == null ? Texts.resolve(said) : Texts.resolve(said, language);
 	}
 
 	private static CaseState state(ResultSet rs, int column) throws SQLException {

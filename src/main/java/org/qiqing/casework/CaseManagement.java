@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
+import org.qiqing.platform.Texts;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -329,13 +331,22 @@ public class CaseManagement {
 	 * order, an escalation): no scope to pass and no version to match, but the same
 	 * workflow and the same history.
 	 */
-	Case performAsSystem(long caseId, CaseAction action, String note) {
+	Case performAsSystem(long caseId, CaseAction action, Text note) {
 		Case kase = this.cases.findById(caseId)
 			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.case"), caseId)));
-		return take(kase, action, StepInput.note(note), this.supervision.system());
+		return take(kase, action, StepInput.note(note == null ? null : Texts.resolve(note, Locale.SIMPLIFIED_CHINESE)),
+				this.supervision.system(), note);
 	}
 
 	private Case take(Case kase, CaseAction action, StepInput requested, Actor actor) {
+		return take(kase, action, requested, actor, null);
+	}
+
+	/**
+	 * @param said the platform's own words for the note (a timer's), kept as a text
+	 * beside their Chinese; null for a person's step
+	 */
+	private Case take(Case kase, CaseAction action, StepInput requested, Actor actor, Text said) {
 		Set<Long> coUnitsBefore = Set.copyOf(kase.getCoUnitIds());
 		Long leadBefore = kase.getLeadUnitId();
 		Instant now = this.clock.instant();
@@ -346,13 +357,16 @@ public class CaseManagement {
 		this.supervision.check(kase, action);
 		CaseState from = kase.getState();
 		CaseEvent event = kase.perform(action, input, actor, now, this.clocks.badRatingReopens(kase));
+		if (said != null) {
+			kase.noteSaidByPlatform(said);
+		}
 		this.supervision.apply(kase, event.action(), input, actor, now);
 		List<Timer> timers = this.clocks.follow(kase, event.action(), now);
 		CaseEvent sealed = kase.seal();
 		Case saved = kase.getCoUnitIds().equals(coUnitsBefore) ? this.rows.update(kase) : this.cases.save(kase);
 		this.history.append(saved.getId(), sealed, input.attachments());
 		this.timers.set(saved.getId(), timers);
-		this.supervision.record(saved, event.action(), input, actor, now);
+		this.supervision.record(saved, event.action(), input, actor, now, said);
 		publish(saved, sealed, from, leadBefore, coUnitsBefore, actor);
 		return saved;
 	}
@@ -405,6 +419,16 @@ public class CaseManagement {
 	public List<CaseHistory.Entry> timeline(long caseId, Actor actor) {
 		Case kase = find(caseId, actor);
 		return this.history.timeline(kase.getId(), actor.isEnterpriseContact());
+	}
+
+	/**
+	 * The timeline with the platform's own notes in a given language (an official
+	 * document prints them in Chinese, whoever prints it).
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseHistory.Entry> timeline(long caseId, Actor actor, Locale language) {
+		Case kase = find(caseId, actor);
+		return this.history.timeline(kase.getId(), actor.isEnterpriseContact(), language);
 	}
 
 	@Transactional(readOnly = true)

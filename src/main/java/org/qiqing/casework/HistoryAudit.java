@@ -43,7 +43,7 @@ class HistoryAudit {
 
 	private static final String EVENTS = """
 			select case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
-			       visible_to_enterprise, facts, hash_version, prev_hash, hash
+			       visible_to_enterprise, facts, hash_version, prev_hash, hash, note_text
 			from case_event
 			""";
 
@@ -393,7 +393,7 @@ class HistoryAudit {
 		return new Event(rs.getInt(2), CaseAction.valueOf(rs.getString(3)), rs.getLong(4),
 				rs.getObject(5) == null ? null : rs.getLong(5), rs.getTimestamp(6).toInstant(), state(rs.getString(7)),
 				state(rs.getString(8)), rs.getString(9), rs.getBoolean(10), rs.getString(11), rs.getInt(12),
-				rs.getString(13), rs.getString(14));
+				rs.getString(13), rs.getString(14), rs.getString(15));
 	}
 
 	private static CaseState state(String value) {
@@ -402,16 +402,24 @@ class HistoryAudit {
 
 	/** An event row as stored. */
 	private record Event(int seq, CaseAction action, long actorId, Long actorUnitId, Instant at, CaseState from,
-			CaseState to, String note, boolean visible, String facts, int version, String prevHash, String hash) {
+			CaseState to, String note, boolean visible, String facts, int version, String prevHash, String hash,
+			String noteText) {
 
 		/** The hash its fields give under the rule of its version. */
 		String hashFor(String number, List<CaseEvent.Sealed> files) {
+			if (this.version == 1 && this.noteText != null) {
+				return "a note's text on a version 1 event"; // added later: never sealed
+			}
 			if (this.version == 1) {
 				return CaseEvent.hashOf(this.prevHash, number, this.seq, this.action, this.actorId, this.actorUnitId,
 						this.at, this.from, this.to, this.note, files.stream().map(CaseEvent.Sealed::sha256).toList());
 			}
+			// Version 3 seals the note's text too; one removed from it, or added to a
+			// version 2 event, gives another hash.
 			return CaseEvent.sealOf(this.prevHash, number, this.seq, this.action, this.actorId, this.actorUnitId,
-					this.at, this.from, this.to, this.note, this.visible, Objects.toString(this.facts, ""), files);
+					this.at, this.from, this.to, this.note, this.version == CaseEvent.HASH_VERSION_WITH_NOTE_TEXT
+							? Objects.toString(this.noteText, "") : this.noteText,
+					this.visible, Objects.toString(this.facts, ""), files);
 		}
 
 	}

@@ -75,12 +75,15 @@ class SupervisionDesk {
 		}
 	}
 
-	/** Writes down and tells what the step did, once the case is saved. */
-	void record(Case kase, CaseAction action, StepInput input, Actor actor, Instant now) {
+	/**
+	 * Writes down and tells what the step did, once the case is saved.
+	 * @param said the platform's own words of a timer's step (its note), or null
+	 */
+	void record(Case kase, CaseAction action, StepInput input, Actor actor, Instant now, Text said) {
 		switch (action) {
 			case ORDER -> {
 				Instant due = this.clocks.orderReplyDue(kase, input.dueDate(), now);
-				this.orders.issue(kase.getId(), kase.getLeadUnitId(), actor.personId(), now, due, input.note());
+				this.orders.issue(kase.getId(), kase.getLeadUnitId(), actor.personId(), now, due, input.note(), said);
 				tell(kase, "order:" + kase.getEventCount(), NoticeTopic.SUPERVISION_ORDER, "order",
 						said(actor, input, "notice.body.autoOrder"), this.recipients.ofUnit(kase.getLeadUnitId()));
 			}

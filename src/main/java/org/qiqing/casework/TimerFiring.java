@@ -166,7 +166,7 @@ class TimerFiring {
 						yield false;
 					}
 					if (WITH_UNIT.contains(kase.state())) {
-						step(kase, CaseAction.ORDER, "已超过办理时限，系统自动督办：请说明办理进展和完成时间。");
+						step(kase, CaseAction.ORDER, Text.of("history.note.autoOrder"));
 					}
 					else {
 						tell(kase, due, NoticeTopic.DEADLINE, "overdue", Text.of("notice.body.overdue"),
@@ -203,7 +203,7 @@ class TimerFiring {
 							|| kase.kind().workflow().find(CaseAction.ESCALATE, kase.state()).isEmpty()) {
 						yield false;
 					}
-					step(kase, CaseAction.ESCALATE, "持续超期，自动提级至上级单位督办。");
+					step(kase, CaseAction.ESCALATE, Text.of("history.note.autoEscalate"));
 					yield true;
 				}
 				case CONTACT -> {
@@ -260,7 +260,7 @@ class TimerFiring {
 		 * Takes a step of the case as the platform, then reads the case again for its
 		 * later timers in this batch.
 		 */
-		private void step(Subject kase, CaseAction action, String note) {
+		private void step(Subject kase, CaseAction action, Text note) {
 			TimerFiring.this.management.performAsSystem(kase.id(), action, note);
 			this.subjects.putAll(subjects(Set.of(kase.id())));
 			this.stepped.add(kase.id());

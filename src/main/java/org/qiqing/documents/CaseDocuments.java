@@ -173,7 +173,8 @@ public class CaseDocuments {
 		Case kase = readable(caseId, actor);
 		Issued issued = issued(kase.getId(), seq)
 			.orElseThrow(() -> new NotFound(Text.of("error.record.notFound", Text.of("record.document"), seq)));
-		List<CaseHistory.Entry> history = this.cases.timeline(caseId, actor)
+		// A document is Chinese whoever prints it, the timers' notes in it too.
+		List<CaseHistory.Entry> history = this.cases.timeline(caseId, actor, Locale.SIMPLIFIED_CHINESE)
 			.stream()
 			.filter(entry -> entry.seq() <= seq)
 			.sorted(Comparator.comparingInt(CaseHistory.Entry::seq))

@@ -158,7 +158,11 @@ public class DeliveryWorker {
 				if (target == null || !target.enabled()) {
 					return "the robot is switched off";
 				}
-				RobotMessage message = RobotMessage.of(letter.subject(), letter.body(), link);
+				// In the robot's language, its link's words too.
+				Locale language = target.language();
+				RobotMessage message = RobotMessage.of(words(letter.subjectText(), letter.subject(), language),
+						words(letter.bodyText(), letter.body(), language), link,
+						this.messages.getMessage("notification.robot.view", null, language));
 				switch (target.kind()) {
 					case DINGTALK -> this.dingTalk.send(target.webhookUrl(), target.secret(), message);
 					case WECOM -> this.weCom.send(target.webhookUrl(), message);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +37,19 @@ public class RobotDigest {
 	 */
 	static final int MOST_LINES = 20;
 
-	/** A robot's message held for its digest. */
-	record Held(long id, long robotId, String subject, String link) {
+	/**
+	 * A robot's message held for its digest.
+	 *
+	 * @param subjectText its subject as a text (JSON), null for one stored before V40
+	 */
+	record Held(long id, long robotId, String subject, String subjectText, String link) {
+
+		/** Its subject in a language: from its text, else as it was stored. */
+		String subject(MessageSource messages, Locale locale) {
+			Text text = Text.fromJson(this.subjectText);
+			return text == null ? this.subject : text.resolve(messages, locale);
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -50,8 +62,11 @@ public class RobotDigest {
 
 	private final Clock clock;
 
+	private final Robots robots;
+
 	RobotDigest(JdbcClient jdbc, NotificationSettings settings, MessageSource messages,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, Robots robots) {
+		this.robots = robots;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.messages = messages;
@@ -82,22 +97,25 @@ public class RobotDigest {
 
 	private List<Held> claimHeld() {
 		return this.jdbc.sql("""
-				select id, robot_id, subject, link from notification_outbox
+				select id, robot_id, subject, subject_text, link from notification_outbox
 				where status = 'DIGEST' and channel = 'ROBOT'
 				order by robot_id, id for update skip locked""").query(Rows.of(Held.class)).list();
 	}
 
-	/** One group message: a markdown line per case, its newest notice and the count. */
+	/**
+	 * One group message, in the robot's language: a markdown line per case, its newest
+	 * notice and the count.
+	 */
 	private void queue(List<Held> held, Instant now) {
 		Map<String, List<Held>> byCase = new LinkedHashMap<>();
 		held.forEach(one -> byCase.computeIfAbsent(one.link() == null ? "" : one.link(), link -> new ArrayList<>())
 			.add(one));
-		Locale locale = Locale.SIMPLIFIED_CHINESE;
+		Locale locale = this.robots.languageOf(held.get(0).robotId());
 		StringBuilder body = new StringBuilder(text("notification.digest.intro", locale, byCase.size())).append("\n");
 		byCase.entrySet().stream().limit(MOST_LINES).forEach(entry -> {
 			List<Held> notices = entry.getValue();
-			String line = text("notification.robotDigest.line", locale, notices.get(notices.size() - 1).subject(),
-					notices.size());
+			String line = text("notification.robotDigest.line", locale,
+					notices.get(notices.size() - 1).subject(this.messages, locale), notices.size());
 			String link = this.settings.absolute(entry.getKey());
 			body.append("\n- ").append(link == null ? line : "[" + line + "](" + link + ")");
 		});

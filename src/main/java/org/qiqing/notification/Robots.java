@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import org.qiqing.platform.FieldErrors;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
+import org.qiqing.platform.Texts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,17 +39,28 @@ public class Robots {
 
 	/** A robot as its administrator sees it. */
 	public record Robot(long id, long unitId, String unitName, String name, RobotKind kind, String webhook,
-			boolean signed, boolean enabled, Set<NoticeTopic> topics, Delivery delivery, int version) {
+			boolean signed, boolean enabled, Set<NoticeTopic> topics, Delivery delivery, String language, int version) {
 	}
 
 	/**
 	 * What an administrator sends. On a change, a null secret keeps the old one and a
 	 * blank one removes it; a null webhook URL keeps the old one. A null delivery keeps
-	 * the old one, or is the daily digest for a new robot.
+	 * the old one, or is the daily digest for a new robot; a null language ({@code zh} or
+	 * {@code en}) keeps the old one, or is Chinese for a new robot.
 	 */
 	public record RobotDetails(Long unitId, String name, RobotKind kind, String webhookUrl, String secret,
-			Boolean enabled, Set<NoticeTopic> topics, Delivery delivery) {
+			Boolean enabled, Set<NoticeTopic> topics, Delivery delivery, String language) {
+
+		/** The same without a language: kept, or Chinese. */
+		public RobotDetails(Long unitId, String name, RobotKind kind, String webhookUrl, String secret, Boolean enabled,
+				Set<NoticeTopic> topics, Delivery delivery) {
+			this(unitId, name, kind, webhookUrl, secret, enabled, topics, delivery, null);
+		}
+
 	}
+
+	/** A new robot writes Chinese unless its administrator chooses English. */
+	static final String DEFAULT_LANGUAGE = "zh";
 
 	/**
 	 * A new robot tells the repeating notices in one message a day: a group told every
@@ -55,13 +68,13 @@ public class Robots {
 	 */
 	static final Delivery DEFAULT_DELIVERY = Delivery.DAILY_DIGEST;
 
-	/** Where and how the worker sends to a robot. */
-	record Target(RobotKind kind, String webhookUrl, String secret, boolean enabled) {
+	/** Where and how the worker sends to a robot, and the language it writes in. */
+	record Target(RobotKind kind, String webhookUrl, String secret, boolean enabled, Locale language) {
 	}
 
 	private static final String SELECT = """
 			select b.id, b.unit_id, u.name as unit_name, b.name, b.kind, b.webhook_url, b.secret, b.enabled, b.delivery,
-			       b.version
+			       b.language, b.version
 			from notification_robot b join unit u on u.id = b.unit_id join region r on r.code = u.region_code
 			where r.path like :scope""";
 
@@ -103,8 +116,8 @@ public class Robots {
 		errors.throwIfAny();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into notification_robot (unit_id, name, kind, webhook_url, secret, enabled, delivery)
-				values (:unit, :name, :kind, :url, :secret, :enabled, :delivery)""")
+				insert into notification_robot (unit_id, name, kind, webhook_url, secret, enabled, delivery, language)
+				values (:unit, :name, :kind, :url, :secret, :enabled, :delivery, :language)""")
 			.param("unit", details.unitId())
 			.param("name", details.name().strip())
 			.param("kind", details.kind().name())
@@ -112,6 +125,7 @@ public class Robots {
 			.param("secret", blankToNull(details.secret()))
 			.param("enabled", details.enabled() == null || details.enabled())
 			.param("delivery", (details.delivery() == null ? DEFAULT_DELIVERY : details.delivery()).name())
+			.param("language", language(details.language(), DEFAULT_LANGUAGE))
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		setTopics(id, details.topics());
@@ -134,7 +148,7 @@ public class Robots {
 				update notification_robot set name = :name, kind = :kind,
 				    webhook_url = coalesce(:url, webhook_url),
 				    secret = case when :keepSecret then secret else :secret end,
-				    enabled = :enabled, delivery = :delivery, version = version + 1
+				    enabled = :enabled, delivery = :delivery, language = :language, version = version + 1
 				where id = :id and version = :version""")
 			.param("name", details.name().strip())
 			.param("kind", details.kind().name())
@@ -143,6 +157,7 @@ public class Robots {
 			.param("secret", blankToNull(details.secret()), java.sql.Types.VARCHAR)
 			.param("enabled", details.enabled() == null ? current.enabled() : details.enabled())
 			.param("delivery", (details.delivery() == null ? current.delivery() : details.delivery()).name())
+			.param("language", language(details.language(), current.language()))
 			.param("id", id)
 			.param("version", expectedVersion)
 			.update();
@@ -203,10 +218,11 @@ public class Robots {
 	/** Where to send to a robot, or null once it was removed. */
 	@Transactional(readOnly = true)
 	Target target(long robotId) {
-		return this.jdbc.sql("select kind, webhook_url, secret, enabled from notification_robot where id = :id")
+		return this.jdbc
+			.sql("select kind, webhook_url, secret, enabled, language from notification_robot where id = :id")
 			.param("id", robotId)
 			.query((rs, n) -> new Target(RobotKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-					rs.getBoolean(4)))
+					rs.getBoolean(4), Texts.language(Locale.forLanguageTag(rs.getString(5)))))
 			.optional()
 			.orElse(null);
 	}
@@ -246,7 +262,29 @@ public class Robots {
 			errors.reject("webhookUrl", Text.of("error.robot.url"));
 		}
 		errors.maxLength("secret", details.secret(), 200);
+		if (details.language() != null && !SUPPORTED.contains(details.language().strip())) {
+			errors.reject("language", Text.of("error.language.unsupported", details.language()));
+		}
 		return errors;
+	}
+
+	/** The languages a robot may write in. */
+	static final List<String> SUPPORTED = List.of("zh", "en");
+
+	private static String language(String asked, String otherwise) {
+		return asked == null ? otherwise : asked.strip();
+	}
+
+	/** The language a robot writes in; Chinese for one no longer there. */
+	@Transactional(readOnly = true)
+	Locale languageOf(long robotId) {
+		return this.jdbc.sql("select language from notification_robot where id = :id")
+			.param("id", robotId)
+			.query(String.class)
+			.optional()
+			.map(Locale::forLanguageTag)
+			.map(Texts::language)
+			.orElse(Locale.SIMPLIFIED_CHINESE);
 	}
 
 	private static boolean isWebUrl(String url) {
@@ -271,7 +309,7 @@ public class Robots {
 		return new Robot(id, rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("name"),
 				RobotKind.valueOf(rs.getString("kind")), shown(rs.getString("webhook_url")),
 				rs.getString("secret") != null, rs.getBoolean("enabled"), topics,
-				Delivery.valueOf(rs.getString("delivery")), rs.getInt("version"));
+				Delivery.valueOf(rs.getString("delivery")), rs.getString("language"), rs.getInt("version"));
 	}
 
 	/** The webhook's scheme and host: enough to recognise it, not enough to use it. */

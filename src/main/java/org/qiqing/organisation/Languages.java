@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.Text;
 import org.qiqing.platform.Texts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The language each person reads what reaches him outside a page in (e-mails, digests):
  * Chinese unless he chose English, with the language switch while logged in or on his
- * inbox's preferences page. Only the two languages of the bundles are kept.
+ * inbox's preferences page or through the API; his pages follow it too. Only the two
+ * languages of the bundles are kept.
  */
 @Component
 @Transactional
 public class Languages {
+
+	/** The languages of the bundles. */
+	public static final List<String> SUPPORTED = List.of("zh", "en");
 
 	private final JdbcClient jdbc;
 
@@ -51,6 +57,21 @@ public class Languages {
 				.list();
 		}
 		return languages;
+	}
+
+	/**
+	 * Keeps a person's own choice, said by a program
+	 * ({@code PUT /api/v1/account/language}): {@code zh} or {@code en} (or a tag of
+	 * either, {@code en-GB}); any other is refused.
+	 * @return the language kept
+	 */
+	public Locale set(long personId, String tag) {
+		Locale asked = tag == null ? null : Locale.forLanguageTag(tag.strip().replace('_', '-'));
+		if (asked == null || !SUPPORTED.contains(asked.getLanguage())) {
+			throw new InvalidInput("language", Text.of("error.language.unsupported", String.valueOf(tag)));
+		}
+		choose(personId, asked);
+		return Texts.language(asked);
 	}
 
 	/** Keeps a person's choice: English for any English, Chinese for anything else. */

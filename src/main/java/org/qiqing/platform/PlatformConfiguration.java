@@ -66,10 +66,12 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The language switch's cookie first. Without it a page is Chinese, whatever the
-	 * browser's own language: English is what a person chooses. A program calling the API
-	 * has no switch; it says its language with {@code Accept-Language} (Chinese if it
-	 * names none we have).
+	 * The language switch of this request ({@code ?lang=}) first; then, for a person
+	 * logged in, the language he chose and keeps with his account
+	 * ({@link ChosenLanguage}); then the switch's cookie. Without them a page is Chinese,
+	 * whatever the browser's own language: English is what a person chooses. A program
+	 * calling the API has no switch; it says its language with {@code Accept-Language}
+	 * (Chinese if it names none we have).
 	 */
 	@Bean
 	LocaleResolver localeResolver() {
@@ -84,9 +86,14 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	 * English, Chinese for any other ({@code ?lang=fr}, an old cookie), as
 	 * {@link Texts#language} says, so no page shows {@code ??key??} and no bundle lookup
 	 * fails. The locale is mapped when it is read, not copied: a {@code ?lang=} of the
-	 * same request (the interceptor runs after the context was built) still counts.
+	 * same request (the interceptor runs after the context was built) still counts, and
+	 * so does the language of the person, which his session's check finds after the
+	 * context was built too.
 	 */
 	static final class OurLanguages extends CookieLocaleResolver {
+
+		/** A request that switched the language itself ({@code ?lang=}). */
+		private static final String SWITCHED = OurLanguages.class.getName() + ".SWITCHED";
 
 		OurLanguages() {
 			super("qiqing-lang");
@@ -94,7 +101,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
 		@Override
 		public Locale resolveLocale(HttpServletRequest request) {
-			return Texts.language(super.resolveLocale(request));
+			Locale chosen = chosen(request);
+			return chosen != null ? chosen : Texts.language(super.resolveLocale(request));
 		}
 
 		@Override
@@ -104,7 +112,8 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
 				@Override
 				public Locale getLocale() {
-					return Texts.language(context.getLocale());
+					Locale chosen = chosen(request);
+					return chosen != null ? chosen : Texts.language(context.getLocale());
 				}
 
 				@Override
@@ -118,9 +127,18 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		@Override
 		public void setLocaleContext(HttpServletRequest request, HttpServletResponse response, LocaleContext context) {
 			Locale asked = context == null ? null : context.getLocale();
+			request.setAttribute(SWITCHED, Boolean.TRUE);
 			TimeZone zone = context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
 			super.setLocaleContext(request, response,
 					asked == null ? context : new SimpleTimeZoneAwareLocaleContext(Texts.language(asked), zone));
+		}
+
+		/**
+		 * The language the logged-in person keeps with his account, unless this request
+		 * switched it.
+		 */
+		private static Locale chosen(HttpServletRequest request) {
+			return request.getAttribute(SWITCHED) != null ? null : ChosenLanguage.of(request);
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.CaseNotices;
 import org.qiqing.casework.NoticeTopic;
+import org.qiqing.platform.Text;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,6 +120,59 @@ class RobotDigestIntegrationTests {
 			}
 			finally {
 				removeRobot(robot);
+			}
+		}
+	}
+
+	@Test
+	void aRobotWritesInItsLanguageItsLinkToo() throws Exception {
+		try (WebhookServer english = new WebhookServer(null, 0); WebhookServer chinese = new WebhookServer(null, 0)) {
+			MvcResult made = robot(english, ", \"delivery\": \"IMMEDIATE\", \"language\": \"en\"");
+			assertThat(body(made)).contains("\"language\":\"en\"");
+			long inEnglish = ((Number) Api.read(made, "$.id")).longValue();
+			MvcResult madeChinese = robot(chinese, ", \"delivery\": \"IMMEDIATE\"");
+			assertThat(body(madeChinese)).contains("\"language\":\"zh\"");
+			long inChinese = ((Number) Api.read(madeChinese, "$.id")).longValue();
+			try {
+				String tag = UUID.randomUUID().toString().substring(0, 8);
+				publish(new CaseNotice("test:" + tag, 9301L, NoticeTopic.URGING,
+						Text.of("notice.subject", Text.of("notice.what.overdue"), "QQ-" + tag, "标题"),
+						Text.of("notice.body.autoOrder"), "/cases/9301",
+						List.of(this.world.handlerB().actor().personId())));
+				this.worker.deliver();
+				assertThat(english.accepted()).hasSize(1);
+				assertThat(english.accepted().get(0).body())
+					.contains("[Overdue] QQ-" + tag, "The time limit has passed", "[View](")
+					.doesNotContain("查看", "已超过办理时限");
+				assertThat(chinese.accepted()).hasSize(1);
+				assertThat(chinese.accepted().get(0).body()).contains("已超过办理时限", "[查看](")
+					.doesNotContain("View", "The time limit");
+
+				// Its daily digest is in its language too.
+				assertThat(body(change(inEnglish, 0,
+						"""
+								{"name": "English group", "kind": "WECOM", "topics": ["URGING"], "delivery": "DAILY_DIGEST"}""")))
+					.contains("\"language\":\"en\"");
+				publish(notice(NoticeTopic.URGING, "/cases/9302"));
+				this.worker.deliver();
+				this.digest.queue();
+				this.worker.deliver();
+				assertThat(english.accepted()).hasSize(2);
+				assertThat(english.accepted().get(1).body()).contains("Daily digest").doesNotContain("每日待办汇总");
+
+				MvcResult refused = this.mvc
+					.perform(MockMvcRequestBuilders.put("/api/v1/notification-robots/" + inEnglish)
+						.header(HttpHeaders.AUTHORIZATION, this.world.admin().bearer())
+						.header(HttpHeaders.IF_MATCH, "\"1\"")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"name\": \"x\", \"kind\": \"WECOM\", \"language\": \"fr\"}"))
+					.andReturn();
+				assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+				assertThat(body(refused)).contains("\"language\"");
+			}
+			finally {
+				removeRobot(inEnglish);
+				removeRobot(inChinese);
 			}
 		}
 	}

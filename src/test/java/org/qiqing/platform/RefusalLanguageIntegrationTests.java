@@ -88,8 +88,15 @@ class RefusalLanguageIntegrationTests {
 			.andReturn();
 		assertThat(chinese.getFlashMap().get("problem")).isEqualTo("操作未完成：办结 " + CHINESE);
 
-		MvcResult english = this.mvc.perform(resolvePage(session).cookie(new Cookie("qiqing-lang", "en"))).andReturn();
+		// His account's language, not the cookie of the browser he uses.
+		MvcResult stillChinese = this.mvc.perform(resolvePage(session).cookie(new Cookie("qiqing-lang", "en")))
+			.andReturn();
+		assertThat(stillChinese.getFlashMap().get("problem")).isEqualTo("操作未完成：办结 " + CHINESE);
+
+		MvcResult english = this.mvc.perform(resolvePage(session).param("lang", "en")).andReturn();
 		assertThat(english.getFlashMap().get("problem")).isEqualTo("Not done: Resolve " + ENGLISH);
+		MvcResult kept = this.mvc.perform(resolvePage(session)).andReturn();
+		assertThat(kept.getFlashMap().get("problem")).isEqualTo("Not done: Resolve " + ENGLISH);
 	}
 
 	private MockHttpServletRequestBuilder resolve(Member who) {

@@ -10,6 +10,7 @@ import org.qiqing.notification.NotificationPreferences.Delivery;
 import org.qiqing.notification.RobotKind;
 import org.qiqing.notification.Robots;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Languages;
 import org.qiqing.organisation.OrganisationQueries;
 import org.qiqing.platform.InvalidInput;
 
@@ -59,6 +60,7 @@ class NotificationAdminController {
 		model.addAttribute("kinds", RobotKind.values());
 		model.addAttribute("topics", NoticeTopic.values());
 		model.addAttribute("deliveries", Delivery.values());
+		model.addAttribute("languages", Languages.SUPPORTED);
 		return PAGE;
 	}
 
@@ -66,10 +68,10 @@ class NotificationAdminController {
 	String addRobot(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) RobotKind kind, @RequestParam(required = false) String webhookUrl,
 			@RequestParam(required = false) String secret, @RequestParam(required = false) List<NoticeTopic> topics,
-			@RequestParam(required = false) Delivery delivery, Actor actor, RedirectAttributes redirect) {
-		return done(() -> this.robots.create(
-				new Robots.RobotDetails(unitId, name, kind, webhookUrl, secret, true, topics(topics), delivery), actor),
-				redirect);
+			@RequestParam(required = false) Delivery delivery, @RequestParam(required = false) String language,
+			Actor actor, RedirectAttributes redirect) {
+		return done(() -> this.robots.create(new Robots.RobotDetails(unitId, name, kind, webhookUrl, secret, true,
+				topics(topics), delivery, language), actor), redirect);
 	}
 
 	@PostMapping("/admin/notifications/robots/{id}")
@@ -77,12 +79,11 @@ class NotificationAdminController {
 			@RequestParam(required = false) RobotKind kind, @RequestParam(required = false) String webhookUrl,
 			@RequestParam(required = false) String secret, @RequestParam(defaultValue = "false") boolean enabled,
 			@RequestParam(required = false) List<NoticeTopic> topics, @RequestParam(required = false) Delivery delivery,
-			Actor actor, RedirectAttributes redirect) {
+			@RequestParam(required = false) String language, Actor actor, RedirectAttributes redirect) {
 		// An empty secret field keeps the secret; the page has no way to show it.
 		String newSecret = secret == null || secret.isBlank() ? null : secret;
-		return done(() -> this.robots.update(id, version,
-				new Robots.RobotDetails(null, name, kind, webhookUrl, newSecret, enabled, topics(topics), delivery),
-				actor), redirect);
+		return done(() -> this.robots.update(id, version, new Robots.RobotDetails(null, name, kind, webhookUrl,
+				newSecret, enabled, topics(topics), delivery, language), actor), redirect);
 	}
 
 	@PostMapping("/admin/notifications/robots/{id}/delete")

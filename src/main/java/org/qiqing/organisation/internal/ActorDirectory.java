@@ -41,16 +41,20 @@ class ActorDirectory implements UserDetailsService {
 	}
 
 	/**
-	 * Whether the person may still log in (a page session checks it on every request).
+	 * Whether the person may still log in, and the language he chose (a page session
+	 * checks it on every request), in one small query.
 	 */
-	/** Where a logged-in person stands now, in one small query. */
-	Standing standing(long personId) {
-		return this.jdbc.sql("select enabled, must_change_password from person where id = :id")
+	Presence presence(long personId) {
+		return this.jdbc.sql("select enabled, must_change_password, language from person where id = :id")
 			.param("id", personId)
-			.query((rs, row) -> !rs.getBoolean(1) ? Standing.STOPPED
-					: rs.getBoolean(2) ? Standing.MUST_CHANGE_PASSWORD : Standing.ACTIVE)
+			.query((rs, row) -> new Presence(!rs.getBoolean(1) ? Standing.STOPPED
+					: rs.getBoolean(2) ? Standing.MUST_CHANGE_PASSWORD : Standing.ACTIVE, rs.getString(3)))
 			.optional()
-			.orElse(Standing.STOPPED);
+			.orElse(new Presence(Standing.STOPPED, null));
+	}
+
+	/** A logged-in person's standing and the language he chose, read in one go. */
+	record Presence(Standing standing, String language) {
 	}
 
 	/** Whether a logged-in person may go on. */

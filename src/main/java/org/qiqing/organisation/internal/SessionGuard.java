@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.qiqing.platform.ChosenLanguage;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.http.HttpStatus;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (idle sessions end by the container's or Spring Session's timeout,
  * {@code qiqing.security.session.idle}); a person stopped since he logged in is logged
  * out at once (one small query: his row's {@code enabled}); one whose password was reset
- * is sent to choose his own ({@code /account/password}) before anything else; and an
+ * is sent to choose his own ({@code /account/password}) before anything else; the
+ * language he chose, read with the same query, is the language of his pages; and an
  * administrator who must have a second factor and has none is sent to set it up before he
  * may do anything else.
  */
@@ -59,7 +61,9 @@ class SessionGuard extends OncePerRequestFilter {
 			HttpSession session = request.getSession(false);
 			boolean tooOld = session != null
 					&& this.clock.millis() - session.getCreationTime() > this.absolute.toMillis();
-			ActorDirectory.Standing standing = this.directory.standing(details.actor().personId());
+			ActorDirectory.Presence presence = this.directory.presence(details.actor().personId());
+			ActorDirectory.Standing standing = presence.standing();
+			ChosenLanguage.of(request, presence.language());
 			if (tooOld || standing == ActorDirectory.Standing.STOPPED) {
 				end(request, response, session);
 				return;
