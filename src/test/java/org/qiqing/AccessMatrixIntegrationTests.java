@@ -470,6 +470,12 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/evaluation/campaigns/{id}/results", show(CAMPAIGN)));
 		rules.add(rule("GET /evaluation/campaigns/{id}", show(CAMPAIGN)));
 		rules.add(rule("POST /api/v1/evaluation/campaigns", neutral()));
+		rules.add(rule("PUT /api/v1/evaluation/campaigns/{id}", change(CAMPAIGN, this::campaignJson)));
+		rules.add(rule("POST /api/v1/evaluation/campaigns/{id}/close", change(CAMPAIGN, this::closeJson)));
+		rules.add(rule("GET /api/v1/evaluation/campaigns/{id}/export", show(CAMPAIGN).namingNothing()));
+		rules.add(rule("POST /evaluation/campaigns/{id}/edit", change(CAMPAIGN, this::campaignForm)));
+		rules.add(rule("POST /evaluation/campaigns/{id}/close", change(CAMPAIGN, this::closeForm)));
+		rules.add(rule("GET /evaluation/campaigns/{id}/export", show(CAMPAIGN).namingNothing()));
 		rules.add(rule("POST /evaluation/campaigns", neutral()));
 		rules.add(rule("GET /api/v1/evaluation/invitations", find(INVITATION, "")));
 		rules.add(rule("GET /evaluation/invitations", find(INVITATION, "")));
@@ -1473,6 +1479,28 @@ class AccessMatrixIntegrationTests {
 		request.contentType(MediaType.APPLICATION_JSON).content("{\"scores\": {\"1\": 5}}");
 	}
 
+	private void campaignJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\": \"改名\", \"from\": \"2001-01-01\", \"to\": \"2001-03-31\", \"scale\": \"FIVE\","
+					+ " \"questions\": [\"办事效率\"]}");
+	}
+
+	private void campaignForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("title", "改名")
+			.param("from", "2001-01-01")
+			.param("to", "2001-03-31")
+			.param("scale", "FIVE")
+			.param("questions", "办事效率");
+	}
+
+	private void closeJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"提前结束\"}");
+	}
+
+	private void closeForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
+		request.param("reason", "提前结束");
+	}
+
 	private void invitationForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		request.param("q1", "5");
 	}
@@ -2096,6 +2124,15 @@ class AccessMatrixIntegrationTests {
 					.query()
 					.singleRow()
 					.toString();
+			}
+			case CAMPAIGN -> {
+				return text(
+						"""
+								select c.title || '/' || cast(c.closes_on as varchar(10)) || '/' || coalesce(c.close_reason, '-')
+								       || '/' || (select count(*) from eval_question q where q.campaign_id = c.id)
+								       || '/' || (select count(*) from eval_invitation i where i.campaign_id = c.id)
+								from eval_campaign c where c.id = :id""",
+						t.campaignId());
 			}
 			case INVITATION -> {
 				return text("""

@@ -38,6 +38,12 @@ public final class Api {
 			.andReturn();
 	}
 
+	public MvcResult put(Member who, String path, String json) throws Exception {
+		return this.mvc
+			.perform(as(who, MockMvcRequestBuilders.put(path)).contentType(MediaType.APPLICATION_JSON).content(json))
+			.andReturn();
+	}
+
 	public MvcResult step(Member who, long caseId, int version, String action, String json) throws Exception {
 		return this.mvc
 			.perform(as(who, MockMvcRequestBuilders.post("/api/v1/cases/" + caseId + "/" + action))

@@ -1,5 +1,6 @@
 package org.qiqing.assessment;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssessmentBulletin {
 
-	/** A bulletin's words, in the reader's language. */
-	public record Content(String title, List<String> paragraphs, List<List<String>> rows) {
+	/**
+	 * A bulletin's words, in the reader's language.
+	 *
+	 * @param number its official number (文号), given when the bulletin of the reader's
+	 * jurisdiction for the month was first printed; null for a reader without a
+	 * jurisdiction (a unit's own excerpt is not an issued bulletin) or a region no office
+	 * serves
+	 * @param issuedOn the day it was first printed (成文日期), or null with no number
+	 */
+	public record Content(String title, String number, LocalDate issuedOn, List<String> paragraphs,
+			List<List<String>> rows) {
 	}
 
 	private final AssessmentResults results;
 
 	private final MessageSource messages;
 
-	AssessmentBulletin(AssessmentResults results, MessageSource messages) {
+	private final BulletinNumbers numbers;
+
+	AssessmentBulletin(AssessmentResults results, MessageSource messages, BulletinNumbers numbers) {
 		this.results = results;
 		this.messages = messages;
+		this.numbers = numbers;
+	}
+
+	/** The code of the region of the reader's jurisdiction, or null. */
+	public static String jurisdictionCode(Actor actor) {
+		String path = actor.jurisdictionPath();
+		// A path is the codes from the top down: /330400/330421/.
+		return path == null ? null : path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
 	}
 
 	public Content of(Actor actor, YearMonth month, Locale locale) {
@@ -54,7 +74,11 @@ public class AssessmentBulletin {
 						line.name(), line.score().toPlainString(), line.movementMark()));
 			}
 		}
-		return new Content(words("assessment.bulletin.title", locale, month.toString()), paragraphs, rows);
+		String region = jurisdictionCode(actor);
+		BulletinNumbers.Issued issued = region == null ? null
+				: this.numbers.numberOf(month, region, actor.personId()).orElse(null);
+		return new Content(words("assessment.bulletin.title", locale, month.toString()),
+				issued == null ? null : issued.number(), issued == null ? null : issued.issuedOn(), paragraphs, rows);
 	}
 
 	private String words(String key, Locale locale, Object... args) {

@@ -80,7 +80,7 @@ class EvaluationDemo {
 		this.clock.set(end.plusDays(1).atTime(9, 0).atZone(CHINA).toInstant());
 		Campaigns.Campaign campaign = this.campaigns.create(
 				new Campaigns.NewCampaign(quarter.getYear() + " 年第" + "一二三四".charAt(number - 1) + "季度涉企部门作风评议", quarter,
-						end, end.plusMonths(1), Scale.FIVE.name(), List.of("办事效率", "服务态度", "政策落实", "廉洁自律")),
+						end, null, end.plusMonths(1), Scale.FIVE.name(), List.of("办事效率", "服务态度", "政策落实", "廉洁自律")),
 				centre);
 		// Seven in ten enterprises answer over the following weeks, the invitations as
 		// each contact sees them.

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.casework.CaseQueries;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
@@ -58,15 +60,43 @@ public class Campaigns {
 
 	static final int MAX_QUESTIONS = 10;
 
-	public record NewCampaign(String title, LocalDate from, LocalDate to, LocalDate closesOn, String scale,
-			List<String> questions) {
+	/**
+	 * A campaign asked for, or its new terms while it has not opened.
+	 *
+	 * @param opensOn the first day enterprises may answer (null: today)
+	 */
+	public record NewCampaign(String title, LocalDate from, LocalDate to, LocalDate opensOn, LocalDate closesOn,
+			String scale, List<String> questions) {
 	}
 
-	public record Campaign(long id, String title, LocalDate from, LocalDate to, LocalDate closesOn, Scale scale,
-			String regionPath, List<String> questions, int invited, int answered) {
+	/** Where a campaign stands: not yet open (editable), open to answers, closed. */
+	public enum Status {
+
+		SCHEDULED, OPEN, CLOSED
+
+	}
+
+	/**
+	 * A campaign as it stands today.
+	 *
+	 * @param opensOn the first day of answers (null: the day it was created)
+	 * @param closedAt when an organiser closed it before its last day, with
+	 * {@code closeReason}; null otherwise
+	 */
+	public record Campaign(long id, String title, LocalDate from, LocalDate to, LocalDate opensOn, LocalDate closesOn,
+			Scale scale, String regionPath, List<String> questions, int invited, int answered, Status status,
+			Instant closedAt, String closeReason) {
 
 		public boolean open(LocalDate today) {
-			return !today.isAfter(this.closesOn);
+			return this.closedAt == null && (this.opensOn == null || !today.isBefore(this.opensOn))
+					&& !today.isAfter(this.closesOn);
+		}
+
+		static Status status(LocalDate opensOn, LocalDate closesOn, Instant closedAt, LocalDate today) {
+			if (closedAt != null || today.isAfter(closesOn)) {
+				return Status.CLOSED;
+			}
+			return opensOn != null && today.isBefore(opensOn) ? Status.SCHEDULED : Status.OPEN;
 		}
 
 	}
@@ -101,7 +131,11 @@ public class Campaigns {
 
 	private final EvaluationSettings settings;
 
-	Campaigns(JdbcClient jdbc, CaseQueries cases, Units units, PlatformClock clock, EvaluationSettings settings) {
+	private final AuditLog audit;
+
+	Campaigns(JdbcClient jdbc, CaseQueries cases, Units units, PlatformClock clock, EvaluationSettings settings,
+			AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.units = units;
@@ -126,6 +160,148 @@ public class Campaigns {
 		if (actor.jurisdictionPath() == null || ORGANISERS.stream().noneMatch(actor::has)) {
 			throw new AccessDeniedException("not an organiser of a jurisdiction");
 		}
+		Terms terms = check(request);
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into eval_campaign (title, period_from, period_to, opens_on, closes_on, scale, region_path,
+				                           created_by, created_at)
+				values (:title, :from, :to, :opensOn, :closesOn, :scale, :path, :by, :at)""")
+			.param("title", terms.title())
+			.param("from", request.from())
+			.param("to", request.to())
+			.param("opensOn", terms.opensOn())
+			.param("closesOn", terms.closesOn())
+			.param("scale", terms.scale().name())
+			.param("path", actor.jurisdictionPath())
+			.param("by", actor.personId())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		invite(id, terms.questions(), request, actor);
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "evaluation-campaign", id,
+				"created: " + terms.title());
+		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Changes a campaign that has not opened: its title, period, days, scale and
+	 * questions, and invites anew for the new period. Only an organiser of the campaign's
+	 * own jurisdiction edits it (the invitations are his jurisdiction's).
+	 * @throws NotAllowed once it has opened or closed (409)
+	 */
+	@Transactional
+	public Campaign edit(long id, NewCampaign request, Actor actor) {
+		Campaign campaign = organised(id, actor);
+		if (!campaign.regionPath().equals(actor.jurisdictionPath())) {
+			throw new AccessDeniedException("only the organising jurisdiction edits a campaign");
+		}
+		if (campaign.status() != Status.SCHEDULED) {
+			throw new NotAllowed(Text.of("evaluation.error.notScheduled"));
+		}
+		Terms terms = check(request);
+		this.jdbc.sql("""
+				update eval_campaign set title = :title, period_from = :from, period_to = :to, opens_on = :opensOn,
+				       closes_on = :closesOn, scale = :scale
+				where id = :id and closed_at is null""")
+			.param("title", terms.title())
+			.param("from", request.from())
+			.param("to", request.to())
+			.param("opensOn", terms.opensOn())
+			.param("closesOn", terms.closesOn())
+			.param("scale", terms.scale().name())
+			.param("id", id)
+			.update();
+		// Nobody has answered before it opens: the questions and invitations are made
+		// anew.
+		this.jdbc.sql("delete from eval_question where campaign_id = :c").param("c", id).update();
+		this.jdbc.sql("delete from eval_invitation where campaign_id = :c and answered_on is null")
+			.param("c", id)
+			.update();
+		invite(id, terms.questions(), request, actor);
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "evaluation-campaign", id,
+				"edited: " + terms.title() + " " + request.from() + ".." + request.to() + ", opens " + terms.opensOn()
+						+ ", closes " + terms.closesOn());
+		return load(id).orElseThrow();
+	}
+
+	/**
+	 * Closes a campaign before its last day, with the reason: no answer is taken after
+	 * it; what was answered stays. An organiser who oversees its region closes it.
+	 * @throws NotAllowed when it is closed already (409)
+	 * @throws InvalidInput without a reason
+	 */
+	@Transactional
+	public Campaign close(long id, String reason, Actor actor) {
+		Campaign campaign = organised(id, actor);
+		if (campaign.status() == Status.CLOSED) {
+			throw new NotAllowed(Text.of("evaluation.error.alreadyClosed"));
+		}
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new InvalidInput("reason", Text.of("evaluation.error.required"));
+		}
+		if (why.length() > 500) {
+			throw new InvalidInput("reason", Text.of("evaluation.error.tooLong", 500));
+		}
+		int closed = this.jdbc.sql("""
+				update eval_campaign set closed_at = :at, closed_by = :by, close_reason = :reason
+				where id = :id and closed_at is null""")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("by", actor.personId())
+			.param("reason", why)
+			.param("id", id)
+			.update();
+		if (closed != 1) {
+			throw new NotAllowed(Text.of("evaluation.error.alreadyClosed"));
+		}
+		this.audit.record(actor, AuditAction.ADMINISTRATION_CHANGED, "evaluation-campaign", id, "closed: " + why);
+		return load(id).orElseThrow();
+	}
+
+	/**
+	 * A campaign the person may organise: 404 when he may not see it, 403 when he sees it
+	 * without organising its region.
+	 */
+	private Campaign organised(long id, Actor actor) {
+		Campaign campaign = load(id).orElseThrow(() -> notFound());
+		boolean sees = !actor.isEnterpriseContact() && (oversees(actor, campaign) || actor.unitId() != null
+				&& this.jdbc.sql("select count(*) from eval_invitation where campaign_id = :c and unit_id = :u")
+					.param("c", id)
+					.param("u", actor.unitId())
+					.query(Integer.class)
+					.single() > 0);
+		if (!sees) {
+			throw notFound();
+		}
+		if (ORGANISERS.stream().noneMatch(actor::has) || !actor.oversees(campaign.regionPath())) {
+			throw new AccessDeniedException("not an organiser of the campaign's region");
+		}
+		return campaign;
+	}
+
+	private record Terms(String title, Scale scale, LocalDate opensOn, LocalDate closesOn, List<String> questions) {
+	}
+
+	private void invite(long id, List<String> questions, NewCampaign request, Actor actor) {
+		for (int i = 0; i < questions.size(); i++) {
+			this.jdbc.sql("insert into eval_question (campaign_id, position, text) values (:c, :p, :t)")
+				.param("c", id)
+				.param("p", i + 1)
+				.param("t", questions.get(i))
+				.update();
+		}
+		for (CaseQueries.Served served : this.cases.servedBetween(actor, startOf(request.from()),
+				startOf(request.to().plusDays(1)))) {
+			this.jdbc.sql("insert into eval_invitation (campaign_id, unit_id, enterprise_id) values (:c, :u, :e)")
+				.param("c", id)
+				.param("u", served.unitId())
+				.param("e", served.enterpriseId())
+				.update();
+		}
+	}
+
+	/** The terms of a new or edited campaign, or every reason they are refused. */
+	private Terms check(NewCampaign request) {
 		Map<String, Text> errors = new LinkedHashMap<>();
 		String title = request.title() == null ? "" : request.title().strip();
 		if (title.isEmpty()) {
@@ -152,8 +328,12 @@ public class Campaigns {
 				|| request.from().isBefore(request.to().minusYears(1)))) {
 			errors.put("to", Text.of("evaluation.error.period"));
 		}
-		LocalDate closesOn = request.closesOn() == null ? today.plusDays(30) : request.closesOn();
-		if (closesOn.isBefore(today)) {
+		LocalDate opensOn = request.opensOn() == null ? today : request.opensOn();
+		if (opensOn.isBefore(today)) {
+			errors.put("opensOn", Text.of("evaluation.error.opensOn"));
+		}
+		LocalDate closesOn = request.closesOn() == null ? opensOn.plusDays(30) : request.closesOn();
+		if (closesOn.isBefore(today) || closesOn.isBefore(opensOn)) {
 			errors.put("closesOn", Text.of("evaluation.error.closesOn"));
 		}
 		List<String> questions = request.questions() == null ? List.of()
@@ -167,48 +347,22 @@ public class Campaigns {
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into eval_campaign (title, period_from, period_to, closes_on, scale, region_path, created_by,
-				                           created_at)
-				values (:title, :from, :to, :closesOn, :scale, :path, :by, :at)""")
-			.param("title", title)
-			.param("from", request.from())
-			.param("to", request.to())
-			.param("closesOn", closesOn)
-			.param("scale", scale.name())
-			.param("path", actor.jurisdictionPath())
-			.param("by", actor.personId())
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update(key, "id");
-		long id = key.getKeyAs(Number.class).longValue();
-		for (int i = 0; i < questions.size(); i++) {
-			this.jdbc.sql("insert into eval_question (campaign_id, position, text) values (:c, :p, :t)")
-				.param("c", id)
-				.param("p", i + 1)
-				.param("t", questions.get(i))
-				.update();
-		}
-		for (CaseQueries.Served served : this.cases.servedBetween(actor, startOf(request.from()),
-				startOf(request.to().plusDays(1)))) {
-			this.jdbc.sql("insert into eval_invitation (campaign_id, unit_id, enterprise_id) values (:c, :u, :e)")
-				.param("c", id)
-				.param("u", served.unitId())
-				.param("e", served.enterpriseId())
-				.update();
-		}
-		return load(id).orElseThrow();
+		return new Terms(title, scale, opensOn, closesOn, questions);
 	}
 
-	private record Row(long id, String title, LocalDate periodFrom, LocalDate periodTo, LocalDate closesOn,
-			String scale, String regionPath) {
+	private record Row(long id, String title, LocalDate periodFrom, LocalDate periodTo, LocalDate opensOn,
+			LocalDate closesOn, String scale, String regionPath, Timestamp closedAt, String closeReason) {
 	}
+
+	private static final String ROW = """
+			select id, title, period_from as periodFrom, period_to as periodTo, opens_on as opensOn,
+			       closes_on as closesOn, scale, region_path as regionPath, closed_at as closedAt,
+			       close_reason as closeReason
+			from eval_campaign
+			""";
 
 	private java.util.Optional<Campaign> load(long id) {
-		return this.jdbc.sql("""
-				select id, title, period_from as periodFrom, period_to as periodTo, closes_on as closesOn, scale,
-				       region_path as regionPath
-				from eval_campaign where id = :id""").param("id", id).query(Row.class).optional().map(this::campaign);
+		return this.jdbc.sql(ROW + "where id = :id").param("id", id).query(Row.class).optional().map(this::campaign);
 	}
 
 	private Campaign campaign(Row row) {
@@ -223,8 +377,10 @@ public class Campaigns {
 			.param("c", row.id())
 			.query((rs, n) -> new int[] { rs.getInt("invited"), rs.getInt("answered") })
 			.single();
-		return new Campaign(row.id(), row.title(), row.periodFrom(), row.periodTo(), row.closesOn(),
-				Scale.valueOf(row.scale()), row.regionPath(), questions, counts[0], counts[1]);
+		Instant closedAt = row.closedAt() == null ? null : row.closedAt().toInstant();
+		return new Campaign(row.id(), row.title(), row.periodFrom(), row.periodTo(), row.opensOn(), row.closesOn(),
+				Scale.valueOf(row.scale()), row.regionPath(), questions, counts[0], counts[1],
+				Campaign.status(row.opensOn(), row.closesOn(), closedAt, today()), closedAt, row.closeReason());
 	}
 
 	/** Whether the person oversees the whole campaign: all its units' figures. */
@@ -246,10 +402,7 @@ public class Campaigns {
 					.param("u", actor.unitId())
 					.query(Long.class)
 					.list());
-		return this.jdbc.sql("""
-				select id, title, period_from as periodFrom, period_to as periodTo, closes_on as closesOn, scale,
-				       region_path as regionPath
-				from eval_campaign order by period_from desc, id desc""")
+		return this.jdbc.sql(ROW + "order by period_from desc, id desc")
 			.query(Row.class)
 			.list()
 			.stream()
@@ -325,6 +478,7 @@ public class Campaigns {
 				select i.id, i.campaign_id, i.unit_id from eval_invitation i
 				join eval_campaign c on c.id = i.campaign_id
 				where i.enterprise_id = :e and i.answered_on is null and c.closes_on >= :today
+				  and c.closed_at is null and (c.opens_on is null or c.opens_on <= :today)
 				order by c.closes_on, i.id""")
 			.param("e", actor.enterpriseId())
 			.param("today", today())

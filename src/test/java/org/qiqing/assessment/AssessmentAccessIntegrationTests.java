@@ -130,6 +130,46 @@ class AssessmentAccessIntegrationTests {
 	}
 
 	@Test
+	void theBulletinOfAJurisdictionIsNumberedOnceAndKeepsItsNumberAndDate() throws Exception {
+		String first = bulletinNumber(this.world.leaderA());
+		// 嘉善县's bulletin, issued by its service centre (no supervision office in the
+		// world)
+		assertThat(first).matches(this.world.centreA().getName() + "考〔\\d{4}〕\\d+号");
+		// printed again, by him or another of the same jurisdiction: the same number
+		assertThat(bulletinNumber(this.world.leaderA())).isEqualTo(first);
+		assertThat(bulletinNumber(this.world.supervisorA())).isEqualTo(first);
+		MvcResult content = this.api.get(this.world.leaderA(), "/api/v1/assessment/months/" + MONTH + "/bulletin");
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(content.getResponse().getContentAsString(), "$.number"))
+			.isEqualTo(first);
+		// another jurisdiction's bulletin of the month has its own, from its own office
+		String other = bulletinNumber(this.world.dispatcherB());
+		assertThat(other).startsWith(this.world.centreB().getName() + "考〔").isNotEqualTo(first);
+		assertThat(this.jdbc.queryForObject("select count(*) from assessment_bulletin where month_start = ?",
+				Integer.class, java.sql.Date.valueOf(YearMonth.parse(MONTH).atDay(1))))
+			.isEqualTo(2);
+		// a handler's excerpt of his own unit is no issued bulletin: no number
+		MvcResult excerpt = pageResult(this.world.handlerA(), "/assessment/bulletin.pdf?month=" + MONTH);
+		assertThat(excerpt.getResponse().getStatus()).isEqualTo(200);
+		assertThat(pdfText(excerpt)).doesNotContain("考〔");
+	}
+
+	/** The number printed on a person's bulletin of the month. */
+	private String bulletinNumber(Member who) throws Exception {
+		MvcResult printed = pageResult(who, "/assessment/bulletin.pdf?month=" + MONTH);
+		assertThat(printed.getResponse().getStatus()).isEqualTo(200);
+		java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\S+考〔\\d{4}〕\\d+号")
+			.matcher(pdfText(printed));
+		assertThat(number.find()).as("a number on the bulletin").isTrue();
+		return number.group();
+	}
+
+	private static String pdfText(MvcResult printed) throws Exception {
+		try (PDDocument pdf = Loader.loadPDF(printed.getResponse().getContentAsByteArray())) {
+			return new PDFTextStripper().getText(pdf);
+		}
+	}
+
+	@Test
 	void supervisorsAndLeadersRecordWhatFollowed() throws Exception {
 		long resultA = resultId(this.world.deptA().getId());
 		long resultB = resultId(this.world.deptB().getId());

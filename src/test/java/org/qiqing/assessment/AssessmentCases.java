@@ -43,6 +43,30 @@ record AssessmentCases(Api api, World world, PlatformClock clock) {
 		}
 	}
 
+	/**
+	 * A case of a unit of 嘉善县 that the county's supervisor criticises in writing (书面通报)
+	 * once it is assigned, then contacted and resolved.
+	 */
+	long criticised(String chinaTime, Unit unit) throws Exception {
+		this.clock.set(LocalDateTime.parse(chinaTime).atZone(CHINA).toInstant());
+		try {
+			Member handler = unit.getId().equals(this.world.deptA().getId()) ? this.world.handlerA()
+					: this.world.otherHandlerA();
+			long id = this.api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(),
+					this.world.category().id());
+			int v = ok(this.api.step(this.world.dispatcherA(), id, 0, "accept", "{}"));
+			v = ok(this.api.step(this.world.dispatcherA(), id, v, "assign",
+					"{\"leadUnitId\": %d}".formatted(unit.getId())));
+			v = ok(this.api.step(this.world.supervisorA(), id, v, "criticise", "{\"note\": \"推诿拖延，书面通报\"}"));
+			v = ok(this.api.step(handler, id, v, "contact", "{\"note\": \"已电话联系\"}"));
+			ok(this.api.step(handler, id, v, "resolve", "{\"outcome\": \"SOLVED\", \"answer\": \"已答复\"}"));
+			return id;
+		}
+		finally {
+			this.clock.reset();
+		}
+	}
+
 	private static int ok(MvcResult result) throws Exception {
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
 		return Api.version(result);

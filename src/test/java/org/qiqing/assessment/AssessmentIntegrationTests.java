@@ -167,6 +167,63 @@ class AssessmentIntegrationTests {
 	}
 
 	@Test
+	void aWrittenCriticismCostsPointsFromTheVersionOfV49AndMonthsFrozenBeforeKeepTheirFormula() throws Exception {
+		// V49: a new version deducting CRITICISED from 2027, everything else as before
+		Formula old = this.formulas.inForce(YearMonth.of(2026, 12));
+		Formula criticism = this.formulas.inForce(YearMonth.of(2027, 1));
+		assertThat(criticism.version()).isGreaterThan(old.version());
+		assertThat(criticism.validFrom()).isEqualTo(YearMonth.of(2027, 1));
+		assertThat(old.deductions()).noneMatch(d -> d.measure().equals("CRITICISED"));
+		assertThat(criticism.deductions())
+			.contains(new Deduction("CRITICISED", "", new BigDecimal("3.00"), new BigDecimal("15.00")));
+		assertThat(criticism.deductions()).containsAll(old.deductions());
+		assertThat(criticism.weights()).isEqualTo(old.weights());
+
+		AssessmentCases cases = new AssessmentCases(new Api(this.mvc), this.world, this.clock);
+		// a month under the old version: the criticism is counted, not deducted
+		cases.criticised("2022-03-08T10:00", this.world.deptA());
+		cases.resolved("2022-03-08T11:00", this.world.otherDeptA(), "SOLVED");
+		YearMonth march = YearMonth.of(2022, 3);
+		this.freeze.freeze(march, null);
+		long deptAInMarch = resultId(march, 'U', this.world.deptA().getId());
+		AssessmentResults.Detail before = this.results.detail(this.world.admin().actor(), deptAInMarch);
+		assertThat(before.month().formulaVersion()).isEqualTo(old.version());
+		assertThat(before.line().figures()).containsEntry("CRITICISED", 1L);
+		assertThat(before.score().deducted()).doesNotContainKey("CRITICISED");
+		String marchRows = snapshotRows(march);
+
+		// a month under the new one: the same facts cost 3 points
+		cases.criticised("2027-01-12T10:00", this.world.deptA());
+		cases.resolved("2027-01-12T11:00", this.world.otherDeptA(), "SOLVED");
+		YearMonth january = YearMonth.of(2027, 1);
+		this.clock.set(java.time.Instant.parse("2027-02-03T02:00:00Z"));
+		try {
+			this.freeze.freeze(january, null);
+		}
+		finally {
+			this.clock.reset();
+		}
+		AssessmentResults.Detail after = this.results.detail(this.world.admin().actor(),
+				resultId(january, 'U', this.world.deptA().getId()));
+		assertThat(after.month().formulaVersion()).isEqualTo(criticism.version());
+		assertThat(after.line().figures()).containsEntry("CRITICISED", 1L);
+		assertThat(after.score().deducted()).containsEntry("CRITICISED", new BigDecimal("3.00"));
+		assertThat(after.line().deductionPoints())
+			.isEqualByComparingTo(before.line().deductionPoints().add(new BigDecimal("3")));
+		assertThat(after.line().score()).isEqualByComparingTo(before.line().score().subtract(new BigDecimal("3")));
+		// the unit not criticised loses nothing for it
+		AssessmentResults.Detail other = this.results.detail(this.world.admin().actor(),
+				resultId(january, 'U', this.world.otherDeptA().getId()));
+		assertThat(other.score().deducted()).doesNotContainKey("CRITICISED");
+
+		// the month frozen under the old version is as it was, and recomputes to its hash
+		assertThat(snapshotRows(march)).isEqualTo(marchRows);
+		assertThat(this.freeze.recompute(march).same()).isTrue();
+		assertThat(this.results.detail(this.world.admin().actor(), deptAInMarch).month().formulaVersion())
+			.isEqualTo(old.version());
+	}
+
+	@Test
 	void aMonthNotOverIsNotFrozen() {
 		assertThatThrownBy(() -> this.freeze.freeze(this.freeze.thisMonth(), null)).isInstanceOf(InvalidInput.class);
 	}

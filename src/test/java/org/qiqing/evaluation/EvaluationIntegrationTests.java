@@ -86,6 +86,9 @@ class EvaluationIntegrationTests {
 	@Autowired
 	CaseQueries caseQueries;
 
+	@Autowired
+	org.qiqing.assessment.AssessmentFreeze freeze;
+
 	private Api api;
 
 	private final List<Member> contacts = new ArrayList<>();
@@ -417,6 +420,40 @@ class EvaluationIntegrationTests {
 		MvcResult result = this.api.get(who, "/api/v1/evaluation/spot-checks?from=2025-06-01&to=2025-06-30");
 		assertThat(status(result)).isEqualTo(200);
 		return (List<Map<String, Object>>) Api.read(result, "$");
+	}
+
+	@Test
+	@Order(7)
+	void theAssessmentShowsTheFlagBesideTheUnitsResultWithALinkToTheFigures() throws Exception {
+		at("2025-07-05T10:00");
+		this.freeze.freeze(java.time.YearMonth.of(2025, 6), null);
+		long dept = this.world.deptA().getId();
+		// the twelve months that end with the assessed month
+		String link = "/evaluation/flags?from=2024-07-01&amp;to=2025-06-30#unit-" + dept;
+		String tables = page(this.world.leaderA(), "/assessment?month=2025-06");
+		assertThat(tables).contains("conduct-flag", link, "conduct-note");
+		assertThat(tables.split("class=\"flag conduct-flag\"", -1)).as("only department A is flagged").hasSize(2);
+		long result = this.jdbc
+			.sql("""
+					select id from assessment_result where month_start = date '2025-06-01' and subject = 'U' and unit_id = :unit""")
+			.param("unit", dept)
+			.query(Long.class)
+			.single();
+		String detail = page(this.world.leaderA(), "/assessment/results/" + result);
+		assertThat(detail).contains("id=\"conduct\"", "<strong class=\"flag\">评价背离</strong>", "企业自评满意率 100.0%",
+				"抽查满意率 0.0%", link);
+		// a unit without spot-checks in the period: no flag, and its result says so
+		long other = this.jdbc
+			.sql("""
+					select id from assessment_result where month_start = date '2025-06-01' and subject = 'U' and unit_id = :unit""")
+			.param("unit", this.world.deptB().getId())
+			.query(Long.class)
+			.single();
+		assertThat(page(this.world.dispatcherB(), "/assessment/results/" + other)).contains("id=\"conduct\"")
+			.doesNotContain("flag conduct-flag", "企业自评满意率 ");
+		// the flagged unit's own people see none of its spot-checks, so no flag either
+		assertThat(page(this.world.handlerA(), "/assessment?month=2025-06")).contains(this.world.deptA().getName())
+			.doesNotContain("conduct-flag");
 	}
 
 	private List<String> columns(String table) {

@@ -62,8 +62,11 @@ class AssessmentController {
 
 	private final MessageSource messages;
 
+	private final ConductFlags conduct;
+
 	AssessmentController(AssessmentResults results, AssessmentFreeze freeze, Formulas formulas, AssessmentExport export,
-			AuditLog audit, MessageSource messages) {
+			AuditLog audit, MessageSource messages, ConductFlags conduct) {
+		this.conduct = conduct;
 		this.results = results;
 		this.freeze = freeze;
 		this.formulas = formulas;
@@ -106,6 +109,9 @@ class AssessmentController {
 		model.addAttribute("month", chosen.toString());
 		model.addAttribute("leagues", leagues);
 		model.addAttribute("formulaWords", FormulaWords.of(table.formula(), this.messages, locale));
+		if (shown == AssessmentResults.Subject.UNIT) {
+			this.conduct.of(actor, chosen).addTo(model);
+		}
 		return TABLES;
 	}
 
@@ -122,6 +128,11 @@ class AssessmentController {
 					.map(d -> FormulaWords.deduction(d, this.messages, locale))
 					.toList());
 		model.addAttribute("followUpKinds", FollowUpKind.values());
+		if (detail.line().subject() == AssessmentResults.Subject.UNIT) {
+			ConductFlags.Of conduct = this.conduct.of(actor, detail.month().month());
+			conduct.addTo(model);
+			model.addAttribute("conductFlag", conduct.of(detail.line().unitId()));
+		}
 		model.addAttribute("mayFollowUp",
 				actor.has(org.qiqing.organisation.Role.SUPERVISOR) || actor.has(org.qiqing.organisation.Role.LEADER));
 		return RESULT;

@@ -14,6 +14,7 @@ import org.qiqing.documents.OfficialDocument;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
+import org.qiqing.platform.PlatformClock;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -33,8 +34,8 @@ import org.springframework.web.servlet.ModelAndView;
  * The monthly assessment bulletin (考核通报) of a frozen month as a PDF to print: the
  * bulletin's words ({@link AssessmentBulletin}, within the reader's jurisdiction) set as
  * an official document by the documents module's renderer, issued in the name of the
- * reader's jurisdiction. It carries no 文号: printing is reading, and a number is given
- * when a document is issued, which the platform does not do for a bulletin yet.
+ * reader's jurisdiction, with its 文号 and date: given the first time the bulletin of that
+ * jurisdiction for the month is printed, and kept when it is printed again.
  */
 @Controller
 class BulletinController {
@@ -66,8 +67,9 @@ class BulletinController {
 		content.paragraphs().forEach(paragraph -> body.add(new OfficialDocument.Paragraph(paragraph)));
 		body.add(new OfficialDocument.Table(content.rows().get(0), content.rows().subList(1, content.rows().size()),
 				WIDTHS));
+		LocalDate date = content.issuedOn() != null ? content.issuedOn() : LocalDate.now(PlatformClock.CHINA);
 		byte[] pdf = this.renderer
-			.render(new OfficialDocument(issuer(actor, locale), null, content.title(), null, body, LocalDate.now()));
+			.render(new OfficialDocument(issuer(actor, locale), content.number(), content.title(), null, body, date));
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_PDF);
 		headers.setContentDisposition(
@@ -78,10 +80,7 @@ class BulletinController {
 
 	/** The assessment office of the reader's jurisdiction (of his unit's region). */
 	private String issuer(Actor actor, Locale locale) {
-		String path = actor.jurisdictionPath();
-		// A path is the codes from the top down: /330400/330421/.
-		String code = path == null ? null
-				: path.substring(path.lastIndexOf('/', path.length() - 2) + 1, path.length() - 1);
+		String code = AssessmentBulletin.jurisdictionCode(actor);
 		String name = code == null ? "" : this.regions.find(code).map(Region::name).orElse("");
 		return this.messages.getMessage("assessment.bulletin.issuer", new Object[] { name }, locale);
 	}

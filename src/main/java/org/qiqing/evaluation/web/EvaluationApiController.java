@@ -1,11 +1,14 @@
 package org.qiqing.evaluation.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.qiqing.casework.AnswerMethod;
 import org.qiqing.casework.Rating;
 import org.qiqing.evaluation.Campaigns;
@@ -19,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,7 +44,11 @@ class EvaluationApiController {
 
 	private final PlatformClock clock;
 
-	EvaluationApiController(Campaigns campaigns, SpotChecks spotChecks, Flags flags, PlatformClock clock) {
+	private final CampaignLedger ledger;
+
+	EvaluationApiController(Campaigns campaigns, SpotChecks spotChecks, Flags flags, PlatformClock clock,
+			CampaignLedger ledger) {
+		this.ledger = ledger;
 		this.clock = clock;
 		this.campaigns = campaigns;
 		this.spotChecks = spotChecks;
@@ -62,6 +70,29 @@ class EvaluationApiController {
 	@GetMapping("/campaigns/{id}/results")
 	Campaigns.Results showResults(@PathVariable long id, Actor actor) {
 		return this.campaigns.results(id, actor);
+	}
+
+	/** Changes a campaign that has not opened (409 once it has). */
+	@PutMapping("/campaigns/{id}")
+	Campaigns.Campaign editCampaign(@PathVariable long id, @RequestBody Campaigns.NewCampaign request, Actor actor) {
+		return this.campaigns.edit(id, request, actor);
+	}
+
+	/** {@code {"reason": "…"}}. */
+	record CloseBody(String reason) {
+	}
+
+	/** Closes a campaign before its last day (409 when it is closed already). */
+	@PostMapping("/campaigns/{id}/close")
+	Campaigns.Campaign closeCampaign(@PathVariable long id, @RequestBody CloseBody body, Actor actor) {
+		return this.campaigns.close(id, body.reason(), actor);
+	}
+
+	/** The results as an .xlsx ledger. */
+	@GetMapping("/campaigns/{id}/export")
+	void exportCampaign(@PathVariable long id, Actor actor, Locale locale, HttpServletResponse response)
+			throws IOException {
+		this.ledger.write(id, actor, locale, response);
 	}
 
 	@GetMapping("/invitations")

@@ -1,13 +1,16 @@
 package org.qiqing.evaluation.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.qiqing.casework.AnswerMethod;
 import org.qiqing.casework.Rating;
 import org.qiqing.evaluation.Campaigns;
@@ -60,7 +63,11 @@ class EvaluationPagesController {
 
 	private final PlatformClock clock;
 
-	EvaluationPagesController(Campaigns campaigns, SpotChecks spotChecks, Flags flags, PlatformClock clock) {
+	private final CampaignLedger ledger;
+
+	EvaluationPagesController(Campaigns campaigns, SpotChecks spotChecks, Flags flags, PlatformClock clock,
+			CampaignLedger ledger) {
+		this.ledger = ledger;
 		this.campaigns = campaigns;
 		this.spotChecks = spotChecks;
 		this.flags = flags;
@@ -84,13 +91,14 @@ class EvaluationPagesController {
 	String createCampaign(@RequestParam(required = false) String title,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
 			@RequestParam(required = false) String scale, @RequestParam(required = false) String questions, Actor actor,
 			RedirectAttributes redirect) {
 		List<String> lines = questions == null ? List.of() : Arrays.asList(questions.split("\\R"));
 		try {
 			Campaigns.Campaign campaign = this.campaigns
-				.create(new Campaigns.NewCampaign(title, from, to, closesOn, scale, lines), actor);
+				.create(new Campaigns.NewCampaign(title, from, to, opensOn, closesOn, scale, lines), actor);
 			redirect.addFlashAttribute("done", "evaluation.campaign.created");
 			return "redirect:/evaluation/campaigns/" + campaign.id();
 		}
@@ -102,8 +110,54 @@ class EvaluationPagesController {
 
 	@GetMapping("/evaluation/campaigns/{id}")
 	String showCampaign(@PathVariable long id, Actor actor, Model model) {
-		model.addAttribute("results", this.campaigns.results(id, actor));
+		Campaigns.Results results = this.campaigns.results(id, actor);
+		model.addAttribute("results", results);
+		boolean organiser = Campaigns.ORGANISERS.stream().anyMatch(actor::has)
+				&& actor.oversees(results.campaign().regionPath());
+		model.addAttribute("mayClose", organiser && results.campaign().status() != Campaigns.Status.CLOSED);
+		model.addAttribute("mayEdit", organiser && results.campaign().status() == Campaigns.Status.SCHEDULED
+				&& results.campaign().regionPath().equals(actor.jurisdictionPath()));
+		model.addAttribute("questionsText", String.join("\n", results.campaign().questions()));
+		model.addAttribute("today", today());
 		return CAMPAIGN;
+	}
+
+	@PostMapping("/evaluation/campaigns/{id}/edit")
+	String editCampaign(@PathVariable long id, @RequestParam(required = false) String title,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+			@RequestParam(required = false) String scale, @RequestParam(required = false) String questions, Actor actor,
+			RedirectAttributes redirect) {
+		List<String> lines = questions == null ? List.of() : Arrays.asList(questions.split("\\R"));
+		try {
+			this.campaigns.edit(id, new Campaigns.NewCampaign(title, from, to, opensOn, closesOn, scale, lines), actor);
+			redirect.addFlashAttribute("done", "evaluation.campaign.edited");
+		}
+		catch (InvalidInput | NotAllowed ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/evaluation/campaigns/" + id;
+	}
+
+	@PostMapping("/evaluation/campaigns/{id}/close")
+	String closeCampaign(@PathVariable long id, @RequestParam(required = false) String reason, Actor actor,
+			RedirectAttributes redirect) {
+		try {
+			this.campaigns.close(id, reason, actor);
+			redirect.addFlashAttribute("done", "evaluation.campaign.closed");
+		}
+		catch (InvalidInput | NotAllowed ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/evaluation/campaigns/" + id;
+	}
+
+	@GetMapping("/evaluation/campaigns/{id}/export")
+	void exportCampaign(@PathVariable long id, Actor actor, Locale locale, HttpServletResponse response)
+			throws IOException {
+		this.ledger.write(id, actor, locale, response);
 	}
 
 	@GetMapping("/evaluation/invitations")
