@@ -355,8 +355,9 @@ public class DisciplineManagement {
 
 	/**
 	 * Issues an inspection's findings to the unit (an unannounced inspection becomes
-	 * known to it now) and, when asked by an inspector, files each finding as a
-	 * rectification item due on {@code dueDate}.
+	 * known to it now) and, when asked by an inspector or a member of the action's
+	 * groups, files each finding as a rectification item due on {@code dueDate}, for the
+	 * groups' members to verify ({@link DisciplineScope#verifiersOfInspection}).
 	 */
 	public List<Long> issueFindings(long inspectionId, LocalDate dueDate, Actor actor) {
 		Views.Inspection inspection = this.queries.inspection(inspectionId, actor);
@@ -397,7 +398,7 @@ public class DisciplineManagement {
 		Case item = this.cases
 			.fileRectification(new Rectification(title.length() > 200 ? title.substring(0, 200) : title,
 					finding.what() + (finding.place() == null ? "" : "\n" + finding.place()), finding.unitId(), dueDate,
-					files), actor);
+					files, this.scope.verifiersOfInspection(finding.inspectionId())), actor);
 		this.jdbc.sql("update finding set rectification_id = :case where id = :id")
 			.param("case", item.getId())
 			.param("id", finding.id())
