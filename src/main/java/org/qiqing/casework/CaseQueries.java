@@ -351,6 +351,34 @@ public class CaseQueries {
 		return parties;
 	}
 
+	/**
+	 * How far a rectification item has come, as a public page may tell it: its title,
+	 * state, dates and clock, nothing of its history, notes or files.
+	 */
+	public record ItemProgress(long id, String title, CaseState state, LocalDate dueDate, Instant filedAt,
+			TimeState timeState) {
+	}
+
+	/**
+	 * The progress of the rectification items among these ids (at most 1,000; other kinds
+	 * are not answered), newest first. For the module that decides itself what may be
+	 * told (discipline's 公示), without a person: it asks no scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<ItemProgress> rectificationProgress(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select c.id, c.title, c.state, c.due_date as dueDate, c.created_at as filedAt,
+				       c.time_state as timeState
+				from cases c where c.kind = 'RECTIFICATION' and c.id in (:ids)
+				order by c.created_at desc, c.id desc""")
+			.param("ids", ids.stream().limit(1000).toList())
+			.query(Rows.of(ItemProgress.class))
+			.list();
+	}
+
 	/** Every case the person may see, optionally of one state or matching a text. */
 	public Page search(Actor actor, CaseState state, String text, int page, int size) {
 		return search(actor, CaseFilter.of(state, text), page, size);

@@ -130,7 +130,7 @@ public class DisciplineManagement {
 			throw new InvalidInput(errors);
 		}
 		Region region = this.regions.find(organiser.getRegionCode()).orElseThrow();
-		if (!actor.has(Role.INSPECTOR) || !actor.oversees(region.path())) {
+		if (!DisciplineScope.overseesForDiscipline(actor, region.path())) {
 			throw new NotAllowed(Text.of("discipline.error.mayNotOrganise"));
 		}
 		for (String code : action.regionCodes()) {
@@ -413,8 +413,15 @@ public class DisciplineManagement {
 		if (!actor.has(Role.HANDLER) || actor.unitId() == null) {
 			throw new NotAllowed(Text.of("discipline.error.ownUnitOnly"));
 		}
-		return this.cases.fileRectification(new Rectification(title, description, actor.unitId(), dueDate, null), actor)
+		long id = this.cases
+			.fileRectification(new Rectification(title, description, actor.unitId(), dueDate, null), actor)
 			.getId();
+		this.jdbc.sql("insert into self_examination (case_id, unit_id, created_at) values (:case, :unit, :at)")
+			.param("case", id)
+			.param("unit", actor.unitId())
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+		return id;
 	}
 
 	/**
@@ -454,7 +461,7 @@ public class DisciplineManagement {
 			throw new InvalidInput(errors);
 		}
 		Region region = this.regions.find(unit.getRegionCode()).orElseThrow();
-		if (!actor.has(Role.INSPECTOR) || !actor.oversees(region.path())) {
+		if (!DisciplineScope.overseesForDiscipline(actor, region.path())) {
 			throw new NotAllowed(Text.of("discipline.error.mayNotDecide"));
 		}
 		switch (decision.causeType()) {

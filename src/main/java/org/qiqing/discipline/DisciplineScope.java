@@ -85,6 +85,15 @@ public class DisciplineScope {
 			.list();
 	}
 
+	/**
+	 * Whether the person acts for discipline over a region: an inspector whose
+	 * jurisdiction holds it. Who sets up actions, registers accountability and publishes
+	 * a unit's list (公示).
+	 */
+	public static boolean overseesForDiscipline(Actor actor, String regionPath) {
+		return actor.has(Role.INSPECTOR) && actor.oversees(regionPath);
+	}
+
 	/** Binds the parameters of these conditions for a person. */
 	static StatementSpec bind(StatementSpec statement, Actor actor) {
 		return CaseScope.bind(statement, actor)
