@@ -163,11 +163,21 @@ class DisclosureIntegrationTests {
 		assertThat(html).contains(dept.getName(), "×××在窗口推诿办事群众", "经办的首问负责制未落实", "已整改待验收", "已交办待签收", "自查查摆", "检查发现");
 		assertNoNames(html);
 		assertThat(html).doesNotContain("暗访未通报问题", "善纪公示", "县纪委", "诫勉", "工位", "两周内整改", "约谈", ".png", ".pdf", "窗口检查");
-		String english = this.mvc.perform(MockMvcRequestBuilders.get(path).header("Accept-Language", "en"))
+		String english = this.mvc
+			.perform(MockMvcRequestBuilders.get("/discipline/disclosures")
+				.param("unit", Long.toString(dept.getId()))
+				.param("lang", "en")
+				.session(session))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(english).contains("Rectified, awaiting verification", "Self-examination");
+		String anonymousEnglish = this.mvc.perform(MockMvcRequestBuilders.get(path).param("lang", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(anonymousEnglish).contains("Rectified, awaiting verification", "Self-examination");
+		assertNoNames(anonymousEnglish);
 		assertNoNames(english);
 		assertThat(anonymous("/disclosure").getResponse().getContentAsString()).contains(dept.getName());
 		// Issued later, the unannounced inspection's finding is told too.
