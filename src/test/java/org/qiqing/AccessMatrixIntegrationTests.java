@@ -539,6 +539,16 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /discipline/inspect", neutral()));
 		rules.add(rule("GET /discipline/device/session", neutral()));
 		rules.add(rule("POST /discipline/device/sync multipart", neutral()));
+		// 公示: the public page and the inspector's publishing, every role own and foreign
+		// and without a login, in DisciplineAccessIntegrationTests.
+		rules.add(rule("GET /disclosure", neutral()));
+		rules.add(rule("GET /disclosure/units/{id}", neutral()));
+		rules.add(rule("GET /discipline/disclosures", neutral()));
+		rules.add(rule("POST /discipline/disclosures/{id}/publish", neutral()));
+		rules.add(rule("POST /discipline/disclosures/{id}/withdraw", neutral()));
+		rules.add(rule("GET /api/v1/discipline/disclosures/{id}", neutral()));
+		rules.add(rule("POST /api/v1/discipline/disclosures/{id}", neutral()));
+		rules.add(rule("DELETE /api/v1/discipline/disclosures/{id}", neutral()));
 		return rules;
 	}
 

@@ -30,6 +30,10 @@ public final class Api {
 		return this.mvc.perform(as(who, MockMvcRequestBuilders.get(path))).andReturn();
 	}
 
+	public MvcResult delete(Member who, String path) throws Exception {
+		return this.mvc.perform(as(who, MockMvcRequestBuilders.delete(path))).andReturn();
+	}
+
 	public MvcResult post(Member who, String path, String json) throws Exception {
 		return this.mvc
 			.perform(as(who, MockMvcRequestBuilders.post(path)).contentType(MediaType.APPLICATION_JSON)

@@ -21,6 +21,8 @@ public enum AuditAction {
 	/** Data taken out of the platform as a file (the coverage's Excel export). */
 	DATA_EXPORTED,
 	/** A phone number or e-mail address shown in full where lists show it masked. */
-	PERSONAL_DATA_REVEALED
+	PERSONAL_DATA_REVEALED,
+	/** A unit's self-examination list published on the public page (公示), or withdrawn. */
+	DISCLOSURE_CHANGED
 
 }

@@ -127,6 +127,14 @@ public class Case {
 	@MappedCollection(idColumn = "case_id")
 	private Set<CoUnit> coUnits = new HashSet<>();
 
+	/**
+	 * The people who verify this rectification item besides the jurisdiction's
+	 * inspectors: the members of the supervision group that found its problem
+	 * ({@code case_verifier}, read with the row, never written through Spring Data).
+	 */
+	@Transient
+	private Set<Long> verifierIds = Set.of();
+
 	@Version
 	private Integer version;
 
@@ -219,6 +227,7 @@ public class Case {
 		kase.ratingReview = CaseRows.enumOf(row, "rating_review", RatingReview.class);
 		kase.ratingReviewReason = row.getString("rating_review_reason");
 		kase.coUnits = CaseRows.coUnits(row);
+		kase.verifierIds = CaseRows.verifiers(row);
 		kase.version = row.getInt("version");
 		return kase;
 	}
@@ -600,6 +609,11 @@ public class Case {
 
 	public Long getLeadUnitId() {
 		return this.leadUnitId;
+	}
+
+	/** The members of the group that verifies this rectification item (销号). */
+	public Set<Long> getVerifierIds() {
+		return this.verifierIds == null ? Set.of() : this.verifierIds;
 	}
 
 	public Set<Long> getCoUnitIds() {

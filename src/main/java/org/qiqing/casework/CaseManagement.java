@@ -154,7 +154,9 @@ public class CaseManagement {
 		Region region = this.regions.find(unit.getRegionCode()).orElseThrow();
 		boolean inspector = actor.has(Role.INSPECTOR) && actor.oversees(region.path());
 		boolean ownUnit = actor.has(Role.HANDLER) && unit.getId().equals(actor.unitId());
-		if (!inspector && !ownUnit) {
+		// A member of the group that found the problem files it for his group to verify.
+		boolean verifier = item.verifierIds().contains(actor.personId());
+		if (!inspector && !ownUnit && !verifier) {
 			throw new NotAllowed(Text.of("error.case.mayNotFile"));
 		}
 		Instant now = this.clock.instant();
@@ -162,6 +164,12 @@ public class CaseManagement {
 				categoryId, null, region.code(), region.path(), item.title().trim(), item.description().trim(),
 				Priority.NORMAL, actor, now, item.attachments());
 		Case saved = insert(submitted, item.attachments(), actor, now);
+		for (Long person : new java.util.LinkedHashSet<>(item.verifierIds())) {
+			this.jdbc.sql("insert into case_verifier (person_id, case_id) values (:person, :item)")
+				.param("person", person)
+				.param("item", saved.getId())
+				.update();
+		}
 		return take(saved, CaseAction.ASSIGN,
 				new StepInput(null, unit.getId(), null, item.dueDate(), null, null, null, null, null),
 				this.supervision.system());

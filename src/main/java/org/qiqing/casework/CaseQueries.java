@@ -80,6 +80,16 @@ public class CaseQueries {
 					+ statesWhereActs(Party.LEADER));
 
 	/**
+	 * What waits for a member of a supervision group: the rectification items his group
+	 * found, reported done and waiting for its verification (销号). Read from the key of
+	 * {@code case_verifier} (V53), by person, so a person who verifies nothing pays one
+	 * probe of an empty range. Only RESOLVED, where CONFIRM is his: a closed item he may
+	 * still send back (回头看) waits on nobody.
+	 */
+	private static final String VERIFYING = "c.id in (select v.case_id from case_verifier v where v.person_id = :scopePerson)"
+			+ " and c.kind = 'RECTIFICATION' and c.state = 'RESOLVED'";
+
+	/**
 	 * What each party waits for others on: its own open cases in the states where it may
 	 * not act (a dispatcher owns no case, so nothing).
 	 */
@@ -189,7 +199,7 @@ public class CaseQueries {
 					join cases c on c.id = waiting.id
 					left join enterprise e on e.id = c.enterprise_id
 					left join unit u on u.id = c.lead_unit_id
-					where """ + " " + CaseScope.CONDITION + view.order().orderBy + " limit :limit offset :offset"),
+					where """ + " " + CaseScope.ONE_CASE + view.order().orderBy + " limit :limit offset :offset"),
 					actor)
 			.param("top", ((long) page + 1) * size + 1)
 			.param("limit", size + 1)
@@ -262,20 +272,43 @@ public class CaseQueries {
 	 * columns, so PostgreSQL counts from the index alone.
 	 */
 	private static String union(Actor actor, QueueTab tab, String columns) {
-		List<String> branches = branches(actor, tab)
+		List<Party> parties = partiesOf(actor);
+		List<String> branches = parties.stream()
+			.filter(party -> party != Party.VERIFYING_GROUP)
+			.map((tab == QueueTab.WAITING ? WAITING_FOR_OTHERS : WAITING_ON)::get)
+			.filter(java.util.Objects::nonNull)
 			.map(condition -> "select " + columns + " from cases c where " + condition)
 			.toList();
 		// A handler's two branches never share a case (the engine drops the lead unit
 		// from
 		// the co-units, Case.apply): they are appended, not compared row by row.
-		boolean disjoint = partiesOf(actor).equals(List.of(Party.LEAD_UNIT, Party.CO_UNIT));
-		return branches.isEmpty() ? null : String.join(disjoint ? " union all " : " union ", branches);
+		boolean disjoint = parties.stream()
+			.filter(party -> party != Party.VERIFYING_GROUP)
+			.toList()
+			.equals(List.of(Party.LEAD_UNIT, Party.CO_UNIT));
+		String union = branches.isEmpty() ? null : String.join(disjoint ? " union all " : " union ", branches);
+		if (tab == QueueTab.WAITING || !parties.contains(Party.VERIFYING_GROUP)) {
+			return union;
+		}
+		String verifying = "select " + columns + " from cases c where " + VERIFYING;
+		if (union == null) {
+			return verifying;
+		}
+		// Appended without comparison when no other party of his acts on a resolved
+		// case (SQL's unions bind from the left: the rest is one set by then).
+		boolean apart = parties.stream()
+			.filter(party -> party != Party.VERIFYING_GROUP)
+			.noneMatch(party -> states(party).contains(CaseState.RESOLVED));
+		return union + (apart ? " union all " : " union ") + verifying;
 	}
 
 	/** The conditions of the branches of a tab: one per party the person plays. */
 	private static java.util.stream.Stream<String> branches(Actor actor, QueueTab tab) {
 		Map<Party, String> conditions = tab == QueueTab.WAITING ? WAITING_FOR_OTHERS : WAITING_ON;
-		return partiesOf(actor).stream().map(conditions::get).filter(java.util.Objects::nonNull);
+		return partiesOf(actor).stream()
+			.map(party -> party == Party.VERIFYING_GROUP ? (tab == QueueTab.WAITING ? null : VERIFYING)
+					: conditions.get(party))
+			.filter(java.util.Objects::nonNull);
 	}
 
 	/** What a tab other than all, and a kind, add to each branch. */
@@ -311,7 +344,39 @@ public class CaseQueries {
 		if (actor.has(Role.LEADER) && actor.jurisdictionPath() != null) {
 			parties.add(Party.LEADER);
 		}
+		if (actor.unitId() != null && actor.enterpriseId() == null) {
+			// any official may be named to a supervision group
+			parties.add(Party.VERIFYING_GROUP);
+		}
 		return parties;
+	}
+
+	/**
+	 * How far a rectification item has come, as a public page may tell it: its title,
+	 * state, dates and clock, nothing of its history, notes or files.
+	 */
+	public record ItemProgress(long id, String title, CaseState state, LocalDate dueDate, Instant filedAt,
+			TimeState timeState) {
+	}
+
+	/**
+	 * The progress of the rectification items among these ids (at most 1,000; other kinds
+	 * are not answered), newest first. For the module that decides itself what may be
+	 * told (discipline's 公示), without a person: it asks no scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<ItemProgress> rectificationProgress(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select c.id, c.title, c.state, c.due_date as dueDate, c.created_at as filedAt,
+				       c.time_state as timeState
+				from cases c where c.kind = 'RECTIFICATION' and c.id in (:ids)
+				order by c.created_at desc, c.id desc""")
+			.param("ids", ids.stream().limit(1000).toList())
+			.query(Rows.of(ItemProgress.class))
+			.list();
 	}
 
 	/** Every case the person may see, optionally of one state or matching a text. */

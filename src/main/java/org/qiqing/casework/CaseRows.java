@@ -31,7 +31,8 @@ final class CaseRows {
 	 */
 	static final String SELECT = """
 			select c.*,
-			       (select array_agg(cu.unit_id) from case_co_unit cu where cu.case_id = c.id) as co_unit_ids
+			       (select array_agg(cu.unit_id) from case_co_unit cu where cu.case_id = c.id) as co_unit_ids,
+			       (select array_agg(cv.person_id) from case_verifier cv where cv.case_id = c.id) as verifier_ids
 			from cases c
 			""";
 
@@ -167,6 +168,20 @@ final class CaseRows {
 			ids.free();
 		}
 		return units;
+	}
+
+	/** The verifiers of {@link #SELECT}'s array (V53), none for most cases. */
+	static Set<Long> verifiers(ResultSet row) throws SQLException {
+		Array ids = row.getArray("verifier_ids");
+		if (ids == null) {
+			return Set.of();
+		}
+		Set<Long> people = new LinkedHashSet<>();
+		for (Object id : (Object[]) ids.getArray()) {
+			people.add(((Number) id).longValue());
+		}
+		ids.free();
+		return Set.copyOf(people);
 	}
 
 	private static String name(Enum<?> value) {

@@ -21,6 +21,14 @@ public final class CaseScope {
 			 or %s)"""
 		.formatted(enterpriseKinds(), within("scopePattern"));
 
+	/**
+	 * The rule for one case and for a person's queue: {@link #CONDITION}, and the
+	 * rectification items he verifies as a member of the supervision group that found
+	 * their problem (V53). Lists, boards and figures keep {@link #CONDITION}.
+	 */
+	static final String ONE_CASE = "(" + CONDITION
+			+ " or exists (select 1 from case_verifier scope_cv where scope_cv.case_id = c.id and scope_cv.person_id = :scopePerson))";
+
 	/** Matches no id and no path: what a person without that tie gets. */
 	private static final long NOBODY = -1;
 
@@ -84,10 +92,11 @@ public final class CaseScope {
 	}
 
 	/**
-	 * Binds the parameters of {@link #CONDITION} or {@link #figures} for a person.
+	 * Binds the parameters of {@link #CONDITION}, {@link #ONE_CASE} or {@link #figures}
+	 * for a person.
 	 */
 	public static StatementSpec bind(StatementSpec statement, Actor actor) {
-		return keyOf(actor).bind(statement);
+		return keyOf(actor).bind(statement).param("scopePerson", actor.personId());
 	}
 
 }

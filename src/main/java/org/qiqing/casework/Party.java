@@ -29,6 +29,11 @@ public enum Party {
 	 * rectification item
 	 */
 	INSPECTOR,
+	/**
+	 * a member of the supervision group that found a rectification item's problem: who
+	 * verifies and closes it (销号) or sends it back, as the jurisdiction's inspectors do
+	 */
+	VERIFYING_GROUP,
 	/** the platform itself, acting on its timers */
 	SYSTEM;
 
@@ -57,6 +62,9 @@ public enum Party {
 		}
 		if (actor.has(Role.INSPECTOR) && actor.oversees(kase.getRegionPath())) {
 			parties.add(INSPECTOR);
+		}
+		if (kase.getVerifierIds().contains(actor.personId())) {
+			parties.add(VERIFYING_GROUP);
 		}
 		if (SYSTEM_USERNAME.equals(actor.username())) {
 			parties.add(SYSTEM);

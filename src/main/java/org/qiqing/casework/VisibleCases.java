@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VisibleCases {
 
-	private static final String FIND = CaseRows.SELECT + "where c.id = :id and " + CaseScope.CONDITION;
+	private static final String FIND = CaseRows.SELECT + "where c.id = :id and " + CaseScope.ONE_CASE;
 
 	private final JdbcClient jdbc;
 

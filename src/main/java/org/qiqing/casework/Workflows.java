@@ -156,7 +156,8 @@ final class Workflows {
 	 * for more time, and reports it done with its evidence; an inspector of the
 	 * jurisdiction (the group's verification) closes it (销号) or sends it back, and may
 	 * reopen a closed item when the group looks again (回头看). Nothing of it reaches an
-	 * enterprise.
+	 * enterprise. The members of the group that found the problem (Party.VERIFYING_GROUP)
+	 * close it and send it back as an inspector of the jurisdiction does.
 	 */
 	static final Workflow RECTIFICATION = Workflow
 		.startingAt(SUBMITTED, Map.of(Role.INSPECTOR, Channel.INSPECTION, Role.HANDLER, Channel.INSPECTION))
@@ -170,8 +171,9 @@ final class Workflows {
 		.on(REFUSE_EXTENSION, Set.of(EXTENSION_REQUESTED), IN_PROGRESS, Set.of(Party.INSPECTOR), Set.of(NOTE), INTERNAL)
 		.on(RESOLVE, Set.of(IN_PROGRESS, REOPENED), RESOLVED, Set.of(Party.LEAD_UNIT),
 				Set.of(OUTCOME, ANSWER, EVIDENCE), INTERNAL)
-		.on(CONFIRM, Set.of(RESOLVED), CLOSED, Set.of(Party.INSPECTOR), Set.of(NOTE), INTERNAL)
-		.on(SEND_BACK, Set.of(RESOLVED, CLOSED), REOPENED, Set.of(Party.INSPECTOR, SUPERVISOR), Set.of(NOTE), INTERNAL)
+		.on(CONFIRM, Set.of(RESOLVED), CLOSED, Set.of(Party.INSPECTOR, Party.VERIFYING_GROUP), Set.of(NOTE), INTERNAL)
+		.on(SEND_BACK, Set.of(RESOLVED, CLOSED), REOPENED, Set.of(Party.INSPECTOR, Party.VERIFYING_GROUP, SUPERVISOR),
+				Set.of(NOTE), INTERNAL)
 		.on(URGE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, Party.INSPECTOR), Set.of(NOTE), INTERNAL)
 		.on(CRITICISE, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR), Set.of(NOTE), INTERNAL)
 		.on(ORDER, LEADERS_UNDER_SUPERVISION, null, Set.of(SUPERVISOR, Party.INSPECTOR, SYSTEM), Set.of(NOTE), INTERNAL)

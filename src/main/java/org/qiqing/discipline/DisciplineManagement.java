@@ -130,7 +130,7 @@ public class DisciplineManagement {
 			throw new InvalidInput(errors);
 		}
 		Region region = this.regions.find(organiser.getRegionCode()).orElseThrow();
-		if (!actor.has(Role.INSPECTOR) || !actor.oversees(region.path())) {
+		if (!DisciplineScope.overseesForDiscipline(actor, region.path())) {
 			throw new NotAllowed(Text.of("discipline.error.mayNotOrganise"));
 		}
 		for (String code : action.regionCodes()) {
@@ -368,8 +368,9 @@ public class DisciplineManagement {
 
 	/**
 	 * Issues an inspection's findings to the unit (an unannounced inspection becomes
-	 * known to it now) and, when asked by an inspector, files each finding as a
-	 * rectification item due on {@code dueDate}.
+	 * known to it now) and, when asked by an inspector or a member of the action's
+	 * groups, files each finding as a rectification item due on {@code dueDate}, for the
+	 * groups' members to verify ({@link DisciplineScope#verifiersOfInspection}).
 	 */
 	public List<Long> issueFindings(long inspectionId, LocalDate dueDate, Actor actor) {
 		Views.Inspection inspection = this.queries.inspection(inspectionId, actor);
@@ -410,7 +411,7 @@ public class DisciplineManagement {
 		Case item = this.cases
 			.fileRectification(new Rectification(title.length() > 200 ? title.substring(0, 200) : title,
 					finding.what() + (finding.place() == null ? "" : "\n" + finding.place()), finding.unitId(), dueDate,
-					files), actor);
+					files, this.scope.verifiersOfInspection(finding.inspectionId())), actor);
 		this.jdbc.sql("update finding set rectification_id = :case where id = :id")
 			.param("case", item.getId())
 			.param("id", finding.id())
@@ -425,8 +426,15 @@ public class DisciplineManagement {
 		if (!actor.has(Role.HANDLER) || actor.unitId() == null) {
 			throw new NotAllowed(Text.of("discipline.error.ownUnitOnly"));
 		}
-		return this.cases.fileRectification(new Rectification(title, description, actor.unitId(), dueDate, null), actor)
+		long id = this.cases
+			.fileRectification(new Rectification(title, description, actor.unitId(), dueDate, null), actor)
 			.getId();
+		this.jdbc.sql("insert into self_examination (case_id, unit_id, created_at) values (:case, :unit, :at)")
+			.param("case", id)
+			.param("unit", actor.unitId())
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+		return id;
 	}
 
 	/**
@@ -466,7 +474,7 @@ public class DisciplineManagement {
 			throw new InvalidInput(errors);
 		}
 		Region region = this.regions.find(unit.getRegionCode()).orElseThrow();
-		if (!actor.has(Role.INSPECTOR) || !actor.oversees(region.path())) {
+		if (!DisciplineScope.overseesForDiscipline(actor, region.path())) {
 			throw new NotAllowed(Text.of("discipline.error.mayNotDecide"));
 		}
 		switch (decision.causeType()) {

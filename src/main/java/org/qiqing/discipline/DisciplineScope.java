@@ -1,5 +1,7 @@
 package org.qiqing.discipline;
 
+import java.util.List;
+
 import org.qiqing.casework.CaseScope;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
@@ -64,6 +66,32 @@ public class DisciplineScope {
 			.param("me", actor.personId())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Who verifies (销号) the rectification items filed from an inspection's findings
+	 * besides the jurisdiction's inspectors: the members of the groups of the
+	 * inspection's action, leaders included. Each may also file those items. Casework
+	 * keeps them with the item (V53), for its steps and the members' queues.
+	 */
+	public List<Long> verifiersOfInspection(long inspectionId) {
+		return this.jdbc.sql("""
+				select distinct sm.person_id from inspection i
+				join supervision_group sg on sg.action_id = i.action_id
+				join supervision_group_member sm on sm.group_id = sg.id
+				where i.id = :inspection order by sm.person_id""")
+			.param("inspection", inspectionId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Whether the person acts for discipline over a region: an inspector whose
+	 * jurisdiction holds it. Who sets up actions, registers accountability and publishes
+	 * a unit's list (公示).
+	 */
+	public static boolean overseesForDiscipline(Actor actor, String regionPath) {
+		return actor.has(Role.INSPECTOR) && actor.oversees(regionPath);
 	}
 
 	/** Binds the parameters of these conditions for a person. */

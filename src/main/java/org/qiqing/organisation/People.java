@@ -14,4 +14,6 @@ public interface People extends ListCrudRepository<Person, Long> {
 
 	List<Person> findByEnterpriseIdOrderById(long enterpriseId);
 
+	List<Person> findByUnitIdOrderById(long unitId);
+
 }

@@ -60,8 +60,8 @@ class WorkflowTests {
 		}
 		// A closed rectification item also answers to the inspector, whose second look
 		// (回头看) may reopen it.
-		Set<Party> closedParties = kind == CaseKind.RECTIFICATION ? Set.of(Party.SUPERVISOR, Party.INSPECTOR)
-				: Set.of(Party.SUPERVISOR);
+		Set<Party> closedParties = kind == CaseKind.RECTIFICATION
+				? Set.of(Party.SUPERVISOR, Party.INSPECTOR, Party.VERIFYING_GROUP) : Set.of(Party.SUPERVISOR);
 		assertThat(flow.transitions().stream().filter(t -> t.from().contains(CaseState.CLOSED)))
 			.allSatisfy(t -> assertThat(closedParties).containsAll(t.by()));
 	}
@@ -79,7 +79,9 @@ class WorkflowTests {
 		assertThat(flow.find(CaseAction.ASSIGN, CaseState.SUBMITTED).orElseThrow().by()).containsOnly(Party.SYSTEM);
 		assertThat(flow.find(CaseAction.RESOLVE, CaseState.IN_PROGRESS).orElseThrow().requires())
 			.contains(Workflow.Field.EVIDENCE, Workflow.Field.OUTCOME, Workflow.Field.ANSWER);
-		assertThat(flow.find(CaseAction.CONFIRM, CaseState.RESOLVED).orElseThrow().by()).containsOnly(Party.INSPECTOR);
+		// the jurisdiction's inspector, or a member of the group that found the problem
+		assertThat(flow.find(CaseAction.CONFIRM, CaseState.RESOLVED).orElseThrow().by()).containsOnly(Party.INSPECTOR,
+				Party.VERIFYING_GROUP);
 		assertThat(flow.find(CaseAction.SEND_BACK, CaseState.CLOSED, CaseState.REOPENED)).isPresent();
 		assertThat(flow.allowed(CaseState.RESOLVED, Set.of(Party.LEAD_UNIT))).isEmpty();
 		assertThat(flow.allowed(CaseState.IN_PROGRESS, Set.of(Party.LEAD_UNIT))).contains(CaseAction.STAGE_REPLY,

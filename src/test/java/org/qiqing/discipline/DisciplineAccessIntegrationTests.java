@@ -400,6 +400,96 @@ class DisciplineAccessIntegrationTests {
 		}
 	}
 
+	/**
+	 * 公示: only an inspector whose jurisdiction holds a unit previews, publishes and
+	 * withdraws its list, on the API and the pages; everybody, and nobody logged in,
+	 * reads a published list, which names nobody and tells no unannounced inspection's
+	 * finding before it is issued; a list not published is 404.
+	 */
+	@Test
+	void onlyTheUnitsInspectorPublishesItsListAndEverybodyReadsItWithoutNames() throws Exception {
+		Api api = new Api(this.mvc);
+		long ownUnit = this.world.deptA().getId();
+		long hiddenUnit = this.world.otherDeptA().getId();
+		long foreignUnit = this.world.deptB().getId();
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			Member m = entry.getValue();
+			boolean ownInspector = who.equals("inspectorA");
+			assertThat(status(api, m, "/api/v1/discipline/disclosures/" + ownUnit)).as(who + " preview")
+				.isEqualTo(ownInspector ? 200 : 409);
+			assertThat(status(api, m, "/api/v1/discipline/disclosures/" + foreignUnit)).as(who + " foreign preview")
+				.isEqualTo(who.equals("inspectorB") ? 200 : 409);
+			if (!ownInspector) {
+				assertThat(api.post(m, "/api/v1/discipline/disclosures/" + ownUnit, "{}").getResponse().getStatus())
+					.as(who + " publish")
+					.isEqualTo(409);
+			}
+			MockHttpSession session = login(m);
+			int manage = page(session, "/discipline/disclosures?unit=" + ownUnit).getResponse().getStatus();
+			assertThat(manage).as(who + " manage page")
+				.isEqualTo(ownInspector ? 200 : who.startsWith("inspector") ? 409 : 403);
+			int form = this.mvc
+				.perform(MockMvcRequestBuilders.post("/discipline/disclosures/" + ownUnit + "/publish")
+					.session(session)
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			if (!ownInspector) {
+				assertThat(form).as(who + " publish form").isEqualTo(409);
+			}
+			else {
+				assertThat(form).as(who + " publish form").isEqualTo(302);
+			}
+		}
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/disclosure/units/" + foreignUnit))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("a list not published").isEqualTo(404);
+		assertThat(api.post(this.inspectorA, "/api/v1/discipline/disclosures/" + hiddenUnit, "{}")
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MockHttpSession session = login(entry.getValue());
+			for (long unit : List.of(ownUnit, hiddenUnit)) {
+				MvcResult read = page(session, "/disclosure/units/" + unit);
+				assertThat(read.getResponse().getStatus()).as(who + " reads").isEqualTo(200);
+				assertThat(read.getResponse().getContentAsString()).as(who)
+					.doesNotContain("某乙330421", "某甲330421", "暗访问题330421", "文号330421", "a.png");
+			}
+			assertThat(page(session, "/disclosure/units/" + ownUnit).getResponse().getContentAsString())
+				.contains("明查问题330421");
+		}
+		MvcResult anonymous = this.mvc.perform(MockMvcRequestBuilders.get("/disclosure/units/" + ownUnit)).andReturn();
+		assertThat(anonymous.getResponse().getStatus()).isEqualTo(200);
+		assertThat(anonymous.getResponse().getContentAsString()).contains("明查问题330421").doesNotContain("某乙330421");
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/disclosure")).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+		// Nobody but the unit's inspector withdraws it; then it is gone.
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			if (!entry.getKey().equals("inspectorA")) {
+				assertThat(api.delete(entry.getValue(), "/api/v1/discipline/disclosures/" + ownUnit)
+					.getResponse()
+					.getStatus()).as(entry.getKey() + " withdraws").isEqualTo(409);
+			}
+		}
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/disclosure/units/" + ownUnit))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(api.delete(this.inspectorA, "/api/v1/discipline/disclosures/" + ownUnit).getResponse().getStatus())
+			.isEqualTo(204);
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/disclosure/units/" + ownUnit))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(
+				api.delete(this.inspectorA, "/api/v1/discipline/disclosures/" + hiddenUnit).getResponse().getStatus())
+			.isEqualTo(204);
+	}
+
 	MockHttpSession login(Member who) throws Exception {
 		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
 			.andReturn();

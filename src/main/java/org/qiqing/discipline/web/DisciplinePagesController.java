@@ -106,30 +106,81 @@ class DisciplinePagesController {
 
 	/**
 	 * Sets up a special action from the form on the index page: its checklist one point a
-	 * line, one group led by the inspector, its members by login name.
+	 * line, one or more groups, each with its name, its leader (blank: the inspector) and
+	 * its members by login name; a group left wholly blank is skipped. What is wrong is
+	 * said of the group it is in.
 	 */
 	@PostMapping("/discipline/actions")
 	String processActionForm(@RequestParam String theme, @RequestParam Long organiserUnitId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-			@RequestParam String checklist, @RequestParam String groupName,
-			@RequestParam(required = false) String members, Actor actor) {
-		List<Long> memberIds = new ArrayList<>();
-		for (String username : (members == null ? "" : members).split("[,，\\s]+")) {
-			if (!username.isBlank()) {
-				memberIds.add(this.people.findByUsername(username.strip())
-					.map(org.qiqing.organisation.Person::getId)
-					.orElseThrow(() -> new org.qiqing.platform.InvalidInput("members",
-							org.qiqing.platform.Text.of("discipline.error.person"))));
+			@RequestParam String checklist, jakarta.servlet.http.HttpServletRequest request, Actor actor) {
+		// Read as arrays: a single value would be split at its commas if bound to a list.
+		String[] names = valuesOf(request, "groupName");
+		String[] leaders = valuesOf(request, "leader");
+		String[] members = valuesOf(request, "members");
+		int count = Math.max(names.length, Math.max(leaders.length, members.length));
+		java.util.Map<String, org.qiqing.platform.Text> errors = new java.util.LinkedHashMap<>();
+		List<org.qiqing.discipline.NewAction.Group> groups = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String name = at(names, i);
+			String leader = at(leaders, i);
+			String people = at(members, i);
+			if (name.isEmpty() && leader.isEmpty() && people.isEmpty() && (i > 0 || count > 1)) {
+				continue;
 			}
+			int number = i + 1;
+			String field = "groups[" + i + "]";
+			if (name.isEmpty()) {
+				errors.put(field + ".name", org.qiqing.platform.Text.of("discipline.error.groupName", number));
+			}
+			Long leaderId = leader.isEmpty() ? Long.valueOf(actor.personId()) : personId(leader);
+			if (leaderId == null) {
+				errors.put(field + ".leader",
+						org.qiqing.platform.Text.of("discipline.error.groupPerson", number, leader));
+			}
+			List<Long> memberIds = new ArrayList<>();
+			for (String username : people.split("[,，、;；\\s]+")) {
+				if (username.isBlank()) {
+					continue;
+				}
+				Long id = personId(username.strip());
+				if (id == null) {
+					errors.putIfAbsent(field + ".members",
+							org.qiqing.platform.Text.of("discipline.error.groupPerson", number, username.strip()));
+				}
+				else {
+					memberIds.add(id);
+				}
+			}
+			groups.add(new org.qiqing.discipline.NewAction.Group(name, leaderId, memberIds));
+		}
+		if (!errors.isEmpty()) {
+			throw new org.qiqing.platform.InvalidInput(errors);
 		}
 		List<String> points = checklist.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-		long id = this.management.createAction(
-				new org.qiqing.discipline.NewAction(theme, organiserUnitId, startsOn, endsOn, List.of(), List.of(),
-						points,
-						List.of(new org.qiqing.discipline.NewAction.Group(groupName, actor.personId(), memberIds))),
-				actor);
+		long id = this.management.createAction(new org.qiqing.discipline.NewAction(theme, organiserUnitId, startsOn,
+				endsOn, List.of(), List.of(), points, groups), actor);
 		return "redirect:/discipline/actions/" + id;
+	}
+
+	private static String[] valuesOf(jakarta.servlet.http.HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		return values == null ? new String[0] : values;
+	}
+
+	private static String at(String[] values, int index) {
+		return index < values.length && values[index] != null ? values[index].strip() : "";
+	}
+
+	/**
+	 * An official's id by his login name; null when nobody (or an enterprise contact).
+	 */
+	private Long personId(String username) {
+		return this.people.findByUsername(username)
+			.filter(person -> person.getUnitId() != null)
+			.map(org.qiqing.organisation.Person::getId)
+			.orElse(null);
 	}
 
 	@GetMapping("/discipline/actions/{id}")

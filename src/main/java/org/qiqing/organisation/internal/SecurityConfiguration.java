@@ -121,9 +121,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 			.addFilterBefore(codeStep, UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new SessionGuard(directory, secondFactors, clock, absolute), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/login/totp", "/register", "/register/**", "/error", "/webjars/**",
-						"/css/**", "/js/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-						"/visit-sw.js", "/visit-manifest.json", "/inspect-sw.js", "/inspect-manifest.json", "/img/**")
+				.requestMatchers("/login", "/login/totp", "/register", "/register/**", "/disclosure", "/disclosure/**",
+						"/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/v3/api-docs/**",
+						"/swagger-ui/**", "/swagger-ui.html", "/visit-sw.js", "/visit-manifest.json", "/inspect-sw.js",
+						"/inspect-manifest.json", "/img/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -1,0 +1,219 @@
+package org.qiqing.discipline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.qiqing.Api;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
+import org.qiqing.casework.Case;
+import org.qiqing.casework.CaseAction;
+import org.qiqing.casework.CaseManagement;
+import org.qiqing.casework.CaseState;
+import org.qiqing.casework.NewAttachment;
+import org.qiqing.casework.Outcome;
+import org.qiqing.casework.StepInput;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Role;
+import org.qiqing.organisation.Unit;
+import org.qiqing.organisation.internal.ApiTokens;
+import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.NotFound;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The members of an action's supervision groups, drawn from several departments and
+ * without the inspector's role, file their findings as rectification items and verify
+ * them (销号): the items waiting on them are in their queue (我的待办) with its counts, and
+ * nobody else's; a member of another county's action, or a colleague of the member who is
+ * in no group, can do none of it.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GroupVerificationIntegrationTests {
+
+	@Autowired
+	World world;
+
+	@Autowired
+	DisciplineManagement management;
+
+	@Autowired
+	DisciplineQueries queries;
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	MockMvc mvc;
+
+	Member inspectorA;
+
+	Member inspectorB;
+
+	/** A group member of 嘉善县's action: a handler of the propaganda department. */
+	Member memberA;
+
+	/** A group member of 海宁市's action. */
+	Member memberB;
+
+	@BeforeAll
+	void people() {
+		this.inspectorA = official("t.g.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = official("t.g.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.memberA = official("t.g.member.a", Role.HANDLER, this.world.otherDeptA(), null);
+		this.memberB = official("t.g.member.b", Role.HANDLER, this.world.deptB(), null);
+	}
+
+	Member official(String username, Role role, Unit unit, String jurisdiction) {
+		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
+				unit.getId(), jurisdiction, Set.of(role)));
+		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
+		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
+				this.tokens.issue(person.getId(), "test"));
+	}
+
+	long action(Member inspector, Unit organiser, String region, Member member) {
+		return this.management
+			.createAction(
+					new NewAction(
+							"作风建设专项检查", organiser.getId(), LocalDate.now().minusDays(10), LocalDate.now().plusDays(30),
+							List.of(region), List.of(), List.of("是否按时办结"), List.of(new NewAction.Group("督查组",
+									inspector.actor().personId(), List.of(member.actor().personId())))),
+					inspector.actor());
+	}
+
+	long kind() {
+		return this.queries.kinds().stream().filter(k -> !k.retired()).findFirst().orElseThrow().id();
+	}
+
+	/** An issued finding of the member's own inspection of a unit, filed as an item. */
+	long itemFiledBy(Member member, long actionId, Unit unit) {
+		long groupId = this.queries.action(actionId, member.actor()).groups().get(0).id();
+		long inspection = this.management.recordInspection(actionId, new NewInspection(groupId, unit.getId(),
+				InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null), member.actor());
+		this.management.recordFinding(inspection, new NewFinding(kind(), null, "超期未办结", null, null), List.of(),
+				member.actor());
+		List<Long> items = this.management.issueFindings(inspection, LocalDate.now().plusDays(15), member.actor());
+		assertThat(items).hasSize(1);
+		return items.get(0);
+	}
+
+	Case resolved(long itemId, Member unit) {
+		Case item = this.cases.find(itemId, unit.actor());
+		item = this.cases.perform(itemId, item.getVersion(), CaseAction.CONTACT, StepInput.note("措施：当周清零"),
+				unit.actor());
+		return this.cases.perform(itemId, item.getVersion(), CaseAction.RESOLVE,
+				new StepInput(null, null, null, null, Outcome.SOLVED, "已全部办结", null, null,
+						List.of(new NewAttachment("list.pdf", "application/pdf", "%PDF-1.4".getBytes()))),
+				unit.actor());
+	}
+
+	@Test
+	void aGroupMemberFilesHisFindingAndVerifiesTheItemFromHisQueueAndNobodyForeignCan() throws Exception {
+		long actionA = action(this.inspectorA, this.world.centreA(), "330421", this.memberA);
+		long actionB = action(this.inspectorB, this.world.centreB(), "330481", this.memberB);
+		// The member, no inspector, files his group's finding as an item (refused
+		// before).
+		long itemId = itemFiledBy(this.memberA, actionA, this.world.deptA());
+		itemFiledBy(this.memberB, actionB, this.world.deptB());
+		Case item = resolved(itemId, this.world.handlerA());
+		assertThat(item.getState()).isEqualTo(CaseState.RESOLVED);
+
+		// It waits on the member: in his queue, counted in its tabs and its kind.
+		Api api = new Api(this.mvc);
+		MvcResult queue = api.get(this.memberA, "/api/v1/queue?size=100");
+		assertThat(ids(queue)).contains(itemId);
+		int counted = ((Number) Api.read(queue, "$.counts.kinds.RECTIFICATION")).intValue();
+		assertThat(counted).isPositive();
+		assertThat(ids(api.get(this.memberA, "/api/v1/queue?kind=RECTIFICATION&size=100"))).contains(itemId)
+			.hasSize(counted);
+		assertThat(ids(api.get(this.memberA, "/api/v1/queue?tab=waiting&size=100"))).doesNotContain(itemId);
+		// Not in the queue of a member of another county's action, nor of the member's
+		// colleague in no group, who does not see the item at all.
+		assertThat(ids(api.get(this.memberB, "/api/v1/queue?size=100"))).doesNotContain(itemId);
+		assertThat(ids(api.get(this.world.otherHandlerA(), "/api/v1/queue?size=100"))).doesNotContain(itemId);
+		assertThatThrownBy(() -> this.cases.find(itemId, this.world.otherHandlerA().actor()))
+			.isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.cases.find(itemId, this.memberB.actor())).isInstanceOf(NotFound.class);
+		int version = item.getVersion();
+		assertThatThrownBy(() -> this.cases.perform(itemId, version, CaseAction.CONFIRM, StepInput.note("越权"),
+				this.memberB.actor()))
+			.isInstanceOf(NotFound.class);
+		// The unit that rectified cannot close its own item; the case page offers the
+		// member his steps.
+		assertThatThrownBy(() -> this.cases.perform(itemId, version, CaseAction.CONFIRM, StepInput.note("自己销号"),
+				this.world.handlerA().actor()))
+			.isInstanceOf(NotAllowed.class);
+		assertThat(this.cases.allowedActions(this.cases.find(itemId, this.memberA.actor()), this.memberA.actor()))
+			.contains(CaseAction.CONFIRM, CaseAction.SEND_BACK)
+			.doesNotContain(CaseAction.APPROVE_EXTENSION, CaseAction.URGE);
+		assertThat(api.get(this.memberA, "/api/v1/cases/" + itemId).getResponse().getStatus()).isEqualTo(200);
+		assertThat(api.get(this.memberB, "/api/v1/cases/" + itemId).getResponse().getStatus()).isEqualTo(404);
+
+		// He verifies it (销号); it leaves his queue.
+		item = this.cases.perform(itemId, version, CaseAction.CONFIRM, StepInput.note("验收合格，予以销号"),
+				this.memberA.actor());
+		assertThat(item.getState()).isEqualTo(CaseState.CLOSED);
+		MvcResult after = api.get(this.memberA, "/api/v1/queue?size=100");
+		assertThat(ids(after)).doesNotContain(itemId);
+		assertThat(((Number) Api.read(after, "$.counts.kinds.RECTIFICATION")).intValue()).isEqualTo(counted - 1);
+		// A second look (回头看) is his group's too.
+		item = this.cases.perform(itemId, item.getVersion(), CaseAction.SEND_BACK, StepInput.note("回头看"),
+				this.memberA.actor());
+		assertThat(item.getState()).isEqualTo(CaseState.REOPENED);
+	}
+
+	@Test
+	void aMemberOfAnotherActionFilesNothingOfThisOne() {
+		long actionA = action(this.inspectorA, this.world.centreA(), "330421", this.memberA);
+		long groupId = this.queries.action(actionA, this.inspectorA.actor()).groups().get(0).id();
+		long inspection = this.management.recordInspection(actionA, new NewInspection(groupId,
+				this.world.deptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
+				this.inspectorA.actor());
+		this.management.recordFinding(inspection, new NewFinding(kind(), null, "台账缺失", null, null), List.of(),
+				this.inspectorA.actor());
+		assertThatThrownBy(
+				() -> this.management.issueFindings(inspection, LocalDate.now().plusDays(10), this.memberB.actor()))
+			.isInstanceOf(NotFound.class);
+		assertThatThrownBy(() -> this.management.recordFinding(inspection,
+				new NewFinding(kind(), null, "越权", null, null), List.of(), this.memberB.actor()))
+			.isInstanceOf(NotFound.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Long> ids(MvcResult result) throws Exception {
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		List<Number> ids = (List<Number>) Api.read(result, "$.items[*].id");
+		return ids.stream().map(Number::longValue).toList();
+	}
+
+}
