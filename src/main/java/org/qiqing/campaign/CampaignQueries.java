@@ -105,7 +105,8 @@ public class CampaignQueries {
 			.single() > 0;
 	}
 
-	List<KeyAction> actions(long campaignId) {
+	/** A campaign's key actions, retired ones too, in order. */
+	public List<KeyAction> actions(long campaignId) {
 		return this.jdbc.sql(
 				"select id, position, name, due_on, retired from campaign_action where campaign_id = :c order by position, id")
 			.param("c", campaignId)
