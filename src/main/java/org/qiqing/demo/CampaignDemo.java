@@ -92,7 +92,6 @@ class CampaignDemo {
 			this.management.assignDecision(meeting, first, leader);
 			for (int i = 0; i < units.size(); i++) {
 				if (i % 6 == 0) {
-					at(today.minusDays(3));
 					tick(campaign, actions.get(2).id(), units.get(i).unitId(), today.minusDays(3),
 							"召开专题民主生活会，开展批评与自我批评", false, inspector);
 				}
@@ -107,6 +106,7 @@ class CampaignDemo {
 		Uploads.Upload evidence = file
 				? new Uploads.Upload("党课记录.pdf", FileType.PDF, "%PDF-1.4\n% 专题党课记录\n".getBytes(StandardCharsets.UTF_8))
 				: null;
+		at(on);
 		this.management.markDone(campaign, action, unit, on, note, evidence, inspector);
 	}
 
