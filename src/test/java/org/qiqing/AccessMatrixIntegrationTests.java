@@ -549,6 +549,40 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/discipline/disclosures/{id}", neutral()));
 		rules.add(rule("POST /api/v1/discipline/disclosures/{id}", neutral()));
 		rules.add(rule("DELETE /api/v1/discipline/disclosures/{id}", neutral()));
+
+		// The campaign (专题教育) and its meetings: who sees which campaign, checklist,
+		// evidence and meeting, and who ticks, urges, records and assigns, is proved for
+		// every endpoint and page, every role, own and foreign county, by
+		// CampaignAccessIntegrationTests (the records are the campaign module's).
+		rules.add(rule("GET /api/v1/campaigns", neutral()));
+		rules.add(rule("POST /api/v1/campaigns json", neutral()));
+		rules.add(rule("GET /api/v1/campaigns/{id}", neutral()));
+		rules.add(rule("GET /api/v1/campaigns/{id}/lagging", neutral()));
+		rules.add(rule("POST /api/v1/campaigns/{id}/actions json", neutral()));
+		rules.add(rule("PUT /api/v1/campaigns/{id}/actions/{actionId} json", neutral()));
+		rules.add(rule("POST /api/v1/campaigns/{id}/units/{unitId}/actions/{actionId}/done json", neutral()));
+		rules.add(rule("POST /api/v1/campaigns/{id}/units/{unitId}/actions/{actionId}/done multipart", neutral()));
+		rules.add(rule("GET /api/v1/campaigns/{id}/units/{unitId}/actions/{actionId}/evidence", neutral()));
+		rules.add(rule("GET /campaigns/{id}/units/{unitId}/actions/{actionId}/evidence", neutral()));
+		rules.add(rule("POST /api/v1/campaigns/{id}/urge", neutral()));
+		rules.add(rule("GET /api/v1/meetings", neutral()));
+		rules.add(rule("POST /api/v1/meetings json", neutral()));
+		rules.add(rule("GET /api/v1/meetings/{id}", neutral()));
+		rules.add(rule("PUT /api/v1/meetings/{id}/minutes json", neutral()));
+		rules.add(rule("POST /api/v1/meetings/{id}/decisions json", neutral()));
+		rules.add(rule("POST /api/v1/meetings/{id}/decisions/{decisionId}/assign", neutral()));
+		rules.add(rule("GET /campaigns", neutral()));
+		rules.add(rule("POST /campaigns", neutral()));
+		rules.add(rule("GET /campaigns/{id}", neutral()));
+		rules.add(rule("POST /campaigns/{id}/actions", neutral()));
+		rules.add(rule("POST /campaigns/{id}/actions/{actionId}", neutral()));
+		rules.add(rule("POST /campaigns/{id}/done", neutral()));
+		rules.add(rule("POST /campaigns/{id}/urge", neutral()));
+		rules.add(rule("POST /meetings", neutral()));
+		rules.add(rule("GET /meetings/{id}", neutral()));
+		rules.add(rule("POST /meetings/{id}/minutes", neutral()));
+		rules.add(rule("POST /meetings/{id}/decisions", neutral()));
+		rules.add(rule("POST /meetings/{id}/decisions/{decisionId}/assign", neutral()));
 		return rules;
 	}
 
@@ -964,6 +998,10 @@ class AccessMatrixIntegrationTests {
 		// The discipline rows are neutral here (DisciplineAccessIntegrationTests): an id
 		// nobody has.
 		values.putIfAbsent("id", "0");
+		// So are the campaign's (CampaignAccessIntegrationTests).
+		values.putIfAbsent("unitId", "0");
+		values.putIfAbsent("actionId", "0");
+		values.putIfAbsent("decisionId", "0");
 		values.put("evidenceId", "0");
 		return values;
 	}

@@ -66,6 +66,9 @@ class BrowserFormsIntegrationTests {
 	@Autowired
 	Units units;
 
+	@Autowired
+	org.qiqing.campaign.CampaignManagement campaigns;
+
 	@TempDir
 	Path temp;
 
@@ -165,16 +168,36 @@ class BrowserFormsIntegrationTests {
 	void noMainPageOfAnyRoleScrollsSidewaysOnAPhoneInChineseOrEnglish() throws Exception {
 		long id = new Api(this.mvc).assignedCase(this.world);
 		String firm = "/enterprises/" + this.world.firmA().getId();
+		// A campaign and a meeting of county A, set up as its inspector would (the
+		// leader's
+		// person with the inspector's role), for their pages.
+		org.qiqing.organisation.Actor leader = this.world.leaderA().actor();
+		org.qiqing.organisation.Actor inspector = new org.qiqing.organisation.Actor(leader.personId(),
+				leader.username(), leader.displayName(), leader.unitId(), null, leader.jurisdictionPath(),
+				java.util.Set.of(org.qiqing.organisation.Role.INSPECTOR));
+		java.time.LocalDate today = java.time.LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		long campaign = this.campaigns.createCampaign(new org.qiqing.campaign.NewCampaign("手机宽度专题教育",
+				this.world.centreA().getId(), today.minusDays(3), today.plusDays(30),
+				List.of(this.world.deptA().getId(), this.world.otherDeptA().getId()), List.of()), inspector);
+		long meeting = this.campaigns
+			.callMeeting(new org.qiqing.campaign.NewMeeting(org.qiqing.campaign.MeetingKind.BIMONTHLY, campaign,
+					this.world.centreA().getId(), today, "县纪委、县委组织部"), inspector);
+		this.campaigns.addDecision(meeting,
+				new org.qiqing.campaign.NewDecision("补齐专题党课", this.world.deptA().getId(), today.plusDays(7)),
+				inspector);
 		Map<Member, List<String>> pages = new LinkedHashMap<>();
 		pages.put(this.world.dispatcherA(),
 				List.of("/queue", "/cases", "/board", "/cases/" + id, "/cases/new", "/inbox", "/inbox/preferences",
 						"/enterprises", firm, "/coverage", "/links", "/admin/enterprises", "/registrations", "/tokens",
 						"/evaluation/campaigns", "/evaluation/spot-checks", "/evaluation/flags"));
-		pages.put(this.world.handlerA(), List.of("/queue", "/cases", "/cases/" + id, firm));
+		pages.put(this.world.handlerA(),
+				List.of("/queue", "/cases", "/cases/" + id, firm, "/campaigns", "/campaigns/" + campaign));
 		pages.put(this.world.enterpriseA(), List.of("/queue", "/cases/" + id, "/cases/new", "/help-visits/new",
 				"/contacts", "/inbox", "/evaluation/invitations"));
-		pages.put(this.world.leaderA(), List.of("/assignments/new", "/supervision", "/evaluation/flags", "/dashboard",
-				"/statistics/definitions", "/assessment", "/assessment/formula", "/account/password"));
+		pages.put(this.world.leaderA(),
+				List.of("/assignments/new", "/supervision", "/evaluation/flags", "/dashboard",
+						"/statistics/definitions", "/assessment", "/assessment/formula", "/account/password",
+						"/campaigns", "/campaigns/" + campaign, "/meetings/" + meeting));
 		pages.put(this.world.supervisorA(), List.of("/supervision", "/dashboard"));
 		pages.put(this.world.admin(), List.of("/admin/units", "/admin/people", "/admin/calendar", "/admin/categories",
 				"/admin/audit", "/admin/notifications", "/admin/units/" + this.world.deptA().getId() + "/serves"));

@@ -95,8 +95,11 @@ class DisciplineDemo {
 
 	private final PlatformClock clock;
 
+	private final CampaignDemo campaign;
+
 	DisciplineDemo(DisciplineManagement discipline, DisciplineQueries queries, CaseManagement cases, Units units,
-			People people, PlatformClock clock) {
+			People people, PlatformClock clock, CampaignDemo campaign) {
+		this.campaign = campaign;
 		this.discipline = discipline;
 		this.queries = queries;
 		this.cases = cases;
@@ -211,6 +214,7 @@ class DisciplineDemo {
 		finally {
 			this.clock.reset();
 		}
+		this.campaign.load(actors, unitsByCode);
 		log.info("Loaded the discipline year: {} actions, {} inspections, {} findings in {} ms", ACTIONS, inspection,
 				finding, (System.nanoTime() - started) / 1_000_000);
 	}

@@ -157,8 +157,13 @@ class DemoDataIntegrationTests {
 				case ENTERPRISE_REQUEST -> assertThat(Difficulties.REQUESTS.getOrDefault(kase.category(), List.of()))
 					.as("%s under %s", kase.number(), kase.category())
 					.contains(told);
-				case LEADER_ASSIGNMENT ->
-					assertThat(Difficulties.LEADER_MATTERS).as("leader's %s", kase.number()).contains(told);
+				case LEADER_ASSIGNMENT -> {
+					// a leader's matter of the table, or a decision of the campaign's
+					// meeting
+					if (!CampaignDemo.toldByTheDemo(kase.title())) {
+						assertThat(Difficulties.LEADER_MATTERS).as("leader's %s", kase.number()).contains(told);
+					}
+				}
 				case HELP_VISIT ->
 					assertThat(Difficulties.HELP_VISITS).as("help visit %s", kase.number()).contains(kase.title());
 				case RECTIFICATION -> assertThat(DisciplineDemo.toldByTheDemo(kase.title()))
