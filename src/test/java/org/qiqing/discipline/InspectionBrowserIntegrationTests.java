@@ -300,6 +300,23 @@ class InspectionBrowserIntegrationTests {
 	 * Takes a step on the case page with a note (and a file), and waits for its answer.
 	 */
 	private void step(String slug, String note, String file) {
+		String page = this.browser.driver().getCurrentUrl();
+		try {
+			takeStep(slug, note, file);
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw ex;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			// The page was replaced between finding the button and tapping it ("node does
+			// not belong to the document", seen once on a loaded CI machine): nothing was
+			// sent, so read the page again and take the step once more.
+			this.browser.driver().get(page);
+			takeStep(slug, note, file);
+		}
+	}
+
+	private void takeStep(String slug, String note, String file) {
 		WebElement step = open(slug);
 		step.findElement(By.name("note")).sendKeys(note);
 		if (file != null) {
