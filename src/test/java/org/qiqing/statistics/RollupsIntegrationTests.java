@@ -54,8 +54,10 @@ class RollupsIntegrationTests {
 		Arbitrary<int[]> draws = Arbitraries.integers().between(0, 1_000_000).array(int[].class).ofSize(3);
 		int taken = 0;
 		for (int[] draw : draws.sampleStream().limit(300).toList()) {
-			long id = cases.get(draw[0] % cases.size());
+			int drawn = draw[0] % cases.size();
+			long id = cases.get(drawn);
 			// The first of the people, from a random one on, who may take a step now.
+			boolean open = false;
 			for (int k = 0; k < people.size(); k++) {
 				Member who = people.get((draw[1] + k) % people.size());
 				MvcResult seen = api.get(who, "/api/v1/cases/" + id);
@@ -63,6 +65,7 @@ class RollupsIntegrationTests {
 				List<String> allowed = seen.getResponse().getStatus() == 200
 						? (List<String>) Api.read(seen, "$.allowedActions") : List.of();
 				if (!allowed.isEmpty()) {
+					open = true;
 					String action = allowed.get(draw[2] % allowed.size());
 					MvcResult done = api.step(who, id, Api.version(seen), action, body(action, draw[2]));
 					if (done.getResponse().getStatus() == 200) {
@@ -70,6 +73,14 @@ class RollupsIntegrationTests {
 					}
 					break;
 				}
+			}
+			if (!open) {
+				// Withdrawn, rejected or closed for good: a new case takes its place, so
+				// that
+				// the walk goes on however early its draws ended the first ten (it once
+				// took only 11 steps in 300 draws).
+				cases.set(drawn,
+						api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id()));
 			}
 		}
 		Map<String, Long> live = rollups();
