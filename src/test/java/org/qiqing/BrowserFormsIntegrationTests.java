@@ -69,6 +69,9 @@ class BrowserFormsIntegrationTests {
 	@Autowired
 	org.qiqing.campaign.CampaignManagement campaigns;
 
+	@Autowired
+	org.qiqing.campaign.MeetingManagement meetings;
+
 	@TempDir
 	Path temp;
 
@@ -179,10 +182,10 @@ class BrowserFormsIntegrationTests {
 		long campaign = this.campaigns.createCampaign(new org.qiqing.campaign.NewCampaign("手机宽度专题教育",
 				this.world.centreA().getId(), today.minusDays(3), today.plusDays(30),
 				List.of(this.world.deptA().getId(), this.world.otherDeptA().getId()), List.of()), inspector);
-		long meeting = this.campaigns
+		long meeting = this.meetings
 			.callMeeting(new org.qiqing.campaign.NewMeeting(org.qiqing.campaign.MeetingKind.BIMONTHLY, campaign,
 					this.world.centreA().getId(), today, "县纪委、县委组织部"), inspector);
-		this.campaigns.addDecision(meeting,
+		this.meetings.addDecision(meeting,
 				new org.qiqing.campaign.NewDecision("补齐专题党课", this.world.deptA().getId(), today.plusDays(7)),
 				inspector);
 		Map<Member, List<String>> pages = new LinkedHashMap<>();

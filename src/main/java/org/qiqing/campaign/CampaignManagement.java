@@ -13,22 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.qiqing.campaign.CampaignViews.Campaign;
-import org.qiqing.campaign.CampaignViews.Lagging;
 import org.qiqing.campaign.CampaignViews.Urged;
-import org.qiqing.casework.Case;
-import org.qiqing.casework.CaseAction;
-import org.qiqing.casework.CaseFilter;
-import org.qiqing.casework.CaseKind;
-import org.qiqing.casework.CaseManagement;
-import org.qiqing.casework.CaseQueries;
-import org.qiqing.casework.CaseSort;
-import org.qiqing.casework.CaseState;
-import org.qiqing.casework.Categories;
-import org.qiqing.casework.Category;
-import org.qiqing.casework.NewCase;
-import org.qiqing.casework.Priority;
-import org.qiqing.casework.Rectification;
-import org.qiqing.casework.StepInput;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
@@ -39,7 +24,6 @@ import org.qiqing.platform.FileType;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.Text;
-import org.qiqing.platform.Texts;
 import org.qiqing.platform.Uploads;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,39 +33,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import static org.qiqing.campaign.FieldChecks.text;
+
 /**
- * Sets up campaigns and their key actions, records a unit's key action done, urges the
- * units behind on the case engine, calls meetings with the agenda of what lags, records
- * their minutes and turns their decisions into leaders' assignments. Each in one
- * transaction; each refuses what the person may not do.
+ * Sets up campaigns and their key actions, records a unit's key action done and urges the
+ * units behind on the case engine ({@link CampaignUrging}). The meetings are
+ * {@link MeetingManagement}'s. Each in one transaction; each refuses what the person may
+ * not do.
  */
 @Service
 @Transactional
 public class CampaignManagement {
-
-	/** The days a lagging unit is given to catch up, the due date of its urging case. */
-	static final int CATCH_UP_DAYS = 10;
-
-	/** The most items of each kind an agenda lists. */
-	static final int AGENDA_ITEMS = 50;
 
 	/** The largest evidence file of a key action. */
 	public static final int MAX_BYTES = 5 * 1024 * 1024;
 
 	static final Set<FileType> EVIDENCE = Set.of(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.PDF);
 
-	private static final Set<CaseState> OPEN = Set.of(CaseState.ASSIGNED, CaseState.IN_PROGRESS,
-			CaseState.EXTENSION_REQUESTED, CaseState.REOPENED);
-
 	private final JdbcClient jdbc;
 
 	private final CampaignQueries queries;
 
-	private final CaseManagement cases;
-
-	private final CaseQueries caseQueries;
-
-	private final Categories categories;
+	private final CampaignUrging urging;
 
 	private final Units units;
 
@@ -91,13 +64,11 @@ public class CampaignManagement {
 
 	private final Clock clock;
 
-	CampaignManagement(JdbcClient jdbc, CampaignQueries queries, CaseManagement cases, CaseQueries caseQueries,
-			Categories categories, Units units, Regions regions, Uploads uploads, Clock clock) {
+	CampaignManagement(JdbcClient jdbc, CampaignQueries queries, CampaignUrging urging, Units units, Regions regions,
+			Uploads uploads, Clock clock) {
 		this.jdbc = jdbc;
 		this.queries = queries;
-		this.cases = cases;
-		this.caseQueries = caseQueries;
-		this.categories = categories;
+		this.urging = urging;
 		this.units = units;
 		this.regions = regions;
 		this.uploads = uploads;
@@ -350,287 +321,15 @@ public class CampaignManagement {
 
 	/**
 	 * Urges every unit of the inspector's jurisdiction behind on the campaign's
-	 * checklist, on the case engine, grouped: one rectification item per unit and
-	 * campaign listing its overdue key actions, filed the first time; while it is open,
-	 * urged again (the engine's URGE, which tells the unit), at most once a day; once it
-	 * is closed and the unit lags again, a new item.
+	 * checklist: {@link CampaignUrging}.
 	 */
 	public Urged urge(long campaignId, Actor actor) {
-		Campaign campaign = this.queries.find(campaignId, actor)
-			.orElseThrow(() -> CampaignQueries.notFound("campaign.record.campaign", campaignId));
-		if (!actor.has(Role.INSPECTOR) || actor.isEnterpriseContact()) {
-			throw new NotAllowed(Text.of("campaign.error.mayNotUrge"));
-		}
-		LocalDate today = this.queries.today();
-		int filed = 0;
-		int urged = 0;
-		int unchanged = 0;
-		for (Lagging unit : this.queries.lagging(campaignId, actor)) {
-			Optional<Region> region = this.regions.find(unit.regionCode());
-			if (region.isEmpty() || !actor.oversees(region.get().path())) {
-				continue;
-			}
-			record Urging(long caseId, LocalDate urgedOn) {
-			}
-			Optional<Urging> previous = this.jdbc
-				.sql("select case_id, urged_on from campaign_urging where campaign_id = :c and unit_id = :u")
-				.param("c", campaignId)
-				.param("u", unit.unitId())
-				.query((rs, i) -> new Urging(rs.getLong(1), rs.getObject(2, LocalDate.class)))
-				.optional();
-			String body = Texts.resolve(Text.of("campaign.urging.body", unit.unitName(), campaign.title(),
-					unit.overdue(), String.join(", ", unit.actions())), java.util.Locale.SIMPLIFIED_CHINESE);
-			if (previous.isPresent()) {
-				if (!previous.get().urgedOn().isBefore(today)) {
-					unchanged++;
-					continue;
-				}
-				Case kase = this.cases.find(previous.get().caseId(), actor);
-				if (this.cases.allowedActions(kase, actor).contains(CaseAction.URGE)) {
-					this.cases.perform(kase.getId(), kase.getVersion(), CaseAction.URGE, StepInput.note(body), actor);
-					this.jdbc.sql("""
-							update campaign_urging set urged_on = :d, times = times + 1
-							where campaign_id = :c and unit_id = :u""")
-						.param("d", today)
-						.param("c", campaignId)
-						.param("u", unit.unitId())
-						.update();
-					urged++;
-					continue;
-				}
-				if (kase.getState() != CaseState.CLOSED) {
-					unchanged++;
-					continue;
-				}
-			}
-			Case kase = this.cases.fileRectification(new Rectification(
-					Texts.resolve(Text.of("campaign.urging.title", campaign.title()),
-							java.util.Locale.SIMPLIFIED_CHINESE),
-					body, unit.unitId(), today.plusDays(CATCH_UP_DAYS), List.of()), actor);
-			if (previous.isPresent()) {
-				this.jdbc.sql("""
-						update campaign_urging set case_id = :k, urged_on = :d, times = times + 1
-						where campaign_id = :c and unit_id = :u""")
-					.param("k", kase.getId())
-					.param("d", today)
-					.param("c", campaignId)
-					.param("u", unit.unitId())
-					.update();
-			}
-			else {
-				this.jdbc.sql("""
-						insert into campaign_urging (campaign_id, unit_id, case_id, urged_on, times)
-						values (:c, :u, :k, :d, 1)""")
-					.param("c", campaignId)
-					.param("u", unit.unitId())
-					.param("k", kase.getId())
-					.param("d", today)
-					.update();
-			}
-			filed++;
-		}
-		return new Urged(filed, urged, unchanged);
+		return this.urging.urge(campaignId, actor);
 	}
 
 	/** The urging case of a unit in a campaign, if one was filed. */
 	public Optional<Long> urgingCase(long campaignId, long unitId) {
-		return this.jdbc.sql("select case_id from campaign_urging where campaign_id = :c and unit_id = :u")
-			.param("c", campaignId)
-			.param("u", unitId)
-			.query(Long.class)
-			.optional();
-	}
-
-	/**
-	 * Calls a meeting: an inspector, for an organiser unit of his jurisdiction. Its
-	 * agenda is what lags as it is called, within his jurisdiction and the meeting's
-	 * region: the units behind on the campaign's checklist (any campaign's when it names
-	 * none) and the overdue rectification items.
-	 */
-	public long callMeeting(NewMeeting meeting, Actor actor) {
-		if (!actor.has(Role.INSPECTOR) || actor.isEnterpriseContact()) {
-			throw new NotAllowed(Text.of("campaign.error.mayNotMeet"));
-		}
-		Map<String, Text> errors = new LinkedHashMap<>();
-		if (meeting.kind() == null) {
-			errors.put("kind", Text.of("error.field.required", "kind"));
-		}
-		Unit organiser = meeting.organiserUnitId() == null ? null
-				: this.units.findById(meeting.organiserUnitId()).orElse(null);
-		if (organiser == null) {
-			errors.put("organiserUnitId", Text.of("campaign.error.unit"));
-		}
-		if (meeting.heldOn() == null) {
-			errors.put("heldOn", Text.of("error.field.required", "heldOn"));
-		}
-		text(errors, "participants", meeting.participants(), 2000, true);
-		if (meeting.campaignId() != null && this.queries.find(meeting.campaignId(), actor).isEmpty()) {
-			errors.put("campaignId", Text.of("campaign.error.campaign"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInput(errors);
-		}
-		Region region = this.regions.find(organiser.getRegionCode()).orElseThrow();
-		if (!actor.oversees(region.path())) {
-			throw new NotAllowed(Text.of("campaign.error.mayNotMeet"));
-		}
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into meeting (kind, campaign_id, organiser_unit_id, region_code, region_path, held_on,
-				    participants, created_by, created_at)
-				values (:kind, :campaign, :organiser, :code, :path, :held, :participants, :by, :at)""")
-			.param("kind", meeting.kind().name())
-			.param("campaign", meeting.campaignId())
-			.param("organiser", organiser.getId())
-			.param("code", region.code())
-			.param("path", region.path())
-			.param("held", meeting.heldOn())
-			.param("participants", meeting.participants().strip())
-			.param("by", actor.personId())
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update(key, "id");
-		long id = key.getKey().longValue();
-		Set<String> codes = this.regions.within(region.path() + "%")
-			.stream()
-			.map(Region::code)
-			.collect(Collectors.toSet());
-		int position = 1;
-		for (Lagging unit : this.queries.lagging(meeting.campaignId(), actor)
-			.stream()
-			.filter(l -> codes.contains(l.regionCode()))
-			.limit(AGENDA_ITEMS)
-			.toList()) {
-			agendaItem(id, position++, AgendaKind.LAGGING_UNIT, unit.unitId(), unit.unitName(), unit.overdue(), null);
-		}
-		LocalDate today = this.queries.today();
-		List<CaseQueries.CaseLine> overdue = new ArrayList<>();
-		this.caseQueries.each(actor, new CaseFilter(null, null, null, CaseKind.RECTIFICATION, null, null, null, null,
-				region.path(), false, null, CaseSort.URGENCY), 2000, line -> {
-					if (overdue.size() < AGENDA_ITEMS && OPEN.contains(line.state()) && line.dueDate() != null
-							&& line.dueDate().isBefore(today)) {
-						overdue.add(line);
-					}
-				});
-		for (CaseQueries.CaseLine line : overdue) {
-			String label = line.number() + " " + line.title()
-					+ (line.leadUnitName() == null ? "" : " · " + line.leadUnitName());
-			agendaItem(id, position++, AgendaKind.OVERDUE_ITEM, line.id(),
-					label.length() > 300 ? label.substring(0, 300) : label, 0, line.dueDate());
-		}
-		return id;
-	}
-
-	private void agendaItem(long meetingId, int position, AgendaKind kind, long ref, String label, int overdue,
-			LocalDate dueOn) {
-		this.jdbc.sql("""
-				insert into meeting_agenda_item (meeting_id, position, kind, ref_id, label, overdue, due_on)
-				values (:m, :p, :k, :r, :l, :o, :d)""")
-			.param("m", meetingId)
-			.param("p", position)
-			.param("k", kind.name())
-			.param("r", ref)
-			.param("l", label)
-			.param("o", overdue)
-			.param("d", dueOn)
-			.update();
-	}
-
-	/** Records a meeting's minutes: an inspector who sees it. */
-	public void recordMinutes(long meetingId, String minutes, Actor actor) {
-		managedMeeting(meetingId, actor);
-		Map<String, Text> errors = new LinkedHashMap<>();
-		text(errors, "minutes", minutes, 8000, true);
-		if (!errors.isEmpty()) {
-			throw new InvalidInput(errors);
-		}
-		this.jdbc.sql("update meeting set minutes = :minutes where id = :id")
-			.param("minutes", minutes.strip())
-			.param("id", meetingId)
-			.update();
-	}
-
-	/**
-	 * Records a decision of a meeting: an inspector who sees it. One who is a leader too
-	 * assigns it at once; otherwise it waits for a leader of the jurisdiction
-	 * ({@link #assignDecision}).
-	 */
-	public long addDecision(long meetingId, NewDecision decision, Actor actor) {
-		managedMeeting(meetingId, actor);
-		Map<String, Text> errors = new LinkedHashMap<>();
-		text(errors, "text", decision.text(), 2000, true);
-		if (decision.unitId() == null || this.units.findById(decision.unitId()).isEmpty()) {
-			errors.put("unitId", Text.of("campaign.error.unit"));
-		}
-		if (decision.dueOn() == null) {
-			errors.put("dueOn", Text.of("error.field.required", "dueOn"));
-		}
-		else if (decision.dueOn().isBefore(this.queries.today())) {
-			errors.put("dueOn", Text.of("error.date.past", decision.dueOn()));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInput(errors);
-		}
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into meeting_decision (meeting_id, text, unit_id, due_on, created_at)
-				values (:m, :t, :u, :d, :at)""")
-			.param("m", meetingId)
-			.param("t", decision.text().strip())
-			.param("u", decision.unitId())
-			.param("d", decision.dueOn())
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update(key, "id");
-		long id = key.getKey().longValue();
-		if (actor.has(Role.LEADER)) {
-			assignDecision(meetingId, id, actor);
-		}
-		return id;
-	}
-
-	/**
-	 * Assigns a meeting's decision as a leader's assignment (领导交办) on the case engine: a
-	 * leader who sees the meeting, to the decision's unit by its day, under the category
-	 * of rectification (whose limits it follows). Once.
-	 * @return the case
-	 */
-	public long assignDecision(long meetingId, long decisionId, Actor actor) {
-		CampaignViews.Meeting meeting = this.queries.findMeeting(meetingId, actor)
-			.orElseThrow(() -> CampaignQueries.notFound("campaign.record.meeting", meetingId));
-		if (!actor.has(Role.LEADER)) {
-			throw new NotAllowed(Text.of("campaign.error.mayNotAssign"));
-		}
-		record Row(String text, long unitId, LocalDate dueOn, Long caseId) {
-		}
-		Row row = this.jdbc
-			.sql("select text, unit_id, due_on, case_id from meeting_decision where id = :d and meeting_id = :m")
-			.param("d", decisionId)
-			.param("m", meetingId)
-			.query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-					rs.getObject(4, Long.class)))
-			.optional()
-			.orElseThrow(() -> CampaignQueries.notFound("campaign.record.decision", decisionId));
-		if (row.caseId() != null) {
-			throw new NotAllowed(Text.of("campaign.error.assigned"));
-		}
-		Long category = this.categories.all()
-			.stream()
-			.filter(c -> Rectification.CATEGORY_CODE.equals(c.code()))
-			.map(Category::id)
-			.findFirst()
-			.orElseThrow();
-		String kind = Texts.resolve(Text.of("campaign.meeting.kind." + meeting.kind()),
-				java.util.Locale.SIMPLIFIED_CHINESE);
-		String title = Texts.resolve(Text.of("campaign.decision.title", kind, meeting.heldOn(), row.text()),
-				java.util.Locale.SIMPLIFIED_CHINESE);
-		Case kase = this.cases.submit(new NewCase(CaseKind.LEADER_ASSIGNMENT, category, null,
-				title.length() > 200 ? title.substring(0, 199) + "…" : title, row.text(), List.of(),
-				new NewCase.Assignment(row.unitId(), Set.of(), row.dueOn(), Priority.NORMAL)), actor);
-		this.jdbc.sql("update meeting_decision set case_id = :k, assigned_by = :by where id = :d")
-			.param("k", kase.getId())
-			.param("by", actor.personId())
-			.param("d", decisionId)
-			.update();
-		return kase.getId();
+		return this.urging.urgingCase(campaignId, unitId);
 	}
 
 	private Campaign managed(long campaignId, Actor actor) {
@@ -640,14 +339,6 @@ public class CampaignManagement {
 			throw new NotAllowed(Text.of("campaign.error.mayNotManage"));
 		}
 		return campaign;
-	}
-
-	private void managedMeeting(long meetingId, Actor actor) {
-		this.queries.findMeeting(meetingId, actor)
-			.orElseThrow(() -> CampaignQueries.notFound("campaign.record.meeting", meetingId));
-		if (!actor.has(Role.INSPECTOR)) {
-			throw new NotAllowed(Text.of("campaign.error.mayNotMeet"));
-		}
 	}
 
 	private static void period(Map<String, Text> errors, LocalDate starts, LocalDate ends) {
@@ -665,17 +356,6 @@ public class CampaignManagement {
 	private static void due(Map<String, Text> errors, String field, LocalDate dueOn, LocalDate startsOn) {
 		if (dueOn != null && startsOn != null && dueOn.isBefore(startsOn)) {
 			errors.put(field, Text.of("campaign.error.dueBeforeStart", startsOn));
-		}
-	}
-
-	private static void text(Map<String, Text> errors, String field, String value, int max, boolean required) {
-		if (value == null || value.isBlank()) {
-			if (required) {
-				errors.put(field, Text.of("error.field.required", field));
-			}
-		}
-		else if (value.length() > max) {
-			errors.put(field, Text.of("error.field.tooLong", field, max));
 		}
 	}
 

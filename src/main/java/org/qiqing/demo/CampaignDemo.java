@@ -11,6 +11,7 @@ import org.qiqing.campaign.CampaignManagement;
 import org.qiqing.campaign.CampaignQueries;
 import org.qiqing.campaign.CampaignViews;
 import org.qiqing.campaign.MeetingKind;
+import org.qiqing.campaign.MeetingManagement;
 import org.qiqing.campaign.NewCampaign;
 import org.qiqing.campaign.NewDecision;
 import org.qiqing.campaign.NewMeeting;
@@ -40,12 +41,16 @@ class CampaignDemo {
 
 	private final CampaignManagement management;
 
+	private final MeetingManagement meetings;
+
 	private final CampaignQueries queries;
 
 	private final PlatformClock clock;
 
-	CampaignDemo(CampaignManagement management, CampaignQueries queries, PlatformClock clock) {
+	CampaignDemo(CampaignManagement management, MeetingManagement meetings, CampaignQueries queries,
+			PlatformClock clock) {
 		this.management = management;
+		this.meetings = meetings;
 		this.queries = queries;
 		this.clock = clock;
 	}
@@ -79,17 +84,17 @@ class CampaignDemo {
 				}
 			}
 			at(meetingDay);
-			long meeting = this.management.callMeeting(new NewMeeting(MeetingKind.BIMONTHLY, campaign,
+			long meeting = this.meetings.callMeeting(new NewMeeting(MeetingKind.BIMONTHLY, campaign,
 					unitsByCode.get("JS-DCS").getId(), meetingDay, "县纪委、县委组织部、县委宣传部、县政府督查室、县经信局、县自规局"), inspector);
-			this.management.recordMinutes(meeting, "会议听取了“三严三实”专题教育推进情况汇报，通报了关键动作逾期未完成的单位，研究了整改落实中的问题，议定两项事项。",
+			this.meetings.recordMinutes(meeting, "会议听取了“三严三实”专题教育推进情况汇报，通报了关键动作逾期未完成的单位，研究了整改落实中的问题，议定两项事项。",
 					inspector);
-			long first = this.management.addDecision(meeting,
+			long first = this.meetings.addDecision(meeting,
 					new NewDecision(DECISIONS.get(0), unitsByCode.get("JS-JXJ").getId(), meetingDay.plusDays(14)),
 					inspector);
-			this.management.addDecision(meeting,
+			this.meetings.addDecision(meeting,
 					new NewDecision(DECISIONS.get(1), unitsByCode.get("JS-DCS").getId(), meetingDay.plusDays(30)),
 					inspector);
-			this.management.assignDecision(meeting, first, leader);
+			this.meetings.assignDecision(meeting, first, leader);
 			for (int i = 0; i < units.size(); i++) {
 				if (i % 6 == 0) {
 					tick(campaign, actions.get(2).id(), units.get(i).unitId(), today.minusDays(3),

@@ -61,6 +61,9 @@ class CampaignAccessIntegrationTests {
 	CampaignManagement management;
 
 	@Autowired
+	MeetingManagement meetings;
+
+	@Autowired
 	CampaignQueries queries;
 
 	@Autowired
@@ -107,11 +110,11 @@ class CampaignAccessIntegrationTests {
 		long action = this.queries.actions(campaign).get(0).id();
 		this.management.markDone(campaign, action, units.get(0).getId(), today, "已完成" + region,
 				new Uploads.Upload("a.png", FileType.PNG, PNG), actor);
-		long meeting = this.management.callMeeting(
+		long meeting = this.meetings.callMeeting(
 				new NewMeeting(MeetingKind.BIMONTHLY, campaign, organiser.getId(), today, "参会" + region), actor);
-		long decision = this.management.addDecision(meeting,
+		long decision = this.meetings.addDecision(meeting,
 				new NewDecision("议定" + region, units.get(0).getId(), today.plusDays(5)), actor);
-		long pageDecision = this.management.addDecision(meeting,
+		long pageDecision = this.meetings.addDecision(meeting,
 				new NewDecision("页面议定" + region, units.get(0).getId(), today.plusDays(5)), actor);
 		return new County(campaign, action, units.get(0).getId(), meeting, decision, pageDecision);
 	}

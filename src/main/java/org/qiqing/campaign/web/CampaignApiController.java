@@ -7,6 +7,7 @@ import org.qiqing.campaign.CampaignManagement;
 import org.qiqing.campaign.CampaignQueries;
 import org.qiqing.campaign.CampaignScope;
 import org.qiqing.campaign.CampaignViews;
+import org.qiqing.campaign.MeetingManagement;
 import org.qiqing.campaign.NewCampaign;
 import org.qiqing.campaign.NewDecision;
 import org.qiqing.campaign.NewMeeting;
@@ -41,12 +42,16 @@ class CampaignApiController {
 
 	private final CampaignManagement management;
 
+	private final MeetingManagement meetings;
+
 	private final CampaignQueries queries;
 
 	private final CampaignScope scope;
 
-	CampaignApiController(CampaignManagement management, CampaignQueries queries, CampaignScope scope) {
+	CampaignApiController(CampaignManagement management, MeetingManagement meetings, CampaignQueries queries,
+			CampaignScope scope) {
 		this.management = management;
+		this.meetings = meetings;
 		this.queries = queries;
 		this.scope = scope;
 	}
@@ -153,7 +158,7 @@ class CampaignApiController {
 	@PostMapping(path = "/api/v1/meetings", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Created callMeeting(@RequestBody NewMeeting meeting, Actor actor) {
-		return new Created(this.management.callMeeting(meeting, actor));
+		return new Created(this.meetings.callMeeting(meeting, actor));
 	}
 
 	@GetMapping("/api/v1/meetings/{id}")
@@ -163,20 +168,20 @@ class CampaignApiController {
 
 	@PutMapping(path = "/api/v1/meetings/{id}/minutes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> minutes(@PathVariable long id, @RequestBody Minutes minutes, Actor actor) {
-		this.management.recordMinutes(id, minutes.minutes(), actor);
+		this.meetings.recordMinutes(id, minutes.minutes(), actor);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping(path = "/api/v1/meetings/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Created addDecision(@PathVariable long id, @RequestBody NewDecision decision, Actor actor) {
-		return new Created(this.management.addDecision(id, decision, actor));
+		return new Created(this.meetings.addDecision(id, decision, actor));
 	}
 
 	@PostMapping("/api/v1/meetings/{id}/decisions/{decisionId}/assign")
 	@ResponseStatus(HttpStatus.CREATED)
 	Assigned assign(@PathVariable long id, @PathVariable long decisionId, Actor actor) {
-		return new Assigned(this.management.assignDecision(id, decisionId, actor));
+		return new Assigned(this.meetings.assignDecision(id, decisionId, actor));
 	}
 
 }

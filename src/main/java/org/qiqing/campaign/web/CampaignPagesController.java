@@ -9,6 +9,7 @@ import org.qiqing.campaign.CampaignQueries;
 import org.qiqing.campaign.CampaignScope;
 import org.qiqing.campaign.CampaignViews;
 import org.qiqing.campaign.MeetingKind;
+import org.qiqing.campaign.MeetingManagement;
 import org.qiqing.campaign.NewCampaign;
 import org.qiqing.campaign.NewDecision;
 import org.qiqing.campaign.NewMeeting;
@@ -51,16 +52,19 @@ class CampaignPagesController {
 
 	private final CampaignManagement management;
 
+	private final MeetingManagement meetings;
+
 	private final CampaignScope scope;
 
 	private final Units units;
 
 	private final Regions regions;
 
-	CampaignPagesController(CampaignQueries queries, CampaignManagement management, CampaignScope scope, Units units,
-			Regions regions) {
+	CampaignPagesController(CampaignQueries queries, CampaignManagement management, MeetingManagement meetings,
+			CampaignScope scope, Units units, Regions regions) {
 		this.queries = queries;
 		this.management = management;
+		this.meetings = meetings;
 		this.scope = scope;
 		this.units = units;
 		this.regions = regions;
@@ -137,7 +141,7 @@ class CampaignPagesController {
 			@RequestParam Long organiserUnitId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
 			@RequestParam String participants, Actor actor) {
-		long id = this.management.callMeeting(new NewMeeting(kind, campaignId, organiserUnitId, heldOn, participants),
+		long id = this.meetings.callMeeting(new NewMeeting(kind, campaignId, organiserUnitId, heldOn, participants),
 				actor);
 		return "redirect:/meetings/" + id;
 	}
@@ -154,20 +158,20 @@ class CampaignPagesController {
 
 	@PostMapping("/meetings/{id}/minutes")
 	String processMinutes(@PathVariable long id, @RequestParam String minutes, Actor actor) {
-		this.management.recordMinutes(id, minutes, actor);
+		this.meetings.recordMinutes(id, minutes, actor);
 		return "redirect:/meetings/" + id;
 	}
 
 	@PostMapping("/meetings/{id}/decisions")
 	String processDecision(@PathVariable long id, @RequestParam String text, @RequestParam Long unitId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, Actor actor) {
-		this.management.addDecision(id, new NewDecision(text, unitId, dueOn), actor);
+		this.meetings.addDecision(id, new NewDecision(text, unitId, dueOn), actor);
 		return "redirect:/meetings/" + id;
 	}
 
 	@PostMapping("/meetings/{id}/decisions/{decisionId}/assign")
 	String processAssign(@PathVariable long id, @PathVariable long decisionId, Actor actor) {
-		this.management.assignDecision(id, decisionId, actor);
+		this.meetings.assignDecision(id, decisionId, actor);
 		return "redirect:/meetings/" + id;
 	}
 
