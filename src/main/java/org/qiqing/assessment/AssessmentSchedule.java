@@ -1,10 +1,9 @@
 package org.qiqing.assessment;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.util.UUID;
+
+import org.qiqing.platform.Lease;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,19 +33,17 @@ class AssessmentSchedule {
 
 	private final AssessmentFreeze freeze;
 
-	private final JdbcClient jdbc;
-
-	private final String node = UUID.randomUUID().toString();
+	private final Lease lease;
 
 	AssessmentSchedule(AssessmentFreeze freeze, JdbcClient jdbc) {
 		this.freeze = freeze;
-		this.jdbc = jdbc;
+		this.lease = new Lease(jdbc, "assessment_lease", "freeze", LEASE);
 	}
 
 	@Scheduled(fixedDelayString = "${qiqing.assessment.interval:1h}",
 			initialDelayString = "${qiqing.assessment.initial-delay:2m}")
 	void freezeEndedMonths() {
-		if (!takeLease()) {
+		if (!this.lease.take()) {
 			return;
 		}
 		try {
@@ -62,22 +59,8 @@ class AssessmentSchedule {
 			log.warn("Could not freeze the assessment", ex);
 		}
 		finally {
-			this.jdbc.sql(
-					"update assessment_lease set holder = null, held_until = null where name = 'freeze' and holder = :node")
-				.param("node", this.node)
-				.update();
+			this.lease.release();
 		}
-	}
-
-	boolean takeLease() {
-		Instant now = this.jdbc.sql("select current_timestamp").query(Timestamp.class).single().toInstant();
-		return this.jdbc.sql("""
-				update assessment_lease set holder = :node, held_until = :until
-				where name = 'freeze' and (held_until is null or held_until < :now)""")
-			.param("node", this.node)
-			.param("until", Timestamp.from(now.plus(LEASE)))
-			.param("now", Timestamp.from(now))
-			.update() == 1;
 	}
 
 }

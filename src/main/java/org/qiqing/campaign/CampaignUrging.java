@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Urges the units behind on a campaign's checklist on the case engine, grouped: one
  * rectification item per unit and campaign ({@code campaign_urging}), urged again at most
- * once a day, whoever urges (an inspector's button or the daily round).
+ * once a day, whoever urges (an inspector's button or the {@link DailyUrging daily
+ * round}).
  */
 @Component
 @Transactional
@@ -65,6 +66,12 @@ class CampaignUrging {
 		if (!actor.has(Role.INSPECTOR) || actor.isEnterpriseContact()) {
 			throw new NotAllowed(Text.of("campaign.error.mayNotUrge"));
 		}
+		// One urging of a campaign at a time (a button, the daily round, another node):
+		// the next reads what this one wrote and urges no unit twice on a day.
+		this.jdbc.sql("select id from campaign where id = :c for update")
+			.param("c", campaignId)
+			.query(Long.class)
+			.single();
 		LocalDate today = this.queries.today();
 		int filed = 0;
 		int urged = 0;

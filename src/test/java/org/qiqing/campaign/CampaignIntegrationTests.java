@@ -67,6 +67,9 @@ class CampaignIntegrationTests {
 	CampaignManagement management;
 
 	@Autowired
+	DailyUrging daily;
+
+	@Autowired
 	People people;
 
 	@Autowired
@@ -238,6 +241,41 @@ class CampaignIntegrationTests {
 		assertThat(this.api.post(this.world.leaderA(), "/api/v1/campaigns/" + id + "/urge", "{}")
 			.getResponse()
 			.getStatus()).isEqualTo(409);
+	}
+
+	@Test
+	void theDailyRoundUrgesEachOverdueUnitAtMostOnceADayWhoeverUrges() throws Exception {
+		long id = campaign("专题教育丁", today().minusDays(20),
+				"[{\"name\": \"专题党课\", \"dueOn\": \"%s\"}]".formatted(today().minusDays(2)));
+		long lagging = this.world.otherDeptA().getId();
+		// Department A did its key action; department A2 is overdue.
+		assertThat(
+				tick(this.world.handlerA(), id, this.world.deptA(), actionIds(id).get(0), today().minusDays(3), "ok"))
+			.isEqualTo(204);
+
+		assertThat(this.daily.urgeRunningCampaigns()).containsEntry(id, new CampaignViews.Urged(1, 0, 0));
+		long caseId = this.management.urgingCase(id, lagging).orElseThrow();
+		assertThat(this.management.urgingCase(id, this.world.deptA().getId())).isEmpty();
+		Case item = this.cases.find(caseId, this.inspector.actor());
+		assertThat(item.getKind()).isEqualTo(CaseKind.RECTIFICATION);
+		assertThat(item.getLeadUnitId()).isEqualTo(lagging);
+		// The same day, a second round (another node, a restart) and the inspector's
+		// button
+		// add nothing.
+		assertThat(this.daily.urgeRunningCampaigns()).containsEntry(id, new CampaignViews.Urged(0, 0, 1));
+		assertThat(this.management.urge(id, this.inspector.actor())).isEqualTo(new CampaignViews.Urged(0, 0, 1));
+		// The next day the same item is urged once, however often the round runs.
+		this.clock.set(Instant.now().plus(Duration.ofDays(1)));
+		assertThat(this.daily.urgeRunningCampaigns()).containsEntry(id, new CampaignViews.Urged(0, 1, 0));
+		assertThat(this.daily.urgeRunningCampaigns()).containsEntry(id, new CampaignViews.Urged(0, 0, 1));
+		assertThat(this.management.urge(id, this.inspector.actor())).isEqualTo(new CampaignViews.Urged(0, 0, 1));
+		assertThat(this.management.urgingCase(id, lagging)).contains(caseId);
+		assertThat(this.cases.timeline(caseId, this.inspector.actor()))
+			.filteredOn(entry -> entry.action() == CaseAction.URGE)
+			.hasSize(1);
+		// A campaign that has ended is no longer urged.
+		this.clock.set(Instant.now().plus(Duration.ofDays(31)));
+		assertThat(this.daily.urgeRunningCampaigns()).doesNotContainKey(id);
 	}
 
 	@Test
