@@ -13,7 +13,6 @@ import org.qiqing.organisation.PersonDetails;
 import org.qiqing.organisation.PersonManagement;
 import org.qiqing.organisation.Role;
 import org.qiqing.platform.InvalidInput;
-import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.StaleVersion;
 
 import org.springframework.http.CacheControl;
@@ -42,8 +41,6 @@ class PersonPagesController {
 
 	/** The roles an administrator gives officials (enterprise contacts register). */
 	static final Set<Role> OFFICIAL_ROLES = EnumSet.complementOf(EnumSet.of(Role.ENTERPRISE));
-
-	private static final int UNIT_CHOICES = 500;
 
 	private final PersonManagement people;
 
@@ -110,18 +107,9 @@ class PersonPagesController {
 		Person person = this.people.find(id, actor);
 		PersonForm form = new PersonForm(person.getUsername(), displayName, unitId, jurisdictionCode, roles, phone,
 				email);
-		try {
-			this.people.update(id, version, form.details(null), actor);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/admin/people/" + id;
-		}
-		catch (InvalidInput ex) {
-			return form(form, person, ex.errors(), actor, model);
-		}
-		catch (StaleVersion ex) {
-			model.addAttribute("stale", true);
-			return form(PersonForm.of(person), person, Map.of(), actor, model);
-		}
+		return AdminForms.saveEdit(() -> this.people.update(id, version, form.details(null), actor),
+				"/admin/people/" + id, errors -> form(form, person, errors, actor, model),
+				() -> form(PersonForm.of(person), person, Map.of(), actor, model), model, redirect);
 	}
 
 	@PostMapping("/admin/people/{id}/disable")
@@ -135,17 +123,8 @@ class PersonPagesController {
 	}
 
 	private String enable(long id, int version, boolean enabled, Actor actor, RedirectAttributes redirect) {
-		try {
-			this.people.enable(id, version, enabled, actor);
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (StaleVersion ex) {
-			redirect.addFlashAttribute("stale", true);
-		}
-		catch (NotAllowed ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
-		}
-		return "redirect:/admin/people/" + id;
+		return AdminForms.changeEnabled(() -> this.people.enable(id, version, enabled, actor), "/admin/people/" + id,
+				redirect);
 	}
 
 	@PostMapping("/admin/people/{id}/password-reset")
@@ -176,10 +155,7 @@ class PersonPagesController {
 		model.addAttribute("roles", OFFICIAL_ROLES);
 		// A disabled unit takes no one new; a person already in one keeps it on his form.
 		model.addAttribute("units",
-				this.queries
-					.units(actor, new OrganisationQueries.UnitFilter(null, null, null, OrganisationQueries.Status.ALL),
-							0, UNIT_CHOICES)
-					.items()
+				AdminForms.units(this.queries, actor, OrganisationQueries.Status.ALL)
 					.stream()
 					.filter(unit -> unit.enabled() || java.util.Objects.equals(unit.id(), form.unitId()))
 					.toList());

@@ -10,9 +10,7 @@ import org.qiqing.organisation.UnitDetails;
 import org.qiqing.organisation.UnitKind;
 import org.qiqing.organisation.UnitManagement;
 import org.qiqing.platform.InvalidInput;
-import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
-import org.qiqing.platform.StaleVersion;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,8 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UnitPagesController {
 
 	static final String FORM = "admin/unit";
-
-	private static final int UNIT_CHOICES = 500;
 
 	private final UnitManagement units;
 
@@ -92,18 +88,9 @@ class UnitPagesController {
 			Actor actor, Model model, RedirectAttributes redirect) {
 		Unit unit = this.units.findOverseen(id, actor);
 		UnitForm form = new UnitForm(unit.getCode(), name, kind, regionCode, superiorId);
-		try {
-			this.units.update(id, version, form.details(), actor);
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/admin/units/" + id;
-		}
-		catch (InvalidInput ex) {
-			return form(form, unit, ex.errors(), actor, model);
-		}
-		catch (StaleVersion ex) {
-			model.addAttribute("stale", true);
-			return form(UnitForm.of(unit), unit, Map.of(), actor, model);
-		}
+		return AdminForms.saveEdit(() -> this.units.update(id, version, form.details(), actor), "/admin/units/" + id,
+				errors -> form(form, unit, errors, actor, model),
+				() -> form(UnitForm.of(unit), unit, Map.of(), actor, model), model, redirect);
 	}
 
 	@PostMapping("/admin/units/{id}/disable")
@@ -118,17 +105,8 @@ class UnitPagesController {
 
 	private String enable(long id, int version, boolean enabled, Actor actor, RedirectAttributes redirect) {
 		this.units.findOverseen(id, actor);
-		try {
-			this.units.enable(id, version, enabled, actor);
-			redirect.addFlashAttribute("saved", true);
-		}
-		catch (StaleVersion ex) {
-			redirect.addFlashAttribute("stale", true);
-		}
-		catch (NotAllowed ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
-		}
-		return "redirect:/admin/units/" + id;
+		return AdminForms.changeEnabled(() -> this.units.enable(id, version, enabled, actor), "/admin/units/" + id,
+				redirect);
 	}
 
 	/** A superior not among those offered, or null when it does not exist. */
@@ -147,10 +125,8 @@ class UnitPagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("kinds", UnitKind.values());
 		model.addAttribute("regions", this.queries.regions(actor));
-		List<OrganisationQueries.UnitLine> superiors = this.queries
-			.units(actor, new OrganisationQueries.UnitFilter(null, null, null, OrganisationQueries.Status.ACTIVE), 0,
-					UNIT_CHOICES)
-			.items()
+		List<OrganisationQueries.UnitLine> superiors = AdminForms
+			.units(this.queries, actor, OrganisationQueries.Status.ACTIVE)
 			.stream()
 			.filter(line -> unit == null || line.id() != unit.getId())
 			.toList();
