@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Jurisdiction;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Rows;
 
@@ -15,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The audit log as administrators and inspectors read it: the entries of people of their
- * jurisdiction (by the region of the person's jurisdiction, unit or enterprise when the
- * entry was written), newest first. Entries of no region (a failed login under a name
- * nobody has, a bad API token) are read by those who oversee a top-level region.
+ * jurisdiction ({@link Jurisdiction}, on the region of the person's jurisdiction, unit or
+ * enterprise when the entry was written), newest first. Entries of no region (a failed
+ * login under a name nobody has, a bad API token) are read by those who oversee a
+ * top-level region.
  */
 @Component
 @Transactional(readOnly = true)
@@ -34,6 +36,17 @@ public class AuditQueries {
 	public record Page(List<AuditEntry> items, int page, int size, boolean hasNext) {
 	}
 
+	/** A page of the entries one may read, newest first. */
+	private static final String ENTRIES = """
+			select id, at, person_id as personId, username, address, action, target_kind as targetKind,
+			       target_id as targetId, detail
+			from audit_entry
+			where (%s or (region_path is null and :top = true))
+			  and (:username = '' or username = :username)
+			  and (:action = '' or action = :action)
+			  and at >= :from and at < :to
+			order by at desc, id desc limit :limit offset :offset""".formatted(Jurisdiction.covers("region_path"));
+
 	private final JdbcClient jdbc;
 
 	AuditQueries(JdbcClient jdbc) {
@@ -44,16 +57,7 @@ public class AuditQueries {
 		String username = filter.username() == null ? "" : filter.username().strip();
 		LocalDate from = filter.from() == null ? LocalDate.of(2000, 1, 1) : filter.from();
 		LocalDate to = filter.to() == null ? LocalDate.of(9999, 1, 1) : filter.to().plusDays(1);
-		List<AuditEntry> lines = this.jdbc.sql("""
-				select id, at, person_id as personId, username, address, action, target_kind as targetKind,
-				       target_id as targetId, detail
-				from audit_entry
-				where (region_path like :scope or (region_path is null and :top = true))
-				  and (:username = '' or username = :username)
-				  and (:action = '' or action = :action)
-				  and at >= :from and at < :to
-				order by at desc, id desc limit :limit offset :offset""")
-			.param("scope", viewer.jurisdictionPattern() == null ? "" : viewer.jurisdictionPattern())
+		List<AuditEntry> lines = Jurisdiction.bind(this.jdbc.sql(ENTRIES), viewer)
 			.param("top", viewer.overseesTopRegion())
 			.param("username", username)
 			.param("action", filter.action() == null ? "" : filter.action().name())

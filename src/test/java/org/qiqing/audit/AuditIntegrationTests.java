@@ -149,6 +149,11 @@ class AuditIntegrationTests {
 		MvcResult own = api.get(countyBInspector, "/api/v1/audit?person=t.handler.b");
 		assertThat(JsonPath.<List<String>>read(own.getResponse().getContentAsString(), "$.items[*].targetId"))
 			.contains(countyToken);
+		// Nor does county A's inspector read county B's entries.
+		Member countyAInspector = inspector("t.inspector.a", this.world.centreA().getId(), "330421");
+		MvcResult other = api.get(countyAInspector, "/api/v1/audit?person=t.handler.b");
+		assertThat(other.getResponse().getStatus()).isEqualTo(200);
+		assertThat(JsonPath.<List<Object>>read(other.getResponse().getContentAsString(), "$.items")).isEmpty();
 
 		assertThat(api.get(this.world.dispatcherA(), "/api/v1/audit").getResponse().getStatus()).isEqualTo(403);
 	}
