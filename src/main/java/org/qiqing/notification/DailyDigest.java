@@ -1,9 +1,6 @@
 package org.qiqing.notification;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +11,6 @@ import org.qiqing.platform.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Once a day ({@code qiqing.notifications.digest-cron}), turns the e-mails held for the
@@ -29,24 +24,21 @@ public class DailyDigest {
 
 	private final Outbox outbox;
 
+	private final Digests digests;
+
 	private final NotificationSettings settings;
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate transaction;
-
-	private final Clock clock;
-
 	private final Languages languages;
 
-	DailyDigest(Outbox outbox, NotificationSettings settings, MessageSource messages,
-			PlatformTransactionManager transactions, Clock clock, Languages languages) {
-		this.languages = languages;
+	DailyDigest(Outbox outbox, Digests digests, NotificationSettings settings, MessageSource messages,
+			Languages languages) {
 		this.outbox = outbox;
+		this.digests = digests;
 		this.settings = settings;
 		this.messages = messages;
-		this.transaction = new TransactionTemplate(transactions);
-		this.clock = clock;
+		this.languages = languages;
 	}
 
 	@Scheduled(cron = "${qiqing.notifications.digest-cron:0 30 8 * * *}",
@@ -61,15 +53,10 @@ public class DailyDigest {
 	 * @return how many digests were queued
 	 */
 	public int queue() {
-		Instant now = this.clock.instant();
-		return this.transaction.execute(status -> {
-			Map<Long, List<Outbox.Held>> byPerson = new LinkedHashMap<>();
-			this.outbox.claimHeld()
-				.forEach(held -> byPerson.computeIfAbsent(held.personId(), person -> new ArrayList<>()).add(held));
+		return this.digests.queue(this.outbox::claimHeld, Outbox.Held::personId, (byPerson, now) -> {
 			Map<Long, Locale> languages = this.languages.of(byPerson.keySet());
 			byPerson
 				.forEach((person, held) -> queue(held, languages.getOrDefault(person, Locale.SIMPLIFIED_CHINESE), now));
-			return byPerson.size();
 		});
 	}
 
@@ -78,9 +65,7 @@ public class DailyDigest {
 	 * many there were.
 	 */
 	private void queue(List<Outbox.Held> held, Locale locale, Instant now) {
-		Map<String, List<Outbox.Held>> byCase = new LinkedHashMap<>();
-		held.forEach(one -> byCase.computeIfAbsent(one.link() == null ? "" : one.link(), link -> new ArrayList<>())
-			.add(one));
+		Map<String, List<Outbox.Held>> byCase = Digests.byCase(held, Outbox.Held::link);
 		StringBuilder body = new StringBuilder(text("notification.digest.intro", locale, byCase.size()));
 		byCase.forEach((link, notices) -> {
 			Outbox.Held newest = notices.get(notices.size() - 1);
@@ -98,7 +83,7 @@ public class DailyDigest {
 	}
 
 	private String text(String key, Locale locale, Object... arguments) {
-		return this.messages.getMessage(key, arguments, locale);
+		return this.digests.text(key, locale, arguments);
 	}
 
 }

@@ -1,10 +1,7 @@
 package org.qiqing.notification;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +13,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Once a day, at the e-mail digest's hour ({@code qiqing.notifications.digest-cron}),
@@ -26,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * line per case with its newest notice and how many there were, linked to the case, and
  * queues it for the delivery worker. The held rows are claimed with {@code SKIP LOCKED},
  * so nodes running it at the same time never put a notice in two digests. Kept apart from
- * {@link DailyDigest} (the people's e-mails), whose rows and texts it does not share.
+ * {@link DailyDigest} (the people's e-mails), whose rows and texts it does not share; the
+ * round they make alike is {@link Digests}'.
  */
 @Component
 public class RobotDigest {
@@ -54,24 +50,21 @@ public class RobotDigest {
 
 	private final JdbcClient jdbc;
 
+	private final Digests digests;
+
 	private final NotificationSettings settings;
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate transaction;
-
-	private final Clock clock;
-
 	private final Robots robots;
 
-	RobotDigest(JdbcClient jdbc, NotificationSettings settings, MessageSource messages,
-			PlatformTransactionManager transactions, Clock clock, Robots robots) {
-		this.robots = robots;
+	RobotDigest(JdbcClient jdbc, Digests digests, NotificationSettings settings, MessageSource messages,
+			Robots robots) {
 		this.jdbc = jdbc;
+		this.digests = digests;
 		this.settings = settings;
 		this.messages = messages;
-		this.transaction = new TransactionTemplate(transactions);
-		this.clock = clock;
+		this.robots = robots;
 	}
 
 	@Scheduled(cron = "${qiqing.notifications.digest-cron:0 30 8 * * *}",
@@ -86,13 +79,8 @@ public class RobotDigest {
 	 * @return how many group messages were queued
 	 */
 	public int queue() {
-		Instant now = this.clock.instant();
-		return this.transaction.execute(status -> {
-			Map<Long, List<Held>> byRobot = new LinkedHashMap<>();
-			claimHeld().forEach(held -> byRobot.computeIfAbsent(held.robotId(), robot -> new ArrayList<>()).add(held));
-			byRobot.values().forEach(held -> queue(held, now));
-			return byRobot.size();
-		});
+		return this.digests.queue(this::claimHeld, Held::robotId,
+				(byRobot, now) -> byRobot.values().forEach(held -> queue(held, now)));
 	}
 
 	private List<Held> claimHeld() {
@@ -107,9 +95,7 @@ public class RobotDigest {
 	 * notice and the count.
 	 */
 	private void queue(List<Held> held, Instant now) {
-		Map<String, List<Held>> byCase = new LinkedHashMap<>();
-		held.forEach(one -> byCase.computeIfAbsent(one.link() == null ? "" : one.link(), link -> new ArrayList<>())
-			.add(one));
+		Map<String, List<Held>> byCase = Digests.byCase(held, Held::link);
 		Locale locale = this.robots.languageOf(held.get(0).robotId());
 		StringBuilder body = new StringBuilder(text("notification.digest.intro", locale, byCase.size())).append("\n");
 		byCase.entrySet().stream().limit(MOST_LINES).forEach(entry -> {
@@ -143,7 +129,7 @@ public class RobotDigest {
 	}
 
 	private String text(String key, Locale locale, Object... arguments) {
-		return this.messages.getMessage(key, arguments, locale);
+		return this.digests.text(key, locale, arguments);
 	}
 
 }
