@@ -9,7 +9,6 @@ import org.qiqing.organisation.Languages;
 import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,14 +38,6 @@ public class DailyDigest {
 		this.settings = settings;
 		this.messages = messages;
 		this.languages = languages;
-	}
-
-	@Scheduled(cron = "${qiqing.notifications.digest-cron:0 30 8 * * *}",
-			zone = "${qiqing.notifications.digest-zone:Asia/Shanghai}")
-	void scheduled() {
-		if (this.settings.enabled()) {
-			queue();
-		}
 	}
 
 	/**

@@ -11,7 +11,6 @@ import org.qiqing.platform.Text;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,14 +64,6 @@ public class RobotDigest {
 		this.settings = settings;
 		this.messages = messages;
 		this.robots = robots;
-	}
-
-	@Scheduled(cron = "${qiqing.notifications.digest-cron:0 30 8 * * *}",
-			zone = "${qiqing.notifications.digest-zone:Asia/Shanghai}")
-	void scheduled() {
-		if (this.settings.enabled()) {
-			queue();
-		}
 	}
 
 	/**
