@@ -65,3 +65,8 @@ update special_action set coverage_path = (select g.path from action_region r jo
 where (select count(*) from action_region r where r.action_id = special_action.id) = 1;
 update special_action set coverage_path = '/' where coverage_path is null;
 alter table special_action alter column coverage_path set not null;
+
+-- The lists the figures drill to, latest first (the first page of /discipline): read by day
+-- from the newest instead of sorting the year's records.
+create index inspection_day on inspection (inspected_on, id);
+create index special_action_day on special_action (starts_on, id);

@@ -69,33 +69,50 @@ public class DisciplineFigures {
 			+ " or (r.cause_type = 'FINDING' and exists (select 1 from finding rf join inspection ri on ri.id = rf.inspection_id"
 			+ " where rf.id = r.cause_id and " + MEMBER.formatted("ri.action_id") + ")))";
 
-	/** The counts kept by month, within the jurisdiction. */
-	private static final String TALLY = "select t.figure, t.month_no, sum(t.n) from discipline_tally t where "
-			+ CaseScope.figures("t.region_path", "t.unit_id")
-			+ " and (:scopeDiscipline = 1 or t.visible = 1) and t.month_no >= :firstMonth and t.month_no <= :lastMonth";
+	/**
+	 * The counts kept by month, within the jurisdiction ({@code inside} 1) and beyond it
+	 * (0: for a member of groups, whether anything lies beyond it at all).
+	 */
+	private static final String TALLY = "select figure, month_no, inside, sum(n) from (select t.figure, t.month_no, case when "
+			+ CaseScope.figures("t.region_path", "t.unit_id") + " then 1 else 0 end as inside, t.n"
+			+ " from discipline_tally t where (:scopeDiscipline = 1 or t.visible = 1)"
+			+ " and t.month_no >= :firstMonth and t.month_no <= :lastMonth";
+
+	/** The actions of a member's groups, on {@code special_action a}. */
+	private static final String MEMBERS_ACTION = """
+			a.id in (select sg.action_id from supervision_group sg join supervision_group_member sm on sm.group_id = sg.id
+			         where sm.person_id = :scopeMe)""";
 
 	/** A member's actions outside his jurisdiction. */
-	private static final String ACTIONS_BEYOND = "from special_action a where not "
-			+ CaseScope.figures("a.region_path", "a.organiser_unit_id") + " and " + MEMBER.formatted("a.id");
+	private static final String ACTIONS_BEYOND = "from special_action a where " + MEMBERS_ACTION + " and not "
+			+ CaseScope.figures("a.region_path", "a.organiser_unit_id");
 
 	/**
 	 * The inspections of a member's actions outside his jurisdiction, read only from the
 	 * actions whose coverage lies outside it.
 	 */
 	private static final String INSPECTIONS_BEYOND = "from special_action a join inspection i on i.action_id = a.id"
-			+ " where not " + CaseScope.underJurisdiction("a.coverage_path") + " and " + MEMBER.formatted("a.id")
-			+ " and not " + CaseScope.figures("i.region_path", "i.unit_id")
+			+ " where " + MEMBERS_ACTION + " and not " + CaseScope.underJurisdiction("a.coverage_path") + " and not "
+			+ CaseScope.figures("i.region_path", "i.unit_id")
 			+ " and (:scopeDiscipline = 1 or i.mode = 'PLANNED' or i.issued_at is not null)";
 
 	private static final String FINDINGS_BEYOND = "from special_action a join inspection i on i.action_id = a.id"
-			+ " join finding f on f.inspection_id = i.id where not " + CaseScope.underJurisdiction("a.coverage_path")
-			+ " and " + MEMBER.formatted("a.id") + " and not " + CaseScope.figures("i.region_path", "i.unit_id")
+			+ " join finding f on f.inspection_id = i.id where " + MEMBERS_ACTION + " and not "
+			+ CaseScope.underJurisdiction("a.coverage_path") + " and not "
+			+ CaseScope.figures("i.region_path", "i.unit_id")
 			+ " and (:scopeDiscipline = 1 or i.issued_at is not null)";
 
-	private static final String PEOPLE_BEYOND = "from accountability r where r.subject = 'PERSON' and not "
-			+ CaseScope.figures("r.region_path", "r.unit_id")
-			+ " and r.cause_type = 'FINDING' and exists (select 1 from finding rf join inspection ri on ri.id = rf.inspection_id"
-			+ " where rf.id = r.cause_id and " + MEMBER.formatted("ri.action_id") + ")";
+	/**
+	 * Decisions caused by the findings of a member's actions, outside his jurisdiction.
+	 */
+	private static final String PEOPLE_BEYOND = "from accountability r where r.subject = 'PERSON' and r.cause_type = 'FINDING'"
+			+ " and r.cause_id in (select f.id from special_action a join inspection i on i.action_id = a.id"
+			+ " join finding f on f.inspection_id = i.id where " + MEMBERS_ACTION + ") and not "
+			+ CaseScope.figures("r.region_path", "r.unit_id");
+
+	private static final String[] BEYOND = { ACTIONS_BEYOND, INSPECTIONS_BEYOND, FINDINGS_BEYOND, PEOPLE_BEYOND };
+
+	private static final String[] DAYS = { "a.starts_on", "i.inspected_on", "i.inspected_on", "r.decided_on" };
 
 	private static final String[] FIGURES = { "A", "I", "F", "P" };
 
@@ -149,29 +166,37 @@ public class DisciplineFigures {
 		if (split.firstMonth() <= split.lastMonth()) {
 			StatementSpec tally = this.jdbc
 				.sql(TALLY + (filter.organiser() == null ? "" : " and t.organiser_unit_id = :organiser")
-						+ " group by t.figure, t.month_no");
+						+ ") x group by figure, month_no, inside");
 			if (filter.organiser() != null) {
 				tally = tally.param("organiser", filter.organiser());
 			}
+			boolean[] beyond = new boolean[4];
 			DisciplineQueries.bind(tally, n)
 				.param("scopeDiscipline", discipline)
 				.param("firstMonth", split.firstMonth())
 				.param("lastMonth", split.lastMonth())
-				.query((rs,
-						i) -> months.computeIfAbsent(rs.getInt(2), m -> new long[4])[index(rs.getString(1))] += rs
-							.getLong(3))
+				.query((rs, i) -> {
+					int figure = index(rs.getString(1));
+					if (rs.getInt(3) == 1) {
+						months.computeIfAbsent(rs.getInt(2), m -> new long[4])[figure] += rs.getLong(4);
+					}
+					else if (rs.getLong(4) > 0) {
+						beyond[figure] = true;
+					}
+					return figure;
+				})
 				.list();
-			if (n.me() != -1 && this.scope.isMember(actor)) {
-				// Planned for the person's own values: his actions outside his
-				// jurisdiction
-				// are usually none, and then nothing of the records is read.
+			// What a member of groups sees beyond his jurisdiction, when anything of the
+			// period lies beyond it: counted from the records of his actions.
+			if (n.me() != -1 && (beyond[0] || beyond[1] || beyond[2] || beyond[3]) && this.scope.isMember(actor)) {
 				QueryPlans.customForThisTransaction(this.template);
 				DisciplineFilter whole = new DisciplineFilter(split.firstDay(), split.lastDay(), filter.region(),
 						filter.organiser());
-				monthly(months, 0, ACTIONS_BEYOND, "a.starts_on", whole, n, discipline, false);
-				monthly(months, 1, INSPECTIONS_BEYOND, "i.inspected_on", whole, n, discipline, false);
-				monthly(months, 2, FINDINGS_BEYOND, "i.inspected_on", whole, n, discipline, false);
-				monthly(months, 3, PEOPLE_BEYOND, "r.decided_on", whole, n, discipline, true);
+				for (int figure = 0; figure < 4; figure++) {
+					if (beyond[figure]) {
+						monthly(months, figure, BEYOND[figure], DAYS[figure], whole, n, discipline, figure == 3);
+					}
+				}
 			}
 		}
 		for (LocalDate[] days : split.days()) {
