@@ -14,7 +14,8 @@
 --   * findings: spread over the inspections, of the nine kinds, one in three with people named, each
 --     pointing at a case of the database as its rectification item (the items' own case history is
 --     the case engine's and not generated here);
---   * accountability: a person per finding up to 185 per scale, a few organisations.
+--   * accountability: a person per finding up to 185 per scale, a few organisations;
+--   * the figures' counts by month (V55 discipline_tally), counted from the records above.
 -- Run on a fresh generated database; run again, it adds another such year.
 \set ON_ERROR_STOP on
 \timing on
@@ -53,11 +54,12 @@ create temporary table bench_county_unit as
 select id, path, row_number() over (order by id) - 1 as n from bench_unit where in_county;
 
 -- Actions.
-insert into special_action (theme, organiser_unit_id, region_code, region_path, starts_on, ends_on, unit_kinds,
-                            created_by, created_at)
+insert into special_action (theme, organiser_unit_id, region_code, region_path, coverage_path, starts_on, ends_on,
+                            unit_kinds, created_by, created_at)
 select case when a % 4 = 0 then '嘉善县正风肃纪专项检查 第' || a || '号' else '嘉兴市正风肃纪专项行动 第' || a || '号' end,
        case when a % 4 = 0 then (select id from unit where code = 'B-330421') else w.inspector_unit end,
        case when a % 4 = 0 then '330421' else '330400' end,
+       case when a % 4 = 0 then '/330400/330421/' else '/330400/' end,
        case when a % 4 = 0 then '/330400/330421/' else '/330400/' end,
        date '2015-01-01' + (a % 300), date '2015-01-01' + (a % 300) + 30, '', w.inspector,
        timestamp with time zone '2015-01-01 09:00:00+08' + make_interval(days => a % 300)
@@ -132,6 +134,33 @@ from generate_series(1, 18 * :scale) d
 cross join bench_who w
 join finding x on x.id = w.findings_before + 1 + (d * 5) % (449 * :scale);
 
+-- The counts the figures read (V55, discipline.DisciplineTally), as the services keep them, for
+-- the records above: the table's rows are replaced by those counted from every record.
+delete from discipline_tally;
+insert into discipline_tally (figure, month_no, region_path, unit_id, organiser_unit_id, visible, n)
+select 'A', extract(year from a.starts_on)::int * 12 + extract(month from a.starts_on)::int - 1,
+       a.region_path, a.organiser_unit_id, a.organiser_unit_id, 1, count(*)
+from special_action a group by 2, 3, 4, 5;
+insert into discipline_tally (figure, month_no, region_path, unit_id, organiser_unit_id, visible, n)
+select 'I', extract(year from i.inspected_on)::int * 12 + extract(month from i.inspected_on)::int - 1,
+       i.region_path, i.unit_id, a.organiser_unit_id,
+       case when i.mode = 'PLANNED' or i.issued_at is not null then 1 else 0 end, count(*)
+from inspection i join special_action a on a.id = i.action_id group by 2, 3, 4, 5, 6;
+insert into discipline_tally (figure, month_no, region_path, unit_id, organiser_unit_id, visible, n)
+select 'F', extract(year from i.inspected_on)::int * 12 + extract(month from i.inspected_on)::int - 1,
+       i.region_path, i.unit_id, a.organiser_unit_id, case when i.issued_at is not null then 1 else 0 end, count(*)
+from finding f join inspection i on i.id = f.inspection_id join special_action a on a.id = i.action_id
+group by 2, 3, 4, 5, 6;
+insert into discipline_tally (figure, month_no, region_path, unit_id, organiser_unit_id, visible, n)
+select 'P', extract(year from r.decided_on)::int * 12 + extract(month from r.decided_on)::int - 1,
+       r.region_path, r.unit_id, coalesce(a.organiser_unit_id, -1), 1, count(*)
+from accountability r
+left join finding f on r.cause_type = 'FINDING' and f.id = r.cause_id
+left join inspection i on i.id = f.inspection_id
+left join special_action a on a.id = i.action_id
+where r.subject = 'PERSON' group by 2, 3, 4, 5;
+
+analyze discipline_tally;
 analyze special_action;
 analyze inspection;
 analyze finding;

@@ -63,8 +63,10 @@ public class DisciplineManagement {
 
 	private final Clock clock;
 
+	private final DisciplineTally tally;
+
 	DisciplineManagement(JdbcClient jdbc, DisciplineQueries queries, DisciplineScope scope, CaseManagement cases,
-			Units units, Regions regions, People people, Clock clock) {
+			Units units, Regions regions, People people, Clock clock, DisciplineTally tally) {
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.scope = scope;
@@ -73,6 +75,7 @@ public class DisciplineManagement {
 		this.regions = regions;
 		this.people = people;
 		this.clock = clock;
+		this.tally = tally;
 	}
 
 	/**
@@ -139,14 +142,17 @@ public class DisciplineManagement {
 			}
 		}
 		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into special_action (theme, organiser_unit_id, region_code, region_path, starts_on, ends_on,
-				    unit_kinds, created_by, created_at)
-				values (:theme, :organiser, :code, :path, :starts, :ends, :kinds, :by, :at)""")
+		this.jdbc
+			.sql("""
+					insert into special_action (theme, organiser_unit_id, region_code, region_path, coverage_path, starts_on,
+					    ends_on, unit_kinds, created_by, created_at)
+					values (:theme, :organiser, :code, :path, :coverage, :starts, :ends, :kinds, :by, :at)""")
 			.param("theme", action.theme().strip())
 			.param("organiser", organiser.getId())
 			.param("code", region.code())
 			.param("path", region.path())
+			.param("coverage", coverage(action.regionCodes().isEmpty() ? List.of(region.path())
+					: action.regionCodes().stream().map(code -> this.regions.find(code).orElseThrow().path()).toList()))
 			.param("starts", action.startsOn())
 			.param("ends", action.endsOn())
 			.param("kinds", String.join(",", action.unitKinds().stream().map(UnitKind::name).toList()))
@@ -154,6 +160,7 @@ public class DisciplineManagement {
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.update(key, "id");
 		long id = key.getKey().longValue();
+		this.tally.actionCreated(id);
 		for (String code : new java.util.LinkedHashSet<>(action.regionCodes())) {
 			this.jdbc.sql("insert into action_region (action_id, region_code) values (:a, :c)")
 				.param("a", id)
@@ -224,6 +231,20 @@ public class DisciplineManagement {
 		Views.ActionDetail action = this.queries.action(actionId, actor);
 		requireDiscipline(actor);
 		return record(actionId, action, covered(action), inspection, actor);
+	}
+
+	/**
+	 * The deepest region path that holds every region an action covers (V55
+	 * {@code coverage_path}): every inspection of the action lies under it.
+	 */
+	static String coverage(List<String> paths) {
+		String common = paths.get(0);
+		for (String path : paths) {
+			while (!path.startsWith(common)) {
+				common = common.substring(0, common.lastIndexOf('/', common.length() - 2) + 1);
+			}
+		}
+		return common;
 	}
 
 	private List<String> covered(Views.ActionDetail action) {
@@ -297,6 +318,7 @@ public class DisciplineManagement {
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.update(key, "id");
 		long id = key.getKey().longValue();
+		this.tally.inspectionRecorded(id);
 		for (NewInspection.Check check : inspection.checks()) {
 			this.jdbc
 				.sql("insert into inspection_check (inspection_id, position, passed, note) values (:i, :p, :ok, :note)")
@@ -352,6 +374,7 @@ public class DisciplineManagement {
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.update(key, "id");
 		long id = key.getKey().longValue();
+		this.tally.findingRecorded(id);
 		for (Evidence file : evidence) {
 			this.jdbc.sql("""
 					insert into finding_evidence (finding_id, filename, content_type, size_bytes, content)
@@ -378,10 +401,13 @@ public class DisciplineManagement {
 		if (inspection.issuedAt() != null) {
 			throw new NotAllowed(Text.of("discipline.error.issued"));
 		}
-		this.jdbc.sql("update inspection set issued_at = :at where id = :id and issued_at is null")
+		int issued = this.jdbc.sql("update inspection set issued_at = :at where id = :id and issued_at is null")
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.param("id", inspectionId)
 			.update();
+		if (issued == 1) {
+			this.tally.inspectionIssued(inspectionId);
+		}
 		List<Long> items = new java.util.ArrayList<>();
 		if (dueDate != null) {
 			for (Views.Finding finding : this.queries.findingsOf(inspectionId, actor)) {
@@ -507,7 +533,9 @@ public class DisciplineManagement {
 			.param("rec", actor.personId())
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.update(key, "id");
-		return key.getKey().longValue();
+		long id = key.getKey().longValue();
+		this.tally.decisionRecorded(id);
+		return id;
 	}
 
 	/** Adds a kind of problem: an administrator. */
