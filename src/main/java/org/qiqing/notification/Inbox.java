@@ -24,6 +24,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -197,7 +198,7 @@ public class Inbox {
 	 * A page of the person's entries, newest first: all of them, or the unread ones, each
 	 * read in order from its own index (V31, V33), not one statement filtering the other.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Page page(long personId, boolean unreadOnly, int page, int size, Locale locale) {
 		List<Stored> items = this.jdbc
 			.sql("""
@@ -217,8 +218,13 @@ public class Inbox {
 		return new Page(shown, page, size, hasNext, unreadCount(personId));
 	}
 
-	/** How many of the person's entries are unread, up to {@link #UNREAD_COUNTED}. */
-	@Transactional(readOnly = true)
+	/**
+	 * How many of the person's entries are unread, up to {@link #UNREAD_COUNTED}. Asked
+	 * by the top bar of every page: one statement, in the caller's transaction if he has
+	 * one, else in none (a transaction of its own added a commit, a round trip to the
+	 * database, to every page). So is {@link #page}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public long unreadCount(long personId) {
 		return this.jdbc
 			.sql("""

@@ -34,6 +34,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -164,14 +165,18 @@ public class RegistrationDesk {
 		return this.registrations.pending(actor, this.managers.enterpriseManagedBy(actor));
 	}
 
-	/** How many registrations wait for the actor: the number in the top bar. */
-	@Transactional(readOnly = true)
+	/**
+	 * How many registrations wait for the actor: the number in the top bar of every page,
+	 * read without a transaction of its own (its commit was one more round trip to the
+	 * database per page).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public int pendingCount(Actor actor) {
 		return this.registrations.countPending(actor, this.managers.enterpriseManagedBy(actor));
 	}
 
 	/** Whether the actor decides any registration: the link in the top bar. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public boolean decides(Actor actor) {
 		return actor.has(org.qiqing.organisation.Role.DISPATCHER) || actor.has(org.qiqing.organisation.Role.ADMIN)
 				|| this.managers.enterpriseManagedBy(actor) != null;

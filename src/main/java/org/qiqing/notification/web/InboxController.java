@@ -62,7 +62,10 @@ class InboxController {
 	@GetMapping("/inbox")
 	String showInbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean unread,
 			Actor actor, Model model, Locale locale) {
-		model.addAttribute("page", this.inbox.page(actor.personId(), unread, Math.max(page, 0), PAGE_SIZE, locale));
+		Inbox.Page shown = this.inbox.page(actor.personId(), unread, Math.max(page, 0), PAGE_SIZE, locale);
+		model.addAttribute("page", shown);
+		// the top bar's badge shows the same count: the layout does not count again
+		model.addAttribute("inboxUnread", shown.unread());
 		model.addAttribute("unreadOnly", unread);
 		model.addAttribute("topics", NoticeTopic.values());
 		return INBOX;
