@@ -32,6 +32,22 @@ echo "rebuild: $(( $(date +%s) - started )) s on the wall (with the node's start
 echo "== counts from the rollups, c=8"
 start
 java bench/Load.java "http://127.0.0.1:$PORT" stats 8 "$SECONDS_EACH" | tee "$OUT/stats.txt"
+echo "== the same counts, c=1 (beside the GROUP BY below)"
+java bench/Load.java "http://127.0.0.1:$PORT" stats 1 "$SECONDS_EACH" | tee "$OUT/stats-c1.txt"
+echo "== the same questions by GROUP BY over the cases and their events, at the database (best of 3)"
+# What a client without rollups would run for the county dispatcher's figures: the states now, the
+# year's and the month's steps by kind (and by unit); times from psql's \timing, without HTTP.
+county=/330400/330421/%
+for question in \
+	"states:select state, count(*) from cases c where c.region_path like '$county' group by state" \
+	"year:select e.action, count(*) from case_event e join cases c on c.id = e.case_id where c.region_path like '$county' and e.at >= now() - interval '1 year' group by e.action" \
+	"by-unit:select c.lead_unit_id, e.action, count(*) from case_event e join cases c on c.id = e.case_id where c.region_path like '$county' and e.at >= date_trunc('month', now()) group by 1, 2"; do
+	best=$(for _ in 1 2 3; do
+		printf '\\timing on\n%s;\n' "${question#*:}" | psql -h 127.0.0.1 -U postgres -X -q -d "$DB" \
+			| awk '/^Time:/ {print $2}'
+	done | sort -n | head -1)
+	echo "group-by ${question%%:*}: $best ms" | tee -a "$OUT/group-by.txt"
+done
 echo "== steps with the rollups kept live, c=32"
 java bench/Load.java "http://127.0.0.1:$PORT" lifecycle 32 "$SECONDS_EACH" | tee "$OUT/live.txt"
 stop

@@ -1529,12 +1529,14 @@ class AccessMatrixIntegrationTests {
 
 	private void campaignJson(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
 		request.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.IF_MATCH, STALE)
 			.content("{\"title\": \"改名\", \"from\": \"2001-01-01\", \"to\": \"2001-03-31\", \"scale\": \"FIVE\","
 					+ " \"questions\": [\"办事效率\"]}");
 	}
 
 	private void campaignForm(AbstractMockHttpServletRequestBuilder<?> request, Things t) {
-		request.param("title", "改名")
+		request.param("version", "999999")
+			.param("title", "改名")
 			.param("from", "2001-01-01")
 			.param("to", "2001-03-31")
 			.param("scale", "FIVE")

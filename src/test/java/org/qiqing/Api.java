@@ -48,6 +48,15 @@ public final class Api {
 			.andReturn();
 	}
 
+	/** A PUT naming the version it was made on ({@code If-Match}). */
+	public MvcResult put(Member who, String path, int version, String json) throws Exception {
+		return this.mvc
+			.perform(as(who, MockMvcRequestBuilders.put(path)).contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+				.content(json))
+			.andReturn();
+	}
+
 	public MvcResult step(Member who, long caseId, int version, String action, String json) throws Exception {
 		return this.mvc
 			.perform(as(who, MockMvcRequestBuilders.post("/api/v1/cases/" + caseId + "/" + action))

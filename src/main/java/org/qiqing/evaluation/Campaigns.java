@@ -25,6 +25,7 @@ import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Text;
@@ -85,7 +86,7 @@ public class Campaigns {
 	 */
 	public record Campaign(long id, String title, LocalDate from, LocalDate to, LocalDate opensOn, LocalDate closesOn,
 			Scale scale, String regionPath, List<String> questions, int invited, int answered, Status status,
-			Instant closedAt, String closeReason) {
+			Instant closedAt, String closeReason, int version) {
 
 		public boolean open(LocalDate today) {
 			return this.closedAt == null && (this.opensOn == null || !today.isBefore(this.opensOn))
@@ -187,10 +188,12 @@ public class Campaigns {
 	 * Changes a campaign that has not opened: its title, period, days, scale and
 	 * questions, and invites anew for the new period. Only an organiser of the campaign's
 	 * own jurisdiction edits it (the invitations are his jurisdiction's).
+	 * @param version the version the edit was made on
 	 * @throws NotAllowed once it has opened or closed (409)
+	 * @throws StaleVersion when it was changed since that version (412)
 	 */
 	@Transactional
-	public Campaign edit(long id, NewCampaign request, Actor actor) {
+	public Campaign edit(long id, int version, NewCampaign request, Actor actor) {
 		Campaign campaign = organised(id, actor);
 		if (!campaign.regionPath().equals(actor.jurisdictionPath())) {
 			throw new AccessDeniedException("only the organising jurisdiction edits a campaign");
@@ -199,10 +202,10 @@ public class Campaigns {
 			throw new NotAllowed(Text.of("evaluation.error.notScheduled"));
 		}
 		Terms terms = check(request);
-		this.jdbc.sql("""
+		int edited = this.jdbc.sql("""
 				update eval_campaign set title = :title, period_from = :from, period_to = :to, opens_on = :opensOn,
-				       closes_on = :closesOn, scale = :scale
-				where id = :id and closed_at is null""")
+				       closes_on = :closesOn, scale = :scale, version = version + 1
+				where id = :id and version = :version and closed_at is null""")
 			.param("title", terms.title())
 			.param("from", request.from())
 			.param("to", request.to())
@@ -210,7 +213,11 @@ public class Campaigns {
 			.param("closesOn", terms.closesOn())
 			.param("scale", terms.scale().name())
 			.param("id", id)
+			.param("version", version)
 			.update();
+		if (edited != 1) {
+			throw new StaleVersion(version, campaign.version());
+		}
 		// Nobody has answered before it opens: the questions and invitations are made
 		// anew.
 		this.jdbc.sql("delete from eval_question where campaign_id = :c").param("c", id).update();
@@ -351,13 +358,13 @@ public class Campaigns {
 	}
 
 	private record Row(long id, String title, LocalDate periodFrom, LocalDate periodTo, LocalDate opensOn,
-			LocalDate closesOn, String scale, String regionPath, Timestamp closedAt, String closeReason) {
+			LocalDate closesOn, String scale, String regionPath, Timestamp closedAt, String closeReason, int version) {
 	}
 
 	private static final String ROW = """
 			select id, title, period_from as periodFrom, period_to as periodTo, opens_on as opensOn,
 			       closes_on as closesOn, scale, region_path as regionPath, closed_at as closedAt,
-			       close_reason as closeReason
+			       close_reason as closeReason, version
 			from eval_campaign
 			""";
 
@@ -380,7 +387,8 @@ public class Campaigns {
 		Instant closedAt = row.closedAt() == null ? null : row.closedAt().toInstant();
 		return new Campaign(row.id(), row.title(), row.periodFrom(), row.periodTo(), row.opensOn(), row.closesOn(),
 				Scale.valueOf(row.scale()), row.regionPath(), questions, counts[0], counts[1],
-				Campaign.status(row.opensOn(), row.closesOn(), closedAt, today()), closedAt, row.closeReason());
+				Campaign.status(row.opensOn(), row.closesOn(), closedAt, today()), closedAt, row.closeReason(),
+				row.version());
 	}
 
 	/** Whether the person oversees the whole campaign: all its units' figures. */

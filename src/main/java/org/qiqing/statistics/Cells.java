@@ -5,6 +5,7 @@ import static org.qiqing.platform.PlatformClock.CHINA;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +79,16 @@ final class Cells {
 						Long::sum);
 			}
 		}
+	}
+
+	/** The same counts dated by the first day of their month (the rows of stat_month). */
+	static Map<Cell, Long> byMonth(Map<Cell, Long> days) {
+		Map<Cell, Long> months = new HashMap<>();
+		days.forEach((cell, n) -> months.merge(
+				new Cell(cell.day().withDayOfMonth(1), cell.regionCode(), cell.regionPath(), cell.unitId(), cell.role(),
+						cell.categoryId(), cell.kind(), cell.channel(), cell.measure(), cell.bucket(), cell.stripe()),
+				n, Long::sum));
+		return months;
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package org.qiqing.statistics;
 
+import static org.qiqing.platform.PlatformClock.CHINA;
+
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,15 +45,18 @@ public class Figures {
 
 	private final JdbcClient jdbc;
 
-	Figures(JdbcClient jdbc) {
+	private final Clock clock;
+
+	Figures(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** The measures of a slice, with the histogram of resolution times. */
 	@Transactional(readOnly = true)
 	public Counts measures(Actor actor, Slice slice) {
 		Counts counts = new Counts();
-		query(actor, slice, "select r.measure, r.bucket, sum(r.n) from stat_rollup r", true, null).query((rs, n) -> {
+		counted(actor, slice, null).query((rs, n) -> {
 			counts.add(rs.getString(1), rs.getInt(2), rs.getLong(3));
 			return null;
 		}).list();
@@ -61,14 +67,11 @@ public class Figures {
 	@Transactional(readOnly = true)
 	public Map<String, Counts> measuresBy(Actor actor, Slice slice, Dimension dimension) {
 		Map<String, Counts> groups = new TreeMap<>();
-		query(actor, slice, "select " + dimension.column + ", r.measure, r.bucket, sum(r.n) from stat_rollup r", true,
-				dimension)
-			.query((rs, n) -> {
-				groups.computeIfAbsent(rs.getString(1), key -> new Counts())
-					.add(rs.getString(2), rs.getInt(3), rs.getLong(4));
-				return null;
-			})
-			.list();
+		counted(actor, slice, dimension).query((rs, n) -> {
+			groups.computeIfAbsent(rs.getString(1), key -> new Counts())
+				.add(rs.getString(2), rs.getInt(3), rs.getLong(4));
+			return null;
+		}).list();
 		return groups;
 	}
 
@@ -76,7 +79,7 @@ public class Figures {
 	@Transactional(readOnly = true)
 	public Map<CaseState, Long> states(Actor actor, Slice slice) {
 		Map<CaseState, Long> states = new EnumMap<>(CaseState.class);
-		query(actor, slice, "select r.state, sum(r.n) from stat_state r", false, null).query((rs, n) -> {
+		states(actor, slice, null).query((rs, n) -> {
 			long count = rs.getLong(2);
 			if (count != 0) {
 				states.put(CaseState.valueOf(rs.getString(1)), count);
@@ -90,30 +93,58 @@ public class Figures {
 	@Transactional(readOnly = true)
 	public Map<String, Map<CaseState, Long>> statesBy(Actor actor, Slice slice, Dimension dimension) {
 		Map<String, Map<CaseState, Long>> groups = new TreeMap<>();
-		query(actor, slice, "select " + dimension.column + ", r.state, sum(r.n) from stat_state r", false, dimension)
-			.query((rs, n) -> {
-				long count = rs.getLong(3);
-				if (count != 0) {
-					groups.computeIfAbsent(rs.getString(1), key -> new EnumMap<>(CaseState.class))
-						.put(CaseState.valueOf(rs.getString(2)), count);
-				}
-				return null;
-			})
-			.list();
+		states(actor, slice, dimension).query((rs, n) -> {
+			long count = rs.getLong(3);
+			if (count != 0) {
+				groups.computeIfAbsent(rs.getString(1), key -> new EnumMap<>(CaseState.class))
+					.put(CaseState.valueOf(rs.getString(2)), count);
+			}
+			return null;
+		}).list();
 		return groups;
 	}
 
-	private StatementSpec query(Actor actor, Slice slice, String select, boolean dated, Dimension dimension) {
-		List<String> where = new ArrayList<>();
+	/**
+	 * The measures of a slice (grouped by a dimension, or not), one grouped branch per
+	 * span of its period, their rows added up by the caller: a group may come once from
+	 * the days' rows and again from the months'.
+	 */
+	private StatementSpec counted(Actor actor, Slice slice, Dimension dimension) {
+		List<Span> spans = dimension == Dimension.DAY ? List.of(new Span(slice.from(), slice.to(), false))
+				: Span.cover(slice.from(), slice.to(), LocalDate.now(this.clock.withZone(CHINA)));
 		Map<String, Object> params = new LinkedHashMap<>();
+		String filters = filters(slice, params);
+		String grouped = (dimension == null ? "" : dimension.column + ", ") + "r.measure, r.bucket";
+		List<String> branches = new ArrayList<>();
+		for (Span span : spans) {
+			int i = branches.size();
+			String dated = span.months() ? "stat_month r where r.in_month" : "stat_rollup r where r.on_day";
+			branches.add("select " + grouped + ", sum(r.n) from " + dated + " between :from" + i + " and :to" + i
+					+ " and " + filters + " group by " + grouped);
+			params.put("from" + i, span.from());
+			params.put("to" + i, span.to());
+		}
+		return statement(String.join(" union all ", branches), params, actor);
+	}
+
+	/** The states now of a slice (its period ignored), grouped by a dimension or not. */
+	private StatementSpec states(Actor actor, Slice slice, Dimension dimension) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String grouped = (dimension == null ? "" : dimension.column + ", ") + "r.state";
+		return statement("select " + grouped + ", sum(r.n) from stat_state r where " + filters(slice, params)
+				+ " group by " + grouped, params, actor);
+	}
+
+	/**
+	 * The conditions of what a person may see and of the slice's filters: only those the
+	 * slice has, as conditions with bound values, so each query can use the index of what
+	 * it filters.
+	 */
+	private static String filters(Slice slice, Map<String, Object> params) {
+		List<String> where = new ArrayList<>();
 		where.add(CaseScope.figures("r.region_path", "r.unit_id"));
 		where.add("r.unit_role = :role");
 		params.put("role", slice.coHandling() ? Cells.CO : Cells.LEAD);
-		if (dated) {
-			where.add("r.on_day between :from and :to");
-			params.put("from", slice.from());
-			params.put("to", slice.to());
-		}
 		if (slice.unitId() != null) {
 			where.add("r.unit_id = :unit");
 			params.put("unit", slice.unitId());
@@ -134,10 +165,11 @@ public class Figures {
 			where.add("r.channel = :channel");
 			params.put("channel", slice.channel());
 		}
-		String measure = dated ? "r.measure, r.bucket" : "r.state";
-		String group = (dimension == null ? "" : dimension.column + ", ") + measure;
-		StatementSpec statement = this.jdbc
-			.sql(select + " where " + String.join(" and ", where) + " group by " + group);
+		return String.join(" and ", where);
+	}
+
+	private StatementSpec statement(String sql, Map<String, Object> params, Actor actor) {
+		StatementSpec statement = this.jdbc.sql(sql);
 		params.forEach(statement::param);
 		return CaseScope.bind(statement, actor);
 	}

@@ -40,17 +40,19 @@ public class MonthlyMeasures {
 		this.histories = histories;
 	}
 
-	/** The month's counts as the rollups keep them: one statement, grouped. */
+	/**
+	 * The month's counts as the rollups keep them (its row of stat_month): one statement,
+	 * grouped.
+	 */
 	@Transactional(readOnly = true)
 	public List<Row> fromRollups(YearMonth month) {
 		return this.jdbc.sql("""
 				select r.unit_id, r.region_code, r.region_path, r.measure, sum(r.n)
-				from stat_rollup r
-				where r.on_day between :from and :to and r.unit_role = :role and r.measure <> :histogram
+				from stat_month r
+				where r.in_month = :month and r.unit_role = :role and r.measure <> :histogram
 				group by r.unit_id, r.region_code, r.region_path, r.measure
 				having sum(r.n) <> 0""")
-			.param("from", Date.valueOf(month.atDay(1)))
-			.param("to", Date.valueOf(month.atEndOfMonth()))
+			.param("month", Date.valueOf(month.atDay(1)))
 			.param("role", Cells.LEAD)
 			.param("histogram", Measure.RESOLVE_DAYS.name())
 			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))

@@ -27,39 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Rollups {
 
-	private static final String ROLLUP_COLUMNS = "on_day, region_code, region_path, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe, n";
-
 	private static final String STATE_COLUMNS = "region_code, region_path, unit_id, unit_role, category_id, kind, channel, state, stripe, n";
 
-	/** PostgreSQL: an upsert that is safe when two steps add the first count of a row. */
-	private static final String ROLLUP_UPSERT_PG = "insert into stat_rollup (" + ROLLUP_COLUMNS
-			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-			+ " on conflict (on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)"
-			+ " do update set n = stat_rollup.n + excluded.n";
+	/** The days' rows and the months' rows: the same cells, dated by day or by month. */
+	private static final Table DAYS = new Table("stat_rollup", "on_day");
+
+	private static final Table MONTHS = new Table("stat_month", "in_month");
 
 	private static final String STATE_UPSERT_PG = "insert into stat_state (" + STATE_COLUMNS
 			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 			+ " on conflict (region_code, unit_id, unit_role, category_id, kind, channel, state, stripe)"
 			+ " do update set n = stat_state.n + excluded.n";
-
-	/** H2 (one node): standard MERGE. */
-	private static final String ROLLUP_MERGE_H2 = """
-			merge into stat_rollup t
-			using (select cast(? as date) as on_day, cast(? as varchar(12)) as region_code,
-			              cast(? as varchar(80)) as region_path, cast(? as bigint) as unit_id,
-			              cast(? as varchar(1)) as unit_role, cast(? as bigint) as category_id,
-			              cast(? as varchar(30)) as kind, cast(? as varchar(20)) as channel,
-			              cast(? as varchar(40)) as measure, cast(? as integer) as bucket,
-			              cast(? as smallint) as stripe, cast(? as bigint) as n) s
-			on t.on_day = s.on_day and t.region_code = s.region_code and t.unit_id = s.unit_id and t.unit_role = s.unit_role
-			   and t.category_id = s.category_id and t.kind = s.kind and t.channel = s.channel
-			   and t.measure = s.measure and t.bucket = s.bucket and t.stripe = s.stripe
-			when matched then update set n = t.n + s.n
-			when not matched then insert ("""
-			+ ROLLUP_COLUMNS
-			+ """
-					) values (s.on_day, s.region_code, s.region_path, s.unit_id, s.unit_role, s.category_id, s.kind, s.channel,
-					          s.measure, s.bucket, s.stripe, s.n)""";
 
 	private static final String STATE_MERGE_H2 = """
 			merge into stat_state t
@@ -107,10 +85,8 @@ class Rollups {
 	void add(Map<Cells.Cell, Long> cells, Map<Cells.StateCell, Long> states) {
 		boolean pg = isPostgres();
 		if (!cells.isEmpty()) {
-			List<Map.Entry<Cells.Cell, Long>> sorted = new ArrayList<>(cells.entrySet());
-			sorted.sort(Map.Entry.comparingByKey(Cells.ORDER));
-			this.jdbc.batchUpdate(pg ? ROLLUP_UPSERT_PG : ROLLUP_MERGE_H2, sorted, sorted.size(),
-					(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+			upsert(DAYS, cells, pg);
+			upsert(MONTHS, Cells.byMonth(cells), pg);
 		}
 		if (!states.isEmpty()) {
 			List<Map.Entry<Cells.StateCell, Long>> sorted = new ArrayList<>(states.entrySet());
@@ -120,16 +96,32 @@ class Rollups {
 		}
 	}
 
+	/**
+	 * Adds to the rows of one table in the fixed order, so that two steps never lock the
+	 * same rows in opposite orders (every step writes the days, then the months, then the
+	 * states).
+	 */
+	private void upsert(Table table, Map<Cells.Cell, Long> cells, boolean pg) {
+		List<Map.Entry<Cells.Cell, Long>> sorted = new ArrayList<>(cells.entrySet());
+		sorted.sort(Map.Entry.comparingByKey(Cells.ORDER));
+		this.jdbc.batchUpdate(pg ? table.upsertPostgres() : table.mergeH2(), sorted, sorted.size(),
+				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+	}
+
 	/** Replaces every row with those given (the rebuild), in batches. */
 	void replaceAll(Map<Cells.Cell, Long> cells, Map<Cells.StateCell, Long> states) {
 		this.jdbc.update("delete from stat_rollup");
+		this.jdbc.update("delete from stat_month");
 		this.jdbc.update("delete from stat_state");
-		this.jdbc.batchUpdate(
-				"insert into stat_rollup (" + ROLLUP_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				new ArrayList<>(cells.entrySet()), 5000,
-				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+		insertAll(DAYS, cells);
+		insertAll(MONTHS, Cells.byMonth(cells));
 		this.jdbc.batchUpdate("insert into stat_state (" + STATE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				new ArrayList<>(states.entrySet()), 5000,
+				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+	}
+
+	private void insertAll(Table table, Map<Cells.Cell, Long> cells) {
+		this.jdbc.batchUpdate(table.insert(), new ArrayList<>(cells.entrySet()), 5000,
 				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
 	}
 
@@ -140,7 +132,7 @@ class Rollups {
 	 */
 	void lockAgainstSteps() {
 		if (isPostgres()) {
-			this.jdbc.execute("lock table stat_rollup, stat_state in exclusive mode");
+			this.jdbc.execute("lock table stat_rollup, stat_month, stat_state in exclusive mode");
 		}
 	}
 
@@ -178,6 +170,48 @@ class Rollups {
 				.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
 		}
 		return this.postgres;
+	}
+
+	/** A table of counted cells, and the column that dates them. */
+	private record Table(String name, String dated) {
+
+		String columns() {
+			return this.dated
+					+ ", region_code, region_path, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe, n";
+		}
+
+		String insert() {
+			return "insert into " + this.name + " (" + columns() + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		}
+
+		/**
+		 * PostgreSQL: an upsert that is safe when two steps add the first count of a row.
+		 */
+		String upsertPostgres() {
+			return insert() + " on conflict (" + this.dated
+					+ ", region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)"
+					+ " do update set n = " + this.name + ".n + excluded.n";
+		}
+
+		/** H2 (one node): standard MERGE. */
+		String mergeH2() {
+			return """
+					merge into %1$s t
+					using (select cast(? as date) as %2$s, cast(? as varchar(12)) as region_code,
+					              cast(? as varchar(80)) as region_path, cast(? as bigint) as unit_id,
+					              cast(? as varchar(1)) as unit_role, cast(? as bigint) as category_id,
+					              cast(? as varchar(30)) as kind, cast(? as varchar(20)) as channel,
+					              cast(? as varchar(40)) as measure, cast(? as integer) as bucket,
+					              cast(? as smallint) as stripe, cast(? as bigint) as n) s
+					on t.%2$s = s.%2$s and t.region_code = s.region_code and t.unit_id = s.unit_id
+					   and t.unit_role = s.unit_role and t.category_id = s.category_id and t.kind = s.kind
+					   and t.channel = s.channel and t.measure = s.measure and t.bucket = s.bucket and t.stripe = s.stripe
+					when matched then update set n = t.n + s.n
+					when not matched then insert (%3$s) values (s.%2$s, s.region_code, s.region_path, s.unit_id,
+					          s.unit_role, s.category_id, s.kind, s.channel, s.measure, s.bucket, s.stripe, s.n)"""
+				.formatted(this.name, this.dated, columns());
+		}
+
 	}
 
 }

@@ -92,20 +92,31 @@ class CampaignLifecycleIntegrationTests {
 				"campaign-close", "办事效率</textarea>");
 
 		// edited before it opens: bad terms are refused with their field, good ones kept
-		MvcResult bad = api.put(this.world.dispatcherA(), path, terms.formatted("四月评议", "2023-04-01", "2023-04-30",
+		MvcResult bad = api.put(this.world.dispatcherA(), path, 0, terms.formatted("四月评议", "2023-04-01", "2023-04-30",
 				today.plusDays(10), today.plusDays(5), "[\"办事效率\"]"));
 		assertThat(bad.getResponse().getStatus()).isEqualTo(400);
 		assertThat(bad.getResponse().getContentType()).startsWith("application/problem+json");
 		assertThat(body(bad)).contains("closesOn");
-		MvcResult edited = api.put(this.world.dispatcherA(), path, terms.formatted("2023 年四月评议", "2023-04-01",
-				"2023-04-30", today, today.plusDays(20), "[\"办事效率\", \"服务态度\"]"));
+		String good = terms.formatted("2023 年四月评议", "2023-04-01", "2023-04-30", today, today.plusDays(20),
+				"[\"办事效率\", \"服务态度\"]");
+		// an edit must name the version it was made on, and one made on another is
+		// refused
+		assertThat(status(api.put(this.world.dispatcherA(), path, good))).isEqualTo(428);
+		MvcResult stale = api.put(this.world.dispatcherA(), path, 3, good);
+		assertThat(stale.getResponse().getStatus()).isEqualTo(412);
+		assertThat(stale.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(Api.read(api.get(this.world.dispatcherA(), path + "/results"), "$.campaign.title"))
+			.isEqualTo("四月评议");
+		MvcResult edited = api.put(this.world.dispatcherA(), path, 0, good);
 		assertThat(edited.getResponse().getStatus()).as(body(edited)).isEqualTo(200);
 		assertThat(Api.read(edited, "$.title")).isEqualTo("2023 年四月评议");
 		assertThat(Api.read(edited, "$.questions.length()")).isEqualTo(2);
+		assertThat(Api.read(edited, "$.version")).isEqualTo(1);
+		assertThat(edited.getResponse().getHeader("ETag")).isEqualTo("\"1\"");
 		// opening today: it is open, and no longer edited
 		assertThat(Api.read(edited, "$.status")).isEqualTo("OPEN");
 		assertThat(invitationsOf(api, this.world.enterpriseA(), campaign)).hasSize(1);
-		MvcResult late = api.put(this.world.dispatcherA(), path,
+		MvcResult late = api.put(this.world.dispatcherA(), path, 1,
 				terms.formatted("改名", "2023-04-01", "2023-04-30", today, today.plusDays(20), "[\"办事效率\"]"));
 		assertThat(late.getResponse().getStatus()).isEqualTo(409);
 		assertThat(late.getResponse().getContentType()).startsWith("application/problem+json");

@@ -12,6 +12,7 @@ import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
+import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,10 +84,14 @@ class RollupsIntegrationTests {
 						api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id()));
 			}
 		}
-		Map<String, Long> live = rollups();
+		Map<String, Long> live = rollups("stat_rollup", "on_day");
 		Map<String, Long> liveStates = states();
+		assertThat(rollups("stat_month", "in_month")).as("the months' rows add up the days'").isEqualTo(byMonth(live));
+		assertThat(measuresOfTheYear(api)).as("a year's measures, read by months, add up its days")
+			.isEqualTo(measuresOfTheYearByDay(api));
 		this.rebuild.rebuild();
-		assertThat(rollups()).isEqualTo(live);
+		assertThat(rollups("stat_rollup", "on_day")).isEqualTo(live);
+		assertThat(rollups("stat_month", "in_month")).isEqualTo(byMonth(live));
 		assertThat(states()).isEqualTo(liveStates);
 		assertThat(live.keySet()).anyMatch(key -> key.contains("RESOLVED"));
 		assertThat(taken).as("steps taken").isGreaterThan(15);
@@ -107,13 +112,16 @@ class RollupsIntegrationTests {
 		};
 	}
 
-	/** Every rollup count but zeros, by its key without the stripe, added up. */
-	private Map<String, Long> rollups() {
+	/**
+	 * Every rollup count of a table but zeros, by its key without the stripe, added up.
+	 */
+	private Map<String, Long> rollups(String table, String dated) {
 		Map<String, Long> all = new TreeMap<>();
 		this.jdbc
 			.sql("""
-					select on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, sum(n)
-					from stat_rollup group by on_day, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket""")
+					select %2$s, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, sum(n)
+					from %1$s group by %2$s, region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket"""
+				.formatted(table, dated))
 			.query((rs, n) -> {
 				if (rs.getLong(10) != 0) {
 					all.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4) + "|"
@@ -124,6 +132,39 @@ class RollupsIntegrationTests {
 			})
 			.list();
 		return all;
+	}
+
+	private Map<String, Long> measuresOfTheYear(Api api) throws Exception {
+		MvcResult read = api.get(this.world.supervisorA(), "/api/v1/statistics/measures?" + lastYear());
+		@SuppressWarnings("unchecked")
+		Map<String, Number> counts = (Map<String, Number>) Api.read(read, "$.counts");
+		Map<String, Long> all = new TreeMap<>();
+		counts.forEach((measure, n) -> all.put(measure, n.longValue()));
+		return all;
+	}
+
+	/** The same measures read from the days' rows alone (grouped by day), added up. */
+	private Map<String, Long> measuresOfTheYearByDay(Api api) throws Exception {
+		MvcResult read = api.get(this.world.supervisorA(), "/api/v1/statistics/measures/by/day?" + lastYear());
+		@SuppressWarnings("unchecked")
+		List<Map<String, Number>> days = (List<Map<String, Number>>) Api.read(read, "$.groups[*].measures.counts");
+		Map<String, Long> all = new TreeMap<>();
+		days.forEach(counts -> counts.forEach((measure, n) -> all.merge(measure, n.longValue(), Long::sum)));
+		measuresOfTheYear(api).keySet().forEach(measure -> all.putIfAbsent(measure, 0L));
+		return all;
+	}
+
+	private static String lastYear() {
+		LocalDate today = LocalDate.now(PlatformClock.CHINA);
+		return "from=" + today.minusYears(1) + "&to=" + today;
+	}
+
+	/** The days' counts added up by month (the key's yyyy-MM-dd made yyyy-MM-01). */
+	private static Map<String, Long> byMonth(Map<String, Long> days) {
+		Map<String, Long> months = new TreeMap<>();
+		days.forEach((key, n) -> months.merge(key.substring(0, 8) + "01" + key.substring(10), n, Long::sum));
+		months.values().removeIf(n -> n == 0);
+		return months;
 	}
 
 	private Map<String, Long> states() {

@@ -16,14 +16,17 @@ import org.qiqing.evaluation.Flags;
 import org.qiqing.evaluation.SpotChecks;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.PlatformClock;
+import org.qiqing.platform.Versions;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,10 +75,16 @@ class EvaluationApiController {
 		return this.campaigns.results(id, actor);
 	}
 
-	/** Changes a campaign that has not opened (409 once it has). */
+	/**
+	 * Changes a campaign that has not opened (409 once it has), with {@code If-Match} of
+	 * the version read (its {@code version}; 412 when it changed since).
+	 */
 	@PutMapping("/campaigns/{id}")
-	Campaigns.Campaign editCampaign(@PathVariable long id, @RequestBody Campaigns.NewCampaign request, Actor actor) {
-		return this.campaigns.edit(id, request, actor);
+	ResponseEntity<Campaigns.Campaign> editCampaign(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody Campaigns.NewCampaign request, Actor actor) {
+		Campaigns.Campaign campaign = this.campaigns.edit(id, Versions.fromIfMatch(ifMatch), request, actor);
+		return ResponseEntity.ok().eTag(Versions.etag(campaign.version())).body(campaign);
 	}
 
 	/** {@code {"reason": "…"}}. */

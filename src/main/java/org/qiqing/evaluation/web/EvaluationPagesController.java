@@ -19,6 +19,7 @@ import org.qiqing.evaluation.SpotChecks;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Text;
 
@@ -128,14 +129,15 @@ class EvaluationPagesController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-			@RequestParam(required = false) String scale, @RequestParam(required = false) String questions, Actor actor,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String scale, @RequestParam(required = false) String questions,
+			@RequestParam int version, Actor actor, RedirectAttributes redirect) {
 		List<String> lines = questions == null ? List.of() : Arrays.asList(questions.split("\\R"));
 		try {
-			this.campaigns.edit(id, new Campaigns.NewCampaign(title, from, to, opensOn, closesOn, scale, lines), actor);
+			this.campaigns.edit(id, version,
+					new Campaigns.NewCampaign(title, from, to, opensOn, closesOn, scale, lines), actor);
 			redirect.addFlashAttribute("done", "evaluation.campaign.edited");
 		}
-		catch (InvalidInput | NotAllowed ex) {
+		catch (InvalidInput | NotAllowed | StaleVersion ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/evaluation/campaigns/" + id;
