@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.NewAttachment;
@@ -63,8 +65,11 @@ public class DisciplineManagement {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	DisciplineManagement(JdbcClient jdbc, DisciplineQueries queries, DisciplineScope scope, CaseManagement cases,
-			Units units, Regions regions, People people, Clock clock) {
+			Units units, Regions regions, People people, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.scope = scope;
@@ -444,28 +449,28 @@ public class DisciplineManagement {
 	public long recordAccountability(NewAccountability decision, Evidence document, Actor actor) {
 		Map<String, Text> errors = new LinkedHashMap<>();
 		if (decision.causeType() == null || decision.causeId() == null) {
-			errors.put("causeId", Text.of("error.field.required", "causeId"));
+			errors.put("causeId", Text.of("error.field.required", Text.of("discipline.cause")));
 		}
 		if (decision.subject() == null) {
-			errors.put("subject", Text.of("error.field.required", "subject"));
+			errors.put("subject", Text.of("error.field.required", Text.of("discipline.subject")));
 		}
 		if (decision.form() == null) {
-			errors.put("form", Text.of("error.field.required", "form"));
+			errors.put("form", Text.of("error.field.required", Text.of("discipline.form")));
 		}
 		else if (decision.subject() != null && !decision.form().appliesTo(decision.subject())) {
 			errors.put("form", Text.of("discipline.error.form"));
 		}
 		if (decision.subject() == Subject.PERSON) {
-			text(errors, "personName", decision.personName(), 100, true);
+			labelled(errors, "personName", "discipline.person", decision.personName(), 100, true);
 		}
 		Unit unit = decision.unitId() == null ? null : this.units.findById(decision.unitId()).orElse(null);
 		if (unit == null) {
 			errors.put("unitId", Text.of("discipline.error.unit"));
 		}
-		text(errors, "decidedBy", decision.decidedBy(), 200, true);
-		text(errors, "documentNumber", decision.documentNumber(), 100, true);
+		labelled(errors, "decidedBy", "discipline.decidedBy", decision.decidedBy(), 200, true);
+		labelled(errors, "documentNumber", "discipline.documentNumber", decision.documentNumber(), 100, true);
 		if (decision.decidedOn() == null) {
-			errors.put("decidedOn", Text.of("error.field.required", "decidedOn"));
+			errors.put("decidedOn", Text.of("error.field.required", Text.of("discipline.decidedOn")));
 		}
 		else if (decision.decidedOn().isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			errors.put("decidedOn", Text.of("discipline.error.future"));
@@ -507,7 +512,10 @@ public class DisciplineManagement {
 			.param("rec", actor.personId())
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.update(key, "id");
-		return key.getKey().longValue();
+		long id = key.getKey().longValue();
+		this.audit.record(actor, AuditAction.DISCIPLINE_CHANGED, "accountability", id,
+				decision.causeType() + " " + decision.causeId() + ": " + decision.subject() + " " + decision.form());
+		return id;
 	}
 
 	/** Adds a kind of problem: an administrator. */
@@ -578,6 +586,19 @@ public class DisciplineManagement {
 		}
 		else if (value.length() > max) {
 			errors.put(field, Text.of("error.field.tooLong", field, max));
+		}
+	}
+
+	/** As {@link #text}, the field named in the reader's words by its label's key. */
+	private static void labelled(Map<String, Text> errors, String field, String label, String value, int max,
+			boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				errors.put(field, Text.of("error.field.required", Text.of(label)));
+			}
+		}
+		else if (value.length() > max) {
+			errors.put(field, Text.of("error.field.tooLong", Text.of(label), max));
 		}
 	}
 

@@ -401,6 +401,58 @@ class DisciplineAccessIntegrationTests {
 	}
 
 	/**
+	 * The register's form (问责追究): offered to inspectors only; recorded by the unit's own
+	 * inspector; refused to everyone else without a name of the register shown.
+	 */
+	@Test
+	void onlyTheUnitsInspectorRecordsADecisionOnThePage() throws Exception {
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MockHttpSession session = login(entry.getValue());
+			MvcResult register = page(session,
+					"/discipline/accountability?causeType=FINDING&causeId=" + this.a.finding());
+			assertThat(register.getResponse().getStatus()).as(who + " register page with form")
+				.isEqualTo(isDiscipline(who) ? 200 : 403);
+			assertThat(register.getResponse().getContentAsString().contains("id=\"accountability-form\""))
+				.as(who + " is offered the form")
+				.isEqualTo(who.startsWith("inspector"));
+			// Names the finding only to who sees it.
+			assertThat(register.getResponse().getContentAsString().contains("明查问题330421"))
+				.as(who + " form names the cause")
+				.isEqualTo(who.equals("inspectorA"));
+			MvcResult sent = this.mvc
+				.perform(MockMvcRequestBuilders.multipart("/discipline/accountability")
+					.param("causeType", "FINDING")
+					.param("causeId", Long.toString(this.a.finding()))
+					.param("target", "PERSON:NOTICE")
+					.param("personName", "页面问责" + who)
+					.param("unitId", Long.toString(this.world.deptA().getId()))
+					.param("decidedBy", "纪委")
+					.param("decidedOn", LocalDate.now().toString())
+					.param("documentNumber", "页面文号" + who)
+					.session(session)
+					.with(csrf()))
+				.andReturn();
+			boolean stored = this.jdbc.sql("select count(*) from accountability where document_number = :n")
+				.param("n", "页面文号" + who)
+				.query(Integer.class)
+				.single() > 0;
+			if (who.equals("inspectorA")) {
+				assertThat(sent.getResponse().getStatus()).as(who + " records").isEqualTo(302);
+				assertThat(stored).isTrue();
+			}
+			else {
+				assertThat(sent.getResponse().getStatus()).as(who + " refused").isIn(400, 403, 409);
+				assertThat(stored).as(who + " stored nothing").isFalse();
+				if (!isDiscipline(who)) {
+					assertThat(sent.getResponse().getContentAsString()).as(who + " sees no name")
+						.doesNotContain("某乙330421", "某乙330481");
+				}
+			}
+		}
+	}
+
+	/**
 	 * 公示: only an inspector whose jurisdiction holds a unit previews, publishes and
 	 * withdraws its list, on the API and the pages; everybody, and nobody logged in,
 	 * reads a published list, which names nobody and tells no unannounced inspection's
