@@ -401,6 +401,64 @@ class DisciplineAccessIntegrationTests {
 	}
 
 	/**
+	 * A supervision group is changed by the action's own inspector only, on the API and
+	 * the action's page; the member sees the action but may not; nobody else sees the
+	 * group (404). Its history is read by who sees the action. Each change here names the
+	 * group as it was, so the other tests' sight is kept.
+	 */
+	@Test
+	void onlyTheActionsInspectorChangesItsGroups() throws Exception {
+		Api api = new Api(this.mvc);
+		long group = this.queries.action(this.a.action(), this.inspectorA.actor()).groups().get(0).id();
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			Member m = entry.getValue();
+			boolean enterprise = m.actor().isEnterpriseContact();
+			boolean seesAction = sightOfA(who).action();
+			int version = this.queries.group(group, this.inspectorA.actor()).version();
+			int put = api
+				.put(m, "/api/v1/discipline/groups/" + group,
+						"{\"version\": " + version + ", \"name\": \"督查组\", \"leaderId\": "
+								+ this.inspectorA.actor().personId() + ", \"memberIds\": ["
+								+ this.memberA.actor().personId() + "]}")
+				.getResponse()
+				.getStatus();
+			int form = this.mvc
+				.perform(MockMvcRequestBuilders.post("/discipline/groups/" + group)
+					.param("version", Integer.toString(this.queries.group(group, this.inspectorA.actor()).version()))
+					.param("groupName", "督查组")
+					.param("leader", "t.x.inspector.a")
+					.param("members", "t.x.member.a")
+					.session(login(m))
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int history = status(api, m, "/api/v1/discipline/actions/" + this.a.action() + "/group-changes");
+			String actionPage = page(login(m), "/discipline/actions/" + this.a.action()).getResponse()
+				.getContentAsString();
+			if (who.equals("inspectorA")) {
+				assertThat(put).as(who + " API").isEqualTo(200);
+				assertThat(form).as(who + " page").isEqualTo(302);
+			}
+			else if (seesAction) {
+				assertThat(put).as(who + " API").isEqualTo(409);
+				assertThat(form).as(who + " page").isEqualTo(409);
+			}
+			else {
+				assertThat(put).as(who + " API").isIn(enterprise ? List.of(403, 404) : List.of(404));
+				assertThat(form).as(who + " page").isIn(enterprise ? List.of(403, 404) : List.of(404));
+			}
+			assertThat(history).as(who + " history").isIn(seesAction ? List.of(200) : List.of(403, 404));
+			assertThat(actionPage.contains("/discipline/groups/" + group)).as(who + " is offered the group's form")
+				.isEqualTo(who.equals("inspectorA"));
+		}
+		Views.ActionDetail kept = this.queries.action(this.a.action(), this.inspectorA.actor());
+		assertThat(kept.groups().get(0).members()).extracting(Views.Member::personId)
+			.containsExactlyInAnyOrder(this.inspectorA.actor().personId(), this.memberA.actor().personId());
+	}
+
+	/**
 	 * The register's form (问责追究): offered to inspectors only; recorded by the unit's own
 	 * inspector; refused to everyone else without a name of the register shown.
 	 */

@@ -63,11 +63,14 @@ class DisciplinePagesController {
 
 	private final org.springframework.context.MessageSource messages;
 
-	DisciplinePagesController(org.qiqing.organisation.People people, DisciplineQueries queries,
-			DisciplineFigures figures, DisciplineManagement management, DisciplineScope scope, DisciplineFiles files,
-			org.qiqing.organisation.Units units, org.qiqing.organisation.Regions regions,
-			org.springframework.context.MessageSource messages) {
+	private final org.qiqing.casework.CaseQueries cases;
+
+	DisciplinePagesController(org.qiqing.casework.CaseQueries cases, org.qiqing.organisation.People people,
+			DisciplineQueries queries, DisciplineFigures figures, DisciplineManagement management,
+			DisciplineScope scope, DisciplineFiles files, org.qiqing.organisation.Units units,
+			org.qiqing.organisation.Regions regions, org.springframework.context.MessageSource messages) {
 		this.messages = messages;
+		this.cases = cases;
 		this.units = units;
 		this.regions = regions;
 		this.people = people;
@@ -87,7 +90,23 @@ class DisciplinePagesController {
 				organiser);
 		model.addAttribute("total", this.figures.figures(filter, actor));
 		model.addAttribute("months", this.figures.byMonth(filter, actor));
-		model.addAttribute("discipline", this.scope.isDiscipline(actor));
+		boolean discipline = this.scope.isDiscipline(actor);
+		model.addAttribute("discipline", discipline);
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		// His own work first: his groups' running actions, inspections to issue and the
+		// rectification items waiting on him (to verify, 销号), as in his queue.
+		model.addAttribute("myActions", discipline ? this.queries.myActions(today, actor) : List.of());
+		model.addAttribute("toIssue", discipline ? this.queries.toIssue(actor) : List.of());
+		model.addAttribute("toVerify", discipline ? this.cases
+			.queue(actor,
+					new org.qiqing.casework.CaseQueries.QueueView(org.qiqing.casework.QueueTab.ALL,
+							org.qiqing.casework.CaseKind.RECTIFICATION, org.qiqing.casework.QueueOrder.URGENCY, null),
+					0, 10)
+			.items()
+			.stream()
+			.filter(line -> line.state() == org.qiqing.casework.CaseState.RESOLVED
+					|| line.state() == org.qiqing.casework.CaseState.EXTENSION_REQUESTED)
+			.toList() : List.of());
 		model.addAttribute("actions", this.queries.actions(filter, Paging.of(0, 50, 100), actor));
 		model.addAttribute("findings", this.queries.findings(filter, Paging.of(0, 50, 100), actor));
 		model.addAttribute("kindNames", kindNames());
@@ -190,14 +209,127 @@ class DisciplinePagesController {
 
 	@GetMapping("/discipline/actions/{id}")
 	String showAction(@PathVariable long id, Actor actor, Model model) {
+		return action(id, null, java.util.Map.of(), actor, model);
+	}
+
+	/**
+	 * Changes a supervision group from its action's page: name, leader and members by
+	 * login name, at the version the page showed. What is wrong is said beside the group
+	 * (400); a stale edit (the group changed since the page was read) is refused and the
+	 * page shows the group as it is now (412).
+	 */
+	@PostMapping("/discipline/groups/{id}")
+	String processGroupForm(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String groupName, @RequestParam(required = false) String leader,
+			@RequestParam(required = false) String members, Actor actor, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		org.qiqing.discipline.Views.Group group = this.queries.group(id, actor);
+		long actionId = this.queries.actionOfGroup(id);
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		String leaderName = leader == null ? "" : leader.strip();
+		Long leaderId = leaderName.isEmpty() ? null : personId(leaderName);
+		if (leaderName.isEmpty()) {
+			errors.put("leader", words("discipline.error.leader"));
+		}
+		else if (leaderId == null) {
+			errors.put("leader", this.messages.getMessage("discipline.error.person.unknown",
+					new Object[] { leaderName }, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
+		List<Long> memberIds = new ArrayList<>();
+		for (String username : (members == null ? "" : members).split("[,，、;；\\s]+")) {
+			if (username.isBlank()) {
+				continue;
+			}
+			Long member = personId(username.strip());
+			if (member == null) {
+				errors.putIfAbsent("members",
+						this.messages.getMessage("discipline.error.person.unknown", new Object[] { username.strip() },
+								org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			}
+			else {
+				memberIds.add(member);
+			}
+		}
+		if (version == null) {
+			errors.put("version", words("discipline.error.version"));
+		}
+		GroupForm form = new GroupForm(id, groupName, leaderName, members);
+		try {
+			if (errors.isEmpty()) {
+				this.management.changeGroup(id, version,
+						new org.qiqing.discipline.NewAction.Group(groupName, leaderId, memberIds), actor);
+				redirect.addFlashAttribute("groupChanged", id);
+				return "redirect:/discipline/actions/" + actionId + "#group-" + id;
+			}
+		}
+		catch (org.qiqing.platform.InvalidInput ex) {
+			ex.errors().forEach((field, message) -> errors.putIfAbsent(switch (field) {
+				case "leaderId" -> "leader";
+				case "memberIds" -> "members";
+				default -> field;
+			}, message));
+		}
+		catch (org.qiqing.platform.StaleVersion ex) {
+			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+			model.addAttribute("staleGroup", id);
+			return action(actionId, null, java.util.Map.of(), actor, model);
+		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return action(actionId, form, errors, actor, model);
+	}
+
+	/**
+	 * What a group's form holds as typed, when it is shown again with what is wrong.
+	 */
+	record GroupForm(long groupId, String name, String leader, String members) {
+	}
+
+	private String action(long id, GroupForm form, java.util.Map<String, String> errors, Actor actor, Model model) {
 		org.qiqing.discipline.Views.ActionDetail detail = this.queries.action(id, actor);
 		model.addAttribute("detail", detail);
+		boolean manages = org.qiqing.discipline.DisciplineScope.overseesForDiscipline(actor,
+				this.regions.find(detail.action().regionCode())
+					.map(org.qiqing.organisation.Region::path)
+					.orElse("\u0000"));
+		model.addAttribute("manages", manages);
+		model.addAttribute("groupForm", form);
+		model.addAttribute("groupErrors", errors);
+		java.util.Map<Long, String> usernames = manages ? usernames(detail) : java.util.Map.of();
+		java.util.Map<Long, String> leaderLogins = new java.util.HashMap<>();
+		java.util.Map<Long, String> memberLogins = new java.util.HashMap<>();
+		for (org.qiqing.discipline.Views.Group g : detail.groups()) {
+			leaderLogins.put(g.id(), usernames.getOrDefault(g.leaderId(), ""));
+			memberLogins.put(g.id(),
+					String.join("\n",
+							g.members()
+								.stream()
+								.filter(m -> m.personId() != g.leaderId())
+								.map(m -> usernames.getOrDefault(m.personId(), ""))
+								.toList()));
+		}
+		model.addAttribute("leaderLogins", leaderLogins);
+		model.addAttribute("memberLogins", memberLogins);
+		model.addAttribute("groupChanges",
+				this.scope.isDiscipline(actor) ? this.queries.groupChanges(id, actor) : List.of());
 		model.addAttribute("units", coveredUnits(detail));
 		model.addAttribute("inspections",
 				this.queries.inspections(id, DisciplineFilter.none(), Paging.of(0, 100, 100), actor));
 		model.addAttribute("discipline", this.scope.isDiscipline(actor));
 		model.addAttribute("today", LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
 		return ACTION;
+	}
+
+	/** The login names of an action's groups' people, to fill the groups' forms. */
+	private java.util.Map<Long, String> usernames(org.qiqing.discipline.Views.ActionDetail detail) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		detail.groups().forEach(g -> {
+			ids.add(g.leaderId());
+			g.members().forEach(m -> ids.add(m.personId()));
+		});
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		this.people.findAllById(ids).forEach(p -> names.put(p.getId(), p.getUsername()));
+		return names;
 	}
 
 	/** The units of an inspector's jurisdiction, to organise an action. */
