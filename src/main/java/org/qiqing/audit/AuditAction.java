@@ -23,6 +23,11 @@ public enum AuditAction {
 	/** A phone number or e-mail address shown in full where lists show it masked. */
 	PERSONAL_DATA_REVEALED,
 	/** A unit's self-examination list published on the public page (公示), or withdrawn. */
-	DISCLOSURE_CHANGED
+	DISCLOSURE_CHANGED,
+	/**
+	 * A discipline record changed that people rely on: an accountability decision
+	 * registered (问责追究), a supervision group's leader or members changed.
+	 */
+	DISCIPLINE_CHANGED
 
 }

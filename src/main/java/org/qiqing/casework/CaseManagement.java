@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,6 +174,23 @@ public class CaseManagement {
 		return take(saved, CaseAction.ASSIGN,
 				new StepInput(null, unit.getId(), null, item.dueDate(), null, null, null, null, null),
 				this.supervision.system());
+	}
+
+	/**
+	 * Names again who verifies rectification items (V53), once the groups that found them
+	 * have changed: the given people replace those named before. Runs in the caller's
+	 * transaction; the discipline module decides who they are and who may change them.
+	 */
+	public void nameVerifiers(Collection<Long> caseIds, Collection<Long> personIds) {
+		for (Long caseId : new java.util.LinkedHashSet<>(caseIds)) {
+			this.jdbc.sql("delete from case_verifier where case_id = :item").param("item", caseId).update();
+			for (Long person : new java.util.LinkedHashSet<>(personIds)) {
+				this.jdbc.sql("insert into case_verifier (person_id, case_id) values (:person, :item)")
+					.param("person", person)
+					.param("item", caseId)
+					.update();
+			}
+		}
 	}
 
 	private Case insert(Case.Submitted submitted, List<NewAttachment> attachments, Actor actor, Instant now) {

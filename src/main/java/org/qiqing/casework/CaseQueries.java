@@ -63,6 +63,13 @@ public class CaseQueries {
 			""";
 
 	/**
+	 * Where a rectification item waits for the inspectors of its jurisdiction: reported
+	 * done, for their verification (销号), and asking for more time. Not the steps any
+	 * supervisor may take (urging, orders), which wait on nobody.
+	 */
+	private static final String INSPECTORS_STATES = "('RESOLVED', 'EXTENSION_REQUESTED')";
+
+	/**
 	 * What waits for each party, per the workflows: the cases in the states where that
 	 * party may act. Each lies within {@link CaseScope} by itself (the jurisdiction, the
 	 * unit, the enterprise's own kinds), which lets the counts do without the scope's
@@ -78,8 +85,11 @@ public class CaseQueries {
 			Party.ENTERPRISE,
 			"c.enterprise_id = :scopeEnterprise and c.kind in " + enterpriseKinds() + " and c.state in "
 					+ statesWhereActs(Party.ENTERPRISE),
-			Party.LEADER, CaseScope.within("scopePattern") + " and c.kind = 'LEADER_ASSIGNMENT' and c.state in "
-					+ statesWhereActs(Party.LEADER));
+			Party.LEADER,
+			CaseScope.within("scopePattern") + " and c.kind = 'LEADER_ASSIGNMENT' and c.state in "
+					+ statesWhereActs(Party.LEADER),
+			Party.INSPECTOR,
+			CaseScope.within("scopePattern") + " and c.kind = 'RECTIFICATION' and c.state in " + INSPECTORS_STATES);
 
 	/**
 	 * What waits for a member of a supervision group: the rectification items his group
@@ -359,6 +369,9 @@ public class CaseQueries {
 		}
 		if (actor.has(Role.LEADER) && actor.jurisdictionPath() != null) {
 			parties.add(Party.LEADER);
+		}
+		if (actor.has(Role.INSPECTOR) && actor.jurisdictionPath() != null) {
+			parties.add(Party.INSPECTOR);
 		}
 		if (actor.unitId() != null && actor.enterpriseId() == null) {
 			// any official may be named to a supervision group

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.qiqing.audit.AuditAction;
+import org.qiqing.audit.AuditLog;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.NewAttachment;
@@ -28,6 +30,7 @@ import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
+import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,8 +68,11 @@ public class DisciplineManagement {
 
 	private final DisciplineTally tally;
 
+	private final AuditLog audit;
+
 	DisciplineManagement(JdbcClient jdbc, DisciplineQueries queries, DisciplineScope scope, CaseManagement cases,
-			Units units, Regions regions, People people, Clock clock, DisciplineTally tally) {
+			Units units, Regions regions, People people, Clock clock, DisciplineTally tally, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.scope = scope;
@@ -195,6 +201,103 @@ public class DisciplineManagement {
 			}
 		}
 		return id;
+	}
+
+	/**
+	 * Changes a supervision group once its action is set up: its name, leader and members
+	 * (the leader is a member too), by an inspector whose jurisdiction holds the action's
+	 * organiser, at the version he read; an edit made on a stale reading is refused
+	 * ({@link StaleVersion}) and changes nothing. The change is kept in the group's
+	 * history and the audit log, and the action's rectification items are verified from
+	 * now on by its groups' members as they are now.
+	 * @return the group's new version
+	 */
+	public int changeGroup(long groupId, int expectedVersion, NewAction.Group group, Actor actor) {
+		Long actionId = this.jdbc.sql("select action_id from supervision_group where id = :id")
+			.param("id", groupId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> DisciplineQueries.notFound("discipline.record.group", groupId));
+		Views.ActionDetail action;
+		try {
+			action = this.queries.action(actionId, actor);
+		}
+		catch (NotFound ex) {
+			throw DisciplineQueries.notFound("discipline.record.group", groupId);
+		}
+		Region region = this.regions.find(action.action().regionCode()).orElseThrow();
+		if (!DisciplineScope.overseesForDiscipline(actor, region.path())) {
+			throw new NotAllowed(Text.of("discipline.error.mayNotChangeGroup"));
+		}
+		Map<String, Text> errors = new LinkedHashMap<>();
+		labelled(errors, "name", "discipline.groups", group.name(), 100, true);
+		if (group.leaderId() == null || official(group.leaderId()).isEmpty()) {
+			errors.put("leaderId", Text.of("discipline.error.person"));
+		}
+		for (Long member : group.memberIds()) {
+			if (member == null || official(member).isEmpty()) {
+				errors.put("memberIds", Text.of("discipline.error.person"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		Views.Group before = action.groups().stream().filter(g -> g.id() == groupId).findFirst().orElseThrow();
+		if (before.version() != expectedVersion) {
+			throw new StaleVersion(expectedVersion, before.version());
+		}
+		int changed = this.jdbc.sql("""
+				update supervision_group set name = :name, leader_id = :leader, version = version + 1
+				where id = :id and version = :version""")
+			.param("name", group.name().strip())
+			.param("leader", group.leaderId())
+			.param("id", groupId)
+			.param("version", expectedVersion)
+			.update();
+		if (changed == 0) {
+			throw new StaleVersion();
+		}
+		Set<Long> members = new java.util.LinkedHashSet<>();
+		members.add(group.leaderId());
+		members.addAll(group.memberIds());
+		this.jdbc.sql("delete from supervision_group_member where group_id = :g").param("g", groupId).update();
+		for (Long member : members) {
+			this.jdbc.sql("insert into supervision_group_member (group_id, person_id, unit_id) values (:g, :p, :u)")
+				.param("g", groupId)
+				.param("p", member)
+				.param("u", official(member).orElseThrow().getUnitId())
+				.update();
+		}
+		int version = expectedVersion + 1;
+		String memberIds = String.join(",", members.stream().map(String::valueOf).toList());
+		this.jdbc.sql("""
+				insert into supervision_group_change (group_id, version, name, leader_id, member_ids, before_name,
+				    before_leader_id, before_member_ids, changed_by, changed_at)
+				values (:g, :v, :name, :leader, :members, :bname, :bleader, :bmembers, :by, :at)""")
+			.param("g", groupId)
+			.param("v", version)
+			.param("name", group.name().strip())
+			.param("leader", group.leaderId())
+			.param("members", memberIds)
+			.param("bname", before.name())
+			.param("bleader", before.leaderId())
+			.param("bmembers",
+					String.join(",", before.members().stream().map(m -> String.valueOf(m.personId())).toList()))
+			.param("by", actor.personId())
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
+		this.audit.record(actor, AuditAction.DISCIPLINE_CHANGED, "supervision_group", groupId,
+				"v" + version + ": leader " + group.leaderId() + ", members " + memberIds);
+		List<Long> items = this.jdbc.sql("""
+				select f.rectification_id from finding f join inspection i on i.id = f.inspection_id
+				where i.action_id = :action and f.rectification_id is not null""")
+			.param("action", actionId)
+			.query(Long.class)
+			.list();
+		if (!items.isEmpty()) {
+			this.cases.nameVerifiers(items, this.scope.verifiersOfAction(actionId));
+		}
+		return version;
 	}
 
 	/**
@@ -470,28 +573,28 @@ public class DisciplineManagement {
 	public long recordAccountability(NewAccountability decision, Evidence document, Actor actor) {
 		Map<String, Text> errors = new LinkedHashMap<>();
 		if (decision.causeType() == null || decision.causeId() == null) {
-			errors.put("causeId", Text.of("error.field.required", "causeId"));
+			errors.put("causeId", Text.of("error.field.required", Text.of("discipline.cause")));
 		}
 		if (decision.subject() == null) {
-			errors.put("subject", Text.of("error.field.required", "subject"));
+			errors.put("subject", Text.of("error.field.required", Text.of("discipline.subject")));
 		}
 		if (decision.form() == null) {
-			errors.put("form", Text.of("error.field.required", "form"));
+			errors.put("form", Text.of("error.field.required", Text.of("discipline.form")));
 		}
 		else if (decision.subject() != null && !decision.form().appliesTo(decision.subject())) {
 			errors.put("form", Text.of("discipline.error.form"));
 		}
 		if (decision.subject() == Subject.PERSON) {
-			text(errors, "personName", decision.personName(), 100, true);
+			labelled(errors, "personName", "discipline.person", decision.personName(), 100, true);
 		}
 		Unit unit = decision.unitId() == null ? null : this.units.findById(decision.unitId()).orElse(null);
 		if (unit == null) {
 			errors.put("unitId", Text.of("discipline.error.unit"));
 		}
-		text(errors, "decidedBy", decision.decidedBy(), 200, true);
-		text(errors, "documentNumber", decision.documentNumber(), 100, true);
+		labelled(errors, "decidedBy", "discipline.decidedBy", decision.decidedBy(), 200, true);
+		labelled(errors, "documentNumber", "discipline.documentNumber", decision.documentNumber(), 100, true);
 		if (decision.decidedOn() == null) {
-			errors.put("decidedOn", Text.of("error.field.required", "decidedOn"));
+			errors.put("decidedOn", Text.of("error.field.required", Text.of("discipline.decidedOn")));
 		}
 		else if (decision.decidedOn().isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			errors.put("decidedOn", Text.of("discipline.error.future"));
@@ -535,6 +638,8 @@ public class DisciplineManagement {
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		this.tally.decisionRecorded(id);
+		this.audit.record(actor, AuditAction.DISCIPLINE_CHANGED, "accountability", id,
+				decision.causeType() + " " + decision.causeId() + ": " + decision.subject() + " " + decision.form());
 		return id;
 	}
 
@@ -606,6 +711,19 @@ public class DisciplineManagement {
 		}
 		else if (value.length() > max) {
 			errors.put(field, Text.of("error.field.tooLong", field, max));
+		}
+	}
+
+	/** As {@link #text}, the field named in the reader's words by its label's key. */
+	private static void labelled(Map<String, Text> errors, String field, String label, String value, int max,
+			boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				errors.put(field, Text.of("error.field.required", Text.of(label)));
+			}
+		}
+		else if (value.length() > max) {
+			errors.put(field, Text.of("error.field.tooLong", Text.of(label), max));
 		}
 	}
 

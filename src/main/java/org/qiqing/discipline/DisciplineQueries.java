@@ -136,7 +136,7 @@ public class DisciplineQueries {
 			.query((rs, i) -> new Views.Checkpoint(rs.getInt(1), rs.getString(2)))
 			.list();
 		List<Row> groups = this.jdbc
-			.sql("select id, name, leader_id from supervision_group where action_id = :id order by id")
+			.sql("select id, name, leader_id, version from supervision_group where action_id = :id order by id")
 			.param("id", id)
 			.query((rs, i) -> Row.of(rs))
 			.list();
@@ -156,9 +156,113 @@ public class DisciplineQueries {
 						.filter(m -> m.l("group_id") == g.l("id"))
 						.map(m -> new Views.Member(m.l("person_id"), personNames.getOrDefault(m.l("person_id"), ""),
 								m.l("unit_id"), memberUnits.getOrDefault(m.l("unit_id"), "")))
-						.toList()))
+						.toList(),
+					(int) g.l("version")))
 			.toList();
 		return new Views.ActionDetail(action, regionCodes, points, views);
+	}
+
+	/**
+	 * The person's own inspection work (督查): the actions running on a day whose groups he
+	 * is a member of, each with his group's inspections so far and those whose findings
+	 * are not yet issued; latest ending last.
+	 */
+	public List<Views.MyAction> myActions(java.time.LocalDate today, Actor actor) {
+		return this.jdbc.sql("""
+				select a.id, a.theme, a.starts_on, a.ends_on, g.id as group_id, g.name,
+				       (select count(*) from inspection i where i.group_id = g.id) as inspections,
+				       (select count(*) from inspection i where i.group_id = g.id and i.issued_at is null) as not_issued
+				from supervision_group_member m
+				join supervision_group g on g.id = m.group_id
+				join special_action a on a.id = g.action_id
+				where m.person_id = :me and a.starts_on <= :today and a.ends_on >= :today
+				order by a.ends_on, a.id, g.id""")
+			.param("me", actor.personId())
+			.param("today", today)
+			.query((rs, i) -> new Views.MyAction(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+					rs.getDate(4).toLocalDate(), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))
+			.list();
+	}
+
+	/**
+	 * The inspections of the person's groups whose findings wait to be issued, oldest
+	 * first (at most 50).
+	 */
+	public List<Views.Inspection> toIssue(Actor actor) {
+		if (!this.scope.isDiscipline(actor)) {
+			return List.of();
+		}
+		StatementSpec sql = this.jdbc.sql("select " + INSPECTION_COLUMNS
+				+ " from inspection i join special_action a on a.id = i.action_id where i.issued_at is null and"
+				+ " exists (select 1 from supervision_group_member gm where gm.group_id = i.group_id and gm.person_id = :me)"
+				+ " order by i.inspected_on, i.id limit 50");
+		List<Row> rows = sql.param("me", actor.personId()).query((rs, i) -> Row.of(rs)).list();
+		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
+		return rows.stream().map(r -> inspection(r, names)).toList();
+	}
+
+	/** The action a group belongs to (not found: none). */
+	public long actionOfGroup(long groupId) {
+		return this.jdbc.sql("select action_id from supervision_group where id = :id")
+			.param("id", groupId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> notFound("discipline.record.group", groupId));
+	}
+
+	/** A supervision group of an action one sees. */
+	public Views.Group group(long groupId, Actor actor) {
+		long actionId = this.jdbc.sql("select action_id from supervision_group where id = :id")
+			.param("id", groupId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> notFound("discipline.record.group", groupId));
+		try {
+			return action(actionId, actor).groups().stream().filter(g -> g.id() == groupId).findFirst().orElseThrow();
+		}
+		catch (NotFound ex) {
+			throw notFound("discipline.record.group", groupId);
+		}
+	}
+
+	/**
+	 * The changes of an action's groups once it was set up, latest first: discipline
+	 * roles who see the action.
+	 */
+	public List<Views.GroupChange> groupChanges(long actionId, Actor actor) {
+		action(actionId, actor);
+		requireDiscipline(actor);
+		List<Row> rows = this.jdbc.sql("""
+				select c.group_id, c.version, c.name, c.leader_id, c.member_ids, c.before_name, c.before_leader_id,
+				       c.before_member_ids, c.changed_by, c.changed_at
+				from supervision_group_change c join supervision_group g on g.id = c.group_id
+				where g.action_id = :action order by c.changed_at desc, c.id desc""")
+			.param("action", actionId)
+			.query((rs, i) -> Row.of(rs))
+			.list();
+		List<Long> ids = new ArrayList<>();
+		for (Row row : rows) {
+			ids.add(row.l("leader_id"));
+			ids.add(row.l("before_leader_id"));
+			ids.add(row.l("changed_by"));
+			ids.addAll(idsOf(row.s("member_ids")));
+			ids.addAll(idsOf(row.s("before_member_ids")));
+		}
+		Map<Long, String> names = ids.isEmpty() ? Map.of() : personNames(ids);
+		return rows.stream()
+			.map(r -> new Views.GroupChange(r.l("group_id"), (int) r.l("version"), r.s("name"),
+					names.getOrDefault(r.l("leader_id"), ""),
+					idsOf(r.s("member_ids")).stream().map(id -> names.getOrDefault(id, "")).toList(),
+					r.s("before_name"), names.getOrDefault(r.l("before_leader_id"), ""),
+					idsOf(r.s("before_member_ids")).stream().map(id -> names.getOrDefault(id, "")).toList(),
+					names.getOrDefault(r.l("changed_by"), ""), r.t("changed_at")))
+			.toList();
+	}
+
+	/** The ids of a change's list of members, as V56 keeps them: comma-separated. */
+	static List<Long> idsOf(String list) {
+		return list == null || list.isBlank() ? List.of()
+				: java.util.Arrays.stream(list.split(",")).map(String::strip).map(Long::valueOf).toList();
 	}
 
 	/** The inspections one sees, latest first, of one action or all. */

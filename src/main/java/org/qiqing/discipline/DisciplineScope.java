@@ -86,6 +86,20 @@ public class DisciplineScope {
 	}
 
 	/**
+	 * Who verifies the rectification items of an action's findings: the members of its
+	 * groups as they are now ({@link #verifiersOfInspection} for one inspection).
+	 */
+	public List<Long> verifiersOfAction(long actionId) {
+		return this.jdbc.sql("""
+				select distinct sm.person_id from supervision_group sg
+				join supervision_group_member sm on sm.group_id = sg.id
+				where sg.action_id = :action order by sm.person_id""")
+			.param("action", actionId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
 	 * Whether the person acts for discipline over a region: an inspector whose
 	 * jurisdiction holds it. Who sets up actions, registers accountability and publishes
 	 * a unit's list (公示).

@@ -17,7 +17,19 @@ public final class Views {
 	public record Checkpoint(int position, String text) {
 	}
 
-	public record Group(long id, String name, long leaderId, String leaderName, List<Member> members) {
+	/**
+	 * A supervision group; {@code version} is named by an edit, which a stale one fails.
+	 */
+	public record Group(long id, String name, long leaderId, String leaderName, List<Member> members, int version) {
+	}
+
+	/**
+	 * A change of a supervision group once its action was set up: the group after it (its
+	 * version, name, leader and members) and before it, who changed it and when.
+	 */
+	public record GroupChange(long groupId, int version, String name, String leaderName, List<String> memberNames,
+			String beforeName, String beforeLeaderName, List<String> beforeMemberNames, String changedByName,
+			Instant changedAt) {
 	}
 
 	public record Member(long personId, String name, long unitId, String unitName) {
@@ -32,6 +44,14 @@ public final class Views {
 	}
 
 	public record Check(int position, boolean passed, String note) {
+	}
+
+	/**
+	 * An action running now in which the person is a member of a group: what his group
+	 * has to inspect, and how far it has come.
+	 */
+	public record MyAction(long actionId, String theme, LocalDate startsOn, LocalDate endsOn, long groupId,
+			String groupName, long inspections, long notIssued) {
 	}
 
 	public record Finding(long id, long inspectionId, long unitId, String unitName, long kindId, String kindCode,

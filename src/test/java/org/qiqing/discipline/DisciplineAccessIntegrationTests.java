@@ -401,6 +401,116 @@ class DisciplineAccessIntegrationTests {
 	}
 
 	/**
+	 * A supervision group is changed by the action's own inspector only, on the API and
+	 * the action's page; the member sees the action but may not; nobody else sees the
+	 * group (404). Its history is read by who sees the action. Each change here names the
+	 * group as it was, so the other tests' sight is kept.
+	 */
+	@Test
+	void onlyTheActionsInspectorChangesItsGroups() throws Exception {
+		Api api = new Api(this.mvc);
+		long group = this.queries.action(this.a.action(), this.inspectorA.actor()).groups().get(0).id();
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			Member m = entry.getValue();
+			boolean enterprise = m.actor().isEnterpriseContact();
+			boolean seesAction = sightOfA(who).action();
+			int version = this.queries.group(group, this.inspectorA.actor()).version();
+			int put = api
+				.put(m, "/api/v1/discipline/groups/" + group,
+						"{\"version\": " + version + ", \"name\": \"督查组\", \"leaderId\": "
+								+ this.inspectorA.actor().personId() + ", \"memberIds\": ["
+								+ this.memberA.actor().personId() + "]}")
+				.getResponse()
+				.getStatus();
+			int form = this.mvc
+				.perform(MockMvcRequestBuilders.post("/discipline/groups/" + group)
+					.param("version", Integer.toString(this.queries.group(group, this.inspectorA.actor()).version()))
+					.param("groupName", "督查组")
+					.param("leader", "t.x.inspector.a")
+					.param("members", "t.x.member.a")
+					.session(login(m))
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int history = status(api, m, "/api/v1/discipline/actions/" + this.a.action() + "/group-changes");
+			String actionPage = page(login(m), "/discipline/actions/" + this.a.action()).getResponse()
+				.getContentAsString();
+			if (who.equals("inspectorA")) {
+				assertThat(put).as(who + " API").isEqualTo(200);
+				assertThat(form).as(who + " page").isEqualTo(302);
+			}
+			else if (seesAction) {
+				assertThat(put).as(who + " API").isEqualTo(409);
+				assertThat(form).as(who + " page").isEqualTo(409);
+			}
+			else {
+				assertThat(put).as(who + " API").isIn(enterprise ? List.of(403, 404) : List.of(404));
+				assertThat(form).as(who + " page").isIn(enterprise ? List.of(403, 404) : List.of(404));
+			}
+			assertThat(history).as(who + " history").isIn(seesAction ? List.of(200) : List.of(403, 404));
+			assertThat(actionPage.contains("/discipline/groups/" + group)).as(who + " is offered the group's form")
+				.isEqualTo(who.equals("inspectorA"));
+		}
+		Views.ActionDetail kept = this.queries.action(this.a.action(), this.inspectorA.actor());
+		assertThat(kept.groups().get(0).members()).extracting(Views.Member::personId)
+			.containsExactlyInAnyOrder(this.inspectorA.actor().personId(), this.memberA.actor().personId());
+	}
+
+	/**
+	 * The register's form (问责追究): offered to inspectors only; recorded by the unit's own
+	 * inspector; refused to everyone else without a name of the register shown.
+	 */
+	@Test
+	void onlyTheUnitsInspectorRecordsADecisionOnThePage() throws Exception {
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			MockHttpSession session = login(entry.getValue());
+			MvcResult register = page(session,
+					"/discipline/accountability?causeType=FINDING&causeId=" + this.a.finding());
+			assertThat(register.getResponse().getStatus()).as(who + " register page with form")
+				.isEqualTo(isDiscipline(who) ? 200 : 403);
+			assertThat(register.getResponse().getContentAsString().contains("id=\"accountability-form\""))
+				.as(who + " is offered the form")
+				.isEqualTo(who.startsWith("inspector"));
+			// Names the finding only to who sees it.
+			assertThat(register.getResponse().getContentAsString().contains("明查问题330421"))
+				.as(who + " form names the cause")
+				.isEqualTo(who.equals("inspectorA"));
+			MvcResult sent = this.mvc
+				.perform(MockMvcRequestBuilders.multipart("/discipline/accountability")
+					.param("causeType", "FINDING")
+					.param("causeId", Long.toString(this.a.finding()))
+					.param("target", "PERSON:NOTICE")
+					.param("personName", "页面问责" + who)
+					.param("unitId", Long.toString(this.world.deptA().getId()))
+					.param("decidedBy", "纪委")
+					.param("decidedOn", LocalDate.now().toString())
+					.param("documentNumber", "页面文号" + who)
+					.session(session)
+					.with(csrf()))
+				.andReturn();
+			boolean stored = this.jdbc.sql("select count(*) from accountability where document_number = :n")
+				.param("n", "页面文号" + who)
+				.query(Integer.class)
+				.single() > 0;
+			if (who.equals("inspectorA")) {
+				assertThat(sent.getResponse().getStatus()).as(who + " records").isEqualTo(302);
+				assertThat(stored).isTrue();
+			}
+			else {
+				assertThat(sent.getResponse().getStatus()).as(who + " refused").isIn(400, 403, 409);
+				assertThat(stored).as(who + " stored nothing").isFalse();
+				if (!isDiscipline(who)) {
+					assertThat(sent.getResponse().getContentAsString()).as(who + " sees no name")
+						.doesNotContain("某乙330421", "某乙330481");
+				}
+			}
+		}
+	}
+
+	/**
 	 * 公示: only an inspector whose jurisdiction holds a unit previews, publishes and
 	 * withdraws its list, on the API and the pages; everybody, and nobody logged in,
 	 * reads a published list, which names nobody and tells no unannounced inspection's

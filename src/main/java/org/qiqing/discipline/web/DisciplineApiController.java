@@ -79,6 +79,10 @@ class DisciplineApiController {
 	record Figures(DisciplineFigures.Figures total, List<DisciplineFigures.Month> months) {
 	}
 
+	/** A group's change: the version read, and the group as it should be. */
+	record GroupChange(Integer version, String name, Long leaderId, List<Long> memberIds) {
+	}
+
 	@GetMapping("/api/v1/discipline/kinds")
 	List<ProblemKind> kinds(Actor actor) {
 		return this.queries.kinds();
@@ -115,6 +119,26 @@ class DisciplineApiController {
 	@GetMapping("/api/v1/discipline/actions/{id}")
 	Views.ActionDetail action(@PathVariable long id, Actor actor) {
 		return this.queries.action(id, actor);
+	}
+
+	/**
+	 * Changes a supervision group: its name, leader and members, at the version read (412
+	 * when it changed meanwhile); answers the group as it is now.
+	 */
+	@PutMapping(path = "/api/v1/discipline/groups/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Views.Group changeGroup(@PathVariable long id, @RequestBody GroupChange change, Actor actor) {
+		if (change.version() == null) {
+			throw new org.qiqing.platform.InvalidInput("version",
+					org.qiqing.platform.Text.of("error.field.required", "version"));
+		}
+		this.management.changeGroup(id, change.version(),
+				new NewAction.Group(change.name(), change.leaderId(), change.memberIds()), actor);
+		return this.queries.group(id, actor);
+	}
+
+	@GetMapping("/api/v1/discipline/actions/{id}/group-changes")
+	List<Views.GroupChange> groupChanges(@PathVariable long id, Actor actor) {
+		return this.queries.groupChanges(id, actor);
 	}
 
 	@PostMapping(path = "/api/v1/discipline/actions/{id}/inspections", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -17,6 +17,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.platform.Paging;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,9 +61,16 @@ class DisciplinePagesController {
 
 	private final org.qiqing.organisation.People people;
 
-	DisciplinePagesController(org.qiqing.organisation.People people, DisciplineQueries queries,
-			DisciplineFigures figures, DisciplineManagement management, DisciplineScope scope, DisciplineFiles files,
-			org.qiqing.organisation.Units units, org.qiqing.organisation.Regions regions) {
+	private final org.springframework.context.MessageSource messages;
+
+	private final org.qiqing.casework.CaseQueries cases;
+
+	DisciplinePagesController(org.qiqing.casework.CaseQueries cases, org.qiqing.organisation.People people,
+			DisciplineQueries queries, DisciplineFigures figures, DisciplineManagement management,
+			DisciplineScope scope, DisciplineFiles files, org.qiqing.organisation.Units units,
+			org.qiqing.organisation.Regions regions, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+		this.cases = cases;
 		this.units = units;
 		this.regions = regions;
 		this.people = people;
@@ -82,7 +90,23 @@ class DisciplinePagesController {
 				organiser);
 		model.addAttribute("total", this.figures.figures(filter, actor));
 		model.addAttribute("months", this.figures.byMonth(filter, actor));
-		model.addAttribute("discipline", this.scope.isDiscipline(actor));
+		boolean discipline = this.scope.isDiscipline(actor);
+		model.addAttribute("discipline", discipline);
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		// His own work first: his groups' running actions, inspections to issue and the
+		// rectification items waiting on him (to verify, 销号), as in his queue.
+		model.addAttribute("myActions", discipline ? this.queries.myActions(today, actor) : List.of());
+		model.addAttribute("toIssue", discipline ? this.queries.toIssue(actor) : List.of());
+		model.addAttribute("toVerify", discipline ? this.cases
+			.queue(actor,
+					new org.qiqing.casework.CaseQueries.QueueView(org.qiqing.casework.QueueTab.ALL,
+							org.qiqing.casework.CaseKind.RECTIFICATION, org.qiqing.casework.QueueOrder.URGENCY, null),
+					0, 10)
+			.items()
+			.stream()
+			.filter(line -> line.state() == org.qiqing.casework.CaseState.RESOLVED
+					|| line.state() == org.qiqing.casework.CaseState.EXTENSION_REQUESTED)
+			.toList() : List.of());
 		model.addAttribute("actions", this.queries.actions(filter, Paging.of(0, 50, 100), actor));
 		model.addAttribute("findings", this.queries.findings(filter, Paging.of(0, 50, 100), actor));
 		model.addAttribute("kindNames", kindNames());
@@ -185,14 +209,127 @@ class DisciplinePagesController {
 
 	@GetMapping("/discipline/actions/{id}")
 	String showAction(@PathVariable long id, Actor actor, Model model) {
+		return action(id, null, java.util.Map.of(), actor, model);
+	}
+
+	/**
+	 * Changes a supervision group from its action's page: name, leader and members by
+	 * login name, at the version the page showed. What is wrong is said beside the group
+	 * (400); a stale edit (the group changed since the page was read) is refused and the
+	 * page shows the group as it is now (412).
+	 */
+	@PostMapping("/discipline/groups/{id}")
+	String processGroupForm(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String groupName, @RequestParam(required = false) String leader,
+			@RequestParam(required = false) String members, Actor actor, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		org.qiqing.discipline.Views.Group group = this.queries.group(id, actor);
+		long actionId = this.queries.actionOfGroup(id);
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		String leaderName = leader == null ? "" : leader.strip();
+		Long leaderId = leaderName.isEmpty() ? null : personId(leaderName);
+		if (leaderName.isEmpty()) {
+			errors.put("leader", words("discipline.error.leader"));
+		}
+		else if (leaderId == null) {
+			errors.put("leader", this.messages.getMessage("discipline.error.person.unknown",
+					new Object[] { leaderName }, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
+		List<Long> memberIds = new ArrayList<>();
+		for (String username : (members == null ? "" : members).split("[,，、;；\\s]+")) {
+			if (username.isBlank()) {
+				continue;
+			}
+			Long member = personId(username.strip());
+			if (member == null) {
+				errors.putIfAbsent("members",
+						this.messages.getMessage("discipline.error.person.unknown", new Object[] { username.strip() },
+								org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			}
+			else {
+				memberIds.add(member);
+			}
+		}
+		if (version == null) {
+			errors.put("version", words("discipline.error.version"));
+		}
+		GroupForm form = new GroupForm(id, groupName, leaderName, members);
+		try {
+			if (errors.isEmpty()) {
+				this.management.changeGroup(id, version,
+						new org.qiqing.discipline.NewAction.Group(groupName, leaderId, memberIds), actor);
+				redirect.addFlashAttribute("groupChanged", id);
+				return "redirect:/discipline/actions/" + actionId + "#group-" + id;
+			}
+		}
+		catch (org.qiqing.platform.InvalidInput ex) {
+			ex.errors().forEach((field, message) -> errors.putIfAbsent(switch (field) {
+				case "leaderId" -> "leader";
+				case "memberIds" -> "members";
+				default -> field;
+			}, message));
+		}
+		catch (org.qiqing.platform.StaleVersion ex) {
+			response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+			model.addAttribute("staleGroup", id);
+			return action(actionId, null, java.util.Map.of(), actor, model);
+		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return action(actionId, form, errors, actor, model);
+	}
+
+	/**
+	 * What a group's form holds as typed, when it is shown again with what is wrong.
+	 */
+	record GroupForm(long groupId, String name, String leader, String members) {
+	}
+
+	private String action(long id, GroupForm form, java.util.Map<String, String> errors, Actor actor, Model model) {
 		org.qiqing.discipline.Views.ActionDetail detail = this.queries.action(id, actor);
 		model.addAttribute("detail", detail);
+		boolean manages = org.qiqing.discipline.DisciplineScope.overseesForDiscipline(actor,
+				this.regions.find(detail.action().regionCode())
+					.map(org.qiqing.organisation.Region::path)
+					.orElse("\u0000"));
+		model.addAttribute("manages", manages);
+		model.addAttribute("groupForm", form);
+		model.addAttribute("groupErrors", errors);
+		java.util.Map<Long, String> usernames = manages ? usernames(detail) : java.util.Map.of();
+		java.util.Map<Long, String> leaderLogins = new java.util.HashMap<>();
+		java.util.Map<Long, String> memberLogins = new java.util.HashMap<>();
+		for (org.qiqing.discipline.Views.Group g : detail.groups()) {
+			leaderLogins.put(g.id(), usernames.getOrDefault(g.leaderId(), ""));
+			memberLogins.put(g.id(),
+					String.join("\n",
+							g.members()
+								.stream()
+								.filter(m -> m.personId() != g.leaderId())
+								.map(m -> usernames.getOrDefault(m.personId(), ""))
+								.toList()));
+		}
+		model.addAttribute("leaderLogins", leaderLogins);
+		model.addAttribute("memberLogins", memberLogins);
+		model.addAttribute("groupChanges",
+				this.scope.isDiscipline(actor) ? this.queries.groupChanges(id, actor) : List.of());
 		model.addAttribute("units", coveredUnits(detail));
 		model.addAttribute("inspections",
 				this.queries.inspections(id, DisciplineFilter.none(), Paging.of(0, 100, 100), actor));
 		model.addAttribute("discipline", this.scope.isDiscipline(actor));
 		model.addAttribute("today", LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
 		return ACTION;
+	}
+
+	/** The login names of an action's groups' people, to fill the groups' forms. */
+	private java.util.Map<Long, String> usernames(org.qiqing.discipline.Views.ActionDetail detail) {
+		java.util.Set<Long> ids = new java.util.HashSet<>();
+		detail.groups().forEach(g -> {
+			ids.add(g.leaderId());
+			g.members().forEach(m -> ids.add(m.personId()));
+		});
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		this.people.findAllById(ids).forEach(p -> names.put(p.getId(), p.getUsername()));
+		return names;
 	}
 
 	/** The units of an inspector's jurisdiction, to organise an action. */
@@ -249,6 +386,7 @@ class DisciplinePagesController {
 		model.addAttribute("kinds", this.queries.kinds());
 		model.addAttribute("kindNames", kindNames());
 		model.addAttribute("discipline", this.scope.isDiscipline(actor));
+		model.addAttribute("inspector", actor.has(org.qiqing.organisation.Role.INSPECTOR));
 		return INSPECTION;
 	}
 
@@ -279,12 +417,168 @@ class DisciplinePagesController {
 	@GetMapping("/discipline/accountability")
 	String showRegister(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String causeType,
+			@RequestParam(required = false) String causeId, Actor actor, Model model) {
+		DecisionForm form = DecisionForm.blank(causeType, causeId,
+				LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
+		// From a finding's page: the decision is about its unit, unless changed.
+		Long findingId = "FINDING".equals(causeType) ? number(causeId) : null;
+		if (findingId != null && actor.has(org.qiqing.organisation.Role.INSPECTOR)) {
+			try {
+				org.qiqing.discipline.Views.Finding finding = this.queries.finding(findingId, actor);
+				form = form.withUnit(Long.toString(finding.unitId()));
+			}
+			catch (org.qiqing.platform.NotFound ex) {
+				// said when the form is sent
+			}
+		}
+		return register(from, to, page, form, java.util.Map.of(), actor, model);
+	}
+
+	/**
+	 * Registers an accountability decision from the register's form: an inspector whose
+	 * jurisdiction holds the unit, for a cause he sees. The subject and the form are
+	 * chosen together ({@code PERSON:NOTICE}), so that a form of the other subject cannot
+	 * be chosen; what is wrong is said beside its field, in the page, with what was typed
+	 * kept.
+	 */
+	@PostMapping("/discipline/accountability")
+	String processDecisionForm(DecisionForm form,
+			@RequestParam(name = "document", required = false) MultipartFile document, Actor actor, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		if (!this.scope.isDiscipline(actor)) {
+			throw new org.springframework.security.access.AccessDeniedException("discipline roles only");
+		}
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		HttpStatus status = HttpStatus.BAD_REQUEST;
+		org.qiqing.discipline.CauseType causeType = parse(org.qiqing.discipline.CauseType.class, form.causeType());
+		Long causeId = number(form.causeId());
+		if (causeType == null || causeId == null) {
+			errors.put("causeId", words("discipline.error.cause"));
+		}
+		org.qiqing.discipline.Subject subject = null;
+		org.qiqing.discipline.AccountabilityForm measure = null;
+		String[] target = form.target() == null ? new String[0] : form.target().split(":");
+		if (target.length == 2) {
+			subject = parse(org.qiqing.discipline.Subject.class, target[0]);
+			measure = parse(org.qiqing.discipline.AccountabilityForm.class, target[1]);
+		}
+		if (subject == null || measure == null) {
+			errors.put("target", words("discipline.error.target"));
+		}
+		LocalDate decidedOn = null;
+		try {
+			decidedOn = form.decidedOn() == null || form.decidedOn().isBlank() ? null
+					: LocalDate.parse(form.decidedOn().strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			errors.put("decidedOn", words("discipline.error.date"));
+		}
+		try {
+			List<org.qiqing.discipline.Evidence> checked = this.files.check("document",
+					document == null ? List.of() : List.of(document));
+			if (errors.isEmpty()) {
+				long id = this.management.recordAccountability(
+						new org.qiqing.discipline.NewAccountability(causeType, causeId, subject, form.personName(),
+								number(form.unitId()), measure, form.decidedBy(), decidedOn, form.documentNumber()),
+						checked.isEmpty() ? null : checked.get(0), actor);
+				redirect.addFlashAttribute("recorded", id);
+				return "redirect:/discipline/accountability";
+			}
+		}
+		catch (org.qiqing.platform.InvalidInput ex) {
+			ex.errors().forEach(errors::putIfAbsent);
+		}
+		catch (org.qiqing.platform.NotFound ex) {
+			// A cause he may not see is one that does not exist, for him.
+			errors.put("causeId", words("discipline.error.causeNotFound"));
+		}
+		catch (org.qiqing.platform.NotAllowed ex) {
+			errors.put("unitId", ex.getMessage());
+			status = HttpStatus.CONFLICT;
+		}
+		response.setStatus(status.value());
+		return register(null, null, 0, form, errors, actor, model);
+	}
+
+	private String register(LocalDate from, LocalDate to, int page, DecisionForm form,
+			java.util.Map<String, String> errors, Actor actor, Model model) {
 		model.addAttribute("decisions", this.queries.register(new DisciplineFilter(from, to, null, null),
 				Paging.of(Math.max(page, 0), 50, 100), actor));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
+		boolean inspector = actor.has(org.qiqing.organisation.Role.INSPECTOR);
+		model.addAttribute("decisionForm", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("decisionUnits", inspector ? organisersOf(actor) : List.of());
+		model.addAttribute("causeTypes", org.qiqing.discipline.CauseType.values());
+		model.addAttribute("personForms", formsOf(org.qiqing.discipline.Subject.PERSON));
+		model.addAttribute("organisationForms", formsOf(org.qiqing.discipline.Subject.ORGANISATION));
+		model.addAttribute("cause", causeOf(form, actor));
 		return REGISTER;
+	}
+
+	/** What the form's cause is, in words, when it is a finding he sees. */
+	private String causeOf(DecisionForm form, Actor actor) {
+		Long id = number(form.causeId());
+		if (!"FINDING".equals(form.causeType()) || id == null) {
+			return null;
+		}
+		try {
+			org.qiqing.discipline.Views.Finding finding = this.queries.finding(id, actor);
+			return finding.unitName() + ": " + finding.what();
+		}
+		catch (org.qiqing.platform.NotFound | org.springframework.security.access.AccessDeniedException ex) {
+			return null;
+		}
+	}
+
+	private static List<org.qiqing.discipline.AccountabilityForm> formsOf(org.qiqing.discipline.Subject subject) {
+		return java.util.Arrays.stream(org.qiqing.discipline.AccountabilityForm.values())
+			.filter(f -> f.appliesTo(subject))
+			.toList();
+	}
+
+	private static Long number(String value) {
+		try {
+			return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		try {
+			return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private String words(String key) {
+		return this.messages.getMessage(key, null, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * What the register's form holds, as typed: {@code target} is the subject and the
+	 * form together ({@code PERSON:ADMONITION}).
+	 */
+	record DecisionForm(String causeType, String causeId, String target, String personName, String unitId,
+			String decidedBy, String decidedOn, String documentNumber) {
+
+		static DecisionForm blank(String causeType, String causeId, LocalDate today) {
+			return new DecisionForm(causeType == null ? "FINDING" : causeType, causeId, "PERSON:NOTICE", null, null,
+					null, today.toString(), null);
+		}
+
+		DecisionForm withUnit(String unit) {
+			return new DecisionForm(this.causeType, this.causeId, this.target, this.personName, unit, this.decidedBy,
+					this.decidedOn, this.documentNumber);
+		}
+
 	}
 
 }

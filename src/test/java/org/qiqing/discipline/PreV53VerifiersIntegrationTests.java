@@ -1,0 +1,144 @@
+package org.qiqing.discipline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld;
+import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.World;
+import org.qiqing.casework.CaseManagement;
+import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.People;
+import org.qiqing.organisation.Person;
+import org.qiqing.organisation.Regions;
+import org.qiqing.organisation.Role;
+import org.qiqing.organisation.Unit;
+import org.qiqing.organisation.internal.ApiTokens;
+import org.qiqing.platform.NotFound;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Rectification items filed from findings before V53 had no verifiers, so only the
+ * jurisdiction's inspectors could close them: V56 names their action's groups' members,
+ * as every item filed since has been named. Proved by running V56's statement again on an
+ * item stripped of its verifiers, as an item filed before V53 was, on H2 and PostgreSQL;
+ * an item that has its verifiers keeps them as they are.
+ */
+@IntegrationTest
+class PreV53VerifiersIntegrationTests {
+
+	@Autowired
+	World world;
+
+	@Autowired
+	DisciplineManagement management;
+
+	@Autowired
+	DisciplineQueries queries;
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Member official(String username, Role role, Unit unit, String jurisdiction) {
+		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
+				unit.getId(), jurisdiction, Set.of(role)));
+		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
+		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
+				this.tokens.issue(person.getId(), "test"));
+	}
+
+	@Test
+	void anItemFiledBeforeV53IsVerifiedByItsActionsGroups() throws Exception {
+		Member inspector = official("t.v53.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
+		Member member = official("t.v53.member", Role.HANDLER, this.world.centreA(), null);
+		Member other = official("t.v53.other", Role.HANDLER, this.world.centreA(), null);
+		long action = this.management.createAction(
+				new NewAction("V53 之前的专项", this.world.centreA().getId(), LocalDate.now().minusDays(5),
+						LocalDate.now().plusDays(5), List.of(), List.of(), List.of("要点"),
+						List.of(new NewAction.Group("甲组", inspector.actor().personId(),
+								List.of(member.actor().personId())),
+								new NewAction.Group("乙组", inspector.actor().personId(), List.of()))),
+				inspector.actor());
+		long group = this.queries.action(action, inspector.actor()).groups().get(0).id();
+		long inspection = this.management.recordInspection(action, new NewInspection(group,
+				this.world.otherDeptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
+				inspector.actor());
+		this.management.recordFinding(inspection,
+				new NewFinding(this.queries.kinds().get(0).id(), null, "旧事项", null, null), List.of(),
+				inspector.actor());
+		long old = this.management.issueFindings(inspection, LocalDate.now().plusDays(10), inspector.actor()).get(0);
+		long kept = anotherItem(inspector, action, group);
+		// As before V53: nobody verifies the old item; the kept one has one verifier
+		// only.
+		this.jdbc.sql("delete from case_verifier where case_id = :c").param("c", old).update();
+		this.jdbc.sql("delete from case_verifier where case_id = :c and person_id <> :p")
+			.param("c", kept)
+			.param("p", inspector.actor().personId())
+			.update();
+		assertThatThrownBy(() -> this.cases.find(old, member.actor())).isInstanceOf(NotFound.class);
+
+		this.jdbc.sql(backfill()).update();
+
+		assertThat(verifiers(old)).containsExactlyInAnyOrder(inspector.actor().personId(), member.actor().personId());
+		assertThat(this.cases.find(old, member.actor()).getVerifierIds()).contains(member.actor().personId());
+		assertThatThrownBy(() -> this.cases.find(old, other.actor())).isInstanceOf(NotFound.class);
+		assertThat(verifiers(kept)).containsExactly(inspector.actor().personId());
+	}
+
+	private long anotherItem(Member inspector, long action, long group) {
+		long inspection = this.management.recordInspection(action, new NewInspection(group,
+				this.world.otherDeptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
+				inspector.actor());
+		this.management.recordFinding(inspection,
+				new NewFinding(this.queries.kinds().get(0).id(), null, "新事项", null, null), List.of(),
+				inspector.actor());
+		return this.management.issueFindings(inspection, LocalDate.now().plusDays(10), inspector.actor()).get(0);
+	}
+
+	private List<Long> verifiers(long item) {
+		return this.jdbc.sql("select person_id from case_verifier where case_id = :c")
+			.param("c", item)
+			.query(Long.class)
+			.list();
+	}
+
+	/** V56's statement that names the verifiers of the items filed before V53. */
+	private static String backfill() throws Exception {
+		String migration = new ClassPathResource("db/migration/V56__supervision_group_changes.sql")
+			.getContentAsString(StandardCharsets.UTF_8);
+		return Arrays.stream(migration.split(";"))
+			.map(statement -> statement.lines().filter(line -> !line.strip().startsWith("--")).toList())
+			.map(lines -> String.join("\n", lines).strip())
+			.filter(statement -> statement.startsWith("insert into case_verifier"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
