@@ -533,6 +533,10 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /discipline/inspections/{id}/findings", neutral()));
 		rules.add(rule("POST /discipline/inspections/{id}/issue", neutral()));
 		rules.add(rule("GET /discipline/accountability", neutral()));
+		rules.add(rule("POST /discipline/accountability", neutral()));
+		rules.add(rule("POST /discipline/groups/{id}", neutral()));
+		rules.add(rule("PUT /api/v1/discipline/groups/{id} json", neutral()));
+		rules.add(rule("GET /api/v1/discipline/actions/{id}/group-changes", neutral()));
 		// The phone's inspection page and its device queue
 		// (InspectionDeviceIntegrationTests
 		// and DisciplineAccessIntegrationTests, for every role).
