@@ -1,8 +1,6 @@
 package org.qiqing.statistics;
 
-import static org.qiqing.platform.PlatformClock.CHINA;
-
-import java.time.Clock;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,11 +43,8 @@ public class Figures {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	Figures(JdbcClient jdbc, Clock clock) {
+	Figures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	/** The measures of a slice, with the histogram of resolution times. */
@@ -111,7 +106,7 @@ public class Figures {
 	 */
 	private StatementSpec counted(Actor actor, Slice slice, Dimension dimension) {
 		List<Span> spans = dimension == Dimension.DAY ? List.of(new Span(slice.from(), slice.to(), false))
-				: Span.cover(slice.from(), slice.to(), LocalDate.now(this.clock.withZone(CHINA)));
+				: Span.cover(slice.from(), slice.to(), lastCounted());
 		Map<String, Object> params = new LinkedHashMap<>();
 		String filters = filters(slice, params);
 		String grouped = (dimension == null ? "" : dimension.column + ", ") + "r.measure, r.bucket";
@@ -125,6 +120,15 @@ public class Figures {
 			params.put("to" + i, span.to());
 		}
 		return statement(String.join(" union all ", branches), params, actor);
+	}
+
+	/**
+	 * The last day any step was counted on (its primary key's first column: one index
+	 * probe), or null.
+	 */
+	private LocalDate lastCounted() {
+		List<Date> last = this.jdbc.sql("select max(on_day) from stat_rollup").query(Date.class).list();
+		return last.isEmpty() || last.get(0) == null ? null : last.get(0).toLocalDate();
 	}
 
 	/** The states now of a slice (its period ignored), grouped by a dimension or not. */

@@ -15,12 +15,16 @@ record Span(LocalDate from, LocalDate to, boolean months) {
 	 * The period split so that the whole months inside it are read from the months' rows
 	 * and only the days before and after them from the days' rows: a year reads twelve
 	 * rows of a cell where it would read three hundred and sixty-five. The month a period
-	 * ends in counts as whole when the period runs to today or later, since no step is
-	 * counted on a day after today.
+	 * ends in counts as whole when the period runs to the last day any step was counted
+	 * on, or later: its days after that have no counts.
+	 * @param lastCounted the last day any step was counted on (null: none was)
 	 */
-	static List<Span> cover(LocalDate from, LocalDate to, LocalDate today) {
+	static List<Span> cover(LocalDate from, LocalDate to, LocalDate lastCounted) {
+		if (lastCounted == null) {
+			return List.of(new Span(from, to, false));
+		}
 		LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.plusMonths(1).withDayOfMonth(1);
-		boolean endsWithItsMonth = to.equals(to.with(TemporalAdjusters.lastDayOfMonth())) || !to.isBefore(today);
+		boolean endsWithItsMonth = to.equals(to.with(TemporalAdjusters.lastDayOfMonth())) || !to.isBefore(lastCounted);
 		LocalDate lastMonth = endsWithItsMonth ? to.withDayOfMonth(1) : to.withDayOfMonth(1).minusMonths(1);
 		if (lastMonth.isBefore(firstMonth)) {
 			return List.of(new Span(from, to, false));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SpanTests {
 
+	/** The last day any step was counted on. */
 	private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
 
 	@Test
@@ -46,6 +47,19 @@ class SpanTests {
 	void aPeriodIntoTheFutureTakesItsMonthsWhole() {
 		assertThat(Span.cover(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 10), TODAY))
 			.containsExactly(days("2026-11-20", "2026-11-30"), months("2026-12-01", "2027-02-01"));
+	}
+
+	@Test
+	void aStepCountedAfterTheEndOfThePeriodKeepsItsMonthToDays() {
+		// a step counted on the 9th (a node's clock ahead): the period to the 8th may not
+		// take December's row
+		assertThat(Span.cover(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 9)))
+			.containsExactly(days("2026-12-01", "2026-12-08"));
+	}
+
+	@Test
+	void nothingCountedReadsDays() {
+		assertThat(Span.cover(LocalDate.of(2026, 1, 1), TODAY, null)).containsExactly(days("2026-01-01", "2026-12-07"));
 	}
 
 	private static Span days(String from, String to) {
