@@ -61,11 +61,15 @@ public class TestWorld {
 	}
 
 	@Bean
-	World world(Regions regions, Units units, People people, Enterprises enterprises, Categories categories,
-			ApiTokens tokens, PasswordEncoder passwords, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	Officials officials(Regions regions, People people, ApiTokens tokens, PasswordEncoder passwords) {
+		return new Officials(regions, people, tokens, passwords.encode(PASSWORD));
+	}
+
+	@Bean
+	World world(Regions regions, Units units, Enterprises enterprises, Categories categories, Officials b,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		// Flyway runs before this bean; make sure of it on contexts that create beans
 		// lazily.
-		Builder b = new Builder(regions, units, people, tokens, passwords.encode(PASSWORD));
 		regions.save("330400", "嘉兴市", RegionLevel.CITY, null);
 		regions.save("330421", "嘉善县", RegionLevel.COUNTY, "330400");
 		regions.save("330421100", "西塘镇", RegionLevel.TOWN, "330421");
@@ -98,9 +102,13 @@ public class TestWorld {
 		return first17 + CreditCode.checkCharacter(first17);
 	}
 
-	private record Builder(Regions regions, Units units, People people, ApiTokens tokens, String hash) {
+	/**
+	 * Makes the people of a test: an official with one role in a unit (and a
+	 * jurisdiction, or none), or an enterprise's contact, each with his API token.
+	 */
+	public record Officials(Regions regions, People people, ApiTokens tokens, String hash) {
 
-		Member official(String username, Role role, Unit unit, String jurisdiction) {
+		public Member official(String username, Role role, Unit unit, String jurisdiction) {
 			Person person = this.people
 				.save(Person.official(username, username, this.hash, unit.getId(), jurisdiction, Set.of(role)));
 			String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
@@ -108,7 +116,7 @@ public class TestWorld {
 					this.tokens.issue(person.getId(), "test"));
 		}
 
-		Member contact(String username, Enterprise firm) {
+		public Member contact(String username, Enterprise firm) {
 			Person person = this.people.save(Person.enterpriseContact(username, username, this.hash, firm.getId()));
 			return new Member(
 					new Actor(person.getId(), username, username, null, firm.getId(), null, Set.of(Role.ENTERPRISE)),

@@ -188,17 +188,7 @@ public class DisciplineManagement {
 				.param("n", group.name().strip())
 				.param("l", group.leaderId())
 				.update(groupKey, "id");
-			long groupId = groupKey.getKey().longValue();
-			Set<Long> members = new java.util.LinkedHashSet<>();
-			members.add(group.leaderId());
-			members.addAll(group.memberIds());
-			for (Long member : members) {
-				this.jdbc.sql("insert into supervision_group_member (group_id, person_id, unit_id) values (:g, :p, :u)")
-					.param("g", groupId)
-					.param("p", member)
-					.param("u", official(member).orElseThrow().getUnitId())
-					.update();
-			}
+			seat(groupKey.getKey().longValue(), group.leaderId(), group.memberIds());
 		}
 		return id;
 	}
@@ -257,17 +247,8 @@ public class DisciplineManagement {
 		if (changed == 0) {
 			throw new StaleVersion();
 		}
-		Set<Long> members = new java.util.LinkedHashSet<>();
-		members.add(group.leaderId());
-		members.addAll(group.memberIds());
 		this.jdbc.sql("delete from supervision_group_member where group_id = :g").param("g", groupId).update();
-		for (Long member : members) {
-			this.jdbc.sql("insert into supervision_group_member (group_id, person_id, unit_id) values (:g, :p, :u)")
-				.param("g", groupId)
-				.param("p", member)
-				.param("u", official(member).orElseThrow().getUnitId())
-				.update();
-		}
+		Set<Long> members = seat(groupId, group.leaderId(), group.memberIds());
 		int version = expectedVersion + 1;
 		String memberIds = String.join(",", members.stream().map(String::valueOf).toList());
 		this.jdbc.sql("""
@@ -733,6 +714,24 @@ public class DisciplineManagement {
 
 	Instant now() {
 		return this.clock.instant();
+	}
+
+	/**
+	 * Seats a group's leader and members, each with the unit he is in now.
+	 * @return who was seated, the leader first
+	 */
+	private Set<Long> seat(long groupId, long leaderId, List<Long> memberIds) {
+		Set<Long> members = new java.util.LinkedHashSet<>();
+		members.add(leaderId);
+		members.addAll(memberIds);
+		for (Long member : members) {
+			this.jdbc.sql("insert into supervision_group_member (group_id, person_id, unit_id) values (:g, :p, :u)")
+				.param("g", groupId)
+				.param("p", member)
+				.param("u", official(member).orElseThrow().getUnitId())
+				.update();
+		}
+		return members;
 	}
 
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,14 +16,11 @@ import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.FileType;
 import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Uploads;
@@ -33,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -58,6 +53,9 @@ class CampaignAccessIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	CampaignManagement management;
 
 	@Autowired
@@ -65,18 +63,6 @@ class CampaignAccessIntegrationTests {
 
 	@Autowired
 	CampaignQueries queries;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	MockMvc mvc;
@@ -95,8 +81,8 @@ class CampaignAccessIntegrationTests {
 
 	@BeforeAll
 	void records() {
-		this.inspectorA = official("t.ca.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.inspectorB = official("t.ca.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.inspectorA = this.officials.official("t.ca.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = this.officials.official("t.ca.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
 		this.a = county(this.inspectorA, "330421", this.world.centreA(),
 				List.of(this.world.deptA(), this.world.otherDeptA()));
 		this.b = county(this.inspectorB, "330481", this.world.centreB(), List.of(this.world.deptB()));
@@ -117,14 +103,6 @@ class CampaignAccessIntegrationTests {
 		long pageDecision = this.meetings.addDecision(meeting,
 				new NewDecision("页面议定" + region, units.get(0).getId(), today.plusDays(5)), actor);
 		return new County(campaign, action, units.get(0).getId(), meeting, decision, pageDecision);
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
 	}
 
 	/** Everybody, by name. */

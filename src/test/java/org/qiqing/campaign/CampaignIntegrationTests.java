@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
@@ -24,19 +23,13 @@ import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseState;
 import org.qiqing.casework.Rectification;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -58,6 +51,9 @@ class CampaignIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -70,18 +66,6 @@ class CampaignIntegrationTests {
 	DailyUrging daily;
 
 	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
-
-	@Autowired
 	PlatformClock clock;
 
 	Member inspector;
@@ -90,21 +74,13 @@ class CampaignIntegrationTests {
 
 	@BeforeAll
 	void people() {
-		this.inspector = official("t.c.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspector = this.officials.official("t.c.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
 		this.api = new Api(this.mvc);
 	}
 
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
 	}
 
 	static LocalDate today() {

@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,21 +14,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.Paging;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -53,22 +48,13 @@ class AccountabilityFormIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineManagement management;
 
 	@Autowired
 	DisciplineQueries queries;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -84,7 +70,7 @@ class AccountabilityFormIntegrationTests {
 
 	@BeforeAll
 	void aFindingIssued() {
-		this.inspector = official("t.acf.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspector = this.officials.official("t.acf.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
 		Actor actor = this.inspector.actor();
 		long action = this.management.createAction(new NewAction("问责表单专项", this.world.centreA().getId(),
 				LocalDate.now().minusDays(5), LocalDate.now().plusDays(5), List.of(), List.of(), List.of("要点"),
@@ -95,14 +81,6 @@ class AccountabilityFormIntegrationTests {
 		this.finding = this.management.recordFinding(this.inspection,
 				new NewFinding(this.queries.kinds().get(0).id(), null, "一次性告知不清晰", null, "王五"), List.of(), actor);
 		this.management.issueFindings(this.inspection, null, actor);
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
 	}
 
 	MockMultipartHttpServletRequestBuilder form(String target, String person, String number, String... overrides) {

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,18 +13,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -44,19 +37,10 @@ class ActionFormIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineQueries queries;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	MockMvc mvc;
@@ -71,18 +55,10 @@ class ActionFormIntegrationTests {
 
 	@BeforeAll
 	void people() {
-		this.inspector = official("t.af.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.party = official("t.af.party", Role.HANDLER, this.world.deptA(), null);
-		this.organisation = official("t.af.organisation", Role.HANDLER, this.world.otherDeptA(), null);
-		this.propaganda = official("t.af.propaganda", Role.HANDLER, this.world.centreA(), null);
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
+		this.inspector = this.officials.official("t.af.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.party = this.officials.official("t.af.party", Role.HANDLER, this.world.deptA(), null);
+		this.organisation = this.officials.official("t.af.organisation", Role.HANDLER, this.world.otherDeptA(), null);
+		this.propaganda = this.officials.official("t.af.propaganda", Role.HANDLER, this.world.centreA(), null);
 	}
 
 	MockHttpServletRequestBuilder form(String theme) {

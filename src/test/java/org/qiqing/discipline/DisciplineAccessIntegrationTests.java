@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,18 +16,14 @@ import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
@@ -55,22 +50,13 @@ class DisciplineAccessIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineManagement management;
 
 	@Autowired
 	DisciplineQueries queries;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	MockMvc mvc;
@@ -91,9 +77,9 @@ class DisciplineAccessIntegrationTests {
 
 	@BeforeAll
 	void records() {
-		this.inspectorA = official("t.x.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.inspectorB = official("t.x.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
-		this.memberA = official("t.x.member.a", Role.HANDLER, this.world.otherDeptA(), null);
+		this.inspectorA = this.officials.official("t.x.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = this.officials.official("t.x.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.memberA = this.officials.official("t.x.member.a", Role.HANDLER, this.world.otherDeptA(), null);
 		this.a = county(this.inspectorA, this.memberA, "330421", this.world.centreA(), this.world.deptA(),
 				this.world.otherDeptA());
 		this.b = county(this.inspectorB, null, "330481", this.world.centreB(), this.world.deptB(),
@@ -124,14 +110,6 @@ class DisciplineAccessIntegrationTests {
 						AccountabilityForm.NOTICE, "纪委", LocalDate.now(), "文号" + region),
 				new Evidence("d.pdf", "application/pdf", "%PDF-1.4".getBytes()), actor);
 		return new County(action, hidden, open, finding, hiddenFinding, decision);
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
 	}
 
 	/** Everybody, by name. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +17,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.qiqing.Browser;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
@@ -27,17 +26,10 @@ import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.NewAttachment;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.StepInput;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The discipline forms on a 390-px phone in headless Chromium: an inspector holds a
@@ -57,16 +49,7 @@ class DisciplineFormsBrowserIntegrationTests {
 	World world;
 
 	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
+	Officials officials;
 
 	@Autowired
 	DisciplineManagement management;
@@ -97,9 +80,10 @@ class DisciplineFormsBrowserIntegrationTests {
 	@Test
 	void anInspectorRecordsADecisionAndChangesAGroupAndTheMemberFindsHisWorkOnAPhone() {
 		String run = Long.toString(System.nanoTime(), 36);
-		Member inspector = official("t.dfb.inspector." + run, Role.INSPECTOR, this.world.centreA(), "330421");
-		Member member = official("t.dfb.member." + run, Role.HANDLER, this.world.otherDeptA(), null);
-		Member newcomer = official("t.dfb.newcomer." + run, Role.HANDLER, this.world.centreA(), null);
+		Member inspector = this.officials.official("t.dfb.inspector." + run, Role.INSPECTOR, this.world.centreA(),
+				"330421");
+		Member member = this.officials.official("t.dfb.member." + run, Role.HANDLER, this.world.otherDeptA(), null);
+		Member newcomer = this.officials.official("t.dfb.newcomer." + run, Role.HANDLER, this.world.centreA(), null);
 		long action = this.management.createAction(new NewAction("窗口作风专项 " + run, this.world.centreA().getId(),
 				LocalDate.now().minusDays(3), LocalDate.now().plusDays(30), List.of(), List.of(), List.of("一次性告知"),
 				List.of(new NewAction.Group("第一督查组", inspector.actor().personId(),
@@ -167,14 +151,6 @@ class DisciplineFormsBrowserIntegrationTests {
 		assertThat(mine.getText()).contains("一次性告知不清晰", "窗口作风专项 " + run, "已整改，待验收销号");
 		this.browser.assertFitsOnScreen();
 		this.browser.screenshot("discipline-my-work");
-	}
-
-	private Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
 	}
 
 }

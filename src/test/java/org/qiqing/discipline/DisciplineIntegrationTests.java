@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
@@ -23,12 +22,7 @@ import org.qiqing.casework.NewAttachment;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.StepInput;
 import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
@@ -36,7 +30,6 @@ import org.qiqing.platform.Paging;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -56,6 +49,9 @@ class DisciplineIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineManagement management;
 
 	@Autowired
@@ -68,18 +64,6 @@ class DisciplineIntegrationTests {
 	CaseManagement cases;
 
 	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
-
-	@Autowired
 	MockMvc mvc;
 
 	Member inspectorA;
@@ -90,18 +74,10 @@ class DisciplineIntegrationTests {
 
 	@BeforeAll
 	void inspectors() {
-		this.inspectorA = official("t.d.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.inspectorB = official("t.d.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.inspectorA = this.officials.official("t.d.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = this.officials.official("t.d.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
 		// A group member from the propaganda department: no role of discipline himself.
-		this.memberA = official("t.d.member.a", Role.HANDLER, this.world.otherDeptA(), null);
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
+		this.memberA = this.officials.official("t.d.member.a", Role.HANDLER, this.world.otherDeptA(), null);
 	}
 
 	long action() {

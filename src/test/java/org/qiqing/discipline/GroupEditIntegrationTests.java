@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,22 +15,16 @@ import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseManagement;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -51,6 +44,9 @@ class GroupEditIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineManagement management;
 
 	@Autowired
@@ -58,18 +54,6 @@ class GroupEditIntegrationTests {
 
 	@Autowired
 	CaseManagement cases;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -87,18 +71,10 @@ class GroupEditIntegrationTests {
 
 	@BeforeAll
 	void people() {
-		this.inspector = official("t.ge.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.party = official("t.ge.party", Role.HANDLER, this.world.deptA(), null);
-		this.organisation = official("t.ge.organisation", Role.HANDLER, this.world.otherDeptA(), null);
-		this.propaganda = official("t.ge.propaganda", Role.HANDLER, this.world.centreA(), null);
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
+		this.inspector = this.officials.official("t.ge.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.party = this.officials.official("t.ge.party", Role.HANDLER, this.world.deptA(), null);
+		this.organisation = this.officials.official("t.ge.organisation", Role.HANDLER, this.world.otherDeptA(), null);
+		this.propaganda = this.officials.official("t.ge.propaganda", Role.HANDLER, this.world.centreA(), null);
 	}
 
 	/**

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
@@ -22,18 +21,12 @@ import org.qiqing.casework.CaseState;
 import org.qiqing.casework.NewAttachment;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.StepInput;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -52,6 +45,9 @@ class GroupVerificationIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineManagement management;
 
 	@Autowired
@@ -59,18 +55,6 @@ class GroupVerificationIntegrationTests {
 
 	@Autowired
 	CaseManagement cases;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	MockMvc mvc;
@@ -87,18 +71,10 @@ class GroupVerificationIntegrationTests {
 
 	@BeforeAll
 	void people() {
-		this.inspectorA = official("t.g.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.inspectorB = official("t.g.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
-		this.memberA = official("t.g.member.a", Role.HANDLER, this.world.otherDeptA(), null);
-		this.memberB = official("t.g.member.b", Role.HANDLER, this.world.deptB(), null);
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
+		this.inspectorA = this.officials.official("t.g.inspector.a", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.inspectorB = this.officials.official("t.g.inspector.b", Role.INSPECTOR, this.world.centreB(), "330481");
+		this.memberA = this.officials.official("t.g.member.a", Role.HANDLER, this.world.otherDeptA(), null);
+		this.memberB = this.officials.official("t.g.member.b", Role.HANDLER, this.world.deptB(), null);
 	}
 
 	long action(Member inspector, Unit organiser, String region, Member member) {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -26,22 +25,15 @@ import org.openqa.selenium.support.ui.Select;
 import org.qiqing.Api;
 import org.qiqing.Browser;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -72,22 +64,13 @@ class InspectionBrowserIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	DisciplineQueries queries;
@@ -113,9 +96,10 @@ class InspectionBrowserIntegrationTests {
 	void anUnannouncedInspectionRecordedOfflineBecomesARectificationItemTheGroupClosesAndTheFiguresMove()
 			throws Exception {
 		String run = Long.toString(System.nanoTime(), 36);
-		Member inspector = official("t.ib.inspector." + run, Role.INSPECTOR, this.world.centreA(), "330421");
+		Member inspector = this.officials.official("t.ib.inspector." + run, Role.INSPECTOR, this.world.centreA(),
+				"330421");
 		// A member of the group from another department: no discipline role of his own.
-		Member member = official("t.ib.member." + run, Role.HANDLER, this.world.otherDeptA(), null);
+		Member member = this.officials.official("t.ib.member." + run, Role.HANDLER, this.world.otherDeptA(), null);
 		Api api = new Api(this.mvc);
 		LocalDate today = LocalDate.now(PlatformClock.CHINA);
 		String year = "/discipline?from=" + today.withDayOfYear(1) + "&to=" + today.withDayOfYear(today.lengthOfYear());
@@ -330,14 +314,6 @@ class InspectionBrowserIntegrationTests {
 
 	private void date(WebElement input, LocalDate day) {
 		this.browser.script("arguments[0].value = arguments[1];", input, day.toString());
-	}
-
-	private Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
 	}
 
 	private long kind(String code) {

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,14 +14,9 @@ import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -53,22 +46,13 @@ class InspectionDeviceIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	DisciplineManagement management;
@@ -90,8 +74,8 @@ class InspectionDeviceIntegrationTests {
 
 	@BeforeAll
 	void anActionWithAGroup() {
-		this.inspector = official("t.dev.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.member = official("t.dev.member", Role.HANDLER, this.world.otherDeptA(), null);
+		this.inspector = this.officials.official("t.dev.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.member = this.officials.official("t.dev.member", Role.HANDLER, this.world.otherDeptA(), null);
 		this.action = action("窗口暗访");
 		this.otherAction = action("作风暗访");
 		this.group = this.queries.action(this.action, this.inspector.actor()).groups().get(0).id();
@@ -256,14 +240,6 @@ class InspectionDeviceIntegrationTests {
 
 	private static LocalDate today() {
 		return LocalDate.now(PlatformClock.CHINA);
-	}
-
-	private Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
 	}
 
 	private MockHttpSession login(Member who) throws Exception {

@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
@@ -21,17 +21,10 @@ import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.NewAttachment;
 import org.qiqing.casework.Outcome;
 import org.qiqing.casework.StepInput;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -51,6 +44,9 @@ class MyWorkIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineManagement management;
 
 	@Autowired
@@ -58,18 +54,6 @@ class MyWorkIntegrationTests {
 
 	@Autowired
 	CaseManagement cases;
-
-	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
 
 	@Autowired
 	MockMvc mvc;
@@ -85,18 +69,10 @@ class MyWorkIntegrationTests {
 
 	@BeforeAll
 	void people() {
-		this.leader = official("t.mw.leader", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.member = official("t.mw.member", Role.HANDLER, this.world.otherDeptA(), null);
-		this.colleague = official("t.mw.colleague", Role.INSPECTOR, this.world.centreA(), "330421");
-		this.foreign = official("t.mw.foreign", Role.INSPECTOR, this.world.centreB(), "330481");
-	}
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
+		this.leader = this.officials.official("t.mw.leader", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.member = this.officials.official("t.mw.member", Role.HANDLER, this.world.otherDeptA(), null);
+		this.colleague = this.officials.official("t.mw.colleague", Role.INSPECTOR, this.world.centreA(), "330421");
+		this.foreign = this.officials.official("t.mw.foreign", Role.INSPECTOR, this.world.centreB(), "330481");
 	}
 
 	@Test

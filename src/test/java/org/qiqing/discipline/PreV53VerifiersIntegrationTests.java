@@ -7,27 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
+import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseManagement;
-import org.qiqing.organisation.Actor;
-import org.qiqing.organisation.People;
-import org.qiqing.organisation.Person;
-import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Role;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.internal.ApiTokens;
 import org.qiqing.platform.NotFound;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Rectification items filed from findings before V53 had no verifiers, so only the
@@ -43,6 +35,9 @@ class PreV53VerifiersIntegrationTests {
 	World world;
 
 	@Autowired
+	Officials officials;
+
+	@Autowired
 	DisciplineManagement management;
 
 	@Autowired
@@ -52,33 +47,13 @@ class PreV53VerifiersIntegrationTests {
 	CaseManagement cases;
 
 	@Autowired
-	People people;
-
-	@Autowired
-	Regions regions;
-
-	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
-	PasswordEncoder passwords;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	Member official(String username, Role role, Unit unit, String jurisdiction) {
-		Person person = this.people.save(Person.official(username, username, this.passwords.encode(TestWorld.PASSWORD),
-				unit.getId(), jurisdiction, Set.of(role)));
-		String path = jurisdiction == null ? null : this.regions.find(jurisdiction).orElseThrow().path();
-		return new Member(new Actor(person.getId(), username, username, unit.getId(), null, path, Set.of(role)),
-				this.tokens.issue(person.getId(), "test"));
-	}
 
 	@Test
 	void anItemFiledBeforeV53IsVerifiedByItsActionsGroups() throws Exception {
-		Member inspector = official("t.v53.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
-		Member member = official("t.v53.member", Role.HANDLER, this.world.centreA(), null);
-		Member other = official("t.v53.other", Role.HANDLER, this.world.centreA(), null);
+		Member inspector = this.officials.official("t.v53.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
+		Member member = this.officials.official("t.v53.member", Role.HANDLER, this.world.centreA(), null);
+		Member other = this.officials.official("t.v53.other", Role.HANDLER, this.world.centreA(), null);
 		long action = this.management.createAction(
 				new NewAction("V53 之前的专项", this.world.centreA().getId(), LocalDate.now().minusDays(5),
 						LocalDate.now().plusDays(5), List.of(), List.of(), List.of("要点"),
