@@ -1,6 +1,7 @@
 package org.qiqing.casework;
 
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Jurisdiction;
 
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
@@ -88,17 +89,7 @@ public final class CaseScope {
 	 * @param unitColumn the column holding the unit the figure is counted for
 	 */
 	public static String figures(String pathColumn, String unitColumn) {
-		return "(" + unitColumn + " = :scopeUnit or " + underJurisdiction(pathColumn) + ")";
-	}
-
-	/**
-	 * The region half of {@link #figures}: whether a region path lies under the person's
-	 * jurisdiction, for a path that holds the regions of many records (a special action's
-	 * coverage: when it lies under the jurisdiction, so do all its inspections).
-	 * @param pathColumn the column holding a region path
-	 */
-	public static String underJurisdiction(String pathColumn) {
-		return pathColumn + " like :scopePattern";
+		return "(" + unitColumn + " = :scopeUnit or " + Jurisdiction.covers(pathColumn) + ")";
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.qiqing.casework.CaseScope;
 import org.qiqing.organisation.Actor;
+import org.qiqing.organisation.Jurisdiction;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.Paging;
 import org.qiqing.platform.QueryPlans;
@@ -92,14 +93,13 @@ public class DisciplineFigures {
 	 * actions whose coverage lies outside it.
 	 */
 	private static final String INSPECTIONS_BEYOND = "from special_action a join inspection i on i.action_id = a.id"
-			+ " where " + MEMBERS_ACTION + " and not " + CaseScope.underJurisdiction("a.coverage_path") + " and not "
+			+ " where " + MEMBERS_ACTION + " and not " + Jurisdiction.covers("a.coverage_path") + " and not "
 			+ CaseScope.figures("i.region_path", "i.unit_id")
 			+ " and (:scopeDiscipline = 1 or i.mode = 'PLANNED' or i.issued_at is not null)";
 
 	private static final String FINDINGS_BEYOND = "from special_action a join inspection i on i.action_id = a.id"
 			+ " join finding f on f.inspection_id = i.id where " + MEMBERS_ACTION + " and not "
-			+ CaseScope.underJurisdiction("a.coverage_path") + " and not "
-			+ CaseScope.figures("i.region_path", "i.unit_id")
+			+ Jurisdiction.covers("a.coverage_path") + " and not " + CaseScope.figures("i.region_path", "i.unit_id")
 			+ " and (:scopeDiscipline = 1 or i.issued_at is not null)";
 
 	/**
