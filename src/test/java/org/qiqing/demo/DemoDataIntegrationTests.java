@@ -139,10 +139,11 @@ class DemoDataIntegrationTests {
 		Instant now = Instant.now();
 
 		// The demo's cases (DEMO_SUBMITTERS).
-		List<Filed> filed = this.jdbc.sql("""
-				select c.number, c.kind, k.code, c.title, c.description from cases c
-				join case_category k on k.id = c.category_id join person p on p.id = c.submitted_by
-				where """ + DEMO_SUBMITTERS + " order by c.id")
+		List<Filed> filed = this.jdbc
+			.sql("""
+					select c.number, c.kind, k.code, c.title, c.description from cases c
+					join case_category k on k.id = c.category_id join person p on p.id = c.submitted_by""" + " where "
+					+ DEMO_SUBMITTERS + " order by c.id")
 			.query((rs, n) -> new Filed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5)))
 			.list();
@@ -184,13 +185,14 @@ class DemoDataIntegrationTests {
 				where p.username not like 't.%'""").query(Timestamp.class).single().toInstant())
 			.as("the latest visit recorded")
 			.isBeforeOrEqualTo(now);
-		assertThat(this.jdbc.sql("""
-				select count(*) from case_event e join case_event later on later.case_id = e.case_id
-				and later.seq > e.seq and later.at < e.at
-				join cases c on c.id = e.case_id join person p on p.id = c.submitted_by
-				where """ + DEMO_SUBMITTERS).query(Integer.class).single())
-			.as("events stamped before the ones they follow")
-			.isZero();
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from case_event e join case_event later on later.case_id = e.case_id
+					and later.seq > e.seq and later.at < e.at
+					join cases c on c.id = e.case_id join person p on p.id = c.submitted_by""" + " where "
+					+ DEMO_SUBMITTERS)
+			.query(Integer.class)
+			.single()).as("events stamped before the ones they follow").isZero();
 	}
 
 	/**
