@@ -30,9 +30,9 @@ class Rollups {
 	private static final String STATE_COLUMNS = "region_code, region_path, unit_id, unit_role, category_id, kind, channel, state, stripe, n";
 
 	/** The days' rows and the months' rows: the same cells, dated by day or by month. */
-	private static final Table DAYS = new Table("stat_rollup", "on_day");
+	private static final Table DAYS = Table.of("stat_rollup", "on_day");
 
-	private static final Table MONTHS = new Table("stat_month", "in_month");
+	private static final Table MONTHS = Table.of("stat_month", "in_month");
 
 	private static final String STATE_UPSERT_PG = "insert into stat_state (" + STATE_COLUMNS
 			+ ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -172,30 +172,23 @@ class Rollups {
 		return this.postgres;
 	}
 
-	/** A table of counted cells, and the column that dates them. */
-	private record Table(String name, String dated) {
+	/**
+	 * The statements of a table of counted cells, made once (a step runs them), from the
+	 * table and the column that dates its rows.
+	 */
+	private record Table(String insert, String upsertPostgres, String mergeH2) {
 
-		String columns() {
-			return this.dated
+		static Table of(String name, String dated) {
+			String columns = dated
 					+ ", region_code, region_path, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe, n";
-		}
-
-		String insert() {
-			return "insert into " + this.name + " (" + columns() + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		}
-
-		/**
-		 * PostgreSQL: an upsert that is safe when two steps add the first count of a row.
-		 */
-		String upsertPostgres() {
-			return insert() + " on conflict (" + this.dated
+			String insert = "insert into " + name + " (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			// PostgreSQL: an upsert that is safe when two steps add the first count of a
+			// row.
+			String upsert = insert + " on conflict (" + dated
 					+ ", region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)"
-					+ " do update set n = " + this.name + ".n + excluded.n";
-		}
-
-		/** H2 (one node): standard MERGE. */
-		String mergeH2() {
-			return """
+					+ " do update set n = " + name + ".n + excluded.n";
+			// H2 (one node): standard MERGE.
+			String merge = """
 					merge into %1$s t
 					using (select cast(? as date) as %2$s, cast(? as varchar(12)) as region_code,
 					              cast(? as varchar(80)) as region_path, cast(? as bigint) as unit_id,
@@ -209,7 +202,8 @@ class Rollups {
 					when matched then update set n = t.n + s.n
 					when not matched then insert (%3$s) values (s.%2$s, s.region_code, s.region_path, s.unit_id,
 					          s.unit_role, s.category_id, s.kind, s.channel, s.measure, s.bucket, s.stripe, s.n)"""
-				.formatted(this.name, this.dated, columns());
+				.formatted(name, dated, columns);
+			return new Table(insert, upsert, merge);
 		}
 
 	}
