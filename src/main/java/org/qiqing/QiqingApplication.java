@@ -12,7 +12,11 @@ public class QiqingApplication {
 		// The platform serves China: pages show the time of day in China's time, whatever
 		// zone the server was set up in.
 		TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
-		SpringApplication.run(QiqingApplication.class, args);
+		SpringApplication application = new SpringApplication(QiqingApplication.class);
+		if (OneOffCommands.in(args)) {
+			application.setDefaultProperties(OneOffCommands.WITHOUT_SCHEDULES);
+		}
+		application.run(args);
 	}
 
 }

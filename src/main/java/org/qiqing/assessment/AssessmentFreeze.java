@@ -21,6 +21,7 @@ import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
 import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.Text;
 import org.qiqing.statistics.MonthlyMeasures;
 
@@ -92,6 +93,14 @@ public class AssessmentFreeze {
 		return YearMonth.from(LocalDate.now(this.clock.withZone(CHINA)));
 	}
 
+	/**
+	 * Whether the statistics count every step, so that a month can be frozen: false on a
+	 * database whose cases came before its rollups, until they are rebuilt.
+	 */
+	public boolean countsComplete() {
+		return this.measures.complete();
+	}
+
 	/** The last frozen month, if any. */
 	@Transactional(readOnly = true)
 	public Optional<YearMonth> lastFrozen() {
@@ -107,6 +116,8 @@ public class AssessmentFreeze {
 	 * after it.
 	 * @param by the person who asked, or null for the schedule
 	 * @throws InvalidInput for a month not over
+	 * @throws NotAllowed while the rollups do not count every step yet (see
+	 * {@link #countsComplete()}): a month frozen from part of its steps would stay wrong
 	 */
 	@Transactional
 	public Outcome freeze(YearMonth month, Long by) {
@@ -117,6 +128,9 @@ public class AssessmentFreeze {
 		}
 		if (!month.isBefore(thisMonth())) {
 			throw new InvalidInput("month", Text.of("assessment.error.monthNotOver", month.toString()));
+		}
+		if (!countsComplete()) {
+			throw new NotAllowed(Text.of("assessment.error.countsIncomplete"));
 		}
 		Snapshot snapshot = compute(month, rollupFigures(month), carriedIn(month));
 		String hash = snapshot.hash();

@@ -19,7 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * on the node that takes the lease ({@code assessment_lease}, on the database's clock, as
  * the timers' sweep): the months after the last frozen one up to last month, in order
  * (the last month alone when none was ever frozen). A month is frozen once whatever runs
- * it, so two nodes at once would only do the work twice, never freeze twice.
+ * it, so two nodes at once would only do the work twice, never freeze twice. Nothing is
+ * frozen while the statistics do not count every step (an upgrade before its
+ * {@code --rebuild-statistics}): the months wait, and are frozen in order once they do.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -43,6 +45,11 @@ class AssessmentSchedule {
 	@Scheduled(fixedDelayString = "${qiqing.assessment.interval:1h}",
 			initialDelayString = "${qiqing.assessment.initial-delay:2m}")
 	void freezeEndedMonths() {
+		if (!this.freeze.countsComplete()) {
+			log.warn("The assessment waits: the statistics do not count the cases filed before them yet. "
+					+ "Run the application once with --rebuild-statistics.");
+			return;
+		}
 		if (!this.lease.take()) {
 			return;
 		}

@@ -35,9 +35,23 @@ public class MonthlyMeasures {
 
 	private final CaseHistories histories;
 
-	MonthlyMeasures(JdbcClient jdbc, CaseHistories histories) {
+	private final Rollups rollups;
+
+	MonthlyMeasures(JdbcClient jdbc, CaseHistories histories, Rollups rollups) {
 		this.jdbc = jdbc;
 		this.histories = histories;
+		this.rollups = rollups;
+	}
+
+	/**
+	 * Whether the rollups count every step of every case: true on an install that has
+	 * counted since its first case, and after a rebuild; false where cases were there
+	 * before the rollups (an upgrade from before them, a database loaded by other means)
+	 * until {@code --rebuild-statistics} has run. Until then {@link #fromRollups} would
+	 * read part of the steps.
+	 */
+	public boolean complete() {
+		return this.rollups.complete();
 	}
 
 	/**

@@ -118,6 +118,17 @@ class Rollups {
 		this.jdbc.batchUpdate("insert into stat_state (" + STATE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				new ArrayList<>(states.entrySet()), 5000,
 				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+		this.jdbc.update("delete from stat_complete");
+		this.jdbc
+			.update("insert into stat_complete (id, complete_since, how) values (1, current_timestamp, 'REBUILD')");
+	}
+
+	/**
+	 * Whether every step of every case is counted (V59): see
+	 * {@link MonthlyMeasures#complete()}.
+	 */
+	boolean complete() {
+		return this.jdbc.queryForObject("select count(*) from stat_complete", Integer.class) > 0;
 	}
 
 	private void insertAll(Table table, Map<Cells.Cell, Long> cells) {

@@ -18,6 +18,7 @@ import org.qiqing.platform.PlatformClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -226,6 +227,33 @@ class AssessmentIntegrationTests {
 	@Test
 	void aMonthNotOverIsNotFrozen() {
 		assertThatThrownBy(() -> this.freeze.freeze(this.freeze.thisMonth(), null)).isInstanceOf(InvalidInput.class);
+	}
+
+	/**
+	 * A database whose cases came before its statistics (an upgrade before its rebuild):
+	 * no month is frozen from part of its steps, by the schedule or by hand, until the
+	 * rollups are rebuilt.
+	 */
+	@Test
+	void noMonthIsFrozenUntilTheStatisticsCountEveryCase() throws Exception {
+		Api api = new Api(this.mvc);
+		YearMonth june = YearMonth.of(2014, 6);
+		this.jdbc.update("delete from stat_complete");
+		assertThat(this.freeze.countsComplete()).isFalse();
+
+		MvcResult refused = api.post(this.world.admin(), "/api/v1/assessment/months/" + june + "/freeze", "{}");
+		assertThat(status(refused)).isEqualTo(409);
+		assertThat((String) Api.read(refused, "$.detail")).contains("--rebuild-statistics");
+		int frozenMonths = this.jdbc.queryForObject("select count(*) from assessment_month", Integer.class);
+		new AssessmentSchedule(this.freeze, JdbcClient.create(this.jdbc)).freezeEndedMonths();
+		assertThat(this.jdbc.queryForObject("select count(*) from assessment_month", Integer.class))
+			.as("the schedule waits too")
+			.isEqualTo(frozenMonths);
+
+		assertThat(status(api.post(this.world.admin(), "/api/v1/statistics/rebuild", "{}"))).isEqualTo(200);
+		assertThat(this.freeze.countsComplete()).isTrue();
+		assertThat(status(api.post(this.world.admin(), "/api/v1/assessment/months/" + june + "/freeze", "{}")))
+			.isEqualTo(200);
 	}
 
 	private Map<String, Long> figures(YearMonth month, char subject, long unit) {
