@@ -104,6 +104,36 @@ class LoginsAcrossNodesIntegrationTests {
 		}
 	}
 
+	/**
+	 * A page read within a minute of the last one writes nothing to the shared session
+	 * (its last-access time moves by the minute), and the login goes on.
+	 */
+	@Test
+	void pagesReadWithinAMinuteLeaveTheSharedSessionUnwritten() throws Exception {
+		String url = this.environment.getProperty("spring.datasource.url");
+		assumeTrue(url.startsWith("jdbc:postgresql:"), "the prod profile's shared logins run on PostgreSQL only");
+		Member handler = new AdminFixtures(this.regions, this.units, this.people, this.tokens)
+			.official(AdminFixtures.JIASHAN, Role.HANDLER);
+		try (ConfigurableApplicationContext node = prodNode(url)) {
+			Browser browser = new Browser(
+					"http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort());
+			browser.logIn(handler.username());
+			assertThat(browser.get("/queue").statusCode()).isEqualTo(200);
+			long written = lastAccessOf(handler.username());
+			Thread.sleep(20);
+			assertThat(browser.get("/queue").statusCode()).isEqualTo(200);
+			assertThat(browser.get("/inbox").statusCode()).isEqualTo(200);
+			assertThat(lastAccessOf(handler.username())).isEqualTo(written);
+		}
+	}
+
+	private long lastAccessOf(String username) {
+		return this.jdbc.sql("select last_access_time from spring_session where principal_name = :name")
+			.param("name", username)
+			.query(Long.class)
+			.single();
+	}
+
 	private int sessionsOf(String username) {
 		return this.jdbc.sql("select count(*) from spring_session where principal_name = :name")
 			.param("name", username)

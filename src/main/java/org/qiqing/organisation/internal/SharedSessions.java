@@ -1,5 +1,6 @@
 package org.qiqing.organisation.internal;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,6 +8,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,10 +36,14 @@ class SharedSessions {
 	/**
 	 * Spring Session's transactions: see {@link ReadsAlone}. Handed to its configuration
 	 * rather than declared as the {@code TransactionOperations} bean it looks for, which
-	 * would take the place of the application's own (imports take theirs).
+	 * would take the place of the application's own (imports take theirs). And its
+	 * repository, written only when a session changed or its last-access time is old (see
+	 * {@link SessionAccessThrottle}): wrapped here, as a bean of its own would be one
+	 * more session repository, for which Spring Boot would make none.
 	 */
 	@Bean
-	static BeanPostProcessor sessionReadsAlone(ObjectProvider<PlatformTransactionManager> transactions) {
+	static BeanPostProcessor sessionReadsAlone(ObjectProvider<PlatformTransactionManager> transactions,
+			Environment environment) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -44,6 +51,15 @@ class SharedSessions {
 				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
 					configuration
 						.setTransactionOperations(new ReadsAlone(new TransactionTemplate(transactions.getObject())));
+				}
+				return bean;
+			}
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof JdbcIndexedSessionRepository sessions) {
+					return new SessionAccessThrottle<>(sessions, environment.getProperty(
+							"qiqing.security.session.access-granularity", Duration.class, Duration.ofMinutes(1)));
 				}
 				return bean;
 			}
