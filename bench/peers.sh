@@ -16,13 +16,14 @@
 #     New/In Progress/Resolved/Feedback/Closed/Rejected, roles, workflows, priorities), the latter only
 #     when there are no trackers yet.
 #  3. `rails runner` (bench/out/peers/setup.rb, written below): the REST API on; a user `bench`
-#     (not an administrator); a private project `peers` with issue tracking and all trackers; `bench`
-#     its member as Manager; the Manager's transitions New→In Progress→Resolved→Closed on the tracker
+#     (not an administrator); private projects `peers` and `peers-2` to `peers-7` with issue tracking
+#     and all trackers; `bench` a member of `peers` only, as Manager; the Manager's transitions New→In Progress→Resolved→Closed on the tracker
 #     (already in the default workflow; made sure of); `bench`'s API key set to $REDMINE_KEY.
 #  4. The issues preloaded by SQL up to $REDMINE_ISSUES (1,000,000, as many as Qiqing's cases), spread
 #     over the statuses as Qiqing's bench cases over its states (New 10 %, In Progress 41 %, Resolved
-#     15 %, Closed 30 %, Rejected 4 %), one in seven assigned to `bench` (Qiqing's dispatcher has one
-#     county of seven), the rest to admin; then VACUUM ANALYZE.
+#     15 %, Closed 30 %, Rejected 4 %), over the seven projects as Qiqing's over its seven counties:
+#     one in seven in `peers`, assigned to `bench` (the county's dispatcher), the rest in the six
+#     others, assigned to admin; then VACUUM ANALYZE.
 #  5. Redmine in production mode under Puma on 127.0.0.1:3000: 2 workers (processes: Ruby runs one
 #     thread at a time per process, and the machine has 2 cores) x 4 threads = 8, the client's
 #     concurrency; --preload.
@@ -112,6 +113,13 @@ manager = Role.find_by_name!('Manager')
 unless Member.where(user_id: user.id, project_id: project.id).exists?
   Member.create!(user: user, project: project, role_ids: [manager.id])
 end
+# six more projects where bench is no member: the other counties' issues, which he may not see
+(2..7).each do |n|
+  other = Project.find_by_identifier("peers-#{n}") || Project.new(name: "Peers #{n}", identifier: "peers-#{n}", is_public: false)
+  other.enabled_module_names = ['issue_tracking']
+  other.trackers = Tracker.all.to_a
+  other.save!
+end
 [[1, 2], [2, 3], [3, 5]].each do |from, to|
   WorkflowTransition.find_or_create_by!(role_id: manager.id, tracker_id: project.trackers.first.id,
                                         old_status_id: from, new_status_id: to)
@@ -128,21 +136,21 @@ $PG -d $REDMINE_DB -v issues="$ISSUES" <<- 'EOF'
 	-- (root_id = id, lft 1, rgt 2), as Redmine files one
 	insert into issues (id, tracker_id, project_id, subject, description, status_id, assigned_to_id, priority_id,
 			author_id, lock_version, created_on, updated_on, start_date, done_ratio, root_id, lft, rgt, is_private, closed_on)
-	select m.top + g, t.id, p.id, '基准测试诉求 ' || (m.top + g), '用电增容申请三周无进展，请协调。',
+	select m.top + g, t.id, ps.ids[1 + g % 7], '基准测试诉求 ' || (m.top + g), '用电增容申请三周无进展，请协调。',
 		case when g % 100 < 10 then 1 when g % 100 < 51 then 2 when g % 100 < 66 then 3 when g % 100 < 96 then 5 else 6 end,
 		case when g % 7 = 0 then u.id else 1 end, 2, u.id, 0,
 		now() - (g * interval '90 seconds'), now() - (g * interval '60 seconds'), (now() - (g * interval '90 seconds'))::date,
 		0, m.top + g, 1, 2, false,
 		case when g % 100 >= 66 then now() - (g * interval '60 seconds') end
 	from (select coalesce(max(id), 0) as top, count(*) as n from issues) m,
-		(select id from projects where identifier = 'peers') p,
+		(select array_agg(id order by identifier) as ids from projects where identifier like 'peers%') ps,
 		(select id from users where login = 'bench') u,
 		(select min(tracker_id) as id from projects_trackers pt join projects p on p.id = pt.project_id where p.identifier = 'peers') t,
 		generate_series(1, greatest(:issues - (select count(*) from issues), 0)) g;
 	select setval('issues_id_seq', (select max(id) from issues));
 	vacuum analyze issues;
 EOF
-$PG -d $REDMINE_DB -Atc "select 'redmine issues: ' || count(*) || ', assigned to bench and open: ' || count(*) filter (where assigned_to_id = (select id from users where login = 'bench') and status_id in (1, 2, 3, 4)) || ', In Progress: ' || count(*) filter (where status_id = 2) from issues"
+$PG -d $REDMINE_DB -Atc "select 'redmine issues: ' || count(*) || ', in peers: ' || count(*) filter (where project_id = p.id) || ', assigned to bench and open: ' || count(*) filter (where assigned_to_id = (select id from users where login = 'bench') and status_id in (1, 2, 3, 4)) || ', In Progress in peers: ' || count(*) filter (where project_id = p.id and status_id = 2) from issues, (select id from projects where identifier = 'peers') p"
 
 echo "== 5. Redmine under Puma on :$REDMINE_PORT"
 (cd "$REDMINE_HOME" && exec puma -e production -b "tcp://127.0.0.1:$REDMINE_PORT" -w 2 -t 4:4 --preload config.ru) \
