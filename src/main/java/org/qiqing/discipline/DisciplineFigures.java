@@ -361,6 +361,8 @@ public class DisciplineFigures {
 			book.write(out);
 		}
 		finally {
+			// Its temporary files too, as platform.Ledger does: close alone leaves them.
+			book.dispose();
 			book.close();
 		}
 	}

@@ -63,7 +63,12 @@ public class DisciplineQueries {
 	/** Reads a long list as a cursor, a window of rows at a time (the ledger). */
 	private final JdbcClient streaming;
 
-	private final JdbcTemplate template;
+	/**
+	 * Plans each statement for its values (see {@link #actions}), without the
+	 * {@code set local} and its round trip that
+	 * {@link QueryPlans#customForThisTransaction} takes.
+	 */
+	private final JdbcClient planned;
 
 	private final DisciplineScope scope;
 
@@ -76,10 +81,10 @@ public class DisciplineQueries {
 	DisciplineQueries(JdbcClient jdbc, JdbcTemplate template, DisciplineScope scope, Units units, People people,
 			Regions regions) {
 		this.jdbc = jdbc;
-		this.template = template;
 		JdbcTemplate cursor = new JdbcTemplate(template.getDataSource());
 		cursor.setFetchSize(LEDGER_WINDOW);
 		this.streaming = JdbcClient.create(cursor);
+		this.planned = QueryPlans.customPlans(template.getDataSource());
 		this.scope = scope;
 		this.units = units;
 		this.people = people;
@@ -103,8 +108,7 @@ public class DisciplineQueries {
 		Narrowed n = narrow(filter, actor);
 		// Planned for its values: the newest of a large jurisdiction are read by day
 		// (special_action_day), a unit's few found by its own conditions.
-		QueryPlans.customForThisTransaction(this.template);
-		StatementSpec sql = this.jdbc.sql("select " + ACTION_COLUMNS + " from special_action a where "
+		StatementSpec sql = this.planned.sql("select " + ACTION_COLUMNS + " from special_action a where "
 				+ DisciplineScope.ACTIONS + periodOf("a.starts_on", filter) + organiserOf("a", filter)
 				+ " order by a.starts_on desc, a.id desc limit :limit offset :offset");
 		List<Row> rows = params(bind(sql, n), filter).param("limit", paging.size())
@@ -309,9 +313,7 @@ public class DisciplineQueries {
 		// Planned for its values, as actions: a generic plan sorted the year's findings
 		// (2.5 s at 100 times the seed) rather than read the newest days
 		// (inspection_day).
-		QueryPlans.customForThisTransaction(this.template);
-		StatementSpec sql = this.jdbc.sql("select " + FINDING_COLUMNS
-				+ " from finding f join inspection i on i.id = f.inspection_id join special_action a on a.id = i.action_id"
+		StatementSpec sql = this.planned.sql("select " + FINDING_COLUMNS + FINDINGS_FROM + actionOf(filter)
 				+ " join problem_kind k on k.id = f.kind_id where " + DisciplineScope.FINDINGS
 				+ periodOf("i.inspected_on", filter) + organiserOf("a", filter)
 				+ " order by i.inspected_on desc, f.id desc limit :limit offset :offset");
@@ -343,8 +345,7 @@ public class DisciplineQueries {
 				.toList());
 			rows.clear();
 		};
-		StatementSpec sql = this.streaming.sql("select " + FINDING_COLUMNS
-				+ " from finding f join inspection i on i.id = f.inspection_id join special_action a on a.id = i.action_id"
+		StatementSpec sql = this.streaming.sql("select " + FINDING_COLUMNS + FINDINGS_FROM + actionOf(filter)
 				+ " join problem_kind k on k.id = f.kind_id where " + DisciplineScope.FINDINGS
 				+ periodOf("i.inspected_on", filter) + organiserOf("a", filter)
 				+ " order by i.inspected_on desc, f.id desc");
@@ -502,6 +503,17 @@ public class DisciplineQueries {
 	static String periodOf(String column, DisciplineFilter filter) {
 		return (filter.from() == null ? "" : " and " + column + " >= :from")
 				+ (filter.to() == null ? "" : " and " + column + " <= :to");
+	}
+
+	private static final String FINDINGS_FROM = " from finding f join inspection i on i.id = f.inspection_id";
+
+	/**
+	 * The findings' action, joined only when the filter names its organiser: every
+	 * inspection has one, so the join otherwise only cost the ledger a pass over every
+	 * action.
+	 */
+	private static String actionOf(DisciplineFilter filter) {
+		return filter.organiser() == null ? "" : " join special_action a on a.id = i.action_id";
 	}
 
 	static String organiserOf(String alias, DisciplineFilter filter) {

@@ -263,7 +263,8 @@ class DisciplineApiController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) Long organiser,
 			Actor actor) {
 		DisciplineFilter filter = new DisciplineFilter(from, to, region, organiser);
-		return new Figures(this.figures.figures(filter, actor), this.figures.byMonth(filter, actor));
+		DisciplineFigures.Report report = this.figures.report(filter, actor);
+		return new Figures(report.total(), report.months());
 	}
 
 	@GetMapping({ "/api/v1/discipline/figures/export", "/discipline/figures/export" })
