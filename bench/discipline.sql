@@ -160,12 +160,14 @@ left join inspection i on i.id = f.inspection_id
 left join special_action a on a.id = i.action_id
 where r.subject = 'PERSON' group by 2, 3, 4, 5;
 
-analyze discipline_tally;
-analyze special_action;
-analyze inspection;
-analyze finding;
-analyze accountability;
-analyze supervision_group_member;
+-- vacuum as well: a PostgreSQL whose autovacuum is off (these machines') would otherwise leave the
+-- tables' visibility maps empty, and every index-only read would visit the rows.
+vacuum analyze discipline_tally;
+vacuum analyze special_action;
+vacuum analyze inspection;
+vacuum analyze finding;
+vacuum analyze accountability;
+vacuum analyze supervision_group_member;
 select (select count(*) from special_action) as actions, (select count(*) from inspection) as inspections,
        (select count(*) from finding) as findings,
        (select count(*) from accountability where subject = 'PERSON') as people;
