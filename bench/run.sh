@@ -4,6 +4,7 @@
 #
 #   bench/run.sh all                # everything below, in order
 #   bench/run.sh generate [CASES]   # a fresh database qiqing_bench with CASES cases (1,000,000)
+#                                   # (BENCH_SHAPE=province: a province over a decade, generate.sql)
 #   bench/run.sh pgbench            # the database's own rate for the shape of a step, c=8 and c=32
 #   bench/run.sh load               # the application under HTTP load, c=8 and c=32, each run right after
 #                                   # pgbench at the same concurrency
@@ -67,7 +68,7 @@ generate() {
 	start_app # Flyway makes the schema
 	stop_app
 	local started=$(date +%s.%N)
-	$PG -d "$DB" -v cases="$CASES" -v enterprises=100000 -f bench/generate.sql > "$OUT/generate.log"
+	$PG -d "$DB" -v cases="$CASES" -v enterprises=100000 -v shape="${BENCH_SHAPE:-city}" -f bench/generate.sql > "$OUT/generate.log"
 	local took=$(echo "$(date +%s.%N) - $started" | bc)
 	say "$(printf 'generate: %d cases, %s events, in %.0f s' "$CASES" \
 		"$($PG -d "$DB" -tAc 'select count(*) from case_event')" "$took")"
@@ -79,7 +80,7 @@ generate() {
 			|| { echo "history of $number does not verify: see $OUT/verify.log" >&2; exit 1; }
 	done
 	say "generate: hash chains of 3 sampled cases verified by the application (--verify-history)"
-	scratch_events
+	[ "${BENCH_SCRATCH:-1}" = 0 ] || scratch_events # pgbench's copy of case_event (BENCH_SCRATCH=0: none)
 }
 
 # The whole history checked by the application in constant memory: every case, event, number and
