@@ -10,6 +10,10 @@
 -- made-up codes), the cases filed one after another over ten years (case 1 the oldest), and two more
 -- people: the province's leader bench.leader.330000 and its administrator bench.admin.330000.
 --
+-- In parts, for several sessions at once (bench/run.sh: BENCH_SESSIONS): -v part=setup (everything but
+-- the cases), then -v part=cases -v first=F -v last=L in each session for its range of cases, then
+-- -v part=finish. The default, part=all, is the three in one session.
+--
 -- API tokens: qq_bench_<username>, e.g. qq_bench_bench.dispatcher.330421.
 \set ON_ERROR_STOP on
 \timing on
@@ -17,6 +21,21 @@
 \else
 \set shape city
 \endif
+\if :{?part}
+\else
+\set part all
+\endif
+\if :{?first}
+\else
+\set first 1
+\endif
+\if :{?last}
+\else
+\set last :cases
+\endif
+select :'part' in ('all', 'setup') as setup, :'part' in ('all', 'cases') as cases_part,
+       :'part' in ('all', 'finish') as finish \gset
+\if :setup
 
 -- The GB 32100-2015 check character of the first 17 characters of a credit code.
 create or replace function bench_credit_code(first17 text) returns text language plpgsql immutable as $$
@@ -32,9 +51,9 @@ begin
 end $$;
 
 -- Regions: the city, its seven counties, ten towns each (a province: eleven such cities under it).
-create temporary table bench_city (code text primary key, name text, unit text, path text);
+create unlogged table bench_city (code text primary key, name text, unit text, path text);
 insert into bench_city values ('330400', '嘉兴市', 'B-JX', '/330400/');
-create temporary table bench_county (n int primary key, code text, name text, city text);
+create unlogged table bench_county (n int primary key, code text, name text, city text);
 insert into bench_county values (0, '330402', '南湖区', '330400'), (1, '330411', '秀洲区', '330400'),
     (2, '330421', '嘉善县', '330400'), (3, '330424', '海盐县', '330400'), (4, '330481', '海宁市', '330400'),
     (5, '330482', '平湖市', '330400'), (6, '330483', '桐乡市', '330400');
@@ -110,7 +129,7 @@ order by e.n;
 
 -- The steps that bring a case to each state, with who takes them (D dispatcher, H handler, E enterprise
 -- contact) and whether the enterprise sees them: the workflow's own rows.
-create temporary table bench_step (final text, seq int, action text, from_state text, to_state text, party char,
+create unlogged table bench_step (final text, seq int, action text, from_state text, to_state text, party char,
                                    visible boolean, primary key (final, seq));
 insert into bench_step values
     ('SUBMITTED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true),
@@ -129,6 +148,18 @@ insert into bench_step values
     ('CLOSED', 5, 'STAGE_REPLY', 'IN_PROGRESS', 'IN_PROGRESS', 'H', true), ('CLOSED', 6, 'RESOLVE', 'IN_PROGRESS', 'RESOLVED', 'H', true),
     ('CLOSED', 7, 'RATE', 'RESOLVED', 'CLOSED', 'D', true); -- rated on the enterprise's behalf: the bench has no contacts
 
+create or replace function bench_hash(prev text, number text, seq int, action text, actor bigint, unit bigint,
+                                      at timestamptz, from_state text, to_state text, note text) returns text
+language sql immutable as $$
+    select encode(sha256(convert_to(concat_ws(E'\n', prev, number, seq::text, action, actor::text,
+        coalesce(unit::text, ''), (extract(epoch from at) * 1000)::bigint::text, coalesce(from_state, ''), to_state,
+        coalesce(note, ''), ''), 'UTF8')), 'hex')
+$$;
+alter sequence cases_id_seq restart with 1;
+\endif
+select count(*) as counties from bench_county \gset
+
+\if :cases_part
 -- The cases: case g lies in county g % 7 (of the counties), is about one of its enterprises, is led by one of
 -- its departments, and ends in a state picked by g % 100. A city's were filed over the last 278 days; a
 -- province's one after another over ten years. They are built in temporary tables with their histories and
@@ -147,7 +178,7 @@ select g, c.code as county,
        -- an enterprise n of the same county (n % counties = g % counties)
        coalesce(nullif(((g / :counties) % (:enterprises / :counties)) * :counties + c.n, 0), :counties) as firm,
        repeat('0', 64) as last_hash, repeat('0', 64) as prev_hash, 0 as event_count
-from generate_series(1, :cases) s(g) join bench_county c on c.n = s.g % :counties;
+from generate_series(:first, :last) s(g) join bench_county c on c.n = s.g % :counties;
 
 -- The histories, one step number at a time: each event's hash covers its predecessor's, exactly as
 -- CaseEvent.hashOf computes it.
@@ -158,13 +189,6 @@ join person d on d.username = 'bench.dispatcher.' || c.code
 cross join generate_series(0, 3) dept(n)
 join person h on h.username = 'bench.handler.B-' || c.code || '-' || dept.n;
 
-create or replace function bench_hash(prev text, number text, seq int, action text, actor bigint, unit bigint,
-                                      at timestamptz, from_state text, to_state text, note text) returns text
-language sql immutable as $$
-    select encode(sha256(convert_to(concat_ws(E'\n', prev, number, seq::text, action, actor::text,
-        coalesce(unit::text, ''), (extract(epoch from at) * 1000)::bigint::text, coalesce(from_state, ''), to_state,
-        coalesce(note, ''), ''), 'UTF8')), 'hex')
-$$;
 
 create temporary table bench_event (g bigint, seq int, action text, actor bigint, unit bigint, at timestamptz,
                                     from_state text, to_state text, visible boolean, prev_hash text, hash text);
@@ -194,7 +218,6 @@ end $$;
 -- Written once, without the foreign-key triggers (consistent by construction): a bench shortcut that
 -- needs a superuser, never used by the application.
 set session_replication_role = replica;
-alter sequence cases_id_seq restart with 1;
 insert into cases (id, number, kind, channel, state, category_id, enterprise_id, region_code, region_path, title,
                    description, submitted_by, lead_unit_id, due_date, outcome, answer, rating, created_at, updated_at,
                    last_hash, event_count, version, assigned_at, limit_at, yellow_at, time_state, limit_cycle)
@@ -221,18 +244,22 @@ join region t on t.code = b.county || (100 + (b.g / :counties) % 10)
 join person d on d.username = 'bench.dispatcher.' || b.county
 join unit u on u.code = 'B-' || b.county || '-' || b.dept
 order by b.g;
-select setval('cases_id_seq', :cases);
--- The next case filed is numbered :cases + 1; every number up to :cases has its case (the verifier
--- checks them all).
-select setval('case_number_seq', :cases);
-update case_numbering set numbered_after = 0;
 
 insert into case_event (case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
                         visible_to_enterprise, prev_hash, hash)
 select g, seq, action, actor, unit, at, from_state, to_state, action || ' by bench', visible, prev_hash, hash
 from bench_event order by g, seq;
 set session_replication_role = origin;
+\endif
 
+\if :finish
+select setval('cases_id_seq', :cases);
+-- The next case filed is numbered :cases + 1; every number up to :cases has its case (the verifier
+-- checks them all).
+select setval('case_number_seq', :cases);
+update case_numbering set numbered_after = 0;
+drop table bench_city, bench_county, bench_step;
 drop function bench_hash;
 drop function bench_credit_code;
 analyze;
+\endif
