@@ -35,8 +35,15 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 env_db() {
 	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres "$@"
 }
+# the node in the background: exec, so that $! is the JVM itself and stop() ends it (a function run
+# with & is a subshell, whose end would leave the JVM running)
+node() {
+	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres exec "$@"
+}
 start() {
-	env_db java -Xmx${HEAP:-1g} -jar "$JAR" --server.port="$PORT" --qiqing.timers.enabled=false \
+	# the port must be free: a node left by an earlier run would answer instead
+	if curl -s -o /dev/null "http://127.0.0.1:$PORT/login"; then echo "port $PORT is taken" >&2; exit 1; fi
+	node java -Xmx${HEAP:-1g} -jar "$JAR" --server.port="$PORT" --qiqing.timers.enabled=false \
 		--qiqing.assessment.enabled=false > "$OUT/node.log" 2>&1 &
 	NODE=$!
 	until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null; do
