@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  * cases and walks them (accept, assign, contact, stage reply, resolve), or files only, or
  * reads a queue, and prints the throughput and latency percentiles of each operation.
  *
- * java bench/Load.java BASE_URL MODE CONCURRENCY SECONDS [COUNTY]
+ * java bench/Load.java BASE_URL MODE CONCURRENCY SECONDS [COUNTY [PERSON]]
  *   MODE: lifecycle | create | queue | queue-filters | list-filters | stats (the county
  *     dispatcher's counts from the statistics' rollups: the measures of this month, of the year,
- *     by unit, the states now)
+ *     by unit, the states now) | measures (PERSON's measures of this month, the dashboard's API,
+ *     /api/v1/statistics/measures, his token) | dashboard (PERSON's /dashboard page, logged in;
+ *     PERSON: bench.dispatcher.COUNTY unless given, e.g. bench.leader.330000 of a province)
  *     or a page of the desk (below)
  *
  * queue-filters reads the first page of every tab, kind and order of the queue of the
@@ -65,6 +67,8 @@ public class Load {
 
 	final String county;
 
+	final String person;
+
 	final String handler;
 
 	final long categoryId;
@@ -81,7 +85,8 @@ public class Load {
 
 	volatile boolean measuring;
 
-	Load(String base, String county) throws Exception {
+	Load(String base, String county, String person) throws Exception {
+		this.person = person;
 		this.base = base;
 		URI uri = URI.create(base);
 		this.connections = ThreadLocal.withInitial(() -> new Connection(uri.getHost(), uri.getPort()));
@@ -99,7 +104,7 @@ public class Load {
 		int concurrency = Integer.parseInt(args[2]);
 		int seconds = Integer.parseInt(args[3]);
 		String county = args.length > 4 ? args[4] : "330421";
-		Load load = new Load(base, county);
+		Load load = new Load(base, county, args.length > 5 ? args[5] : "bench.dispatcher." + county);
 		load.run(mode, concurrency, Math.min(10, seconds), false);
 		load.latencies.clear();
 		load.errors.set(0);
@@ -128,6 +133,9 @@ public class Load {
 							case "queue-page", "board", "board-column", "desk", "desk-filtered", "desk-city", "inbox" ->
 								timed(mode, () -> page(mode));
 							case "stats" -> stats(i);
+							case "measures" -> timed("measures " + this.person,
+									() -> get("/api/v1/statistics/measures", "Bearer qq_bench_" + this.person));
+							case "dashboard" -> timed("dashboard " + this.person, () -> page(mode));
 							default -> throw new IllegalArgumentException(mode);
 						}
 					}
@@ -192,6 +200,7 @@ public class Load {
 		String user = switch (mode) {
 			case "desk", "desk-filtered" -> "bench.supervisor." + this.county;
 			case "desk-city" -> "bench.supervisor.city";
+			case "dashboard" -> this.person;
 			default -> "bench.dispatcher." + this.county;
 		};
 		String path = switch (mode) {
@@ -201,6 +210,7 @@ public class Load {
 			case "desk", "desk-city" -> "/supervision";
 			case "desk-filtered" -> "/supervision?unit=" + this.unitId + "&time=RED&page=2";
 			case "inbox" -> "/inbox";
+			case "dashboard" -> "/dashboard";
 			default -> throw new IllegalArgumentException(mode);
 		};
 		if (this.sessions.get() == null) {

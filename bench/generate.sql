@@ -5,9 +5,37 @@
 --
 --   psql -v cases=1000000 -v enterprises=100000 -f bench/generate.sql
 --
+-- With -v shape=province, a province over a decade instead (bench/run.sh: BENCH_SHAPE=province): the
+-- province 330000 above eleven cities of seven counties each (嘉兴 with its own seven, the others with
+-- made-up codes), the cases filed one after another over ten years (case 1 the oldest), and two more
+-- people: the province's leader bench.leader.330000 and its administrator bench.admin.330000.
+--
+-- In parts, for several sessions at once (bench/run.sh: BENCH_SESSIONS): -v part=setup (everything but
+-- the cases), then -v part=cases -v first=F -v last=L in each session for its range of cases, then
+-- -v part=finish. The default, part=all, is the three in one session.
+--
 -- API tokens: qq_bench_<username>, e.g. qq_bench_bench.dispatcher.330421.
 \set ON_ERROR_STOP on
 \timing on
+\if :{?shape}
+\else
+\set shape city
+\endif
+\if :{?part}
+\else
+\set part all
+\endif
+\if :{?first}
+\else
+\set first 1
+\endif
+\if :{?last}
+\else
+\set last :cases
+\endif
+select :'part' in ('all', 'setup') as setup, :'part' in ('all', 'cases') as cases_part,
+       :'part' in ('all', 'finish') as finish \gset
+\if :setup
 
 -- The GB 32100-2015 check character of the first 17 characters of a credit code.
 create or replace function bench_credit_code(first17 text) returns text language plpgsql immutable as $$
@@ -22,22 +50,43 @@ begin
     return first17 || substr(alphabet, ((31 - total % 31) % 31) + 1, 1);
 end $$;
 
--- Regions: the city, its seven counties, ten towns each.
-insert into region (code, name, level, parent_code, path) values ('330400', '嘉兴市', 'CITY', null, '/330400/');
-create temporary table bench_county (n int primary key, code text, name text);
-insert into bench_county values (0, '330402', '南湖区'), (1, '330411', '秀洲区'), (2, '330421', '嘉善县'),
-    (3, '330424', '海盐县'), (4, '330481', '海宁市'), (5, '330482', '平湖市'), (6, '330483', '桐乡市');
+-- Regions: the city, its seven counties, ten towns each (a province: eleven such cities under it).
+create unlogged table bench_city (code text primary key, name text, unit text, path text);
+insert into bench_city values ('330400', '嘉兴市', 'B-JX', '/330400/');
+create unlogged table bench_county (n int primary key, code text, name text, city text);
+insert into bench_county values (0, '330402', '南湖区', '330400'), (1, '330411', '秀洲区', '330400'),
+    (2, '330421', '嘉善县', '330400'), (3, '330424', '海盐县', '330400'), (4, '330481', '海宁市', '330400'),
+    (5, '330482', '平湖市', '330400'), (6, '330483', '桐乡市', '330400');
+select :'shape' = 'province' as province \gset
+\if :province
+insert into region (code, name, level, parent_code, path) values ('330000', '浙江省', 'PROVINCE', null, '/330000/');
+insert into unit (code, name, kind, region_code) values ('B-ZJ', '浙江省企业服务中心', 'SERVICE_CENTRE', '330000');
+update bench_city set path = '/330000/330400/';
+insert into bench_city
+select code, name, 'B-' || code, '/330000/' || code || '/'
+from (values ('330100', '杭州市'), ('330200', '宁波市'), ('330300', '温州市'), ('330500', '湖州市'), ('330600', '绍兴市'),
+             ('330700', '金华市'), ('330800', '衢州市'), ('330900', '舟山市'), ('331000', '台州市'), ('331100', '丽水市')) c(code, name);
+insert into bench_county
+select 7 * (dense_rank() over (order by c.code))::int + k, substr(c.code, 1, 4) || (array['02', '03', '04', '21', '22', '81', '82'])[k + 1],
+       c.name || '第' || (k + 1) || '县', c.code
+from bench_city c cross join generate_series(0, 6) k where c.code <> '330400';
+\endif
 insert into region (code, name, level, parent_code, path)
-select code, name, 'COUNTY', '330400', '/330400/' || code || '/' from bench_county;
+select code, name, 'CITY', case when path = '/330400/' then null else '330000' end, path from bench_city;
 insert into region (code, name, level, parent_code, path)
-select c.code || (100 + t), c.name || '第' || t || '镇', 'TOWN', c.code, '/330400/' || c.code || '/' || c.code || (100 + t) || '/'
-from bench_county c cross join generate_series(0, 9) t;
+select c.code, c.name, 'COUNTY', c.city, y.path || c.code || '/' from bench_county c join bench_city y on y.code = c.city;
+insert into region (code, name, level, parent_code, path)
+select c.code || (100 + t), c.name || '第' || t || '镇', 'TOWN', c.code, y.path || c.code || '/' || c.code || (100 + t) || '/'
+from bench_county c join bench_city y on y.code = c.city cross join generate_series(0, 9) t;
+select count(*) as counties from bench_county \gset
 
--- Units: a service centre per county under the city's, four departments under each centre.
-insert into unit (code, name, kind, region_code) values ('B-JX', '嘉兴市企业服务中心', 'SERVICE_CENTRE', '330400');
+-- Units: a service centre per county under its city's, four departments under each centre.
 insert into unit (code, name, kind, region_code, superior_id)
-select 'B-' || c.code, c.name || '企业服务中心', 'SERVICE_CENTRE', c.code, (select id from unit where code = 'B-JX')
-from bench_county c;
+select y.unit, y.name || '企业服务中心', 'SERVICE_CENTRE', y.code, (select id from unit where code = 'B-ZJ')
+from bench_city y order by y.code = '330400' desc, y.code;
+insert into unit (code, name, kind, region_code, superior_id)
+select 'B-' || c.code, c.name || '企业服务中心', 'SERVICE_CENTRE', c.code, (select id from unit u where u.code = y.unit)
+from bench_county c join bench_city y on y.code = c.city order by c.n;
 insert into unit (code, name, kind, region_code, superior_id)
 select 'B-' || c.code || '-' || d, c.name || (array['经信局', '自规局', '商务局', '人社局'])[d + 1], 'DEPARTMENT', c.code,
        (select id from unit where code = 'B-' || c.code)
@@ -52,9 +101,15 @@ select 'bench.supervisor.' || c.code, c.name || '督查员', '{noop}bench', u.id
 from bench_county c join unit u on u.code = 'B-' || c.code;
 insert into person (username, display_name, password_hash, unit_id)
 select 'bench.handler.' || u.code, u.name || '承办人', '{noop}bench', u.id from unit u where u.kind = 'DEPARTMENT';
+-- The province's leader (its dashboard) and administrator (the assessment's freeze).
+insert into person (username, display_name, password_hash, unit_id, jurisdiction_code)
+select 'bench.' || r || '.330000', '浙江省' || n, '{noop}bench', u.id, '330000'
+from unit u cross join (values ('leader', '领导'), ('admin', '管理员')) p(r, n) where u.code = 'B-ZJ';
 insert into person_role (person_id, role)
 select id, case when username like 'bench.dispatcher.%' then 'DISPATCHER'
-                when username like 'bench.supervisor.%' then 'SUPERVISOR' else 'HANDLER' end
+                when username like 'bench.supervisor.%' then 'SUPERVISOR'
+                when username like 'bench.leader.%' then 'LEADER'
+                when username like 'bench.admin.%' then 'ADMIN' else 'HANDLER' end
 from person where username like 'bench.%';
 insert into api_token (person_id, name, token_hash, created_at)
 select id, 'bench', encode(sha256(convert_to('qq_bench_' || username, 'UTF8')), 'hex'), now()
@@ -65,16 +120,16 @@ select 'B-' || k, (array['惠企政策兑现', '用地用电', '融资贷款', '
        (select id from unit where code = 'B-330421-' || (k % 4)), 5
 from generate_series(0, 4) k;
 
--- Enterprises: enterprise n lies in county n % 7, in one of its towns.
+-- Enterprises: enterprise n lies in county n % 7 (of the counties), in one of its towns.
 insert into enterprise (credit_code, name, region_code, industry, scale)
 select bench_credit_code('91' || c.code || lpad(e.n::text, 9, '0')), '嘉兴测试企业' || e.n || '有限公司',
-       c.code || (100 + (e.n / 7) % 10), '制造业', 'SMALL'
-from generate_series(1, :enterprises) e(n) join bench_county c on c.n = e.n % 7
+       c.code || (100 + (e.n / :counties) % 10), '制造业', 'SMALL'
+from generate_series(1, :enterprises) e(n) join bench_county c on c.n = e.n % :counties
 order by e.n;
 
 -- The steps that bring a case to each state, with who takes them (D dispatcher, H handler, E enterprise
 -- contact) and whether the enterprise sees them: the workflow's own rows.
-create temporary table bench_step (final text, seq int, action text, from_state text, to_state text, party char,
+create unlogged table bench_step (final text, seq int, action text, from_state text, to_state text, party char,
                                    visible boolean, primary key (final, seq));
 insert into bench_step values
     ('SUBMITTED', 1, 'SUBMIT', null, 'SUBMITTED', 'D', true),
@@ -93,8 +148,21 @@ insert into bench_step values
     ('CLOSED', 5, 'STAGE_REPLY', 'IN_PROGRESS', 'IN_PROGRESS', 'H', true), ('CLOSED', 6, 'RESOLVE', 'IN_PROGRESS', 'RESOLVED', 'H', true),
     ('CLOSED', 7, 'RATE', 'RESOLVED', 'CLOSED', 'D', true); -- rated on the enterprise's behalf: the bench has no contacts
 
--- The cases: case g lies in county g % 7, is about one of its enterprises, is led by one of its departments,
--- and ends in a state picked by g % 100. They are built in temporary tables with their histories and
+create or replace function bench_hash(prev text, number text, seq int, action text, actor bigint, unit bigint,
+                                      at timestamptz, from_state text, to_state text, note text) returns text
+language sql immutable as $$
+    select encode(sha256(convert_to(concat_ws(E'\n', prev, number, seq::text, action, actor::text,
+        coalesce(unit::text, ''), (extract(epoch from at) * 1000)::bigint::text, coalesce(from_state, ''), to_state,
+        coalesce(note, ''), ''), 'UTF8')), 'hex')
+$$;
+alter sequence cases_id_seq restart with 1;
+\endif
+select count(*) as counties from bench_county \gset
+
+\if :cases_part
+-- The cases: case g lies in county g % 7 (of the counties), is about one of its enterprises, is led by one of
+-- its departments, and ends in a state picked by g % 100. A city's were filed over the last 278 days; a
+-- province's one after another over ten years. They are built in temporary tables with their histories and
 -- written once each: updating a million indexed rows afterwards costs more than all the rest.
 set work_mem = '256MB';
 create temporary table bench_case as
@@ -103,12 +171,14 @@ select g, c.code as county,
        case when g % 100 < 10 then 'SUBMITTED' when g % 100 < 14 then 'DECLINED' when g % 100 < 22 then 'ACCEPTED'
             when g % 100 < 32 then 'ASSIGNED' when g % 100 < 55 then 'IN_PROGRESS' when g % 100 < 70 then 'RESOLVED'
             else 'CLOSED' end as state,
-       date_trunc('second', now() - make_interval(mins => (g % 400000)::int)) - interval '1 day' as created_at,
-       ((g / 7) % 4) as dept,
-       -- an enterprise n of the same county (n % 7 = g % 7)
-       coalesce(nullif(((g / 7) % (:enterprises / 7)) * 7 + c.n, 0), 7) as firm,
+       date_trunc('second', now() - case when :'shape' = 'province'
+           then make_interval(secs => (:cases - g) * (3652.0 * 86400 / :cases))
+           else make_interval(mins => (g % 400000)::int) end) - interval '1 day' as created_at,
+       ((g / :counties) % 4) as dept,
+       -- an enterprise n of the same county (n % counties = g % counties)
+       coalesce(nullif(((g / :counties) % (:enterprises / :counties)) * :counties + c.n, 0), :counties) as firm,
        repeat('0', 64) as last_hash, repeat('0', 64) as prev_hash, 0 as event_count
-from generate_series(1, :cases) s(g) join bench_county c on c.n = s.g % 7;
+from generate_series(:first, :last) s(g) join bench_county c on c.n = s.g % :counties;
 
 -- The histories, one step number at a time: each event's hash covers its predecessor's, exactly as
 -- CaseEvent.hashOf computes it.
@@ -119,13 +189,6 @@ join person d on d.username = 'bench.dispatcher.' || c.code
 cross join generate_series(0, 3) dept(n)
 join person h on h.username = 'bench.handler.B-' || c.code || '-' || dept.n;
 
-create or replace function bench_hash(prev text, number text, seq int, action text, actor bigint, unit bigint,
-                                      at timestamptz, from_state text, to_state text, note text) returns text
-language sql immutable as $$
-    select encode(sha256(convert_to(concat_ws(E'\n', prev, number, seq::text, action, actor::text,
-        coalesce(unit::text, ''), (extract(epoch from at) * 1000)::bigint::text, coalesce(from_state, ''), to_state,
-        coalesce(note, ''), ''), 'UTF8')), 'hex')
-$$;
 
 create temporary table bench_event (g bigint, seq int, action text, actor bigint, unit bigint, at timestamptz,
                                     from_state text, to_state text, visible boolean, prev_hash text, hash text);
@@ -155,7 +218,6 @@ end $$;
 -- Written once, without the foreign-key triggers (consistent by construction): a bench shortcut that
 -- needs a superuser, never used by the application.
 set session_replication_role = replica;
-alter sequence cases_id_seq restart with 1;
 insert into cases (id, number, kind, channel, state, category_id, enterprise_id, region_code, region_path, title,
                    description, submitted_by, lead_unit_id, due_date, outcome, answer, rating, created_at, updated_at,
                    last_hash, event_count, version, assigned_at, limit_at, yellow_at, time_state, limit_cycle)
@@ -178,22 +240,26 @@ cross join lateral (
                 when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '4 hours' end as limit_at,
            case when b.state in ('ASSIGNED', 'IN_PROGRESS') then b.created_at + interval '3 days 8 hours'
                 when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '2 hours' end as yellow_at) l
-join region t on t.code = b.county || (100 + (b.g / 7) % 10)
+join region t on t.code = b.county || (100 + (b.g / :counties) % 10)
 join person d on d.username = 'bench.dispatcher.' || b.county
 join unit u on u.code = 'B-' || b.county || '-' || b.dept
 order by b.g;
-select setval('cases_id_seq', :cases);
--- The next case filed is numbered :cases + 1; every number up to :cases has its case (the verifier
--- checks them all).
-select setval('case_number_seq', :cases);
-update case_numbering set numbered_after = 0;
 
 insert into case_event (case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
                         visible_to_enterprise, prev_hash, hash)
 select g, seq, action, actor, unit, at, from_state, to_state, action || ' by bench', visible, prev_hash, hash
 from bench_event order by g, seq;
 set session_replication_role = origin;
+\endif
 
+\if :finish
+select setval('cases_id_seq', :cases);
+-- The next case filed is numbered :cases + 1; every number up to :cases has its case (the verifier
+-- checks them all).
+select setval('case_number_seq', :cases);
+update case_numbering set numbered_after = 0;
+drop table bench_city, bench_county, bench_step;
 drop function bench_hash;
 drop function bench_credit_code;
 analyze;
+\endif

@@ -4,6 +4,8 @@
 #
 #   bench/run.sh all                # everything below, in order
 #   bench/run.sh generate [CASES]   # a fresh database qiqing_bench with CASES cases (1,000,000)
+#                                   # (BENCH_SHAPE=province: a province over a decade, generate.sql;
+#                                   # BENCH_SESSIONS=N: N sessions at once, each a range of the cases)
 #   bench/run.sh pgbench            # the database's own rate for the shape of a step, c=8 and c=32
 #   bench/run.sh load               # the application under HTTP load, c=8 and c=32, each run right after
 #                                   # pgbench at the same concurrency
@@ -67,7 +69,21 @@ generate() {
 	start_app # Flyway makes the schema
 	stop_app
 	local started=$(date +%s.%N)
-	$PG -d "$DB" -v cases="$CASES" -v enterprises=100000 -f bench/generate.sql > "$OUT/generate.log"
+	local gen="$PG -d $DB -v cases=$CASES -v enterprises=100000 -v shape=${BENCH_SHAPE:-city} -f bench/generate.sql"
+	local sessions=${BENCH_SESSIONS:-1}
+	if [ "$sessions" = 1 ]; then
+		$gen > "$OUT/generate.log"
+	else # the cases in as many ranges, each chained and written by a session of its own
+		$gen -v part=setup > "$OUT/generate.log"
+		local pids=() s
+		for s in $(seq 0 $((sessions - 1))); do
+			$gen -v part=cases -v first=$((CASES * s / sessions + 1)) -v last=$((CASES * (s + 1) / sessions)) \
+				> "$OUT/generate-$s.log" &
+			pids+=($!)
+		done
+		for s in "${pids[@]}"; do wait "$s"; done
+		$gen -v part=finish >> "$OUT/generate.log"
+	fi
 	local took=$(echo "$(date +%s.%N) - $started" | bc)
 	say "$(printf 'generate: %d cases, %s events, in %.0f s' "$CASES" \
 		"$($PG -d "$DB" -tAc 'select count(*) from case_event')" "$took")"
@@ -79,7 +95,7 @@ generate() {
 			|| { echo "history of $number does not verify: see $OUT/verify.log" >&2; exit 1; }
 	done
 	say "generate: hash chains of 3 sampled cases verified by the application (--verify-history)"
-	scratch_events
+	[ "${BENCH_SCRATCH:-1}" = 0 ] || scratch_events # pgbench's copy of case_event (BENCH_SCRATCH=0: none)
 }
 
 # The whole history checked by the application in constant memory: every case, event, number and

@@ -16,7 +16,9 @@ env_db() {
 	SPRING_PROFILES_ACTIVE=prod QIQING_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" QIQING_DB_USER=postgres "$@"
 }
 start() {
-	env_db java -Xmx512m -jar "$JAR" --server.port="$PORT" --qiqing.timers.enabled=false "$@" > "$OUT/node.log" 2>&1 &
+	# exec: $! is then the JVM itself, which stop() ends (the subshell of a function run with & would
+	# leave it running)
+	env_db exec java -Xmx512m -jar "$JAR" --server.port="$PORT" --qiqing.timers.enabled=false "$@" > "$OUT/node.log" 2>&1 &
 	NODE=$!
 	until curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null; do sleep 1; done
 	# warm the JIT up on the same load, unmeasured

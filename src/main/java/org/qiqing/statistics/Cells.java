@@ -92,6 +92,18 @@ final class Cells {
 	}
 
 	/**
+	 * Adds the days' counts to the months' rows, each region's code and path held once
+	 * ({@code names}: the rows of a decade keep millions of keys).
+	 */
+	static void addByMonth(Map<Cell, Long> days, Map<Cell, Long> months, Map<String, String> names) {
+		days.forEach((cell, n) -> months.merge(
+				new Cell(cell.day().withDayOfMonth(1), names.computeIfAbsent(cell.regionCode(), code -> code),
+						names.computeIfAbsent(cell.regionPath(), path -> path), cell.unitId(), cell.role(),
+						cell.categoryId(), cell.kind(), cell.channel(), cell.measure(), cell.bucket(), cell.stripe()),
+				n, Long::sum));
+	}
+
+	/**
 	 * Moves the case between the states now: out of the state and units it had, into
 	 * those it has.
 	 */

@@ -36,8 +36,8 @@ class RebuildCommand implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		RollupRebuild.Result result = this.rebuild.rebuild();
-		log.info("statistics rebuilt from {} steps: {} rollup rows, {} state rows in {} ms", result.steps(),
-				result.rows(), result.stateRows(), result.millis());
+		log.info("statistics rebuilt from {} steps: {} rollup rows (days, written in chunks), {} state rows in {} ms",
+				result.steps(), result.rows(), result.stateRows(), result.millis());
 		System.exit(SpringApplication.exit(this.context, this));
 	}
 

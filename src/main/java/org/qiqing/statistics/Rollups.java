@@ -108,19 +108,92 @@ class Rollups {
 				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
 	}
 
-	/** Replaces every row with those given (the rebuild), in batches. */
-	void replaceAll(Map<Cells.Cell, Long> cells, Map<Cells.StateCell, Long> states) {
+	/**
+	 * Empties the three tables for a rebuild, which then adds its counts chunk by chunk
+	 * ({@link #addDays}, {@link #addMonths}, {@link #addStates}) and marks them complete
+	 * ({@link #markComplete}), all in its own transaction.
+	 */
+	void clear() {
 		this.jdbc.update("delete from stat_rollup");
 		this.jdbc.update("delete from stat_month");
 		this.jdbc.update("delete from stat_state");
-		insertAll(DAYS, cells);
-		insertAll(MONTHS, Cells.byMonth(cells));
-		this.jdbc.batchUpdate("insert into stat_state (" + STATE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				new ArrayList<>(states.entrySet()), 5000,
+	}
+
+	/**
+	 * Adds the days' counts of one chunk of the replayed histories to their rows: a chunk
+	 * may add to a row an earlier chunk wrote (a day of a unit whose cases lie in both).
+	 */
+	void addDays(Map<Cells.Cell, Long> cells) {
+		addAll(DAYS, cells);
+	}
+
+	void addMonths(Map<Cells.Cell, Long> cells) {
+		addAll(MONTHS, cells);
+	}
+
+	void addStates(Map<Cells.StateCell, Long> states) {
+		this.jdbc.batchUpdate(isPostgres() ? STATE_UPSERT_PG : STATE_MERGE_H2, new ArrayList<>(states.entrySet()), 5000,
 				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+	}
+
+	void markComplete() {
 		this.jdbc.update("delete from stat_complete");
 		this.jdbc
 			.update("insert into stat_complete (id, complete_since, how) values (1, current_timestamp, 'REBUILD')");
+	}
+
+	/**
+	 * PostgreSQL: one statement of {@value #ROWS_A_STATEMENT} rows at a time, not a batch
+	 * of one-row statements that the server executes one by one; H2: the batched MERGE.
+	 */
+	private void addAll(Table table, Map<Cells.Cell, Long> cells) {
+		List<Map.Entry<Cells.Cell, Long>> entries = new ArrayList<>(cells.entrySet());
+		if (!isPostgres()) {
+			this.jdbc.batchUpdate(table.mergeH2(), entries, 5000,
+					(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+			return;
+		}
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			int full = entries.size() / ROWS_A_STATEMENT * ROWS_A_STATEMENT;
+			if (full > 0) {
+				try (PreparedStatement statement = connection.prepareStatement(table.upsertRows(ROWS_A_STATEMENT))) {
+					for (int from = 0; from < full; from += ROWS_A_STATEMENT) {
+						bindRows(statement, entries.subList(from, from + ROWS_A_STATEMENT));
+						statement.executeUpdate();
+					}
+				}
+			}
+			if (full < entries.size()) {
+				try (PreparedStatement statement = connection
+					.prepareStatement(table.upsertRows(entries.size() - full))) {
+					bindRows(statement, entries.subList(full, entries.size()));
+					statement.executeUpdate();
+				}
+			}
+			return null;
+		});
+	}
+
+	private static final int ROWS_A_STATEMENT = 1000;
+
+	private static void bindRows(PreparedStatement statement, List<Map.Entry<Cells.Cell, Long>> rows)
+			throws SQLException {
+		int at = 0;
+		for (Map.Entry<Cells.Cell, Long> row : rows) {
+			Cells.Cell cell = row.getKey();
+			statement.setDate(++at, Date.valueOf(cell.day()));
+			statement.setString(++at, cell.regionCode());
+			statement.setString(++at, cell.regionPath());
+			statement.setLong(++at, cell.unitId());
+			statement.setString(++at, cell.role());
+			statement.setLong(++at, cell.categoryId());
+			statement.setString(++at, cell.kind());
+			statement.setString(++at, cell.channel());
+			statement.setString(++at, cell.measure());
+			statement.setInt(++at, cell.bucket());
+			statement.setShort(++at, (short) cell.stripe());
+			statement.setLong(++at, row.getValue());
+		}
 	}
 
 	/**
@@ -129,11 +202,6 @@ class Rollups {
 	 */
 	boolean complete() {
 		return this.jdbc.queryForObject("select count(*) from stat_complete", Integer.class) > 0;
-	}
-
-	private void insertAll(Table table, Map<Cells.Cell, Long> cells) {
-		this.jdbc.batchUpdate(table.insert(), new ArrayList<>(cells.entrySet()), 5000,
-				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
 	}
 
 	/**
@@ -187,7 +255,14 @@ class Rollups {
 	 * The statements of a table of counted cells, made once (a step runs them), from the
 	 * table and the column that dates its rows.
 	 */
-	private record Table(String insert, String upsertPostgres, String mergeH2) {
+	private record Table(String insert, String upsertPostgres, String mergeH2, String conflict) {
+
+		/** PostgreSQL: the upsert of {@code rows} rows in one statement. */
+		String upsertRows(int rows) {
+			String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			return this.insert.substring(0, this.insert.indexOf(" values ")) + " values "
+					+ String.join(", ", java.util.Collections.nCopies(rows, row)) + this.conflict;
+		}
 
 		static Table of(String name, String dated) {
 			String columns = dated
@@ -195,9 +270,10 @@ class Rollups {
 			String insert = "insert into " + name + " (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 			// PostgreSQL: an upsert that is safe when two steps add the first count of a
 			// row.
-			String upsert = insert + " on conflict (" + dated
+			String conflict = " on conflict (" + dated
 					+ ", region_code, unit_id, unit_role, category_id, kind, channel, measure, bucket, stripe)"
 					+ " do update set n = " + name + ".n + excluded.n";
+			String upsert = insert + conflict;
 			// H2 (one node): standard MERGE.
 			String merge = """
 					merge into %1$s t
@@ -214,7 +290,7 @@ class Rollups {
 					when not matched then insert (%3$s) values (s.%2$s, s.region_code, s.region_path, s.unit_id,
 					          s.unit_role, s.category_id, s.kind, s.channel, s.measure, s.bucket, s.stripe, s.n)"""
 				.formatted(name, dated, columns);
-			return new Table(insert, upsert, merge);
+			return new Table(insert, upsert, merge, conflict);
 		}
 
 	}

@@ -93,6 +93,12 @@ class RollupsIntegrationTests {
 		assertThat(rollups("stat_rollup", "on_day")).isEqualTo(live);
 		assertThat(rollups("stat_month", "in_month")).isEqualTo(byMonth(live));
 		assertThat(states()).isEqualTo(liveStates);
+		// Written a few rows at a time, each chunk adding to the rows the earlier ones
+		// wrote.
+		this.rebuild.rebuild(3);
+		assertThat(rollups("stat_rollup", "on_day")).as("rebuilt in chunks of 3 rows").isEqualTo(live);
+		assertThat(rollups("stat_month", "in_month")).isEqualTo(byMonth(live));
+		assertThat(states()).isEqualTo(liveStates);
 		assertThat(live.keySet()).anyMatch(key -> key.contains("RESOLVED"));
 		assertThat(taken).as("steps taken").isGreaterThan(15);
 	}
