@@ -11,10 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -72,28 +71,18 @@ class BrowserFormsIntegrationTests {
 	@Autowired
 	org.qiqing.campaign.MeetingManagement meetings;
 
-	@TempDir
-	Path temp;
-
 	/** The person at the browser; {@code browser} is his Chromium. */
-	private Browser person;
+	@RegisterExtension
+	final Browser person = Browser.atPhoneSize();
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.person = Browser.open(this.temp, this.port, PHONE);
+	void startBrowser() {
 		this.browser = this.person.driver();
 		this.wait = this.person.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.person != null) {
-			this.person.close();
-		}
 	}
 
 	@Test
