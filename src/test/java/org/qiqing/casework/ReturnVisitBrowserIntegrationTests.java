@@ -66,11 +66,8 @@ class ReturnVisitBrowserIntegrationTests {
 	}
 
 	@AfterEach
-	void stopBrowser() {
+	void resetClock() {
 		this.clock.reset();
-		if (this.person != null) {
-			this.person.close();
-		}
 	}
 
 	@Test
