@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -19,13 +22,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qiqing.TestWorld.Member;
 
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A person at a browser, for the tests that use the pages as he does: Debian's headless
  * Chromium ({@link HeadlessChromium}) at a phone's or a desktop's size, logged in through
  * the login form, tapping what is on screen; closing it fails the test if the browser
  * refused anything under the Content Security Policy.
+ * <p>
+ * A browser test declares one as its fixture, {@code @RegisterExtension final Browser
+ * browser = Browser.atPhoneSize();}: a fresh browser (its own profile) is opened on the
+ * application's port before each test and closed after it; the test is skipped where
+ * Chromium is not installed.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
 	public static final Dimension PHONE = new Dimension(390, 844);
 
@@ -33,26 +44,48 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private final ChromeDriver driver;
+	private final Dimension size;
 
-	private final WebDriverWait wait;
+	private ChromeDriver driver;
 
-	private final int port;
+	private WebDriverWait wait;
 
-	private Browser(ChromeDriver driver, int port) {
-		this.driver = driver;
-		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-		this.port = port;
+	private int port;
+
+	private Path profile;
+
+	private Browser(Dimension size) {
+		this.size = size;
 	}
 
-	/**
-	 * A fresh browser (its profile under {@code temp}) of the given size, for the
-	 * application on {@code port}; the test is skipped where Chromium is not installed.
-	 */
-	public static Browser open(Path temp, int port, Dimension size) throws IOException {
-		Browser browser = new Browser(HeadlessChromium.start(HeadlessChromium.phone(temp.resolve("profile"))), port);
-		browser.resize(size);
-		return browser;
+	/** The fixture of a test at a phone's size (390 × 844). */
+	public static Browser atPhoneSize() {
+		return new Browser(PHONE);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		this.port = SpringExtension.getApplicationContext(context)
+			.getEnvironment()
+			.getRequiredProperty("local.server.port", Integer.class);
+		this.profile = Files.createTempDirectory("qiqing-browser");
+		this.driver = HeadlessChromium.start(HeadlessChromium.phone(this.profile.resolve("profile")));
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+		resize(this.size);
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws IOException {
+		if (this.driver == null) {
+			return;
+		}
+		try {
+			close();
+		}
+		finally {
+			this.driver = null;
+			FileSystemUtils.deleteRecursively(this.profile);
+		}
 	}
 
 	public ChromeDriver driver() {

@@ -11,10 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -72,28 +71,24 @@ class BrowserFormsIntegrationTests {
 	@Autowired
 	org.qiqing.campaign.MeetingManagement meetings;
 
-	@TempDir
-	Path temp;
+	@Autowired
+	org.qiqing.discipline.DisciplineManagement discipline;
+
+	@Autowired
+	org.qiqing.discipline.Disclosures disclosures;
 
 	/** The person at the browser; {@code browser} is his Chromium. */
-	private Browser person;
+	@RegisterExtension
+	final Browser person = Browser.atPhoneSize();
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.person = Browser.open(this.temp, this.port, PHONE);
+	void startBrowser() {
 		this.browser = this.person.driver();
 		this.wait = this.person.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.person != null) {
-			this.person.close();
-		}
 	}
 
 	@Test
@@ -188,13 +183,18 @@ class BrowserFormsIntegrationTests {
 		this.meetings.addDecision(meeting,
 				new org.qiqing.campaign.NewDecision("补齐专题党课", this.world.deptA().getId(), today.plusDays(7)),
 				inspector);
+		// The public 公示 of a unit's own problems and their rectification.
+		this.discipline.selfExamination("一次性告知单表述不清，办事群众需要多次往返才能办结（手机宽度公示）", "窗口一次性告知单", today.plusDays(20),
+				this.world.handlerA().actor());
+		this.disclosures.publish(this.world.deptA().getId(), inspector);
+		String disclosed = "/disclosure/units/" + this.world.deptA().getId();
 		Map<Member, List<String>> pages = new LinkedHashMap<>();
 		pages.put(this.world.dispatcherA(),
 				List.of("/queue", "/cases", "/board", "/cases/" + id, "/cases/new", "/inbox", "/inbox/preferences",
 						"/enterprises", firm, "/coverage", "/links", "/admin/enterprises", "/registrations", "/tokens",
 						"/evaluation/campaigns", "/evaluation/spot-checks", "/evaluation/flags"));
-		pages.put(this.world.handlerA(),
-				List.of("/queue", "/cases", "/cases/" + id, firm, "/campaigns", "/campaigns/" + campaign));
+		pages.put(this.world.handlerA(), List.of("/queue", "/cases", "/cases/" + id, firm, "/campaigns",
+				"/campaigns/" + campaign, "/disclosure", disclosed));
 		pages.put(this.world.enterpriseA(), List.of("/queue", "/cases/" + id, "/cases/new", "/help-visits/new",
 				"/contacts", "/inbox", "/evaluation/invitations"));
 		pages.put(this.world.leaderA(),

@@ -1,12 +1,10 @@
 package org.qiqing;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -19,7 +17,6 @@ import org.qiqing.casework.Categories;
 import org.qiqing.casework.Category;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,37 +31,24 @@ class CategoryBrowserIntegrationTests {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	World world;
 
 	@Autowired
 	Categories categories;
 
-	@TempDir
-	Path temp;
-
 	/** The person at the browser; {@code browser} is his Chromium. */
-	private Browser person;
+	@RegisterExtension
+	final Browser person = Browser.atPhoneSize();
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.person = Browser.open(this.temp, this.port, Browser.PHONE);
+	void startBrowser() {
 		this.browser = this.person.driver();
 		this.wait = this.person.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.person != null) {
-			this.person.close();
-		}
 	}
 
 	@Test

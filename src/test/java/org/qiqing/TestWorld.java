@@ -66,6 +66,12 @@ public class TestWorld {
 	}
 
 	@Bean
+	org.qiqing.discipline.DisciplineFixture disciplineFixture(org.qiqing.discipline.DisciplineManagement management,
+			org.qiqing.discipline.DisciplineQueries queries, org.qiqing.casework.CaseManagement cases) {
+		return new org.qiqing.discipline.DisciplineFixture(management, queries, cases);
+	}
+
+	@Bean
 	World world(Regions regions, Units units, Enterprises enterprises, Categories categories, Officials b,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		// Flyway runs before this bean; make sure of it on contexts that create beans

@@ -1,5 +1,6 @@
 package org.qiqing.discipline;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.PlatformClock;
 import org.qiqing.platform.Text;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -38,10 +40,13 @@ public class DeviceInspections {
 
 	private final TransactionTemplate transactions;
 
-	DeviceInspections(DisciplineManagement management, JdbcClient jdbc, TransactionTemplate transactions) {
+	private final Clock clock;
+
+	DeviceInspections(DisciplineManagement management, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
 		this.management = management;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	/** What became of an inspection a phone sent: stored now, or by an earlier send. */
@@ -61,6 +66,12 @@ public class DeviceInspections {
 		Optional<Recorded> earlier = find(inspection.clientKey(), actor);
 		if (earlier.isPresent()) {
 			return sameAction(earlier.get(), actionId);
+		}
+		// A phone records an inspection made: one planned ahead is set up on the action's
+		// page.
+		if (inspection.inspectedOn() != null
+				&& inspection.inspectedOn().isAfter(LocalDate.now(this.clock.withZone(PlatformClock.CHINA)))) {
+			throw new InvalidInput("inspectedOn", Text.of("discipline.error.future"));
 		}
 		if (findings.size() > MAX_FINDINGS) {
 			throw new InvalidInput("findings", Text.of("discipline.error.findings", MAX_FINDINGS));

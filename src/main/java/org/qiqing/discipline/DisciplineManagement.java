@@ -366,7 +366,17 @@ public class DisciplineManagement {
 			errors.put("inspectedOn", Text.of("error.field.required", "inspectedOn"));
 		}
 		else if (inspection.inspectedOn().isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
-			errors.put("inspectedOn", Text.of("discipline.error.future"));
+			// A planned inspection (明查) may be scheduled ahead, within the action's
+			// period; an unannounced one (暗访) is recorded once made.
+			if (inspection.mode() != InspectionMode.PLANNED) {
+				errors.put("inspectedOn", Text.of("discipline.error.futureUnannounced"));
+			}
+			else if (inspection.inspectedOn().isAfter(action.action().endsOn())) {
+				errors.put("inspectedOn", Text.of("discipline.error.afterAction", action.action().endsOn()));
+			}
+			else if (!inspection.checks().isEmpty()) {
+				errors.put("checks", Text.of("discipline.error.ahead", inspection.inspectedOn()));
+			}
 		}
 		text(errors, "summary", inspection.summary(), 4000, false);
 		text(errors, "clientKey", inspection.clientKey(), 64, false);
@@ -416,8 +426,17 @@ public class DisciplineManagement {
 	}
 
 	/**
+	 * An inspection planned ahead has no findings and issues none until its day has come.
+	 */
+	private void requireHeld(Views.Inspection inspection) {
+		if (inspection.inspectedOn().isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
+			throw new NotAllowed(Text.of("discipline.error.notYet", inspection.inspectedOn()));
+		}
+	}
+
+	/**
 	 * Records a finding of an inspection, with its evidence; not once the inspection's
-	 * findings are issued.
+	 * findings are issued, nor before its day.
 	 */
 	public long recordFinding(long inspectionId, NewFinding finding, List<Evidence> evidence, Actor actor) {
 		Views.Inspection inspection = this.queries.inspection(inspectionId, actor);
@@ -425,6 +444,7 @@ public class DisciplineManagement {
 		if (inspection.issuedAt() != null) {
 			throw new NotAllowed(Text.of("discipline.error.issued"));
 		}
+		requireHeld(inspection);
 		Map<String, Text> errors = new LinkedHashMap<>();
 		if (finding.kindId() == null || this.queries.kind(finding.kindId()).filter(k -> !k.retired()).isEmpty()) {
 			errors.put("kindId", Text.of("discipline.error.kind"));
@@ -485,6 +505,7 @@ public class DisciplineManagement {
 		if (inspection.issuedAt() != null) {
 			throw new NotAllowed(Text.of("discipline.error.issued"));
 		}
+		requireHeld(inspection);
 		int issued = this.jdbc.sql("update inspection set issued_at = :at where id = :id and issued_at is null")
 			.param("at", java.sql.Timestamp.from(this.clock.instant()))
 			.param("id", inspectionId)

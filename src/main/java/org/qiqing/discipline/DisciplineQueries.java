@@ -172,15 +172,17 @@ public class DisciplineQueries {
 	 * are not yet issued; latest ending last.
 	 */
 	public List<Views.MyAction> myActions(java.time.LocalDate today, Actor actor) {
-		return this.jdbc.sql("""
-				select a.id, a.theme, a.starts_on, a.ends_on, g.id as group_id, g.name,
-				       (select count(*) from inspection i where i.group_id = g.id) as inspections,
-				       (select count(*) from inspection i where i.group_id = g.id and i.issued_at is null) as not_issued
-				from supervision_group_member m
-				join supervision_group g on g.id = m.group_id
-				join special_action a on a.id = g.action_id
-				where m.person_id = :me and a.starts_on <= :today and a.ends_on >= :today
-				order by a.ends_on, a.id, g.id""")
+		return this.jdbc
+			.sql("""
+					select a.id, a.theme, a.starts_on, a.ends_on, g.id as group_id, g.name,
+					       (select count(*) from inspection i where i.group_id = g.id and i.inspected_on <= :today) as inspections,
+					       (select count(*) from inspection i where i.group_id = g.id and i.issued_at is null
+					            and i.inspected_on <= :today) as not_issued
+					from supervision_group_member m
+					join supervision_group g on g.id = m.group_id
+					join special_action a on a.id = g.action_id
+					where m.person_id = :me and a.starts_on <= :today and a.ends_on >= :today
+					order by a.ends_on, a.id, g.id""")
 			.param("me", actor.personId())
 			.param("today", today)
 			.query((rs, i) -> new Views.MyAction(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
@@ -190,17 +192,30 @@ public class DisciplineQueries {
 
 	/**
 	 * The inspections of the person's groups whose findings wait to be issued, oldest
-	 * first (at most 50).
+	 * first (at most 50); those planned ahead once their day has come.
 	 */
-	public List<Views.Inspection> toIssue(Actor actor) {
+	public List<Views.Inspection> toIssue(java.time.LocalDate today, Actor actor) {
+		return ofMyGroups("i.issued_at is null and i.inspected_on <= :today order by i.inspected_on, i.id", today,
+				actor);
+	}
+
+	/**
+	 * The planned inspections (明查) of the person's groups scheduled after today, the
+	 * nearest first (at most 50).
+	 */
+	public List<Views.Inspection> plannedAhead(java.time.LocalDate today, Actor actor) {
+		return ofMyGroups("i.inspected_on > :today order by i.inspected_on, i.id", today, actor);
+	}
+
+	private List<Views.Inspection> ofMyGroups(String condition, java.time.LocalDate today, Actor actor) {
 		if (!this.scope.isDiscipline(actor)) {
 			return List.of();
 		}
 		StatementSpec sql = this.jdbc.sql("select " + INSPECTION_COLUMNS
-				+ " from inspection i join special_action a on a.id = i.action_id where i.issued_at is null and"
+				+ " from inspection i join special_action a on a.id = i.action_id where"
 				+ " exists (select 1 from supervision_group_member gm where gm.group_id = i.group_id and gm.person_id = :me)"
-				+ " order by i.inspected_on, i.id limit 50");
-		List<Row> rows = sql.param("me", actor.personId()).query((rs, i) -> Row.of(rs)).list();
+				+ " and " + condition + " limit 50");
+		List<Row> rows = sql.param("me", actor.personId()).param("today", today).query((rs, i) -> Row.of(rs)).list();
 		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
 		return rows.stream().map(r -> inspection(r, names)).toList();
 	}

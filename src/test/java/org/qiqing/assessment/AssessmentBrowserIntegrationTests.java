@@ -2,14 +2,10 @@ package org.qiqing.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.YearMonth;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.qiqing.Api;
@@ -19,7 +15,6 @@ import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -33,9 +28,6 @@ class AssessmentBrowserIntegrationTests {
 
 	static final YearMonth MONTH = YearMonth.of(2018, 8);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	World world;
 
@@ -48,22 +40,8 @@ class AssessmentBrowserIntegrationTests {
 	@Autowired
 	AssessmentFreeze freeze;
 
-	@TempDir
-	Path temp;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		this.browser = Browser.open(this.temp, this.port, Browser.PHONE);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = Browser.atPhoneSize();
 
 	@Test
 	void aLeaderReadsTheLeagueTableAndAUnitsResultOnAPhone() throws Exception {

@@ -2,14 +2,11 @@ package org.qiqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -23,7 +20,6 @@ import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld.World;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -37,39 +33,26 @@ class QueueBrowserIntegrationTests {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	World world;
 
 	@Autowired
 	MockMvc mvc;
 
-	@TempDir
-	Path temp;
-
 	/** The person at the browser; {@code browser} is his Chromium. */
-	private Browser person;
+	@RegisterExtension
+	final Browser person = Browser.atPhoneSize();
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.person = Browser.open(this.temp, this.port, Browser.PHONE);
+	void startBrowser() {
 		this.browser = this.person.driver();
 		this.wait = this.person.waiting();
 		// htmx replaces the queue under a wait that is reading it.
 		this.wait.ignoring(StaleElementReferenceException.class);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.person != null) {
-			this.person.close();
-		}
 	}
 
 	@Test

@@ -3,8 +3,6 @@ package org.qiqing.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -29,7 +27,6 @@ import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -45,9 +42,6 @@ class ReturnVisitBrowserIntegrationTests {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	World world;
 
@@ -57,29 +51,23 @@ class ReturnVisitBrowserIntegrationTests {
 	@Autowired
 	PlatformClock clock;
 
-	@TempDir
-	Path temp;
-
 	/** The person at the browser; {@code browser} is his Chromium. */
-	private Browser person;
+	@RegisterExtension
+	final Browser person = Browser.atPhoneSize();
 
 	private ChromeDriver browser;
 
 	private WebDriverWait wait;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.person = Browser.open(this.temp, this.port, Browser.PHONE);
+	void startBrowser() {
 		this.browser = this.person.driver();
 		this.wait = this.person.waiting();
 	}
 
 	@AfterEach
-	void stopBrowser() {
+	void resetClock() {
 		this.clock.reset();
-		if (this.person != null) {
-			this.person.close();
-		}
 	}
 
 	@Test

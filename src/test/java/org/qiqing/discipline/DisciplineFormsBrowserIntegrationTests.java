@@ -2,15 +2,11 @@ package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,7 +25,6 @@ import org.qiqing.casework.StepInput;
 import org.qiqing.organisation.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The discipline forms on a 390-px phone in headless Chromium: an inspector holds a
@@ -41,9 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class DisciplineFormsBrowserIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	World world;
@@ -60,22 +52,8 @@ class DisciplineFormsBrowserIntegrationTests {
 	@Autowired
 	CaseManagement cases;
 
-	@TempDir
-	Path temp;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		this.browser = Browser.open(this.temp, this.port, Browser.PHONE);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = Browser.atPhoneSize();
 
 	@Test
 	void anInspectorRecordsADecisionAndChangesAGroupAndTheMemberFindsHisWorkOnAPhone() {

@@ -56,6 +56,9 @@ class GroupEditIntegrationTests {
 	CaseManagement cases;
 
 	@Autowired
+	DisciplineFixture discipline;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -81,11 +84,9 @@ class GroupEditIntegrationTests {
 	 * An action whose one group is led by the inspector with the party office's member.
 	 */
 	long action() {
-		return this.management.createAction(new NewAction(
-				"督查组调整专项", this.world.centreA().getId(), LocalDate.now().minusDays(5), LocalDate.now().plusDays(20),
-				List.of(), List.of(), List.of("要点"), List.of(new NewAction.Group("第一督查组",
-						this.inspector.actor().personId(), List.of(this.party.actor().personId())))),
-				this.inspector.actor());
+		return this.discipline.action("督查组调整专项", this.world.centreA(), LocalDate.now().minusDays(5),
+				LocalDate.now().plusDays(20), this.inspector,
+				DisciplineFixture.group("第一督查组", this.inspector, this.party));
 	}
 
 	Views.Group group(long action) {
@@ -203,16 +204,10 @@ class GroupEditIntegrationTests {
 	void theActionsItemsAreVerifiedByTheGroupAsItIsNow() {
 		long action = action();
 		Views.Group group = group(action);
-		long inspection = this.management.recordInspection(action, new NewInspection(group.id(),
-				this.world.otherDeptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
-				this.inspector.actor());
-		this.management.recordFinding(inspection,
-				new NewFinding(this.queries.kinds().get(0).id(), null, "窗口告知不清", null, null), List.of(),
-				this.inspector.actor());
+		long inspection = this.discipline.inspection(action, group.id(), this.world.otherDeptA(), this.inspector);
 		// Neither member works in the inspected unit: they see its item as verifiers
 		// only.
-		long item = this.management.issueFindings(inspection, LocalDate.now().plusDays(15), this.inspector.actor())
-			.get(0);
+		long item = this.discipline.item(inspection, "窗口告知不清", 15, this.inspector);
 		assertThat(this.cases.find(item, this.party.actor()).getId()).isEqualTo(item);
 		assertThatThrownBy(() -> this.cases.find(item, this.propaganda.actor())).isInstanceOf(NotFound.class);
 		// The party office's member leaves the group, the propaganda department's joins.

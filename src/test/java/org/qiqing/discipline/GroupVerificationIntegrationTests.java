@@ -18,8 +18,6 @@ import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
 import org.qiqing.casework.CaseManagement;
 import org.qiqing.casework.CaseState;
-import org.qiqing.casework.NewAttachment;
-import org.qiqing.casework.Outcome;
 import org.qiqing.casework.StepInput;
 import org.qiqing.organisation.Role;
 import org.qiqing.organisation.Unit;
@@ -51,7 +49,7 @@ class GroupVerificationIntegrationTests {
 	DisciplineManagement management;
 
 	@Autowired
-	DisciplineQueries queries;
+	DisciplineFixture discipline;
 
 	@Autowired
 	CaseManagement cases;
@@ -78,39 +76,16 @@ class GroupVerificationIntegrationTests {
 	}
 
 	long action(Member inspector, Unit organiser, String region, Member member) {
-		return this.management
-			.createAction(
-					new NewAction(
-							"作风建设专项检查", organiser.getId(), LocalDate.now().minusDays(10), LocalDate.now().plusDays(30),
-							List.of(region), List.of(), List.of("是否按时办结"), List.of(new NewAction.Group("督查组",
-									inspector.actor().personId(), List.of(member.actor().personId())))),
-					inspector.actor());
-	}
-
-	long kind() {
-		return this.queries.kinds().stream().filter(k -> !k.retired()).findFirst().orElseThrow().id();
+		return this.discipline.action("作风建设专项检查", organiser, LocalDate.now().minusDays(10),
+				LocalDate.now().plusDays(30), List.of(region), "是否按时办结", inspector,
+				DisciplineFixture.group("督查组", inspector, member));
 	}
 
 	/** An issued finding of the member's own inspection of a unit, filed as an item. */
 	long itemFiledBy(Member member, long actionId, Unit unit) {
-		long groupId = this.queries.action(actionId, member.actor()).groups().get(0).id();
-		long inspection = this.management.recordInspection(actionId, new NewInspection(groupId, unit.getId(),
-				InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null), member.actor());
-		this.management.recordFinding(inspection, new NewFinding(kind(), null, "超期未办结", null, null), List.of(),
-				member.actor());
-		List<Long> items = this.management.issueFindings(inspection, LocalDate.now().plusDays(15), member.actor());
-		assertThat(items).hasSize(1);
-		return items.get(0);
-	}
-
-	Case resolved(long itemId, Member unit) {
-		Case item = this.cases.find(itemId, unit.actor());
-		item = this.cases.perform(itemId, item.getVersion(), CaseAction.CONTACT, StepInput.note("措施：当周清零"),
-				unit.actor());
-		return this.cases.perform(itemId, item.getVersion(), CaseAction.RESOLVE,
-				new StepInput(null, null, null, null, Outcome.SOLVED, "已全部办结", null, null,
-						List.of(new NewAttachment("list.pdf", "application/pdf", "%PDF-1.4".getBytes()))),
-				unit.actor());
+		long inspection = this.discipline.inspection(actionId, this.discipline.firstGroup(actionId, member), unit,
+				member);
+		return this.discipline.item(inspection, "超期未办结", 15, member);
 	}
 
 	@Test
@@ -121,7 +96,7 @@ class GroupVerificationIntegrationTests {
 		// before).
 		long itemId = itemFiledBy(this.memberA, actionA, this.world.deptA());
 		itemFiledBy(this.memberB, actionB, this.world.deptB());
-		Case item = resolved(itemId, this.world.handlerA());
+		Case item = this.discipline.resolved(itemId, this.world.handlerA(), "措施：当周清零", "已全部办结");
 		assertThat(item.getState()).isEqualTo(CaseState.RESOLVED);
 
 		// It waits on the member: in his queue, counted in its tabs and its kind.
@@ -171,17 +146,15 @@ class GroupVerificationIntegrationTests {
 	@Test
 	void aMemberOfAnotherActionFilesNothingOfThisOne() {
 		long actionA = action(this.inspectorA, this.world.centreA(), "330421", this.memberA);
-		long groupId = this.queries.action(actionA, this.inspectorA.actor()).groups().get(0).id();
-		long inspection = this.management.recordInspection(actionA, new NewInspection(groupId,
-				this.world.deptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
-				this.inspectorA.actor());
-		this.management.recordFinding(inspection, new NewFinding(kind(), null, "台账缺失", null, null), List.of(),
-				this.inspectorA.actor());
+		long inspection = this.discipline.inspection(actionA, this.discipline.firstGroup(actionA, this.inspectorA),
+				this.world.deptA(), this.inspectorA);
+		this.management.recordFinding(inspection, new NewFinding(this.discipline.kind(), null, "台账缺失", null, null),
+				List.of(), this.inspectorA.actor());
 		assertThatThrownBy(
 				() -> this.management.issueFindings(inspection, LocalDate.now().plusDays(10), this.memberB.actor()))
 			.isInstanceOf(NotFound.class);
 		assertThatThrownBy(() -> this.management.recordFinding(inspection,
-				new NewFinding(kind(), null, "越权", null, null), List.of(), this.memberB.actor()))
+				new NewFinding(this.discipline.kind(), null, "越权", null, null), List.of(), this.memberB.actor()))
 			.isInstanceOf(NotFound.class);
 	}
 

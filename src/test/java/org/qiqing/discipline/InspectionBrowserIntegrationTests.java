@@ -14,9 +14,8 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,7 +31,6 @@ import org.qiqing.organisation.Role;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -57,9 +55,6 @@ class InspectionBrowserIntegrationTests {
 	private static final Map<String, Object> ONLINE = Map.of("offline", false, "latency", 0, "downloadThroughput", -1,
 			"uploadThroughput", -1);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	World world;
 
@@ -78,19 +73,8 @@ class InspectionBrowserIntegrationTests {
 	@TempDir
 	Path temp;
 
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		this.browser = Browser.open(this.temp, this.port, Browser.PHONE);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = Browser.atPhoneSize();
 
 	@Test
 	void anUnannouncedInspectionRecordedOfflineBecomesARectificationItemTheGroupClosesAndTheFiguresMove()

@@ -1,6 +1,7 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.time.LocalDate;
@@ -18,10 +19,11 @@ import org.qiqing.TestWorld.World;
 import org.qiqing.casework.Case;
 import org.qiqing.casework.CaseAction;
 import org.qiqing.casework.CaseManagement;
-import org.qiqing.casework.NewAttachment;
-import org.qiqing.casework.Outcome;
 import org.qiqing.casework.StepInput;
 import org.qiqing.organisation.Role;
+import org.qiqing.platform.InvalidInput;
+import org.qiqing.platform.NotAllowed;
+import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -47,10 +49,10 @@ class MyWorkIntegrationTests {
 	Officials officials;
 
 	@Autowired
-	DisciplineManagement management;
+	DisciplineFixture discipline;
 
 	@Autowired
-	DisciplineQueries queries;
+	DisciplineManagement management;
 
 	@Autowired
 	CaseManagement cases;
@@ -77,29 +79,15 @@ class MyWorkIntegrationTests {
 
 	@Test
 	void eachFindsHisOwnInspectionWorkAndTheItemsWaitingForHisVerification() throws Exception {
-		long action = this.management.createAction(new NewAction(
-				"我的督查专项", this.world.centreA().getId(), LocalDate.now().minusDays(3), LocalDate.now().plusDays(30),
-				List.of(), List.of(), List.of("要点"), List.of(new NewAction.Group("我的督查组",
-						this.leader.actor().personId(), List.of(this.member.actor().personId())))),
-				this.leader.actor());
-		long group = this.queries.action(action, this.leader.actor()).groups().get(0).id();
-		long kind = this.queries.kinds().get(0).id();
+		long action = this.discipline.action("我的督查专项", this.world.centreA(), LocalDate.now().minusDays(3),
+				LocalDate.now().plusDays(30), this.leader, DisciplineFixture.group("我的督查组", this.leader, this.member));
+		long group = this.discipline.firstGroup(action, this.leader);
 		// One inspection still to issue, one issued and filed as an item the unit
 		// rectifies.
-		long pending = this.management.recordInspection(action, new NewInspection(group, this.world.centreA().getId(),
-				InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null), this.member.actor());
-		long done = this.management.recordInspection(action, new NewInspection(group, this.world.deptA().getId(),
-				InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null), this.member.actor());
-		this.management.recordFinding(done, new NewFinding(kind, null, "办事指南未公开", null, null), List.of(),
-				this.member.actor());
-		long item = this.management.issueFindings(done, LocalDate.now().plusDays(10), this.member.actor()).get(0);
-		Case kase = this.cases.find(item, this.world.handlerA().actor());
-		kase = this.cases.perform(item, kase.getVersion(), CaseAction.CONTACT, StepInput.note("措施：一周内公开"),
-				this.world.handlerA().actor());
-		kase = this.cases.perform(item, kase.getVersion(), CaseAction.RESOLVE,
-				new StepInput(null, null, null, null, Outcome.SOLVED, "已公开", null, null,
-						List.of(new NewAttachment("guide.pdf", "application/pdf", "%PDF-1.4".getBytes()))),
-				this.world.handlerA().actor());
+		long pending = this.discipline.inspection(action, group, this.world.centreA(), this.member);
+		long done = this.discipline.inspection(action, group, this.world.deptA(), this.member);
+		long item = this.discipline.item(done, "办事指南未公开", 10, this.member);
+		Case kase = this.discipline.resolved(item, this.world.handlerA(), "措施：一周内公开", "已公开");
 
 		// The member's and the leader's start page: the action, its progress, the
 		// inspection to issue, the item to verify.
@@ -133,6 +121,73 @@ class MyWorkIntegrationTests {
 		String after = page(login(this.member), "/discipline");
 		assertThat(after.substring(after.indexOf("id=\"my-work\""), after.indexOf("id=\"my-actions\"")))
 			.doesNotContain("/cases/" + item);
+	}
+
+	@Test
+	void theCardShowsOnlyTheListsThatHoldSomethingAndFoldsToOneLineWhenNoneDoes() throws Exception {
+		Member quiet = this.officials.official("t.mw.quiet", Role.HANDLER, this.world.otherDeptA(), null);
+		// A member of a group whose action is over: a discipline role with nothing to do.
+		this.discipline.action("已结束的专项", this.world.centreA(), LocalDate.now().minusDays(60),
+				LocalDate.now().minusDays(30), this.leader, DisciplineFixture.group("旧督查组", this.leader, quiet));
+		String empty = page(login(quiet), "/discipline");
+		String top = empty.substring(0, empty.indexOf("id=\"figures\""));
+		assertThat(top).contains("id=\"my-work-none\"", "我的督查工作：暂无").doesNotContain("id=\"my-work\"", "暂无记录");
+
+		// A running action of his group: that list alone, none of the empty ones.
+		this.discipline.action("进行中的专项", this.world.centreA(), LocalDate.now().minusDays(1),
+				LocalDate.now().plusDays(30), this.leader, DisciplineFixture.group("新督查组", this.leader, quiet));
+		String busy = page(login(quiet), "/discipline");
+		assertThat(busy).doesNotContain("id=\"my-work-none\"");
+		String card = busy.substring(busy.indexOf("id=\"my-work\""), busy.indexOf("id=\"figures\""));
+		assertThat(list(card, "my-actions")).contains("进行中的专项").doesNotContain("已结束的专项");
+		assertThat(card).doesNotContain("id=\"my-verify\"", "id=\"my-to-issue\"", "暂无记录", "等我验收或审批的整改事项", "问题待反馈的检查");
+	}
+
+	@Test
+	void aPlannedInspectionIsScheduledAheadOnTheMembersCardAndTakesFindingsFromItsDay() throws Exception {
+		Member planner = this.officials.official("t.mw.planner", Role.HANDLER, this.world.otherDeptA(), null);
+		long action = this.discipline.action("预先安排的专项", this.world.centreA(), LocalDate.now().minusDays(1),
+				LocalDate.now().plusDays(30), this.leader, DisciplineFixture.group("明查组", this.leader, planner));
+		long group = this.discipline.firstGroup(action, this.leader);
+		LocalDate nextWeek = LocalDate.now(PlatformClock.CHINA).plusDays(7);
+		// A planned inspection (明查) next week: the unit is told ahead.
+		long ahead = this.discipline.inspection(action, group, this.world.deptA(), nextWeek, planner);
+		// Not an unannounced one (暗访), not after the action ends, not with its
+		// checklist ticked before the day.
+		assertThatThrownBy(
+				() -> this.management.recordInspection(action,
+						new NewInspection(group, this.world.deptA().getId(), InspectionMode.UNANNOUNCED, nextWeek, null,
+								List.of(), null),
+						planner.actor()))
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("暗访");
+		assertThatThrownBy(() -> this.management.recordInspection(action,
+				new NewInspection(group, this.world.deptA().getId(), InspectionMode.PLANNED, nextWeek.plusDays(30),
+						null, List.of(), null),
+				planner.actor()))
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("结束日");
+		assertThatThrownBy(() -> this.management.recordInspection(action,
+				new NewInspection(group, this.world.deptA().getId(), InspectionMode.PLANNED, nextWeek, null,
+						List.of(new NewInspection.Check(1, true, "提前打勾")), null),
+				planner.actor()))
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("届时再记录检查要点");
+		// Its findings wait for its day, and so does issuing them.
+		assertThatThrownBy(() -> this.discipline.item(ahead, "提前写下的问题", 10, planner)).isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> this.management.issueFindings(ahead, LocalDate.now().plusDays(10), planner.actor()))
+			.isInstanceOf(NotAllowed.class);
+
+		// On the member's card: planned, not yet inspected nor waiting to be issued.
+		MockHttpSession session = login(planner);
+		String page = page(session, "/discipline");
+		assertThat(list(page, "my-planned")).contains("/discipline/inspections/" + ahead, nextWeek.toString(),
+				"预先安排的专项");
+		assertThat(list(page, "my-actions")).contains("本组已检查 0 家次，其中 0 次的问题待反馈");
+		assertThat(page).doesNotContain("id=\"my-to-issue\"");
+		String inspection = page(session, "/discipline/inspections/" + ahead);
+		assertThat(inspection).contains("id=\"planned-ahead\"", "本次明查计划于 " + nextWeek)
+			.doesNotContain("id=\"add-finding\"", "id=\"issue\"");
 	}
 
 	/** The list of the start page's card of one's own work with that id. */

@@ -38,10 +38,7 @@ class PreV53VerifiersIntegrationTests {
 	Officials officials;
 
 	@Autowired
-	DisciplineManagement management;
-
-	@Autowired
-	DisciplineQueries queries;
+	DisciplineFixture discipline;
 
 	@Autowired
 	CaseManagement cases;
@@ -54,22 +51,14 @@ class PreV53VerifiersIntegrationTests {
 		Member inspector = this.officials.official("t.v53.inspector", Role.INSPECTOR, this.world.centreA(), "330421");
 		Member member = this.officials.official("t.v53.member", Role.HANDLER, this.world.centreA(), null);
 		Member other = this.officials.official("t.v53.other", Role.HANDLER, this.world.centreA(), null);
-		long action = this.management.createAction(
-				new NewAction("V53 之前的专项", this.world.centreA().getId(), LocalDate.now().minusDays(5),
-						LocalDate.now().plusDays(5), List.of(), List.of(), List.of("要点"),
-						List.of(new NewAction.Group("甲组", inspector.actor().personId(),
-								List.of(member.actor().personId())),
-								new NewAction.Group("乙组", inspector.actor().personId(), List.of()))),
-				inspector.actor());
-		long group = this.queries.action(action, inspector.actor()).groups().get(0).id();
-		long inspection = this.management.recordInspection(action, new NewInspection(group,
-				this.world.otherDeptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
-				inspector.actor());
-		this.management.recordFinding(inspection,
-				new NewFinding(this.queries.kinds().get(0).id(), null, "旧事项", null, null), List.of(),
-				inspector.actor());
-		long old = this.management.issueFindings(inspection, LocalDate.now().plusDays(10), inspector.actor()).get(0);
-		long kept = anotherItem(inspector, action, group);
+		long action = this.discipline.action("V53 之前的专项", this.world.centreA(), LocalDate.now().minusDays(5),
+				LocalDate.now().plusDays(5), inspector, DisciplineFixture.group("甲组", inspector, member),
+				DisciplineFixture.group("乙组", inspector));
+		long group = this.discipline.firstGroup(action, inspector);
+		long old = this.discipline.item(this.discipline.inspection(action, group, this.world.otherDeptA(), inspector),
+				"旧事项", 10, inspector);
+		long kept = this.discipline.item(this.discipline.inspection(action, group, this.world.otherDeptA(), inspector),
+				"新事项", 10, inspector);
 		// As before V53: nobody verifies the old item; the kept one has one verifier
 		// only.
 		this.jdbc.sql("delete from case_verifier where case_id = :c").param("c", old).update();
@@ -85,16 +74,6 @@ class PreV53VerifiersIntegrationTests {
 		assertThat(this.cases.find(old, member.actor()).getVerifierIds()).contains(member.actor().personId());
 		assertThatThrownBy(() -> this.cases.find(old, other.actor())).isInstanceOf(NotFound.class);
 		assertThat(verifiers(kept)).containsExactly(inspector.actor().personId());
-	}
-
-	private long anotherItem(Member inspector, long action, long group) {
-		long inspection = this.management.recordInspection(action, new NewInspection(group,
-				this.world.otherDeptA().getId(), InspectionMode.PLANNED, LocalDate.now(), null, List.of(), null),
-				inspector.actor());
-		this.management.recordFinding(inspection,
-				new NewFinding(this.queries.kinds().get(0).id(), null, "新事项", null, null), List.of(),
-				inspector.actor());
-		return this.management.issueFindings(inspection, LocalDate.now().plusDays(10), inspector.actor()).get(0);
 	}
 
 	private List<Long> verifiers(long item) {

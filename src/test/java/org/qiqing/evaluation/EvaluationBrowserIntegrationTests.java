@@ -2,14 +2,10 @@ package org.qiqing.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,7 +15,6 @@ import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A service centre's dispatcher runs a campaign (评议) on a phone (390×844): he sets one up
@@ -31,28 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class EvaluationBrowserIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	World world;
 
-	@TempDir
-	Path temp;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		this.browser = Browser.open(this.temp, this.port, Browser.PHONE);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = Browser.atPhoneSize();
 
 	@Test
 	void aDispatcherSetsUpEditsAndClosesACampaignOnAPhone() {

@@ -2,13 +2,8 @@ package org.qiqing.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,7 +13,6 @@ import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld.World;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -32,31 +26,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class DashboardBrowserIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	World world;
 
 	@Autowired
 	MockMvc mvc;
 
-	@TempDir
-	Path temp;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		this.browser = Browser.open(this.temp, this.port, Browser.PHONE);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+	@RegisterExtension
+	final Browser browser = Browser.atPhoneSize();
 
 	@Test
 	void aLeaderReadsHisCountyOnAPhoneAndClicksDownToTheCases() throws Exception {

@@ -98,7 +98,8 @@ class DisciplinePagesController {
 		// His own work first: his groups' running actions, inspections to issue and the
 		// rectification items waiting on him (to verify, 销号), as in his queue.
 		model.addAttribute("myActions", discipline ? this.queries.myActions(today, actor) : List.of());
-		model.addAttribute("toIssue", discipline ? this.queries.toIssue(actor) : List.of());
+		model.addAttribute("toIssue", discipline ? this.queries.toIssue(today, actor) : List.of());
+		model.addAttribute("plannedAhead", discipline ? this.queries.plannedAhead(today, actor) : List.of());
 		model.addAttribute("toVerify", discipline ? this.cases
 			.queue(actor,
 					new org.qiqing.casework.CaseQueries.QueueView(org.qiqing.casework.QueueTab.ALL,
@@ -388,7 +389,11 @@ class DisciplinePagesController {
 
 	@GetMapping("/discipline/inspections/{id}")
 	String showInspection(@PathVariable long id, Actor actor, Model model) {
-		model.addAttribute("inspection", this.queries.inspection(id, actor));
+		org.qiqing.discipline.Views.Inspection inspection = this.queries.inspection(id, actor);
+		model.addAttribute("inspection", inspection);
+		// Planned ahead: no findings nor issue until its day.
+		model.addAttribute("ahead",
+				inspection.inspectedOn().isAfter(LocalDate.now(org.qiqing.platform.PlatformClock.CHINA)));
 		model.addAttribute("checks", this.queries.checks(id, actor));
 		model.addAttribute("findings", this.queries.findingsOf(id, actor));
 		model.addAttribute("kinds", this.queries.kinds());
