@@ -22,7 +22,6 @@ import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 import org.qiqing.organisation.Unit;
 import org.qiqing.organisation.Units;
-import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Paging;
 import org.qiqing.platform.QueryPlans;
