@@ -168,9 +168,11 @@ public class DisciplineQueries {
 	/**
 	 * The person's own inspection work (督查): the actions running on a day whose groups he
 	 * is a member of, each with his group's inspections so far and those whose findings
-	 * are not yet issued; latest ending last.
+	 * are not yet issued; latest ending last, at most {@code limit} (a city's inspector
+	 * may be in thousands of groups: his card shows the first, the actions list the
+	 * rest).
 	 */
-	public List<Views.MyAction> myActions(java.time.LocalDate today, Actor actor) {
+	public List<Views.MyAction> myActions(java.time.LocalDate today, Actor actor, int limit) {
 		return this.jdbc
 			.sql("""
 					select a.id, a.theme, a.starts_on, a.ends_on, g.id as group_id, g.name,
@@ -181,9 +183,11 @@ public class DisciplineQueries {
 					join supervision_group g on g.id = m.group_id
 					join special_action a on a.id = g.action_id
 					where m.person_id = :me and a.starts_on <= :today and a.ends_on >= :today
-					order by a.ends_on, a.id, g.id""")
+					order by a.ends_on, a.id, g.id
+					limit :limit""")
 			.param("me", actor.personId())
 			.param("today", today)
+			.param("limit", limit)
 			.query((rs, i) -> new Views.MyAction(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
 					rs.getDate(4).toLocalDate(), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getLong(8)))
 			.list();

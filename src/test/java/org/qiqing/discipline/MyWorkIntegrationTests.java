@@ -143,6 +143,27 @@ class MyWorkIntegrationTests {
 		assertThat(card).doesNotContain("id=\"my-verify\"", "id=\"my-to-issue\"", "暂无记录", "等我验收或审批的整改事项", "问题待反馈的检查");
 	}
 
+	/**
+	 * A member of many groups (a city's inspector is in thousands) sees on his card the
+	 * running actions that end soonest, and a pointer to the list that holds the rest.
+	 */
+	@Test
+	void theCardListsTheActionsEndingSoonestAndPointsToTheRest() throws Exception {
+		Member busy = this.officials.official("t.mw.busy", Role.HANDLER, this.world.otherDeptA(), null);
+		int shown = 10; // DisciplinePagesController.MY_ACTIONS
+		int running = shown + 2;
+		for (int n = 1; n <= running; n++) {
+			this.discipline.action("多组专项" + (char) ('A' + n), this.world.centreA(), LocalDate.now().minusDays(1),
+					LocalDate.now().plusDays(n), this.leader, DisciplineFixture.group("多组督查组" + n, this.leader, busy));
+		}
+		String card = page(login(busy), "/discipline");
+		String actions = list(card, "my-actions");
+		assertThat(actions).contains("多组专项" + (char) ('A' + 1))
+			.contains("多组专项" + (char) ('A' + shown))
+			.doesNotContain("多组专项" + (char) ('A' + running));
+		assertThat(card).contains("id=\"my-actions-more\"", "href=\"#actions\"");
+	}
+
 	@Test
 	void aPlannedInspectionIsScheduledAheadOnTheMembersCardAndTakesFindingsFromItsDay() throws Exception {
 		Member planner = this.officials.official("t.mw.planner", Role.HANDLER, this.world.otherDeptA(), null);

@@ -13,6 +13,7 @@ import org.qiqing.discipline.DisciplineScope;
 import org.qiqing.discipline.InspectionMode;
 import org.qiqing.discipline.NewFinding;
 import org.qiqing.discipline.NewInspection;
+import org.qiqing.discipline.Views;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.Paging;
 
@@ -44,6 +45,9 @@ class DisciplinePagesController {
 	static final String INSPECTION = "discipline/inspection";
 
 	static final String REGISTER = "discipline/register";
+
+	/** The running actions the card lists; the actions list below has the rest. */
+	static final int MY_ACTIONS = 10;
 
 	private final DisciplineQueries queries;
 
@@ -97,7 +101,9 @@ class DisciplinePagesController {
 		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
 		// His own work first: his groups' running actions, inspections to issue and the
 		// rectification items waiting on him (to verify, 销号), as in his queue.
-		model.addAttribute("myActions", discipline ? this.queries.myActions(today, actor) : List.of());
+		List<Views.MyAction> myActions = discipline ? this.queries.myActions(today, actor, MY_ACTIONS + 1) : List.of();
+		model.addAttribute("myActions", myActions.subList(0, Math.min(myActions.size(), MY_ACTIONS)));
+		model.addAttribute("moreActions", myActions.size() > MY_ACTIONS);
 		model.addAttribute("toIssue", discipline ? this.queries.toIssue(today, actor) : List.of());
 		model.addAttribute("plannedAhead", discipline ? this.queries.plannedAhead(today, actor) : List.of());
 		model.addAttribute("toVerify", discipline ? this.cases
