@@ -84,10 +84,7 @@ final class Cells {
 	/** The same counts dated by the first day of their month (the rows of stat_month). */
 	static Map<Cell, Long> byMonth(Map<Cell, Long> days) {
 		Map<Cell, Long> months = new HashMap<>();
-		days.forEach((cell, n) -> months.merge(
-				new Cell(cell.day().withDayOfMonth(1), cell.regionCode(), cell.regionPath(), cell.unitId(), cell.role(),
-						cell.categoryId(), cell.kind(), cell.channel(), cell.measure(), cell.bucket(), cell.stripe()),
-				n, Long::sum));
+		addByMonth(days, months, new HashMap<>());
 		return months;
 	}
 
