@@ -526,6 +526,8 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("GET /api/v1/discipline/figures/export", neutral()));
 		rules.add(rule("GET /discipline/figures/export", neutral()));
 		rules.add(rule("GET /discipline", neutral()));
+		rules.add(rule("GET /discipline/actions", neutral()));
+		rules.add(rule("GET /discipline/findings", neutral()));
 		rules.add(rule("POST /discipline/actions", neutral()));
 		rules.add(rule("GET /discipline/actions/{id}", neutral()));
 		rules.add(rule("POST /discipline/actions/{id}/inspections", neutral()));

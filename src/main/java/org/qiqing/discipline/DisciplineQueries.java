@@ -20,8 +20,8 @@ import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
-import org.qiqing.organisation.Unit;
-import org.qiqing.organisation.Units;
+
+import org.qiqing.organisation.UnitNames;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Paging;
 import org.qiqing.platform.QueryPlans;
@@ -71,13 +71,13 @@ public class DisciplineQueries {
 
 	private final DisciplineScope scope;
 
-	private final Units units;
+	private final UnitNames unitNames;
 
 	private final People people;
 
 	private final Regions regions;
 
-	DisciplineQueries(JdbcClient jdbc, JdbcTemplate template, DisciplineScope scope, Units units, People people,
+	DisciplineQueries(JdbcClient jdbc, JdbcTemplate template, DisciplineScope scope, UnitNames unitNames, People people,
 			Regions regions) {
 		this.jdbc = jdbc;
 		JdbcTemplate cursor = new JdbcTemplate(template.getDataSource());
@@ -85,7 +85,7 @@ public class DisciplineQueries {
 		this.streaming = JdbcClient.create(cursor);
 		this.planned = QueryPlans.customPlans(template.getDataSource());
 		this.scope = scope;
-		this.units = units;
+		this.unitNames = unitNames;
 		this.people = people;
 		this.regions = regions;
 	}
@@ -104,14 +104,22 @@ public class DisciplineQueries {
 
 	/** The special actions one sees, latest first. */
 	public List<Views.Action> actions(DisciplineFilter filter, Paging paging, Actor actor) {
+		return actions(filter, paging.offset(), paging.size(), actor);
+	}
+
+	/**
+	 * The special actions one sees, latest first, {@code limit} after the first
+	 * {@code offset}.
+	 */
+	public List<Views.Action> actions(DisciplineFilter filter, long offset, int limit, Actor actor) {
 		Narrowed n = narrow(filter, actor);
 		// Planned for its values: the newest of a large jurisdiction are read by day
 		// (special_action_day), a unit's few found by its own conditions.
 		StatementSpec sql = this.planned.sql("select " + ACTION_COLUMNS + " from special_action a where "
 				+ DisciplineScope.ACTIONS + periodOf("a.starts_on", filter) + organiserOf("a", filter)
 				+ " order by a.starts_on desc, a.id desc limit :limit offset :offset");
-		List<Row> rows = params(bind(sql, n), filter).param("limit", paging.size())
-			.param("offset", paging.offset())
+		List<Row> rows = params(bind(sql, n), filter).param("limit", limit)
+			.param("offset", offset)
 			.query((rs, i) -> Row.of(rs))
 			.list();
 		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("organiser_unit_id")).toList());
@@ -327,6 +335,13 @@ public class DisciplineQueries {
 
 	/** The findings one sees, latest first. */
 	public List<Views.Finding> findings(DisciplineFilter filter, Paging paging, Actor actor) {
+		return findings(filter, paging.offset(), paging.size(), actor);
+	}
+
+	/**
+	 * The findings one sees, latest first, {@code limit} after the first {@code offset}.
+	 */
+	public List<Views.Finding> findings(DisciplineFilter filter, long offset, int limit, Actor actor) {
 		Narrowed n = narrow(filter, actor);
 		// Planned for its values, as actions: a generic plan sorted the year's findings
 		// (2.5 s at 100 times the seed) rather than read the newest days
@@ -335,8 +350,7 @@ public class DisciplineQueries {
 				+ " join problem_kind k on k.id = f.kind_id where " + DisciplineScope.FINDINGS
 				+ periodOf("i.inspected_on", filter) + organiserOf("a", filter)
 				+ " order by i.inspected_on desc, f.id desc limit :limit offset :offset");
-		return findingList(params(bind(sql, n), filter).param("limit", paging.size()).param("offset", paging.offset()),
-				actor);
+		return findingList(params(bind(sql, n), filter).param("limit", limit).param("offset", offset), actor);
 	}
 
 	/**
@@ -561,14 +575,7 @@ public class DisciplineQueries {
 	}
 
 	Map<Long, String> unitNames(Collection<Long> ids) {
-		Set<Long> distinct = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-		Map<Long, String> names = new HashMap<>();
-		if (!distinct.isEmpty()) {
-			for (Unit unit : this.units.findAllById(distinct)) {
-				names.put(unit.getId(), unit.getName());
-			}
-		}
-		return names;
+		return this.unitNames.of(ids);
 	}
 
 	private Map<Long, String> personNames(Collection<Long> ids) {

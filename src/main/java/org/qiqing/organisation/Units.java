@@ -1,5 +1,6 @@
 package org.qiqing.organisation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,5 +16,8 @@ public interface Units extends ListCrudRepository<Unit, Long> {
 	List<Unit> findAllByOrderByCode();
 
 	List<Unit> findByRegionCodeAndKindOrderByCode(String regionCode, UnitKind kind);
+
+	/** The units still in use that stand in one of the regions. */
+	List<Unit> findByEnabledTrueAndRegionCodeInOrderByCode(Collection<String> regionCodes);
 
 }

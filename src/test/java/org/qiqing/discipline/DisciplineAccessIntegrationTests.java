@@ -88,10 +88,12 @@ class DisciplineAccessIntegrationTests {
 
 	County county(Member inspector, Member member, String region, Unit organiser, Unit planned, Unit unannounced) {
 		Actor actor = inspector.actor();
-		long action = this.management.createAction(new NewAction("专项检查" + region, organiser.getId(),
-				LocalDate.now().minusDays(10), LocalDate.now().plusDays(10), List.of(region), List.of(), List.of("要点一"),
-				List.of(new NewAction.Group("督查组", actor.personId(),
-						member == null ? List.of() : List.of(member.actor().personId())))),
+		// Starting today, so that it is among the newest few the discipline page lists
+		// whatever other tests set up before.
+		long action = this.management.createAction(
+				new NewAction("专项检查" + region, organiser.getId(), LocalDate.now(), LocalDate.now().plusDays(10),
+						List.of(region), List.of(), List.of("要点一"), List.of(new NewAction.Group("督查组", actor.personId(),
+								member == null ? List.of() : List.of(member.actor().personId())))),
 				actor);
 		long group = this.queries.action(action, actor).groups().get(0).id();
 		long kind = this.queries.kinds().get(0).id();
@@ -263,6 +265,21 @@ class DisciplineAccessIntegrationTests {
 			assertThat(html).doesNotContain("某乙330421");
 			if (!who.endsWith("B")) {
 				assertThat(html).doesNotContain("专项检查330481", "明查问题330481");
+			}
+			// The whole lists behind the page's newest few, alike.
+			MvcResult actions = page(session, "/discipline/actions");
+			assertThat(actions.getResponse().getStatus()).as(who + " actions list").isEqualTo(enterprise ? 403 : 200);
+			assertThat(actions.getResponse().getContentAsString().contains("专项检查330421"))
+				.as(who + " actions list names the action")
+				.isEqualTo(sees.action());
+			String findings = page(session, "/discipline/findings").getResponse().getContentAsString();
+			assertThat(findings.contains("明查问题330421")).as(who + " findings list names the finding")
+				.isEqualTo(sees.finding());
+			assertThat(findings.contains("暗访问题330421")).as(who + " findings list names the hidden finding")
+				.isEqualTo(sees.unannounced());
+			if (!who.endsWith("B")) {
+				assertThat(actions.getResponse().getContentAsString() + findings).doesNotContain("专项检查330481",
+						"明查问题330481");
 			}
 			assertThat(page(session, "/discipline/actions/" + this.a.action()).getResponse().getStatus())
 				.as(who + " action page")

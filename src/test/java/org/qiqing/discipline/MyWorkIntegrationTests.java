@@ -161,7 +161,7 @@ class MyWorkIntegrationTests {
 		assertThat(actions).contains("多组专项" + (char) ('A' + 1))
 			.contains("多组专项" + (char) ('A' + shown))
 			.doesNotContain("多组专项" + (char) ('A' + running));
-		assertThat(card).contains("id=\"my-actions-more\"", "href=\"#actions\"");
+		assertThat(card).contains("id=\"my-actions-more\"", "href=\"/discipline/actions\"");
 	}
 
 	@Test

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The pages of discipline work (纪检督查), usable on a phone: the four figures with their
@@ -46,8 +45,11 @@ class DisciplinePagesController {
 
 	static final String REGISTER = "discipline/register";
 
-	/** The running actions the card lists; the actions list below has the rest. */
+	/** The running actions the card lists; the actions list has the rest. */
 	static final int MY_ACTIONS = 10;
+
+	/** The newest actions and findings the page shows; their lists have the rest. */
+	static final int INDEX_ROWS = 10;
 
 	private final DisciplineQueries queries;
 
@@ -116,9 +118,12 @@ class DisciplinePagesController {
 			.filter(line -> line.state() == org.qiqing.casework.CaseState.RESOLVED
 					|| line.state() == org.qiqing.casework.CaseState.EXTENSION_REQUESTED)
 			.toList() : List.of());
-		model.addAttribute("actions", this.queries.actions(filter, Paging.of(0, 50, 100), actor));
-		model.addAttribute("findings", this.queries.findings(filter, Paging.of(0, 50, 100), actor));
-		model.addAttribute("kindNames", kindNames());
+		// The newest few of each list; their own pages hold the rest.
+		model.addAttribute("actions",
+				Listed.read(0, INDEX_ROWS, (offset, limit) -> this.queries.actions(filter, offset, limit, actor)));
+		model.addAttribute("findings",
+				Listed.read(0, INDEX_ROWS, (offset, limit) -> this.queries.findings(filter, offset, limit, actor)));
+		model.addAttribute("kindNames", kindNames(this.queries));
 		model.addAttribute("organisers",
 				actor.has(org.qiqing.organisation.Role.INSPECTOR) ? organisersOf(actor) : List.of());
 		model.addAttribute("today", LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
@@ -126,14 +131,9 @@ class DisciplinePagesController {
 		model.addAttribute("to", to);
 		model.addAttribute("region", filter.region());
 		model.addAttribute("organiser", organiser);
-		model.addAttribute("export",
-				UriComponentsBuilder.fromPath("/discipline/figures/export")
-					.queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-					.queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-					.queryParamIfPresent("region", java.util.Optional.ofNullable(filter.region()))
-					.queryParamIfPresent("organiser", java.util.Optional.ofNullable(organiser))
-					.encode()
-					.toUriString());
+		model.addAttribute("export", DisciplineListsController.link("/discipline/figures/export", filter));
+		model.addAttribute("actionsLink", DisciplineListsController.link("/discipline/actions", filter));
+		model.addAttribute("findingsLink", DisciplineListsController.link("/discipline/findings", filter));
 		return INDEX;
 	}
 
@@ -351,12 +351,7 @@ class DisciplinePagesController {
 					.filter(region -> actor.oversees(region.path()))
 					.map(org.qiqing.organisation.Region::code)
 					.collect(java.util.stream.Collectors.toSet());
-		return this.units.findAll()
-			.stream()
-			.filter(org.qiqing.organisation.Unit::isEnabled)
-			.filter(unit -> overseen.contains(unit.getRegionCode()))
-			.sorted(java.util.Comparator.comparing(org.qiqing.organisation.Unit::getCode))
-			.toList();
+		return overseen.isEmpty() ? List.of() : this.units.findByEnabledTrueAndRegionCodeInOrderByCode(overseen);
 	}
 
 	/** The units an action covers, to choose the inspected one from. */
@@ -403,7 +398,7 @@ class DisciplinePagesController {
 		model.addAttribute("checks", this.queries.checks(id, actor));
 		model.addAttribute("findings", this.queries.findingsOf(id, actor));
 		model.addAttribute("kinds", this.queries.kinds());
-		model.addAttribute("kindNames", kindNames());
+		model.addAttribute("kindNames", kindNames(this.queries));
 		model.addAttribute("discipline", this.scope.isDiscipline(actor));
 		model.addAttribute("inspector", actor.has(org.qiqing.organisation.Role.INSPECTOR));
 		return INSPECTION;
@@ -426,10 +421,11 @@ class DisciplinePagesController {
 		return "redirect:/discipline/inspections/" + id;
 	}
 
-	private java.util.Map<Long, String> kindNames() {
+	/** The kinds of problem by id, named in the reader's language. */
+	static java.util.Map<Long, String> kindNames(DisciplineQueries queries) {
 		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		java.util.Map<Long, String> names = new java.util.HashMap<>();
-		this.queries.kinds().forEach(k -> names.put(k.id(), k.nameIn(locale)));
+		queries.kinds().forEach(k -> names.put(k.id(), k.nameIn(locale)));
 		return names;
 	}
 
