@@ -23,7 +23,6 @@ import org.qiqing.platform.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -158,7 +157,7 @@ public class DisciplineFigures {
 
 	/** The figures of the period and month by month, read once. */
 	public Report report(DisciplineFilter filter, Actor actor) {
-		requireOfficial(actor);
+		this.scope.requireOfficial(actor);
 		DisciplineQueries.Narrowed n = this.queries.narrow(filter, actor);
 		int discipline = this.scope.isDiscipline(actor) ? 1 : 0;
 		Split split = Split.of(filter.from(), filter.to());
@@ -211,7 +210,7 @@ public class DisciplineFigures {
 	 * kept counts: what {@link #report} must always equal.
 	 */
 	Report countedFromRecords(DisciplineFilter filter, Actor actor) {
-		requireOfficial(actor);
+		this.scope.requireOfficial(actor);
 		DisciplineQueries.Narrowed n = this.queries.narrow(filter, actor);
 		Map<Integer, long[]> months = new TreeMap<>();
 		countFromRecords(months, filter, n, this.scope.isDiscipline(actor) ? 1 : 0);
@@ -315,12 +314,6 @@ public class DisciplineFigures {
 			return first.withDayOfMonth(first.lengthOfMonth());
 		}
 
-	}
-
-	private static void requireOfficial(Actor actor) {
-		if (actor.isEnterpriseContact()) {
-			throw new AccessDeniedException("discipline roles only");
-		}
 	}
 
 	/**

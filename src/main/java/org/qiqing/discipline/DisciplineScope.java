@@ -7,6 +7,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +58,13 @@ public class DisciplineScope {
 	}
 
 	/** Whether the person plays a discipline role: an inspector or a group's member. */
+	/** Refuses an enterprise's contact the discipline pages and figures (403). */
+	public void requireOfficial(Actor actor) {
+		if (actor.isEnterpriseContact()) {
+			throw new AccessDeniedException("discipline pages are for officials");
+		}
+	}
+
 	public boolean isDiscipline(Actor actor) {
 		return actor.has(Role.INSPECTOR) || isMember(actor);
 	}

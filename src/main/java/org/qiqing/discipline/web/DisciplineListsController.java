@@ -39,6 +39,7 @@ class DisciplineListsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Long organiser,
 			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+		this.scope.requireOfficial(actor);
 		DisciplineFilter filter = filter(from, to, region, organiser);
 		int shown = Math.max(page, 0);
 		model.addAttribute("page",
@@ -52,6 +53,7 @@ class DisciplineListsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Long organiser,
 			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
+		this.scope.requireOfficial(actor);
 		DisciplineFilter filter = filter(from, to, region, organiser);
 		int shown = Math.max(page, 0);
 		model.addAttribute("page",
