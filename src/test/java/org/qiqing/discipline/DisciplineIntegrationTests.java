@@ -385,6 +385,8 @@ class DisciplineIntegrationTests {
 		MvcResult moved = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(6).toString());
 		assertThat(moved.getResponse().getStatus()).isEqualTo(302);
 		assertThat(get(unit, page)).contains("已由 " + today.plusDays(4) + " 改期到 " + today.plusDays(6));
+		String card = get(member, "/discipline");
+		assertThat(card.substring(card.indexOf("id=\"my-planned\""))).contains(page, today.plusDays(6).toString());
 		MvcResult stale = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(8).toString());
 		assertThat(stale.getResponse().getStatus()).isEqualTo(412);
 		assertThat(stale.getResponse().getContentAsString()).contains("id=\"inspection-problem\"", "已被他人改期或取消",
@@ -404,6 +406,7 @@ class DisciplineIntegrationTests {
 		assertThat(seen).contains("id=\"inspection-cancelled\"", "与巡察撞期", "t.d.member.a", "已取消")
 			.doesNotContain("id=\"planned-ahead\"", "id=\"add-finding\"", "id=\"issue\"");
 		assertThat(get(member, page)).doesNotContain("id=\"change-inspection\"");
+		assertThat(get(member, "/discipline")).doesNotContain(page + "\"");
 		assertThat(post(member, page + "/cancel", "version", "2", "reason", "再次").getResponse().getStatus())
 			.isEqualTo(409);
 		assertThat(get(member, "/discipline/actions/" + actionId)).contains("已取消");
