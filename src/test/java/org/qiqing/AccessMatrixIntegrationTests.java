@@ -538,6 +538,10 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /discipline/accountability", neutral()));
 		rules.add(rule("POST /discipline/groups/{id}", neutral()));
 		rules.add(rule("PUT /api/v1/discipline/groups/{id} json", neutral()));
+		rules.add(rule("PUT /api/v1/discipline/inspections/{id} json", neutral()));
+		rules.add(rule("POST /api/v1/discipline/inspections/{id}/cancel json", neutral()));
+		rules.add(rule("POST /discipline/inspections/{id}/move", neutral()));
+		rules.add(rule("POST /discipline/inspections/{id}/cancel", neutral()));
 		rules.add(rule("GET /api/v1/discipline/actions/{id}/group-changes", neutral()));
 		// The phone's inspection page and its device queue
 		// (InspectionDeviceIntegrationTests

@@ -2,6 +2,7 @@ package org.qiqing.discipline;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +37,39 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * An action counts in the period it starts in; an inspection (a unit inspected, 家次: a
  * unit inspected by two actions counts twice) and its findings on the day of the
- * inspection; a person held accountable on the day of the decision.
+ * inspection, once that day has come (a planned inspection scheduled ahead is not yet
+ * counted; a cancelled one never is); a person held accountable on the day of the
+ * decision.
  * <p>
  * The whole months of the period are read from the counts kept by month
  * ({@link DisciplineTally}, V55) under the jurisdiction rule, plus what a member of
  * supervision groups sees beyond his jurisdiction, counted from the records of his
  * actions whose coverage lies outside it (none for an inspector whose jurisdiction holds
- * his actions). The days of a month the period holds only in part are counted from the
- * records. Both give what counting every record would give ({@link #countedFromRecords}).
+ * his actions). The counts kept hold an inspection from the moment it is recorded, on its
+ * day (moved with it, taken back once cancelled): those scheduled after today are counted
+ * from the records (a few, by day) and taken off. The days of a month the period holds
+ * only in part are counted from the records. Both give what counting every record would
+ * give ({@link #countedFromRecords}).
  */
 @Service
 @Transactional(readOnly = true)
 public class DisciplineFigures {
+
+	/**
+	 * An inspection counts once made: its day has come and it is not cancelled (on
+	 * {@code inspection i}).
+	 */
+	private static final String MADE = " and i.inspected_on <= :today and i.cancelled_at is null";
+
+	/**
+	 * The inspections within the jurisdiction that the counts kept by month hold but that
+	 * are not yet made: scheduled after today, not cancelled (a cancelled one's count is
+	 * taken back as it is cancelled).
+	 */
+	private static final String SCHEDULED = "from inspection i join special_action a on a.id = i.action_id where "
+			+ CaseScope.figures("i.region_path", "i.unit_id")
+			+ " and (:scopeDiscipline = 1 or i.mode = 'PLANNED' or i.issued_at is not null)"
+			+ " and i.inspected_on > :today and i.cancelled_at is null";
 
 	private static final String MEMBER = """
 			exists (select 1 from supervision_group sg join supervision_group_member sm on sm.group_id = sg.id
@@ -58,7 +80,7 @@ public class DisciplineFigures {
 
 	private static final String INSPECTIONS = "from inspection i join special_action a on a.id = i.action_id where ("
 			+ CaseScope.figures("i.region_path", "i.unit_id") + " or " + MEMBER.formatted("i.action_id")
-			+ ") and (:scopeDiscipline = 1 or i.mode = 'PLANNED' or i.issued_at is not null)";
+			+ ") and (:scopeDiscipline = 1 or i.mode = 'PLANNED' or i.issued_at is not null)" + MADE;
 
 	private static final String FINDINGS = "from finding f join inspection i on i.id = f.inspection_id"
 			+ " join special_action a on a.id = i.action_id where (" + CaseScope.figures("i.region_path", "i.unit_id")
@@ -94,7 +116,7 @@ public class DisciplineFigures {
 	private static final String INSPECTIONS_BEYOND = "from special_action a join inspection i on i.action_id = a.id"
 			+ " where " + MEMBERS_ACTION + " and not " + Jurisdiction.covers("a.coverage_path") + " and not "
 			+ CaseScope.figures("i.region_path", "i.unit_id")
-			+ " and (:scopeDiscipline = 1 or i.mode = 'PLANNED' or i.issued_at is not null)";
+			+ " and (:scopeDiscipline = 1 or i.mode = 'PLANNED' or i.issued_at is not null)" + MADE;
 
 	private static final String FINDINGS_BEYOND = "from special_action a join inspection i on i.action_id = a.id"
 			+ " join finding f on f.inspection_id = i.id where " + MEMBERS_ACTION + " and not "
@@ -137,8 +159,11 @@ public class DisciplineFigures {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	DisciplineFigures(JdbcClient jdbc, JdbcTemplate template, DisciplineScope scope, DisciplineQueries queries,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.scope = scope;
@@ -185,6 +210,16 @@ public class DisciplineFigures {
 					return figure;
 				})
 				.list();
+			// The counts kept hold the inspections scheduled ahead from the day they are
+			// scheduled: those not yet made are taken off (a few, by day).
+			LocalDate today = today();
+			if (split.lastMonth() >= Split.number(today)) {
+				DisciplineFilter whole = new DisciplineFilter(split.firstDay(), split.lastDay(), filter.region(),
+						filter.organiser());
+				Map<Integer, long[]> scheduled = new TreeMap<>();
+				monthly(scheduled, 1, SCHEDULED, "i.inspected_on", whole, n, discipline, false);
+				scheduled.forEach((month, v) -> months.computeIfAbsent(month, m -> new long[4])[1] -= v[1]);
+			}
 			// What a member of groups sees beyond his jurisdiction, when anything of the
 			// period lies beyond it: counted from the records of his actions.
 			if (n.me() != -1 && (beyond[0] || beyond[1] || beyond[2] || beyond[3]) && this.scope.isMember(actor)) {
@@ -267,7 +302,12 @@ public class DisciplineFigures {
 
 	private StatementSpec spec(String sql, DisciplineFilter filter, DisciplineQueries.Narrowed n, int discipline) {
 		return DisciplineQueries.params(DisciplineQueries.bind(this.jdbc.sql(sql), n), filter)
-			.param("scopeDiscipline", discipline);
+			.param("scopeDiscipline", discipline)
+			.param("today", today());
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(org.qiqing.platform.PlatformClock.CHINA));
 	}
 
 	/**

@@ -426,9 +426,117 @@ public class DisciplineManagement {
 	}
 
 	/**
-	 * An inspection planned ahead has no findings and issues none until its day has come.
+	 * Moves a planned inspection scheduled ahead to another day, at the version read: a
+	 * group member or an inspector who sees it (as records its findings), before its day
+	 * has come and while it has no findings; the new day neither before today nor outside
+	 * the action's period. A move made on a stale reading is refused
+	 * ({@link StaleVersion}) and changes nothing. Its count in the figures moves with it;
+	 * the move is audited.
+	 * @return the inspection's new version
+	 */
+	public int moveInspection(long inspectionId, int expectedVersion, LocalDate day, Actor actor) {
+		Views.Inspection inspection = changeable(inspectionId, expectedVersion, actor);
+		LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
+		// The action's period, whether or not he sees the action itself (an inspector of
+		// the unit's county, of a city's action).
+		LocalDate[] period = this.queries.actionPeriod(inspection.actionId());
+		if (day == null) {
+			throw new InvalidInput("inspectedOn", Text.of("error.field.required", Text.of("discipline.inspectedOn")));
+		}
+		if (day.isBefore(today)) {
+			throw new InvalidInput("inspectedOn", Text.of("discipline.error.moveBeforeToday"));
+		}
+		if (day.isBefore(period[0])) {
+			throw new InvalidInput("inspectedOn", Text.of("discipline.error.beforeAction", period[0]));
+		}
+		if (day.isAfter(period[1])) {
+			throw new InvalidInput("inspectedOn", Text.of("discipline.error.afterAction", period[1]));
+		}
+		List<DisciplineTally.Count> before = this.tally.inspectionCount(inspectionId);
+		int changed = this.jdbc.sql("""
+				update inspection set moved_from = inspected_on, inspected_on = :day, version = version + 1
+				where id = :id and version = :version and cancelled_at is null and inspected_on > :today
+				  and not exists (select 1 from finding f where f.inspection_id = inspection.id)""")
+			.param("day", day)
+			.param("id", inspectionId)
+			.param("version", expectedVersion)
+			.param("today", today)
+			.update();
+		if (changed == 0) {
+			throw new StaleVersion();
+		}
+		this.tally.inspectionMoved(before, inspectionId);
+		this.audit.record(actor, AuditAction.DISCIPLINE_CHANGED, "inspection", inspectionId,
+				"v" + (expectedVersion + 1) + ": moved from " + inspection.inspectedOn() + " to " + day);
+		return expectedVersion + 1;
+	}
+
+	/**
+	 * Cancels a planned inspection scheduled ahead, with the reason, at the version read:
+	 * by whoever may move it, under the same conditions. It stays on record (who, when,
+	 * why), takes no findings, is never issued and is no longer counted; the cancellation
+	 * is audited.
+	 * @return the inspection's new version
+	 */
+	public int cancelInspection(long inspectionId, int expectedVersion, String reason, Actor actor) {
+		changeable(inspectionId, expectedVersion, actor);
+		Map<String, Text> errors = new LinkedHashMap<>();
+		labelled(errors, "reason", "discipline.cancel.reason", reason, 500, true);
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+		int changed = this.jdbc.sql("""
+				update inspection set cancelled_at = :at, cancelled_by = :by, cancel_reason = :reason,
+				       version = version + 1
+				where id = :id and version = :version and cancelled_at is null and inspected_on > :today
+				  and not exists (select 1 from finding f where f.inspection_id = inspection.id)""")
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.param("by", actor.personId())
+			.param("reason", reason.strip())
+			.param("id", inspectionId)
+			.param("version", expectedVersion)
+			.param("today", LocalDate.now(this.clock.withZone(CHINA)))
+			.update();
+		if (changed == 0) {
+			throw new StaleVersion();
+		}
+		this.tally.inspectionCancelled(inspectionId);
+		this.audit.record(actor, AuditAction.DISCIPLINE_CHANGED, "inspection", inspectionId,
+				"v" + (expectedVersion + 1) + ": cancelled: " + reason.strip());
+		return expectedVersion + 1;
+	}
+
+	/**
+	 * An inspection one may move or cancel: one he sees (else 404), a discipline role
+	 * (else 403); not cancelled, its day not come, without findings (else 409); read at
+	 * the version named (else 412).
+	 */
+	private Views.Inspection changeable(long inspectionId, int expectedVersion, Actor actor) {
+		Views.Inspection inspection = this.queries.inspection(inspectionId, actor);
+		requireDiscipline(actor);
+		if (inspection.cancelled()) {
+			throw new NotAllowed(Text.of("discipline.error.cancelled"));
+		}
+		if (!inspection.inspectedOn().isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
+			throw new NotAllowed(Text.of("discipline.error.dayCome", inspection.inspectedOn()));
+		}
+		if (inspection.findings() > 0 || inspection.issuedAt() != null) {
+			throw new NotAllowed(Text.of("discipline.error.hasFindings"));
+		}
+		if (inspection.version() != expectedVersion) {
+			throw new StaleVersion(expectedVersion, inspection.version());
+		}
+		return inspection;
+	}
+
+	/**
+	 * An inspection planned ahead has no findings and issues none until its day has come;
+	 * a cancelled one never.
 	 */
 	private void requireHeld(Views.Inspection inspection) {
+		if (inspection.cancelled()) {
+			throw new NotAllowed(Text.of("discipline.error.cancelled"));
+		}
 		if (inspection.inspectedOn().isAfter(LocalDate.now(this.clock.withZone(CHINA)))) {
 			throw new NotAllowed(Text.of("discipline.error.notYet", inspection.inspectedOn()));
 		}

@@ -51,7 +51,8 @@ public class DisciplineQueries {
 
 	private static final String INSPECTION_COLUMNS = """
 			i.id, i.action_id, a.theme, i.group_id, i.unit_id, i.mode, i.inspected_on, i.summary, i.issued_at,
-			(select count(*) from finding cf where cf.inspection_id = i.id) as findings""";
+			(select count(*) from finding cf where cf.inspection_id = i.id) as findings, i.version, i.moved_from,
+			i.cancelled_at, i.cancelled_by, i.cancel_reason""";
 
 	private static final String FINDING_COLUMNS = """
 			f.id, f.inspection_id, f.unit_id, f.kind_id, k.code as kind_code, f.what, f.place, f.people,
@@ -181,18 +182,18 @@ public class DisciplineQueries {
 	 * rest).
 	 */
 	public List<Views.MyAction> myActions(java.time.LocalDate today, Actor actor, int limit) {
-		return this.jdbc
-			.sql("""
-					select a.id, a.theme, a.starts_on, a.ends_on, g.id as group_id, g.name,
-					       (select count(*) from inspection i where i.group_id = g.id and i.inspected_on <= :today) as inspections,
-					       (select count(*) from inspection i where i.group_id = g.id and i.issued_at is null
-					            and i.inspected_on <= :today) as not_issued
-					from supervision_group_member m
-					join supervision_group g on g.id = m.group_id
-					join special_action a on a.id = g.action_id
-					where m.person_id = :me and a.starts_on <= :today and a.ends_on >= :today
-					order by a.ends_on, a.id, g.id
-					limit :limit""")
+		return this.jdbc.sql("""
+				select a.id, a.theme, a.starts_on, a.ends_on, g.id as group_id, g.name,
+				       (select count(*) from inspection i where i.group_id = g.id and i.inspected_on <= :today
+				            and i.cancelled_at is null) as inspections,
+				       (select count(*) from inspection i where i.group_id = g.id and i.issued_at is null
+				            and i.inspected_on <= :today and i.cancelled_at is null) as not_issued
+				from supervision_group_member m
+				join supervision_group g on g.id = m.group_id
+				join special_action a on a.id = g.action_id
+				where m.person_id = :me and a.starts_on <= :today and a.ends_on >= :today
+				order by a.ends_on, a.id, g.id
+				limit :limit""")
 			.param("me", actor.personId())
 			.param("today", today)
 			.param("limit", limit)
@@ -206,8 +207,9 @@ public class DisciplineQueries {
 	 * first (at most 50); those planned ahead once their day has come.
 	 */
 	public List<Views.Inspection> toIssue(java.time.LocalDate today, Actor actor) {
-		return ofMyGroups("i.issued_at is null and i.inspected_on <= :today order by i.inspected_on, i.id", today,
-				actor);
+		return ofMyGroups(
+				"i.issued_at is null and i.inspected_on <= :today and i.cancelled_at is null order by i.inspected_on, i.id",
+				today, actor);
 	}
 
 	/**
@@ -215,7 +217,8 @@ public class DisciplineQueries {
 	 * nearest first (at most 50).
 	 */
 	public List<Views.Inspection> plannedAhead(java.time.LocalDate today, Actor actor) {
-		return ofMyGroups("i.inspected_on > :today order by i.inspected_on, i.id", today, actor);
+		return ofMyGroups("i.inspected_on > :today and i.cancelled_at is null order by i.inspected_on, i.id", today,
+				actor);
 	}
 
 	private List<Views.Inspection> ofMyGroups(String condition, java.time.LocalDate today, Actor actor) {
@@ -226,9 +229,19 @@ public class DisciplineQueries {
 				+ " from inspection i join special_action a on a.id = i.action_id where"
 				+ " exists (select 1 from supervision_group_member gm where gm.group_id = i.group_id and gm.person_id = :me)"
 				+ " and " + condition + " limit 50");
-		List<Row> rows = sql.param("me", actor.personId()).param("today", today).query((rs, i) -> Row.of(rs)).list();
-		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
-		return rows.stream().map(r -> inspection(r, names)).toList();
+		return inspectionList(
+				sql.param("me", actor.personId()).param("today", today).query((rs, i) -> Row.of(rs)).list());
+	}
+
+	/**
+	 * An action's first and last day, for whoever may move one of its inspections (an
+	 * inspector of the unit's county sees a city's action's inspections, not the action).
+	 */
+	public java.time.LocalDate[] actionPeriod(long actionId) {
+		return this.jdbc.sql("select starts_on, ends_on from special_action where id = :id")
+			.param("id", actionId)
+			.query((rs, i) -> new java.time.LocalDate[] { rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate() })
+			.single();
 	}
 
 	/** The action a group belongs to (not found: none). */
@@ -305,12 +318,10 @@ public class DisciplineQueries {
 		if (actionId != null) {
 			sql = sql.param("action", actionId);
 		}
-		List<Row> rows = params(bind(sql, n), filter).param("limit", paging.size())
+		return inspectionList(params(bind(sql, n), filter).param("limit", paging.size())
 			.param("offset", paging.offset())
 			.query((rs, i) -> Row.of(rs))
-			.list();
-		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
-		return rows.stream().map(r -> inspection(r, names)).toList();
+			.list());
 	}
 
 	public Views.Inspection inspection(long id, Actor actor) {
@@ -321,7 +332,15 @@ public class DisciplineQueries {
 			.query((rs, i) -> Row.of(rs))
 			.optional()
 			.orElseThrow(() -> notFound("discipline.record.inspection", id));
-		return inspection(row, unitNames(List.of(row.l("unit_id"))));
+		return inspectionList(List.of(row)).get(0);
+	}
+
+	/** The inspections of the rows, with their units' names and their cancellers'. */
+	private List<Views.Inspection> inspectionList(List<Row> rows) {
+		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("unit_id")).toList());
+		List<Long> cancellers = rows.stream().map(r -> r.nl("cancelled_by")).filter(id -> id != null).toList();
+		Map<Long, String> people = cancellers.isEmpty() ? Map.of() : personNames(cancellers);
+		return rows.stream().map(r -> inspection(r, names, people)).toList();
 	}
 
 	public List<Views.Check> checks(long inspectionId, Actor actor) {
@@ -592,10 +611,13 @@ public class DisciplineQueries {
 				r.s("unit_kinds"), r.l("inspections"), r.l("findings"));
 	}
 
-	private static Views.Inspection inspection(Row r, Map<Long, String> names) {
+	private static Views.Inspection inspection(Row r, Map<Long, String> names, Map<Long, String> people) {
+		Long cancelledBy = r.nl("cancelled_by");
 		return new Views.Inspection(r.l("id"), r.l("action_id"), r.s("theme"), r.l("group_id"), r.l("unit_id"),
 				names.getOrDefault(r.l("unit_id"), ""), InspectionMode.valueOf(r.s("mode")), r.d("inspected_on"),
-				r.s("summary"), r.t("issued_at"), r.l("findings"));
+				r.s("summary"), r.t("issued_at"), r.l("findings"), (int) r.l("version"), r.d("moved_from"),
+				r.t("cancelled_at"), cancelledBy == null ? null : people.getOrDefault(cancelledBy, ""),
+				r.s("cancel_reason"));
 	}
 
 	static NotFound notFound(String record, Object id) {

@@ -106,6 +106,31 @@ class DisciplineTally {
 				inspectionId));
 	}
 
+	/** An inspection's count as it stands now, to take back once it moves. */
+	List<Count> inspectionCount(long inspectionId) {
+		return counts(
+				"select " + INSPECTION_KEY
+						+ ", 1 from inspection i join special_action a on a.id = i.action_id where i.id = :id",
+				inspectionId);
+	}
+
+	/**
+	 * A planned inspection moved to another day (called once its day is changed): its
+	 * count {@code before} is taken back and counted again on its new day.
+	 */
+	void inspectionMoved(List<Count> before, long inspectionId) {
+		List<Count> moves = new java.util.ArrayList<>(inspectionCount(inspectionId));
+		before.forEach(count -> moves.add(count.times(-1)));
+		add(moves);
+	}
+
+	/**
+	 * A planned inspection cancelled (it had no findings): it is no longer counted.
+	 */
+	void inspectionCancelled(long inspectionId) {
+		add(inspectionCount(inspectionId).stream().map(count -> count.times(-1)).toList());
+	}
+
 	void findingRecorded(long findingId) {
 		add(counts("select " + FINDING_KEY + ", 1 from finding f join inspection i on i.id = f.inspection_id"
 				+ " join special_action a on a.id = i.action_id where f.id = :id", findingId));

@@ -39,8 +39,19 @@ public final class Views {
 			List<Group> groups) {
 	}
 
+	/**
+	 * An inspection; {@code version} is named by a move or a cancellation, which a stale
+	 * one fails. {@code movedFrom} is the day it was set for before its last move; a
+	 * cancelled one says who cancelled it, when and why.
+	 */
 	public record Inspection(long id, long actionId, String theme, long groupId, long unitId, String unitName,
-			InspectionMode mode, LocalDate inspectedOn, String summary, Instant issuedAt, long findings) {
+			InspectionMode mode, LocalDate inspectedOn, String summary, Instant issuedAt, long findings, int version,
+			LocalDate movedFrom, Instant cancelledAt, String cancelledByName, String cancelReason) {
+
+		public boolean cancelled() {
+			return this.cancelledAt != null;
+		}
+
 	}
 
 	public record Check(int position, boolean passed, String note) {

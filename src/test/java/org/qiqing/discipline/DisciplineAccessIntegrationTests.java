@@ -454,6 +454,57 @@ class DisciplineAccessIntegrationTests {
 	}
 
 	/**
+	 * A planned inspection scheduled ahead is moved and cancelled by the discipline roles
+	 * who see it (the county's inspector, the group's member), on the API and its page;
+	 * the inspected unit sees it but may not (403); nobody else sees it (404).
+	 */
+	@Test
+	void onlyTheDisciplineRolesWhoSeeItMoveOrCancelAScheduledInspection() throws Exception {
+		Api api = new Api(this.mvc);
+		long group = this.queries.action(this.a.action(), this.inspectorA.actor()).groups().get(0).id();
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			Member m = entry.getValue();
+			long ahead = this.management.recordInspection(this.a.action(), new NewInspection(group,
+					this.world.deptA().getId(), InspectionMode.PLANNED, today.plusDays(5), null, List.of(), null),
+					this.inspectorA.actor());
+			String path = "/api/v1/discipline/inspections/" + ahead;
+			int put = api.put(m, path, "{\"version\": 0, \"inspectedOn\": \"" + today.plusDays(6) + "\"}")
+				.getResponse()
+				.getStatus();
+			int form = this.mvc
+				.perform(MockMvcRequestBuilders.post("/discipline/inspections/" + ahead + "/cancel")
+					.param("version", put == 200 ? "1" : "0")
+					.param("reason", "取消" + who)
+					.session(login(m))
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int cancel = api.post(m, path + "/cancel", "{\"version\": 0, \"reason\": \"越权\"}")
+				.getResponse()
+				.getStatus();
+			if (isDiscipline(who) && !who.equals("inspectorB")) {
+				assertThat(put).as(who + " moves").isEqualTo(200);
+				assertThat(form).as(who + " cancels on the page").isEqualTo(302);
+				assertThat(cancel).as(who + " cancels again").isEqualTo(409);
+			}
+			else if (who.equals("handlerA")) {
+				assertThat(List.of(put, form, cancel)).as(who + " sees it, may not change it").containsOnly(403);
+			}
+			else {
+				assertThat(List.of(put, form, cancel)).as(who)
+					.allSatisfy(status -> assertThat(status)
+						.isIn(m.actor().isEnterpriseContact() ? List.of(403, 404) : List.of(404)));
+			}
+			Views.Inspection now = this.queries.inspection(ahead, this.inspectorA.actor());
+			assertThat(now.cancelled()).as(who + " cancelled it").isEqualTo(form == 302);
+			assertThat(now.inspectedOn()).as(who + " moved it").isEqualTo(today.plusDays(put == 200 ? 6 : 5));
+		}
+	}
+
+	/**
 	 * The register's form (问责追究): offered to inspectors only; recorded by the unit's own
 	 * inspector; refused to everyone else without a name of the register shown.
 	 */

@@ -156,6 +156,86 @@ class DisciplineFiguresIntegrationTests {
 		assertThat(this.figures.report(all, unit)).isEqualTo(this.figures.countedFromRecords(all, unit));
 	}
 
+	/**
+	 * An inspection counts once made: scheduled ahead it is not yet counted (in this
+	 * month nor in a later one); moved to today it counts today, in its month; cancelled
+	 * it is never counted. The kept counts stay what counting every record gives, for
+	 * every reader and period, after each.
+	 */
+	@Test
+	void aScheduledInspectionCountsOnceItsDayHasComeMovesWithItAndNeverOnceCancelled() {
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		long actionId = this.management.createAction(new NewAction("预先安排的专项", this.world.centreA().getId(),
+				today.minusDays(5), today.plusDays(70), List.of(), List.of(), List.of("要点"),
+				List.of(new NewAction.Group("明查组", this.inspectorA.personId(), List.of(this.member.personId())))),
+				this.inspectorA);
+		long group = this.queries.action(actionId, this.inspectorA).groups().get(0).id();
+		DisciplineFilter all = DisciplineFilter.none();
+		DisciplineFilter thisMonth = new DisciplineFilter(today.withDayOfMonth(1),
+				today.withDayOfMonth(today.lengthOfMonth()), null, null);
+		DisciplineFilter ahead = new DisciplineFilter(today.plusDays(1), null, null, null);
+		Actor unit = this.world.handlerA().actor();
+		long before = this.figures.figures(all, this.inspectorA).inspections();
+		long unitBefore = this.figures.figures(all, unit).inspections();
+		long monthBefore = this.figures.figures(thisMonth, this.inspectorA).inspections();
+
+		// Scheduled ahead, one later this month or early next, one two months on:
+		// counted nowhere yet.
+		long soon = schedule(actionId, group, today.plusDays(3));
+		long later = schedule(actionId, group, today.plusDays(60));
+		long dropped = schedule(actionId, group, today.plusDays(40));
+		assertThat(this.figures.figures(all, this.inspectorA).inspections()).isEqualTo(before);
+		assertThat(this.figures.figures(all, unit).inspections()).isEqualTo(unitBefore);
+		assertThat(this.figures.figures(ahead, this.inspectorA).inspections()).isZero();
+		assertSameAsRecords(today);
+
+		// Moved to today: counted today, in this month; moved further ahead: still not.
+		this.management.moveInspection(later, 0, today, this.member);
+		this.management.moveInspection(soon, 0, today.plusDays(50), this.member);
+		assertThat(this.figures.figures(all, this.inspectorA).inspections()).isEqualTo(before + 1);
+		assertThat(this.figures.figures(all, unit).inspections()).isEqualTo(unitBefore + 1);
+		assertThat(this.figures.figures(thisMonth, this.inspectorA).inspections()).isEqualTo(monthBefore + 1);
+		assertSameAsRecords(today);
+
+		// Cancelled: never counted, even once its day would have come (its count is
+		// taken back from the kept counts).
+		this.management.cancelInspection(dropped, 0, "与巡察撞期", this.inspectorA);
+		assertThat(this.figures.figures(all, this.inspectorA).inspections()).isEqualTo(before + 1);
+		assertSameAsRecords(today);
+		// Read from the kept counts of the months after this one, which would still
+		// hold it.
+		DisciplineFilter next = new DisciplineFilter(today.withDayOfMonth(1).plusMonths(1), null, null, null);
+		assertThat(this.figures.report(next, this.inspectorA))
+			.isEqualTo(this.figures.countedFromRecords(next, this.inspectorA));
+	}
+
+	private long schedule(long actionId, long group, LocalDate day) {
+		return this.management.recordInspection(actionId, new NewInspection(group, this.world.deptA().getId(),
+				InspectionMode.PLANNED, day, null, List.of(), null), this.member);
+	}
+
+	/** The figures read from the kept counts are those counted from every record. */
+	private void assertSameAsRecords(LocalDate today) {
+		LocalDate first = today.withDayOfMonth(1);
+		List<DisciplineFilter> filters = List.of(DisciplineFilter.none(),
+				new DisciplineFilter(first, first.plusMonths(3).minusDays(1), null, null),
+				new DisciplineFilter(first.minusMonths(1), today, null, null),
+				new DisciplineFilter(today, null, null, null),
+				new DisciplineFilter(today.plusDays(1), null, null, null),
+				new DisciplineFilter(first.plusMonths(1), null, null, this.world.centreA().getId()),
+				new DisciplineFilter(null, today.plusDays(45), null, null));
+		for (Actor reader : List.of(this.inspectorA, this.inspectorB, this.member, this.world.handlerA().actor(),
+				this.world.otherHandlerA().actor())) {
+			for (DisciplineFilter filter : filters) {
+				assertThat(this.figures.report(filter, reader)).as(reader.username() + " " + filter)
+					.isEqualTo(this.figures.countedFromRecords(filter, reader));
+			}
+		}
+		DisciplineFilter region = new DisciplineFilter(null, today.plusDays(45), "330421", null);
+		assertThat(this.figures.report(region, this.inspectorA))
+			.isEqualTo(this.figures.countedFromRecords(region, this.inspectorA));
+	}
+
 	@Test
 	void aPeriodIsItsWholeMonthsAndTheDaysOfTheOthers() {
 		DisciplineFigures.Split year = DisciplineFigures.Split.of(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31));

@@ -2,6 +2,8 @@ package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
+import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -27,11 +30,16 @@ import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Paging;
+import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The whole of issue 15's path on the real services: an inspector of 嘉善县 sets up an
@@ -65,6 +73,9 @@ class DisciplineIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Member inspectorA;
 
@@ -249,6 +260,177 @@ class DisciplineIntegrationTests {
 		assertThat(export.getResponse().getContentAsByteArray()).startsWith('P', 'K');
 		assertThat(api.get(this.world.handlerA(), "/api/v1/discipline/accountability").getResponse().getStatus())
 			.isEqualTo(403);
+	}
+
+	/**
+	 * A planned inspection scheduled ahead is moved and cancelled before its day by the
+	 * group, at the version read, on the API: the unit sees the move and the cancellation
+	 * (who, when, why) as it sees the plan; a cancelled one takes no findings, is never
+	 * issued and changes no more; a stale version, a day before today or outside the
+	 * action, and an inspection whose day has come are refused and change nothing.
+	 */
+	@Test
+	void aScheduledInspectionIsMovedAndCancelledBeforeItsDayAndNothingElse() throws Exception {
+		Api api = new Api(this.mvc);
+		long actionId = action();
+		long group = this.queries.action(actionId, this.inspectorA.actor()).groups().get(0).id();
+		LocalDate today = LocalDate.now(PlatformClock.CHINA);
+		LocalDate ends = this.queries.action(actionId, this.inspectorA.actor()).action().endsOn();
+		long ahead = this.management.recordInspection(actionId, new NewInspection(group, this.world.deptA().getId(),
+				InspectionMode.PLANNED, today.plusDays(5), null, List.of(), null), this.memberA.actor());
+		String path = "/api/v1/discipline/inspections/" + ahead;
+
+		MvcResult moved = api.put(this.memberA, path,
+				"{\"version\": 0, \"inspectedOn\": \"" + today.plusDays(7) + "\"}");
+		assertThat(moved.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Api.read(moved, "$.inspectedOn")).isEqualTo(today.plusDays(7).toString());
+		assertThat(Api.read(moved, "$.movedFrom")).isEqualTo(today.plusDays(5).toString());
+		assertThat(Api.read(moved, "$.version")).isEqualTo(1);
+		// A stale version, a day before today, after the action, without a version, not
+		// a day: refused with a problem, nothing changed.
+		MvcResult stale = api.put(this.inspectorA, path,
+				"{\"version\": 0, \"inspectedOn\": \"" + today.plusDays(9) + "\"}");
+		assertThat(stale.getResponse().getStatus()).isEqualTo(412);
+		assertThat(stale.getResponse().getContentType()).contains("problem");
+		for (String body : List.of("{\"version\": 1, \"inspectedOn\": \"" + today.minusDays(1) + "\"}",
+				"{\"version\": 1, \"inspectedOn\": \"" + ends.plusDays(1) + "\"}",
+				"{\"version\": 1, \"inspectedOn\": \"" + ends.minusDays(90) + "\"}",
+				"{\"inspectedOn\": \"" + today.plusDays(9) + "\"}", "{\"version\": 1, \"inspectedOn\": \"x\"}",
+				"{\"version\": 1}")) {
+			MvcResult bad = api.put(this.inspectorA, path, body);
+			assertThat(bad.getResponse().getStatus()).as(body).isEqualTo(400);
+			assertThat(bad.getResponse().getContentType()).as(body).contains("problem");
+		}
+		assertThat(this.queries.inspection(ahead, this.inspectorA.actor()).inspectedOn()).isEqualTo(today.plusDays(7));
+		// The unit sees the new day, and may not change it; another county sees nothing.
+		assertThat(Api.read(api.get(this.world.handlerA(), path), "$.inspection.inspectedOn"))
+			.isEqualTo(today.plusDays(7).toString());
+		assertThat(
+				api.put(this.world.handlerA(), path, "{\"version\": 1, \"inspectedOn\": \"" + today.plusDays(8) + "\"}")
+					.getResponse()
+					.getStatus())
+			.isEqualTo(403);
+		assertThat(api.post(this.inspectorB, path + "/cancel", "{\"version\": 1, \"reason\": \"越权\"}")
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+
+		// Cancelled with a reason (none is refused): it stays on record, as cancelled.
+		assertThat(api.post(this.inspectorA, path + "/cancel", "{\"version\": 1, \"reason\": \" \"}")
+			.getResponse()
+			.getStatus()).isEqualTo(400);
+		assertThat(api.post(this.inspectorA, path + "/cancel", "{\"version\": 0, \"reason\": \"被检查单位搬迁\"}")
+			.getResponse()
+			.getStatus()).isEqualTo(412);
+		MvcResult cancelled = api.post(this.inspectorA, path + "/cancel", "{\"version\": 1, \"reason\": \"被检查单位搬迁\"}");
+		assertThat(cancelled.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Api.read(cancelled, "$.version")).isEqualTo(2);
+		MvcResult seen = api.get(this.world.handlerA(), path);
+		assertThat(Api.read(seen, "$.inspection.cancelReason")).isEqualTo("被检查单位搬迁");
+		assertThat(Api.read(seen, "$.inspection.cancelledByName")).isEqualTo("t.d.inspector.a");
+		assertThat(Api.read(seen, "$.inspection.cancelledAt")).isNotNull();
+		// Nothing more: no move, no second cancellation, no finding, no issue.
+		assertThat(api.put(this.inspectorA, path, "{\"version\": 2, \"inspectedOn\": \"" + today.plusDays(8) + "\"}")
+			.getResponse()
+			.getStatus()).isEqualTo(409);
+		assertThat(api.post(this.inspectorA, path + "/cancel", "{\"version\": 2, \"reason\": \"再次\"}")
+			.getResponse()
+			.getStatus()).isEqualTo(409);
+		assertThatThrownBy(() -> this.management.recordFinding(ahead,
+				new NewFinding(kind("DILIGENCE"), null, "取消后的问题", null, null), List.of(), this.inspectorA.actor()))
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> this.management.issueFindings(ahead, null, this.inspectorA.actor()))
+			.isInstanceOf(NotAllowed.class);
+		// Both changes are audited.
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_entry where action = 'DISCIPLINE_CHANGED' and target_kind = 'inspection'
+				  and target_id = :id""").param("id", Long.toString(ahead)).query(Integer.class).single()).isEqualTo(2);
+
+		// Once its day has come (today), or with findings, nothing is moved or cancelled.
+		long held = this.management.recordInspection(actionId, new NewInspection(group, this.world.deptA().getId(),
+				InspectionMode.PLANNED, today, null, List.of(), null), this.memberA.actor());
+		this.management.recordFinding(held, new NewFinding(kind("DILIGENCE"), null, "当天的问题", null, null), List.of(),
+				this.memberA.actor());
+		assertThat(api
+			.put(this.memberA, "/api/v1/discipline/inspections/" + held,
+					"{\"version\": 0, \"inspectedOn\": \"" + today.plusDays(3) + "\"}")
+			.getResponse()
+			.getStatus()).isEqualTo(409);
+		assertThat(api
+			.post(this.memberA, "/api/v1/discipline/inspections/" + held + "/cancel",
+					"{\"version\": 0, \"reason\": \"晚了\"}")
+			.getResponse()
+			.getStatus()).isEqualTo(409);
+		assertThat(this.queries.inspection(held, this.memberA.actor()).cancelled()).isFalse();
+	}
+
+	/**
+	 * On the inspection's page: the group's form moves it, its cancel button (which asks
+	 * to confirm) cancels it; a stale page or a bad day says so on the page; the unit's
+	 * page shows the move and the cancellation, without the forms.
+	 */
+	@Test
+	void theInspectionsPageMovesAndCancelsItAndSaysWhatIsWrong() throws Exception {
+		long actionId = action();
+		long group = this.queries.action(actionId, this.inspectorA.actor()).groups().get(0).id();
+		LocalDate today = LocalDate.now(PlatformClock.CHINA);
+		long ahead = this.management.recordInspection(actionId, new NewInspection(group, this.world.deptA().getId(),
+				InspectionMode.PLANNED, today.plusDays(4), null, List.of(), null), this.memberA.actor());
+		String page = "/discipline/inspections/" + ahead;
+		MockHttpSession member = login(this.memberA);
+		MockHttpSession unit = login(this.world.handlerA());
+		String html = get(member, page);
+		assertThat(html).contains("id=\"change-inspection\"", "name=\"version\" value=\"0\"", "data-confirm=\"确定取消");
+		assertThat(get(unit, page)).contains("id=\"planned-ahead\"").doesNotContain("id=\"change-inspection\"");
+
+		MvcResult moved = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(6).toString());
+		assertThat(moved.getResponse().getStatus()).isEqualTo(302);
+		assertThat(get(unit, page)).contains("已由 " + today.plusDays(4) + " 改期到 " + today.plusDays(6));
+		String card = get(member, "/discipline");
+		assertThat(card.substring(card.indexOf("id=\"my-planned\""))).contains(page, today.plusDays(6).toString());
+		MvcResult stale = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(8).toString());
+		assertThat(stale.getResponse().getStatus()).isEqualTo(412);
+		assertThat(stale.getResponse().getContentAsString()).contains("id=\"inspection-problem\"", "已被他人改期或取消",
+				"name=\"version\" value=\"1\"");
+		MvcResult early = post(member, page + "/move", "version", "1", "inspectedOn", today.minusDays(2).toString());
+		assertThat(early.getResponse().getStatus()).isEqualTo(400);
+		assertThat(early.getResponse().getContentAsString()).contains("新的检查日期不能早于今天");
+		assertThat(post(member, page + "/move", "version", "1", "inspectedOn", "明天").getResponse().getStatus())
+			.isEqualTo(400);
+		MvcResult noReason = post(member, page + "/cancel", "version", "1", "reason", "");
+		assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
+		assertThat(noReason.getResponse().getContentAsString()).contains("id=\"inspection-problem\"");
+
+		MvcResult cancelled = post(member, page + "/cancel", "version", "1", "reason", "与巡察撞期");
+		assertThat(cancelled.getResponse().getStatus()).isEqualTo(302);
+		String seen = get(unit, page);
+		assertThat(seen).contains("id=\"inspection-cancelled\"", "与巡察撞期", "t.d.member.a", "已取消")
+			.doesNotContain("id=\"planned-ahead\"", "id=\"add-finding\"", "id=\"issue\"");
+		assertThat(get(member, page)).doesNotContain("id=\"change-inspection\"");
+		assertThat(get(member, "/discipline")).doesNotContain(page + "\"");
+		assertThat(post(member, page + "/cancel", "version", "2", "reason", "再次").getResponse().getStatus())
+			.isEqualTo(409);
+		assertThat(get(member, "/discipline/actions/" + actionId)).contains("已取消");
+	}
+
+	private MockHttpSession login(Member who) throws Exception {
+		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
+			.andReturn();
+		return (MockHttpSession) login.getRequest().getSession(false);
+	}
+
+	private String get(MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	private MvcResult post(MockHttpSession session, String path, String... params) throws Exception {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).session(session).with(csrf());
+		for (int p = 0; p < params.length; p += 2) {
+			request = request.param(params[p], params[p + 1]);
+		}
+		return this.mvc.perform(request).andReturn();
 	}
 
 }

@@ -83,6 +83,14 @@ class DisciplineApiController {
 	record GroupChange(Integer version, String name, Long leaderId, List<Long> memberIds) {
 	}
 
+	/** An inspection's move: the version read, and its new day. */
+	record InspectionMove(Integer version, LocalDate inspectedOn) {
+	}
+
+	/** An inspection's cancellation: the version read, and why. */
+	record InspectionCancel(Integer version, String reason) {
+	}
+
 	@GetMapping("/api/v1/discipline/kinds")
 	List<ProblemKind> kinds(Actor actor) {
 		return this.queries.kinds();
@@ -161,6 +169,35 @@ class DisciplineApiController {
 	Map<String, Object> inspection(@PathVariable long id, Actor actor) {
 		return Map.of("inspection", this.queries.inspection(id, actor), "checks", this.queries.checks(id, actor),
 				"findings", this.queries.findingsOf(id, actor));
+	}
+
+	/**
+	 * Moves a planned inspection scheduled ahead to another day, at the version read (412
+	 * when it changed meanwhile; 409 once its day has come or it has findings); answers
+	 * the inspection as it is now.
+	 */
+	@PutMapping(path = "/api/v1/discipline/inspections/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Views.Inspection moveInspection(@PathVariable long id, @RequestBody InspectionMove move, Actor actor) {
+		this.management.moveInspection(id, version(move.version()), move.inspectedOn(), actor);
+		return this.queries.inspection(id, actor);
+	}
+
+	/**
+	 * Cancels a planned inspection scheduled ahead, with the reason, at the version read;
+	 * answers the inspection, cancelled.
+	 */
+	@PostMapping(path = "/api/v1/discipline/inspections/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Views.Inspection cancelInspection(@PathVariable long id, @RequestBody InspectionCancel cancel, Actor actor) {
+		this.management.cancelInspection(id, version(cancel.version()), cancel.reason(), actor);
+		return this.queries.inspection(id, actor);
+	}
+
+	private static int version(Integer version) {
+		if (version == null) {
+			throw new org.qiqing.platform.InvalidInput("version",
+					org.qiqing.platform.Text.of("error.field.required", "version"));
+		}
+		return version;
 	}
 
 	@PostMapping(path = "/api/v1/discipline/inspections/{id}/findings", consumes = MediaType.APPLICATION_JSON_VALUE)

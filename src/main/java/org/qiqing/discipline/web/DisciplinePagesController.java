@@ -392,9 +392,25 @@ class DisciplinePagesController {
 	String showInspection(@PathVariable long id, Actor actor, Model model) {
 		org.qiqing.discipline.Views.Inspection inspection = this.queries.inspection(id, actor);
 		model.addAttribute("inspection", inspection);
-		// Planned ahead: no findings nor issue until its day.
-		model.addAttribute("ahead",
-				inspection.inspectedOn().isAfter(LocalDate.now(org.qiqing.platform.PlatformClock.CHINA)));
+		// Planned ahead: no findings nor issue until its day; moved or cancelled by
+		// discipline roles until then, while it has no findings.
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		boolean ahead = inspection.inspectedOn().isAfter(today);
+		model.addAttribute("ahead", ahead);
+		boolean mayChange = ahead && !inspection.cancelled() && inspection.findings() == 0
+				&& inspection.issuedAt() == null && this.scope.isDiscipline(actor);
+		model.addAttribute("mayChange", mayChange);
+		if (mayChange) {
+			LocalDate[] period = this.queries.actionPeriod(inspection.actionId());
+			model.addAttribute("moveFirst", period[0].isAfter(today) ? period[0] : today);
+			model.addAttribute("moveLast", period[1]);
+		}
+		model
+			.addAttribute("cancelledAt",
+					inspection.cancelled()
+							? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+								.format(inspection.cancelledAt().atZone(org.qiqing.platform.PlatformClock.CHINA))
+							: null);
 		model.addAttribute("checks", this.queries.checks(id, actor));
 		model.addAttribute("findings", this.queries.findingsOf(id, actor));
 		model.addAttribute("kinds", this.queries.kinds());
@@ -402,6 +418,75 @@ class DisciplinePagesController {
 		model.addAttribute("discipline", this.scope.isDiscipline(actor));
 		model.addAttribute("inspector", actor.has(org.qiqing.organisation.Role.INSPECTOR));
 		return INSPECTION;
+	}
+
+	/**
+	 * Moves a planned inspection scheduled ahead to another day, from its page, at the
+	 * version the page showed. What is wrong is said on the page (400, 409; 412 when it
+	 * changed meanwhile, the page showing it as it is now).
+	 */
+	@PostMapping("/discipline/inspections/{id}/move")
+	String processMoveForm(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String inspectedOn, Actor actor, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		LocalDate day;
+		try {
+			day = inspectedOn == null || inspectedOn.isBlank() ? null : LocalDate.parse(inspectedOn.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return inspectionProblem(id, HttpStatus.BAD_REQUEST, words("discipline.error.date"), actor, model,
+					response);
+		}
+		return changeInspection(id, version, redirect, "discipline.inspection.moved", actor, model, response,
+				v -> this.management.moveInspection(id, v, day, actor));
+	}
+
+	/**
+	 * Cancels a planned inspection scheduled ahead, with the reason, from its page (its
+	 * button asks to confirm), at the version the page showed.
+	 */
+	@PostMapping("/discipline/inspections/{id}/cancel")
+	String processCancelForm(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String reason, Actor actor, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		return changeInspection(id, version, redirect, "discipline.inspection.cancelled", actor, model, response,
+				v -> this.management.cancelInspection(id, v, reason, actor));
+	}
+
+	private String changeInspection(long id, Integer version,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, String done, Actor actor,
+			Model model, jakarta.servlet.http.HttpServletResponse response, java.util.function.IntConsumer change) {
+		if (version == null) {
+			return inspectionProblem(id, HttpStatus.BAD_REQUEST, words("discipline.error.version"), actor, model,
+					response);
+		}
+		try {
+			change.accept(version);
+		}
+		catch (org.qiqing.platform.InvalidInput ex) {
+			return inspectionProblem(id, HttpStatus.BAD_REQUEST, String.join("; ", ex.errors().values()), actor, model,
+					response);
+		}
+		catch (org.qiqing.platform.NotAllowed ex) {
+			return inspectionProblem(id, HttpStatus.CONFLICT, ex.getMessage(), actor, model, response);
+		}
+		catch (org.qiqing.platform.StaleVersion ex) {
+			return inspectionProblem(id, HttpStatus.PRECONDITION_FAILED, words("discipline.inspection.stale"), actor,
+					model, response);
+		}
+		redirect.addFlashAttribute("inspectionChanged", done);
+		return "redirect:/discipline/inspections/" + id;
+	}
+
+	/** The inspection's page as it is now, with what was wrong, and its status. */
+	private String inspectionProblem(long id, HttpStatus status, String problem, Actor actor, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		String view = showInspection(id, actor, model);
+		response.setStatus(status.value());
+		model.addAttribute("inspectionProblem", problem);
+		return view;
 	}
 
 	@PostMapping("/discipline/inspections/{id}/findings")
