@@ -21,7 +21,7 @@ import org.qiqing.organisation.Person;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
 
-import org.qiqing.organisation.UnitNames;
+import org.qiqing.organisation.UnitDirectory;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Paging;
 import org.qiqing.platform.QueryPlans;
@@ -72,21 +72,21 @@ public class DisciplineQueries {
 
 	private final DisciplineScope scope;
 
-	private final UnitNames unitNames;
+	private final UnitDirectory unitDirectory;
 
 	private final People people;
 
 	private final Regions regions;
 
-	DisciplineQueries(JdbcClient jdbc, JdbcTemplate template, DisciplineScope scope, UnitNames unitNames, People people,
-			Regions regions) {
+	DisciplineQueries(JdbcClient jdbc, JdbcTemplate template, DisciplineScope scope, UnitDirectory unitDirectory,
+			People people, Regions regions) {
 		this.jdbc = jdbc;
 		JdbcTemplate cursor = new JdbcTemplate(template.getDataSource());
 		cursor.setFetchSize(LEDGER_WINDOW);
 		this.streaming = JdbcClient.create(cursor);
 		this.planned = QueryPlans.customPlans(template.getDataSource());
 		this.scope = scope;
-		this.unitNames = unitNames;
+		this.unitDirectory = unitDirectory;
 		this.people = people;
 		this.regions = regions;
 	}
@@ -594,7 +594,7 @@ public class DisciplineQueries {
 	}
 
 	Map<Long, String> unitNames(Collection<Long> ids) {
-		return this.unitNames.of(ids);
+		return this.unitDirectory.namesOf(ids);
 	}
 
 	private Map<Long, String> personNames(Collection<Long> ids) {

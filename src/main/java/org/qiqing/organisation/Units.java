@@ -1,6 +1,5 @@
 package org.qiqing.organisation;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +15,5 @@ public interface Units extends ListCrudRepository<Unit, Long> {
 	List<Unit> findAllByOrderByCode();
 
 	List<Unit> findByRegionCodeAndKindOrderByCode(String regionCode, UnitKind kind);
-
-	/** The units still in use that stand in one of the regions. */
-	List<Unit> findByEnabledTrueAndRegionCodeInOrderByCode(Collection<String> regionCodes);
 
 }

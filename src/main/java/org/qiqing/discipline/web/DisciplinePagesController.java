@@ -63,6 +63,8 @@ class DisciplinePagesController {
 
 	private final org.qiqing.organisation.Units units;
 
+	private final org.qiqing.organisation.UnitDirectory unitDirectory;
+
 	private final org.qiqing.organisation.Regions regions;
 
 	private final org.qiqing.organisation.People people;
@@ -74,10 +76,12 @@ class DisciplinePagesController {
 	DisciplinePagesController(org.qiqing.casework.CaseQueries cases, org.qiqing.organisation.People people,
 			DisciplineQueries queries, DisciplineFigures figures, DisciplineManagement management,
 			DisciplineScope scope, DisciplineFiles files, org.qiqing.organisation.Units units,
-			org.qiqing.organisation.Regions regions, org.springframework.context.MessageSource messages) {
+			org.qiqing.organisation.UnitDirectory unitDirectory, org.qiqing.organisation.Regions regions,
+			org.springframework.context.MessageSource messages) {
 		this.messages = messages;
 		this.cases = cases;
 		this.units = units;
+		this.unitDirectory = unitDirectory;
 		this.regions = regions;
 		this.people = people;
 		this.queries = queries;
@@ -342,16 +346,8 @@ class DisciplinePagesController {
 	}
 
 	/** The units of an inspector's jurisdiction, to organise an action. */
-	private List<org.qiqing.organisation.Unit> organisersOf(Actor actor) {
-		// The regions he oversees read once, not one query per unit (36 at 100 times
-		// the seed, each taking a connection of its own).
-		java.util.Set<String> overseen = actor.jurisdictionPattern() == null ? java.util.Set.of()
-				: this.regions.within(actor.jurisdictionPattern())
-					.stream()
-					.filter(region -> actor.oversees(region.path()))
-					.map(org.qiqing.organisation.Region::code)
-					.collect(java.util.stream.Collectors.toSet());
-		return overseen.isEmpty() ? List.of() : this.units.findByEnabledTrueAndRegionCodeInOrderByCode(overseen);
+	private List<org.qiqing.organisation.UnitDirectory.Named> organisersOf(Actor actor) {
+		return this.unitDirectory.standingIn(actor);
 	}
 
 	/** The units an action covers, to choose the inspected one from. */
