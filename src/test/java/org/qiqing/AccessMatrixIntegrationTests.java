@@ -35,7 +35,6 @@ import static org.qiqing.AccessMatrixIntegrationTests.Subject.SPOT_CHECK;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.TOKEN;
 import static org.qiqing.AccessMatrixIntegrationTests.Subject.UNIT;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.net.URLDecoder;
@@ -1026,6 +1025,9 @@ class AccessMatrixIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	Api api;
+
+	@Autowired
 	World world;
 
 	@Autowired
@@ -1296,10 +1298,7 @@ class AccessMatrixIntegrationTests {
 	private MockHttpSession session(Member who) throws Exception {
 		MockHttpSession session = this.sessions.get(who.username());
 		if (session == null) {
-			MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-				.andReturn();
-			assertThat(login.getResponse().getRedirectedUrl()).as("login of " + who.username()).isEqualTo("/");
-			session = (MockHttpSession) login.getRequest().getSession(false);
+			session = this.api.login(who);
 			this.sessions.put(who.username(), session);
 		}
 		return session;

@@ -1,7 +1,6 @@
 package org.qiqing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -9,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +28,9 @@ class AdministrationPagesIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	Api api;
+
+	@Autowired
 	World world;
 
 	@Autowired
@@ -40,7 +41,7 @@ class AdministrationPagesIntegrationTests {
 
 	@Test
 	void anAdministratorSeesTheUnitsAndTheReportOfHisImport() throws Exception {
-		MockHttpSession session = login(this.world.admin());
+		MockHttpSession session = this.api.login(this.world.admin());
 		assertThat(body(this.mvc.perform(get("/admin/units").session(session)).andReturn())).contains("嘉善县经信局")
 			.contains("批量导入");
 		String code = AdminFixtures.unique("PAGE-");
@@ -57,7 +58,7 @@ class AdministrationPagesIntegrationTests {
 
 	@Test
 	void aFileWithAWrongHeaderIsRefusedWithItsReason() throws Exception {
-		MockHttpSession session = login(this.world.admin());
+		MockHttpSession session = this.api.login(this.world.admin());
 		MvcResult imported = this.mvc
 			.perform(multipart("/admin/people/import").file(csv("name\nx\n")).session(session).with(csrf()))
 			.andReturn();
@@ -68,14 +69,14 @@ class AdministrationPagesIntegrationTests {
 
 	@Test
 	void dispatchersKeepEnterprisesButNotUnitsOrPeople() throws Exception {
-		MockHttpSession session = login(this.world.dispatcherA());
+		MockHttpSession session = this.api.login(this.world.dispatcherA());
 		assertThat(body(this.mvc.perform(get("/admin/enterprises").param("lang", "en").session(session)).andReturn()))
 			.contains(this.world.firmA().getName())
 			.doesNotContain(this.world.firmB().getName())
 			.contains("Enterprise registry");
 		assertThat(this.mvc.perform(get("/admin/people").session(session)).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
-		assertThat(this.mvc.perform(get("/admin/units").session(login(this.world.handlerA())))
+		assertThat(this.mvc.perform(get("/admin/units").session(this.api.login(this.world.handlerA())))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
@@ -91,7 +92,7 @@ class AdministrationPagesIntegrationTests {
 		for (int n = 0; n <= 50; n++) {
 			rows.append(AdminFixtures.creditCode()).append(',').append(name).append(n).append(",330421\n");
 		}
-		MockHttpSession session = login(this.world.admin());
+		MockHttpSession session = this.api.login(this.world.admin());
 		this.mvc
 			.perform(multipart("/admin/enterprises/import").file(csv(rows.toString())).session(session).with(csrf()));
 
@@ -109,7 +110,7 @@ class AdministrationPagesIntegrationTests {
 
 	@Test
 	void theCaseListPagesInPlace() throws Exception {
-		MockHttpSession session = login(this.world.admin());
+		MockHttpSession session = this.api.login(this.world.admin());
 		for (int n = 0; n <= 20; n++) {
 			new Api(this.mvc).fileCase(this.world.enterpriseA(), this.world.firmA().getId(),
 					this.world.category().id());
@@ -130,7 +131,7 @@ class AdministrationPagesIntegrationTests {
 	 */
 	@Test
 	void everyPersonTheListLinksToOpensAndThePlatformsOwnPersonIsNotListed() throws Exception {
-		MockHttpSession session = login(this.world.admin());
+		MockHttpSession session = this.api.login(this.world.admin());
 		long system = this.jdbc.sql("select id from person where username = 'system'").query(Long.class).single();
 		String list = body(this.mvc.perform(get("/admin/people").session(session)).andReturn());
 		java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"/admin/people/(\\d+)\"").matcher(list);
@@ -155,18 +156,11 @@ class AdministrationPagesIntegrationTests {
 				"停用单位" + AdminFixtures.unique(""), org.qiqing.organisation.UnitKind.DEPARTMENT, "330421", null);
 		closed.enable(false);
 		closed = this.units.save(closed);
-		MockHttpSession session = login(this.world.admin());
+		MockHttpSession session = this.api.login(this.world.admin());
 		for (String page : new String[] { "/admin/people/new", "/admin/notifications" }) {
 			String form = body(this.mvc.perform(get(page).session(session)).andReturn());
 			assertThat(form).as(page).contains(open.getName()).doesNotContain(closed.getName());
 		}
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 	private static MockMultipartFile csv(String content) {

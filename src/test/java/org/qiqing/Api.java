@@ -1,5 +1,9 @@
 package org.qiqing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -9,14 +13,17 @@ import org.qiqing.TestWorld.World;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * Calls the API as a member of the {@link TestWorld}, with his token, as an integration
- * would.
+ * Calls the application as a member of the {@link TestWorld}: the API with his token, as
+ * an integration would, and the pages in the session of a login with the form, as his
+ * browser would. Every {@link IntegrationTest} can have one injected
+ * ({@code @Autowired Api api;}).
  */
 public final class Api {
 
@@ -94,12 +101,82 @@ public final class Api {
 		return id;
 	}
 
+	/**
+	 * Logs the member in with the login form and the world's password, as his browser
+	 * would, and answers the session; fails the test if the login does not lead to the
+	 * start page.
+	 */
+	public MockHttpSession login(Member who) throws Exception {
+		return login(who.username(), TestWorld.PASSWORD);
+	}
+
+	/**
+	 * Logs in with the login form under the given name and password and answers the
+	 * session; fails the test if the login does not lead to the start page.
+	 */
+	public MockHttpSession login(String username, String password) throws Exception {
+		MvcResult login = submitLogin(username, password);
+		assertThat(login.getResponse().getRedirectedUrl()).as("login of " + username).isEqualTo("/");
+		return (MockHttpSession) login.getRequest().getSession(false);
+	}
+
+	/**
+	 * The session of a login with the form, or {@code null} when the login does not lead
+	 * to the start page (refused, or waiting for a second factor).
+	 */
+	public MockHttpSession loginOrNull(String username, String password) throws Exception {
+		MvcResult login = submitLogin(username, password);
+		return "/".equals(login.getResponse().getRedirectedUrl())
+				? (MockHttpSession) login.getRequest().getSession(false) : null;
+	}
+
+	/** A page read in a browser's session: the whole answer, whatever its status. */
+	public MvcResult page(MockHttpSession session, String path) throws Exception {
+		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn();
+	}
+
+	/** The text of a page read in a browser's session, whatever its status. */
+	public String pageText(MockHttpSession session, String path) throws Exception {
+		return text(page(session, path));
+	}
+
+	/**
+	 * The text of a page read in a browser's session; fails the test unless it is 200.
+	 */
+	public String okPageText(MockHttpSession session, String path) throws Exception {
+		MvcResult result = page(session, path);
+		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+		return text(result);
+	}
+
+	/** The text of a page the member reads just after logging in, whatever its status. */
+	public String pageText(Member who, String path) throws Exception {
+		return pageText(login(who), path);
+	}
+
+	/**
+	 * The text of a page the member reads just after logging in; fails the test unless it
+	 * is 200.
+	 */
+	public String okPageText(Member who, String path) throws Exception {
+		return okPageText(login(who), path);
+	}
+
+	/** The body of an answer, read as UTF-8. */
+	public static String text(MvcResult result) throws Exception {
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
 	public static Object read(MvcResult result, String path) throws Exception {
 		return JsonPath.read(result.getResponse().getContentAsString(), path);
 	}
 
 	public static int version(MvcResult result) throws Exception {
 		return ((Number) read(result, "$.version")).intValue();
+	}
+
+	private MvcResult submitLogin(String username, String password) throws Exception {
+		return this.mvc.perform(formLogin("/login").user(username).password(password)).andReturn();
 	}
 
 	private static MockHttpServletRequestBuilder as(Member who, MockHttpServletRequestBuilder request) {

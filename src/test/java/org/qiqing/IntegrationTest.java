@@ -15,15 +15,15 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The one configuration every integration test uses, so that all of them share one
  * application context (and one freshly migrated database) per run: a real server on a
- * random port, MockMvc, and the {@link TestWorld}, whose people read Chinese again after
- * each test ({@link WorldInChinese}).
+ * random port, MockMvc, the {@link TestWorld}, whose people read Chinese again after each
+ * test ({@link WorldInChinese}), and an {@link Api} to call it as one of them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestWorld.class)
+@Import({ TestWorld.class, Api.class })
 @ExtendWith(WorldInChinese.class)
 public @interface IntegrationTest {
 

@@ -25,8 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Phones and e-mail addresses are masked for the roles that do not need them (leaders,
@@ -99,11 +97,11 @@ class PersonalDataIntegrationTests {
 
 	@Test
 	void theProfilePageMasksAndRevealsInPlace() throws Exception {
-		MockHttpSession leader = login("t.leader.a");
-		String page = page(leader, "/enterprises/" + this.world.firmA().getId());
+		MockHttpSession leader = this.api.login(this.world.leaderA());
+		String page = this.api.pageText(leader, "/enterprises/" + this.world.firmA().getId());
 		assertThat(page).contains("138****0001").doesNotContain("13800000001").contains("显示完整");
 
-		String revealed = page(leader, "/enterprises/" + this.world.firmA().getId() + "/contact");
+		String revealed = this.api.pageText(leader, "/enterprises/" + this.world.firmA().getId() + "/contact");
 		assertThat(revealed).contains("tel:13800000001").contains("a@example.cn");
 	}
 
@@ -151,14 +149,16 @@ class PersonalDataIntegrationTests {
 	void theManagersPagesMaskAndRevealInPlace() throws Exception {
 		Member manager = firmWithManager();
 		long registration = pendingRegistration(manager.actor().enterpriseId());
-		MockHttpSession session = login(manager.username());
+		MockHttpSession session = this.api.login(manager);
 
-		assertThat(page(session, "/registrations")).contains("139****5678")
+		assertThat(this.api.pageText(session, "/registrations")).contains("139****5678")
 			.doesNotContain("13912345678")
 			.contains("显示完整");
-		assertThat(page(session, "/registrations/" + registration + "/contact")).contains("tel:13912345678");
-		assertThat(page(session, "/contacts")).contains(manager.username());
-		assertThat(page(login("t.dispatcher.a"), "/registrations")).contains("13912345678");
+		assertThat(this.api.pageText(session, "/registrations/" + registration + "/contact"))
+			.contains("tel:13912345678");
+		assertThat(this.api.pageText(session, "/contacts")).contains(manager.username());
+		assertThat(this.api.pageText(this.api.login(this.world.dispatcherA()), "/registrations"))
+			.contains("13912345678");
 	}
 
 	private Member firmWithManager() {
@@ -196,20 +196,6 @@ class PersonalDataIntegrationTests {
 
 	private long lastAuditId() {
 		return this.jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
-	}
-
-	private MockHttpSession login(String username) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(username).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
-	}
-
-	private String page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(get(path).session(session))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private static String body(MvcResult result) throws Exception {

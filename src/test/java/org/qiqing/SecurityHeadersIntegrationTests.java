@@ -2,7 +2,6 @@ package org.qiqing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +56,9 @@ class SecurityHeadersIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	Api api;
+
+	@Autowired
 	World world;
 
 	@Autowired
@@ -71,8 +73,8 @@ class SecurityHeadersIntegrationTests {
 
 	@Test
 	void everyPageIsServedWithTheContentSecurityPolicyAndHoldsNoInlineScriptOrStyle() throws Exception {
-		MockHttpSession admin = login(this.world.admin());
-		MockHttpSession dispatcher = login(this.world.dispatcherA());
+		MockHttpSession admin = this.api.login(this.world.admin());
+		MockHttpSession dispatcher = this.api.login(this.world.dispatcherA());
 		List<String> pages = pages();
 		assertThat(pages).contains("/login", "/queue", "/cases", "/visit", "/admin/categories");
 		List<String> unprotected = new ArrayList<>();
@@ -132,7 +134,7 @@ class SecurityHeadersIntegrationTests {
 	@Test
 	void pagesBehindTheLoginAreNotKeptByTheBrowser() throws Exception {
 		MockHttpServletResponse queue = this.mvc
-			.perform(MockMvcRequestBuilders.get("/queue").session(login(this.world.dispatcherA())))
+			.perform(MockMvcRequestBuilders.get("/queue").session(this.api.login(this.world.dispatcherA())))
 			.andReturn()
 			.getResponse();
 		assertThat(queue.getStatus()).isEqualTo(200);
@@ -275,13 +277,6 @@ class SecurityHeadersIntegrationTests {
 			request.header(HttpHeaders.AUTHORIZATION, who.bearer());
 		}
 		return this.mvc.perform(request).andReturn().getResponse().getStatus();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 	private static HttpResponse<String> get(String base, String path, boolean overHttps) throws Exception {

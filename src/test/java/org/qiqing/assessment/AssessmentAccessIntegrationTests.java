@@ -1,7 +1,6 @@
 package org.qiqing.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.io.ByteArrayInputStream;
 import java.time.YearMonth;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
@@ -29,7 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Who reads and acts on which assessment result, through the API and the pages: a person
@@ -281,15 +278,14 @@ class AssessmentAccessIntegrationTests {
 		return pageResult(who, path).getResponse().getStatus();
 	}
 
+	/** A page, in the member's browser session (a real login with the form, once). */
 	private MvcResult pageResult(Member who, String path) throws Exception {
 		MockHttpSession session = this.sessions.get(who.username());
 		if (session == null) {
-			MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-				.andReturn();
-			session = (MockHttpSession) login.getRequest().getSession(false);
+			session = this.api.login(who);
 			this.sessions.put(who.username(), session);
 		}
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn();
+		return this.api.page(session, path);
 	}
 
 }

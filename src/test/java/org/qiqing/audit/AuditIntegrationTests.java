@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -42,6 +41,9 @@ class AuditIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -208,7 +210,8 @@ class AuditIntegrationTests {
 			.andReturn();
 		assertThat(changed.getResponse().getStatus()).isEqualTo(200);
 
-		int export = this.mvc.perform(get("/coverage/export").param("region", "330421").session(login("t.leader.a")))
+		int export = this.mvc
+			.perform(get("/coverage/export").param("region", "330421").session(this.api.login(this.world.leaderA())))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -227,13 +230,14 @@ class AuditIntegrationTests {
 	@Test
 	void theAuditPageListsEntriesForAdministratorsAndRefusesOthers() throws Exception {
 		String token = issue(this.world.handlerA());
-		String page = this.mvc.perform(get("/admin/audit").param("person", "t.handler.a").session(login("t.admin")))
+		String page = this.mvc
+			.perform(get("/admin/audit").param("person", "t.handler.a").session(this.api.login(this.world.admin())))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("api-token " + token).contains("签发 API 令牌");
 
-		int status = this.mvc.perform(get("/admin/audit").session(login("t.handler.a")))
+		int status = this.mvc.perform(get("/admin/audit").session(this.api.login(this.world.handlerA())))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -246,13 +250,6 @@ class AuditIntegrationTests {
 					this.passwords.encode(TestWorld.PASSWORD), unitId, jurisdiction, Set.of(Role.INSPECTOR))));
 		return new Member(new Actor(person.getId(), username, username, unitId, null, null, Set.of(Role.INSPECTOR)),
 				this.tokens.issue(person.getId(), "test"));
-	}
-
-	private MockHttpSession login(String username) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(username).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 	/** Issues the member a token and answers its id. */

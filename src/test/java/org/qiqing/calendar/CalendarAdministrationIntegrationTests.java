@@ -1,7 +1,6 @@
 package org.qiqing.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,8 +19,8 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.People;
@@ -51,6 +50,9 @@ class CalendarAdministrationIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -256,8 +258,8 @@ class CalendarAdministrationIntegrationTests {
 		// Not an administrator: neither API nor page.
 		assertThat(status(api(this.world.dispatcherA(), get("/api/v1/calendar/2093")))).isEqualTo(403);
 		assertThat(status(putDay(this.world.dispatcherA(), monday, JIASHAN, "HOLIDAY", "越权"))).isEqualTo(403);
-		assertThat(
-				status(this.mvc.perform(get("/admin/calendar").session(login(this.world.dispatcherA()))).andReturn()))
+		assertThat(status(
+				this.mvc.perform(get("/admin/calendar").session(this.api.login(this.world.dispatcherA()))).andReturn()))
 			.isEqualTo(403);
 		// An administrator of another county: not this county's override.
 		assertThat(status(api(this.hainingAdmin, get("/api/v1/calendar/2093").param("region", JIASHAN))))
@@ -280,7 +282,7 @@ class CalendarAdministrationIntegrationTests {
 
 	@Test
 	void thePageShowsTheYearAndEditsAndImportsIt() throws Exception {
-		MockHttpSession session = login(this.jiashanAdmin);
+		MockHttpSession session = this.api.login(this.jiashanAdmin);
 		LocalDate monday = weekday(2092, 3);
 		String page = body(
 				this.mvc.perform(get("/admin/calendar").param("year", "2026").param("region", JIASHAN).session(session))
@@ -354,13 +356,6 @@ class CalendarAdministrationIntegrationTests {
 
 	private MvcResult api(Member who, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
 		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, who.bearer())).andReturn();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 	private static MockMultipartFile file(String filename, String content) {

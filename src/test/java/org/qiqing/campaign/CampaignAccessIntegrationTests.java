@@ -1,7 +1,6 @@
 package org.qiqing.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -66,6 +64,9 @@ class CampaignAccessIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	/** The records of a county. */
 	record County(long campaign, long action, long tickedUnit, long meeting, long decision, long pageDecision) {
@@ -258,38 +259,39 @@ class CampaignAccessIntegrationTests {
 		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
 			String who = entry.getKey();
 			Sight sees = sightOfA(who);
-			MockHttpSession session = login(entry.getValue());
+			MockHttpSession session = this.api.login(entry.getValue());
 			boolean enterprise = entry.getValue().actor().isEnterpriseContact();
-			MvcResult index = page(session, "/campaigns");
+			MvcResult index = this.api.page(session, "/campaigns");
 			assertThat(index.getResponse().getStatus()).as(who + " index").isEqualTo(enterprise ? 403 : 200);
 			String html = index.getResponse().getContentAsString();
 			assertThat(html.contains("专题教育330421")).as(who + " index names the campaign").isEqualTo(sees.campaign());
 			assertThat(html.contains("专题教育330481")).as(who + " index names the foreign campaign").isEqualTo(seesB(who));
 			if (enterprise) {
-				assertThat(page(session, "/queue").getResponse().getContentAsString())
+				assertThat(this.api.page(session, "/queue").getResponse().getContentAsString())
 					.doesNotContain("href=\"/campaigns\"");
 			}
 			if (who.equals("inspectorA") || who.equals("leaderA") || who.equals("handlerA")) {
 				assertThat(html).as(who + " navigation").contains("href=\"/campaigns\"");
 			}
-			MvcResult campaign = page(session, "/campaigns/" + this.a.campaign());
+			MvcResult campaign = this.api.page(session, "/campaigns/" + this.a.campaign());
 			assertThat(campaign.getResponse().getStatus()).as(who + " campaign page")
 				.isEqualTo(sees.campaign() ? 200 : 404);
 			String checklist = campaign.getResponse().getContentAsString();
 			assertThat(checklist.contains("已完成330421")).as(who + " department A's checklist on the page")
 				.isEqualTo(sees.checklist());
-			assertThat(page(session, "/campaigns/" + this.b.campaign()).getResponse().getStatus())
+			assertThat(this.api.page(session, "/campaigns/" + this.b.campaign()).getResponse().getStatus())
 				.as(who + " foreign campaign page")
 				.isEqualTo(seesB(who) ? 200 : 404);
-			assertThat(page(session,
-					"/campaigns/%d/units/%d/actions/%d/evidence".formatted(this.a.campaign(), this.a.tickedUnit(),
-							this.a.action()))
+			assertThat(this.api
+				.page(session,
+						"/campaigns/%d/units/%d/actions/%d/evidence".formatted(this.a.campaign(), this.a.tickedUnit(),
+								this.a.action()))
 				.getResponse()
 				.getStatus()).as(who + " evidence").isEqualTo(sees.checklist() ? 200 : 404);
-			MvcResult meeting = page(session, "/meetings/" + this.a.meeting());
+			MvcResult meeting = this.api.page(session, "/meetings/" + this.a.meeting());
 			assertThat(meeting.getResponse().getStatus()).as(who + " meeting page")
 				.isEqualTo(sees.meeting() ? 200 : 404);
-			assertThat(page(session, "/meetings/" + this.b.meeting()).getResponse().getStatus())
+			assertThat(this.api.page(session, "/meetings/" + this.b.meeting()).getResponse().getStatus())
 				.as(who + " foreign meeting page")
 				.isEqualTo(who.equals("inspectorB") ? 200 : 404);
 			// The forms.
@@ -349,17 +351,6 @@ class CampaignAccessIntegrationTests {
 				.as(who + " meeting form")
 				.isEqualTo(who.equals("inspectorA") ? 302 : 409);
 		}
-	}
-
-	MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		assertThat(login.getResponse().getRedirectedUrl()).as("login of " + who.username()).isEqualTo("/");
-		return (MockHttpSession) login.getRequest().getSession(false);
-	}
-
-	MvcResult page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn();
 	}
 
 	int post(MockHttpSession session, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {

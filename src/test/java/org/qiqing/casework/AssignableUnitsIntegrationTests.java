@@ -1,7 +1,6 @@
 package org.qiqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
-import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.People;
 import org.qiqing.organisation.Regions;
@@ -45,6 +42,9 @@ class AssignableUnitsIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	Api api;
+
+	@Autowired
 	World world;
 
 	@Autowired
@@ -65,7 +65,7 @@ class AssignableUnitsIntegrationTests {
 		Unit cityOnly = fixtures().unitIn("330400");
 		long id = acceptedCase();
 		String page = this.mvc
-			.perform(MockMvcRequestBuilders.get("/cases/" + id).session(login(this.world.dispatcherA())))
+			.perform(MockMvcRequestBuilders.get("/cases/" + id).session(this.api.login(this.world.dispatcherA())))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -100,7 +100,7 @@ class AssignableUnitsIntegrationTests {
 		assertThat(version(id)).isEqualTo(version);
 
 		// On the page: the step is refused with a readable reason and the case stays.
-		MockHttpSession dispatcher = login(this.world.dispatcherA());
+		MockHttpSession dispatcher = this.api.login(this.world.dispatcherA());
 		MvcResult posted = this.mvc
 			.perform(MockMvcRequestBuilders.post("/cases/" + id + "/steps/assign")
 				.session(dispatcher)
@@ -171,13 +171,6 @@ class AssignableUnitsIntegrationTests {
 
 	private AdminFixtures fixtures() {
 		return new AdminFixtures(this.regions, this.units, this.people, this.tokens);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 }

@@ -2,7 +2,6 @@ package org.qiqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
@@ -167,7 +165,7 @@ class CaseListFiltersIntegrationTests {
 
 	@Test
 	void thePageFiltersByTheSameParametersAndSaysWhatIsWrong() throws Exception {
-		MockHttpSession session = login(this.world.dispatcherA());
+		MockHttpSession session = this.api.login(this.world.dispatcherA());
 		String found = this.mvc
 			.perform(MockMvcRequestBuilders.get("/cases")
 				.param("q", this.number.substring(this.number.length() - 6))
@@ -194,13 +192,6 @@ class CaseListFiltersIntegrationTests {
 
 	private MvcResult get(Member who, String query) throws Exception {
 		return this.api.get(who, "/api/v1/cases?" + query);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.qiqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,8 +14,8 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.People;
@@ -48,6 +47,9 @@ class CategoryGuideIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -163,23 +165,23 @@ class CategoryGuideIntegrationTests {
 			.perform(post("/admin/categories/" + this.category.id()).param("version", "0")
 				.param("needs", "越权")
 				.param("acceptHours", "1")
-				.session(login(this.countyAdmin))
+				.session(this.api.login(this.countyAdmin))
 				.with(csrf()))
 			.andReturn();
 		assertThat(status(page)).isEqualTo(403);
 		assertThat(row()).isEqualTo(before);
 
 		// He reads the page, without a form to change anything.
-		String shown = body(this.mvc.perform(get("/admin/categories").session(login(this.countyAdmin))).andReturn());
+		String shown = body(
+				this.mvc.perform(get("/admin/categories").session(this.api.login(this.countyAdmin))).andReturn());
 		assertThat(shown).contains(this.category.name()).doesNotContain("name=\"acceptHours\"");
-		assertThat(
-				status(this.mvc.perform(get("/admin/categories").session(login(this.world.dispatcherA()))).andReturn()))
-			.isEqualTo(403);
+		assertThat(status(this.mvc.perform(get("/admin/categories").session(this.api.login(this.world.dispatcherA())))
+			.andReturn())).isEqualTo(403);
 	}
 
 	@Test
 	void theAdministrationPageChangesAGuideAndKeepsWhatWasTypedWhenItRefuses() throws Exception {
-		MockHttpSession admin = login(this.world.admin());
+		MockHttpSession admin = this.api.login(this.world.admin());
 		String page = body(this.mvc.perform(get("/admin/categories").session(admin)).andReturn());
 		assertThat(page).contains(this.category.name(), "嘉善县经信局", "受理 4 个工作小时")
 			.contains("action=\"/admin/categories/" + this.category.id() + "\"");
@@ -235,7 +237,7 @@ class CategoryGuideIntegrationTests {
 
 	@Test
 	void theFilingFormShowsTheChosenCategorysGuideWithItsLimits() throws Exception {
-		MockHttpSession enterprise = login(this.world.enterpriseA());
+		MockHttpSession enterprise = this.api.login(this.world.enterpriseA());
 		String form = body(this.mvc.perform(get("/cases/new").session(enterprise)).andReturn());
 		assertThat(form).contains("hx-get=\"/categories/guide\"", "name=\"categoryId\"", "hx-target=\"#guide\"",
 				"id=\"guide\"");
@@ -251,7 +253,8 @@ class CategoryGuideIntegrationTests {
 			.doesNotContain("<html");
 
 		assertThat(status(putGuide(this.world.admin(), "\"0\"", GUIDE))).isEqualTo(200);
-		MvcResult guided = this.mvc.perform(get(fragmentPath()).session(login(this.world.visitorA()))).andReturn();
+		MvcResult guided = this.mvc.perform(get(fragmentPath()).session(this.api.login(this.world.visitorA())))
+			.andReturn();
 		assertThat(status(guided)).isEqualTo(200);
 		assertThat(body(guided)).contains("一次性告知", this.category.name(), "需要说明的情况", "新增负荷和用途", "所需材料", "<li>营业执照</li>",
 				"<li>产权证明</li>", "办理流程", "外线工程另计。", "受理：4 个工作小时内；办结：5 个工作日内");
@@ -290,13 +293,6 @@ class CategoryGuideIntegrationTests {
 
 	private MvcResult api(Member who, MockHttpServletRequestBuilder request) throws Exception {
 		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, who.bearer())).andReturn();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 	private static int status(MvcResult result) {

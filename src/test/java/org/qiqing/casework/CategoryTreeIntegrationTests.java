@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.People;
@@ -18,14 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -44,6 +41,9 @@ class CategoryTreeIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -151,7 +151,8 @@ class CategoryTreeIntegrationTests {
 		// Its child went with it; neither is offered, on the filing form or to the visit.
 		assertThat(this.categories.find(child).orElseThrow().retired()).isTrue();
 		assertThat(this.categories.offered()).extracting(Category::id).doesNotContain(parent, child);
-		MvcResult form = this.mvc.perform(get("/cases/new").session(login(this.world.enterpriseA()))).andReturn();
+		MvcResult form = this.mvc.perform(get("/cases/new").session(this.api.login(this.world.enterpriseA())))
+			.andReturn();
 		assertThat(form.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
 			.doesNotContain("待停用小类");
 		// Filing under it is refused with a reason.
@@ -168,7 +169,7 @@ class CategoryTreeIntegrationTests {
 			.perform(get("/api/v1/cases/" + kept).header(HttpHeaders.AUTHORIZATION, this.world.dispatcherA().bearer()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.categoryId").value(child));
-		String detail = this.mvc.perform(get("/cases/" + kept).session(login(this.world.dispatcherA())))
+		String detail = this.mvc.perform(get("/cases/" + kept).session(this.api.login(this.world.dispatcherA())))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -227,13 +228,6 @@ class CategoryTreeIntegrationTests {
 		assertThat(this.jdbc.sql("select count(*) from case_category where code like 'STD-%' and parent_id is null")
 			.query(Integer.class)
 			.single()).isEqualTo(10);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 	private long create(String json) throws Exception {

@@ -2,10 +2,7 @@ package org.qiqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -14,14 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
-import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +34,9 @@ class ClosingIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -154,7 +151,8 @@ class ClosingIntegrationTests {
 		assertThat(this.events.stream(CaseTransitioned.class)
 			.filter(e -> e.caseId() == id && e.action() == CaseAction.RETURN_VISIT)
 			.map(CaseTransitioned::to)).containsExactly(CaseState.CLOSED);
-		assertThat(page(this.world.enterpriseA(), id)).contains("回访代评", "王经理 · 总经理 · 电话回访 · 2026-10-09 15:00");
+		assertThat(this.api.pageText(this.world.enterpriseA(), "/cases/" + id)).contains("回访代评",
+				"王经理 · 总经理 · 电话回访 · 2026-10-09 15:00");
 		assertThat(this.history.verify(id)).isEmpty();
 
 		// Its unrated close, set at the resolution, finds the case closed and is skipped.
@@ -203,7 +201,8 @@ class ClosingIntegrationTests {
 		assertThat(Api.read(seen, "$.ratingSource")).isEqualTo("ENTERPRISE");
 		assertThat(Api.read(seen, "$.ratingReview")).isEqualTo("UNREASONABLE");
 		assertThat(Api.read(seen, "$.ratingReviewReason")).isEqualTo("诉求超出政策范围，单位已依规解释到位");
-		assertThat(page(this.world.enterpriseA(), id)).contains("差评不合理", "诉求超出政策范围，单位已依规解释到位", "非常不满意");
+		assertThat(this.api.pageText(this.world.enterpriseA(), "/cases/" + id)).contains("差评不合理", "诉求超出政策范围，单位已依规解释到位",
+				"非常不满意");
 		MvcResult timeline = api.get(this.world.enterpriseA(), "/api/v1/cases/" + id + "/timeline");
 		assertThat(JsonPath.<List<String>>read(timeline.getResponse().getContentAsString(), "$[*].action"))
 			.endsWith("REVIEW_RATING");
@@ -229,18 +228,6 @@ class ClosingIntegrationTests {
 
 	private int version(Api api, long id) throws Exception {
 		return Api.version(api.get(this.world.dispatcherA(), "/api/v1/cases/" + id));
-	}
-
-	private String page(Member who, long id) throws Exception {
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
-		return this.mvc.perform(get("/cases/" + id).session(session))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private void at(String chinaTime) {

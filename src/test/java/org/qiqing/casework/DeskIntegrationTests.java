@@ -1,6 +1,5 @@
 package org.qiqing.casework;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
@@ -27,8 +25,6 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The dispatch board says how many cases each column holds and pages through all of them;
@@ -43,6 +39,9 @@ class DeskIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -61,20 +60,20 @@ class DeskIntegrationTests {
 	@Test
 	void theBoardCountsEveryCaseOfAColumnAndPagesThroughThemAll() throws Exception {
 		Api api = new Api(this.mvc);
-		MockHttpSession dispatcher = login(this.world.dispatcherA());
-		long before = count(page(dispatcher, "/board"), "SUBMITTED");
+		MockHttpSession dispatcher = this.api.login(this.world.dispatcherA());
+		long before = count(this.api.okPageText(dispatcher, "/board"), "SUBMITTED");
 		Set<Long> filed = new HashSet<>();
 		for (int i = 0; i < 12; i++) {
 			filed.add(api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id()));
 		}
-		String board = page(dispatcher, "/board");
+		String board = this.api.okPageText(dispatcher, "/board");
 		assertThat(count(board, "SUBMITTED")).isEqualTo(before + 12);
 		// Page by page, the column shows every one of its cases once.
 		List<Long> seen = new ArrayList<>();
 		String column = column(board, "SUBMITTED");
 		for (int page = 1; column.contains("/board/columns/SUBMITTED?page=" + page); page++) {
 			seen.addAll(cards(column));
-			column = column(page(dispatcher, "/board/columns/SUBMITTED?page=" + page), "SUBMITTED");
+			column = column(this.api.okPageText(dispatcher, "/board/columns/SUBMITTED?page=" + page), "SUBMITTED");
 		}
 		seen.addAll(cards(column));
 		assertThat(seen).hasSize((int) (before + 12)).doesNotHaveDuplicates().containsAll(filed);
@@ -82,7 +81,7 @@ class DeskIntegrationTests {
 		// Each card says how long it has waited and how it stands in time.
 		assertThat(column(board, "SUBMITTED")).contains("class=\"age small\"").contains("class=\"time time-");
 		// Another county's dispatcher sees none of them.
-		String foreign = page(login(this.world.dispatcherB()), "/board");
+		String foreign = this.api.okPageText(this.api.login(this.world.dispatcherB()), "/board");
 		assertThat(foreign).doesNotContain("/cases/" + filed.iterator().next() + "\"");
 		assertThat(count(foreign, "SUBMITTED")).isLessThan(before + 12);
 	}
@@ -161,8 +160,8 @@ class DeskIntegrationTests {
 		assertThat((List<?>) Api.read(foreign, "$.items")).isEmpty();
 
 		// The page: the tally first, each count a link to its rows; the rows paged.
-		MockHttpSession session = login(supervisor);
-		String desk = page(session, "/supervision");
+		MockHttpSession session = this.api.login(supervisor);
+		String desk = this.api.okPageText(session, "/supervision");
 		assertThat(desk.indexOf("id=\"unit-summary\"")).isPositive().isLessThan(desk.indexOf("id=\"watch\""));
 		assertThat(desk).contains("href=\"/supervision?unit=" + this.world.deptA().getId() + "&amp;time=RED\"");
 		for (long id : atDeptA) {
@@ -170,8 +169,9 @@ class DeskIntegrationTests {
 		}
 		String waitingRow = row(listing(session, "/supervision?unit=0", waiting), waiting);
 		assertThat(waitingRow).contains("待受理分拨");
-		assertThat(page(session, "/supervision?unit=" + this.world.deptB().getId())).doesNotContain("id=\"watched-");
-		assertThat(page(session, "/supervision?time=RED&page=1000")).doesNotContain("id=\"watched-");
+		assertThat(this.api.okPageText(session, "/supervision?unit=" + this.world.deptB().getId()))
+			.doesNotContain("id=\"watched-");
+		assertThat(this.api.okPageText(session, "/supervision?time=RED&page=1000")).doesNotContain("id=\"watched-");
 	}
 
 	/** The board's page size, as the controller sets it. */
@@ -229,25 +229,12 @@ class DeskIntegrationTests {
 	private String listing(MockHttpSession session, String path, long id) throws Exception {
 		String page = "";
 		for (int n = 0; n < 100; n++) {
-			page = page(session, path + (path.contains("?") ? "&" : "?") + "page=" + n);
+			page = this.api.okPageText(session, path + (path.contains("?") ? "&" : "?") + "page=" + n);
 			if (page.contains("id=\"watched-" + id + "\"") || !page.contains("id=\"watched-")) {
 				break;
 			}
 		}
 		return page;
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
-	}
-
-	private String page(MockHttpSession session, String path) throws Exception {
-		MvcResult result = this.mvc.perform(get(path).session(session)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private void at(String chinaTime) {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
@@ -21,7 +20,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 /**
  * A leader's assignment (领导交办) is filed and assigned in one go with the leader's own due
@@ -33,6 +31,9 @@ class LeaderAssignmentIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -118,7 +119,7 @@ class LeaderAssignmentIntegrationTests {
 
 	@Test
 	void theLeaderFilesFromHisPageAndOthersCannotOpenIt() throws Exception {
-		MockHttpSession leader = login(this.world.leaderA());
+		MockHttpSession leader = this.api.login(this.world.leaderA());
 		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/assignments/new").session(leader))
 			.andReturn()
 			.getResponse()
@@ -147,7 +148,7 @@ class LeaderAssignmentIntegrationTests {
 		assertThat(page).contains("领导交办").contains("特急");
 
 		int status = this.mvc
-			.perform(MockMvcRequestBuilders.get("/assignments/new").session(login(this.world.handlerA())))
+			.perform(MockMvcRequestBuilders.get("/assignments/new").session(this.api.login(this.world.handlerA())))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -172,13 +173,6 @@ class LeaderAssignmentIntegrationTests {
 		MvcResult result = new Api(this.mvc).get(who, "/api/v1/queue?size=100");
 		List<Number> ids = (List<Number>) Api.read(result, "$.items[*].id");
 		return ids.stream().map(Number::longValue).toList();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 	/** The notifications a person got whose key matches. */

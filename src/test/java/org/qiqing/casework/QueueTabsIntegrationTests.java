@@ -1,7 +1,6 @@
 package org.qiqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
@@ -75,7 +73,7 @@ class QueueTabsIntegrationTests {
 		// listed.
 		assertThat(newOf(queue(handler, "size=100"), arrived)).isTrue();
 
-		MockHttpSession session = login(handler);
+		MockHttpSession session = this.api.login(handler);
 		String page = this.mvc.perform(MockMvcRequestBuilders.get("/queue").param("tab", "new").session(session))
 			.andReturn()
 			.getResponse()
@@ -190,13 +188,6 @@ class QueueTabsIntegrationTests {
 
 	private String number(long id) {
 		return this.jdbc.sql("select number from cases where id = :id").param("id", id).query(String.class).single();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 }

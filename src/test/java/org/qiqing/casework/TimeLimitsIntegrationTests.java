@@ -1,6 +1,5 @@
 package org.qiqing.casework;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld.World;
-import org.qiqing.TestWorld;
 import org.qiqing.platform.PlatformClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +18,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.qiqing.platform.PlatformClock.CHINA;
 
 /**
@@ -247,23 +243,17 @@ class TimeLimitsIntegrationTests {
 	@Test
 	void theSupervisionDeskPresetsNoReasonAndAsksBeforeAnOrderOrAnEscalation() throws Exception {
 		at("2026-09-30T10:00");
-		long id = new Api(this.mvc).assignedCase(this.world);
+		Api api = new Api(this.mvc);
+		long id = api.assignedCase(this.world);
 		at("2026-10-12T10:00");
 		this.sweep.sweep();
 		assertThat(timeState(id)).isEqualTo("YELLOW");
-		MockHttpSession supervisor = (MockHttpSession) this.mvc
-			.perform(formLogin().user(this.world.supervisorA().username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		MockHttpSession supervisor = api.login(this.world.supervisorA());
 		// Page by page: the other test classes' cases share the county and may come
 		// first.
 		String page = "";
 		for (int n = 0; n < 100; n++) {
-			page = this.mvc.perform(get("/supervision?page=" + n).session(supervisor))
-				.andReturn()
-				.getResponse()
-				.getContentAsString(StandardCharsets.UTF_8);
+			page = api.pageText(supervisor, "/supervision?page=" + n);
 			if (page.contains("id=\"watched-" + id + "\"") || !page.contains("id=\"watched-")) {
 				break;
 			}

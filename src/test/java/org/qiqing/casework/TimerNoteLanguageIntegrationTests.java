@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.documents.CaseDocuments;
@@ -27,13 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -54,6 +51,9 @@ class TimerNoteLanguageIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -101,9 +101,9 @@ class TimerNoteLanguageIntegrationTests {
 		Member english = new AdminFixtures(this.regions, this.units, this.people, this.tokens)
 			.official(AdminFixtures.JIASHAN, Role.SUPERVISOR);
 		this.languages.choose(english.actor().personId(), Locale.ENGLISH);
-		String englishPage = page(english, "/cases/" + id);
+		String englishPage = this.api.okPageText(english, "/cases/" + id);
 		assertThat(englishPage).contains(ORDER_EN, ESCALATE_EN).doesNotContain(ORDER_ZH, ESCALATE_ZH);
-		String chinesePage = page(this.world.supervisorA(), "/cases/" + id);
+		String chinesePage = this.api.okPageText(this.world.supervisorA(), "/cases/" + id);
 		assertThat(chinesePage).contains(ORDER_ZH, ESCALATE_ZH).doesNotContain(ORDER_EN, ESCALATE_EN);
 
 		assertThat(notes(api(english, "/api/v1/cases/" + id + "/timeline", "en")))
@@ -198,17 +198,6 @@ class TimerNoteLanguageIntegrationTests {
 			.param("action", action)
 			.query(String.class)
 			.single();
-	}
-
-	private String page(Member who, String path) throws Exception {
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		MvcResult result = this.mvc.perform(get(path).session(session)).andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private String api(Member who, String path, String language) throws Exception {

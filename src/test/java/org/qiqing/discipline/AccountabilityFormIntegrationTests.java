@@ -1,7 +1,6 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -62,6 +61,9 @@ class AccountabilityFormIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Api api;
+
 	Member inspector;
 
 	long inspection;
@@ -103,12 +105,13 @@ class AccountabilityFormIntegrationTests {
 
 	@Test
 	void anInspectorHoldsAPersonAccountableFromAFindingsPage() throws Exception {
-		MockHttpSession session = login(this.inspector);
-		String inspectionPage = page(session, "/discipline/inspections/" + this.inspection).getResponse()
+		MockHttpSession session = this.api.login(this.inspector);
+		String inspectionPage = this.api.page(session, "/discipline/inspections/" + this.inspection)
+			.getResponse()
 			.getContentAsString();
 		String link = "/discipline/accountability?causeType=FINDING&amp;causeId=" + this.finding;
 		assertThat(inspectionPage).contains(link);
-		MvcResult form = page(session, "/discipline/accountability?causeType=FINDING&causeId=" + this.finding);
+		MvcResult form = this.api.page(session, "/discipline/accountability?causeType=FINDING&causeId=" + this.finding);
 		String html = form.getResponse().getContentAsString();
 		assertThat(html).contains("id=\"accountability-form\"", "一次性告知不清晰", "诫勉", "组织调整或组织处理", "纪律处分", "改组");
 		// The finding's unit is chosen already.
@@ -132,10 +135,11 @@ class AccountabilityFormIntegrationTests {
 		assertThat(decision.causeType()).isEqualTo(CauseType.FINDING);
 		assertThat(decision.causeId()).isEqualTo(this.finding);
 		assertThat(decision.documentName()).isEqualTo("decision.pdf");
-		String register = page(session, "/discipline/accountability").getResponse().getContentAsString();
+		String register = this.api.page(session, "/discipline/accountability").getResponse().getContentAsString();
 		assertThat(register).contains("王五", "诫勉", "嘉善纪〔2026〕1号",
 				"/discipline/accountability/" + decision.id() + "/document");
-		assertThat(page(session, "/discipline/accountability/" + decision.id() + "/document").getResponse()
+		assertThat(this.api.page(session, "/discipline/accountability/" + decision.id() + "/document")
+			.getResponse()
 			.getContentAsByteArray()).isEqualTo(PDF);
 		assertThat(this.jdbc.sql(
 				"select count(*) from audit_entry where action = 'DISCIPLINE_CHANGED' and target_kind = 'accountability'"
@@ -147,7 +151,7 @@ class AccountabilityFormIntegrationTests {
 
 	@Test
 	void anOrganisationIsHeldAccountableWithoutAName() throws Exception {
-		MockHttpSession session = login(this.inspector);
+		MockHttpSession session = this.api.login(this.inspector);
 		MvcResult sent = this.mvc
 			.perform(form("ORGANISATION:REORGANISATION", "", "嘉善纪〔2026〕2号").session(session).with(csrf()))
 			.andReturn();
@@ -163,7 +167,7 @@ class AccountabilityFormIntegrationTests {
 
 	@Test
 	void whatIsWrongIsSaidBesideItsFieldInThePageAndNothingIsRecorded() throws Exception {
-		MockHttpSession session = login(this.inspector);
+		MockHttpSession session = this.api.login(this.inspector);
 		int before = decisions().size();
 		// A person without a name, a date that is none, a form of the other subject.
 		MvcResult missing = this.mvc
@@ -217,7 +221,7 @@ class AccountabilityFormIntegrationTests {
 
 	@Test
 	void inEnglishTheMessagesAreEnglish() throws Exception {
-		MockHttpSession session = login(this.inspector);
+		MockHttpSession session = this.api.login(this.inspector);
 		MvcResult unnamed = this.mvc
 			.perform(form("PERSON:NOTICE", "", "X-1", "lang", "en").session(session).with(csrf()))
 			.andReturn();
@@ -228,16 +232,6 @@ class AccountabilityFormIntegrationTests {
 
 	private List<Views.Decision> decisions() {
 		return this.queries.register(DisciplineFilter.none(), Paging.of(0, 100, 100), this.inspector.actor());
-	}
-
-	private MvcResult page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		return (MockHttpSession) login.getRequest().getSession(false);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
@@ -10,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -45,6 +44,9 @@ class ActionFormIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Api api;
+
 	Member inspector;
 
 	Member party;
@@ -72,7 +74,7 @@ class ActionFormIntegrationTests {
 
 	@Test
 	void anInspectorSetsUpSeveralGroupsOnThePage() throws Exception {
-		MockHttpSession session = login(this.inspector);
+		MockHttpSession session = this.api.login(this.inspector);
 		String page = this.mvc.perform(MockMvcRequestBuilders.get("/discipline").session(session))
 			.andReturn()
 			.getResponse()
@@ -109,7 +111,7 @@ class ActionFormIntegrationTests {
 
 	@Test
 	void whatIsWrongIsSaidOfItsGroupAndNothingIsSetUp() throws Exception {
-		MockHttpSession session = login(this.inspector);
+		MockHttpSession session = this.api.login(this.inspector);
 		int before = this.queries
 			.actions(DisciplineFilter.none(), org.qiqing.platform.Paging.of(0, 100, 100), this.inspector.actor())
 			.size();
@@ -135,12 +137,6 @@ class ActionFormIntegrationTests {
 		List<Views.Action> after = this.queries.actions(DisciplineFilter.none(),
 				org.qiqing.platform.Paging.of(0, 100, 100), this.inspector.actor());
 		assertThat(after).hasSize(before);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		return (MockHttpSession) login.getRequest().getSession(false);
 	}
 
 }

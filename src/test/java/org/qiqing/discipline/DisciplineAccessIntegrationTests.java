@@ -1,7 +1,6 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -60,6 +58,9 @@ class DisciplineAccessIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	/** The records of a county. */
 	record County(long action, long unannounced, long planned, long finding, long hiddenFinding, long decision) {
@@ -252,10 +253,10 @@ class DisciplineAccessIntegrationTests {
 	void everyPageShowsEachRoleExactlyItsOwnRecords() throws Exception {
 		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
 			String who = entry.getKey();
-			MockHttpSession session = login(entry.getValue());
+			MockHttpSession session = this.api.login(entry.getValue());
 			Sight sees = sightOfA(who);
 			boolean enterprise = entry.getValue().actor().isEnterpriseContact();
-			MvcResult index = page(session, "/discipline");
+			MvcResult index = this.api.page(session, "/discipline");
 			assertThat(index.getResponse().getStatus()).as(who + " index").isEqualTo(enterprise ? 403 : 200);
 			String html = index.getResponse().getContentAsString();
 			assertThat(html.contains("专项检查330421")).as(who + " index names the action").isEqualTo(sees.action());
@@ -267,12 +268,12 @@ class DisciplineAccessIntegrationTests {
 				assertThat(html).doesNotContain("专项检查330481", "明查问题330481");
 			}
 			// The whole lists behind the page's newest few, alike.
-			MvcResult actions = page(session, "/discipline/actions");
+			MvcResult actions = this.api.page(session, "/discipline/actions");
 			assertThat(actions.getResponse().getStatus()).as(who + " actions list").isEqualTo(enterprise ? 403 : 200);
 			assertThat(actions.getResponse().getContentAsString().contains("专项检查330421"))
 				.as(who + " actions list names the action")
 				.isEqualTo(sees.action());
-			String findings = page(session, "/discipline/findings").getResponse().getContentAsString();
+			String findings = this.api.page(session, "/discipline/findings").getResponse().getContentAsString();
 			assertThat(findings.contains("明查问题330421")).as(who + " findings list names the finding")
 				.isEqualTo(sees.finding());
 			assertThat(findings.contains("暗访问题330421")).as(who + " findings list names the hidden finding")
@@ -281,18 +282,19 @@ class DisciplineAccessIntegrationTests {
 				assertThat(actions.getResponse().getContentAsString() + findings).doesNotContain("专项检查330481",
 						"明查问题330481");
 			}
-			assertThat(page(session, "/discipline/actions/" + this.a.action()).getResponse().getStatus())
+			assertThat(this.api.page(session, "/discipline/actions/" + this.a.action()).getResponse().getStatus())
 				.as(who + " action page")
 				.isEqualTo(sees.action() ? 200 : 404);
-			assertThat(page(session, "/discipline/inspections/" + this.a.unannounced()).getResponse().getStatus())
+			assertThat(
+					this.api.page(session, "/discipline/inspections/" + this.a.unannounced()).getResponse().getStatus())
 				.as(who + " unannounced page")
 				.isEqualTo(sees.unannounced() ? 200 : 404);
-			MvcResult planned = page(session, "/discipline/inspections/" + this.a.planned());
+			MvcResult planned = this.api.page(session, "/discipline/inspections/" + this.a.planned());
 			assertThat(planned.getResponse().getStatus()).as(who + " planned page")
 				.isEqualTo(sees.planned() ? 200 : 404);
 			assertThat(planned.getResponse().getContentAsString().contains("某乙330421")).as(who + " names on the page")
 				.isEqualTo(sees.register());
-			MvcResult register = page(session, "/discipline/accountability");
+			MvcResult register = this.api.page(session, "/discipline/accountability");
 			assertThat(register.getResponse().getStatus()).as(who + " register page")
 				.isEqualTo(isDiscipline(who) ? 200 : 403);
 			assertThat(register.getResponse().getContentAsString().contains("某乙330421")).as(who + " register names")
@@ -300,7 +302,7 @@ class DisciplineAccessIntegrationTests {
 			if (!who.endsWith("B")) {
 				assertThat(register.getResponse().getContentAsString()).doesNotContain("某乙330481");
 			}
-			assertThat(page(session, "/discipline/actions/" + this.b.action()).getResponse().getStatus())
+			assertThat(this.api.page(session, "/discipline/actions/" + this.b.action()).getResponse().getStatus())
 				.as(who + " foreign action page")
 				.isEqualTo(who.equals("inspectorB") ? 200 : 404);
 			// Forms: a finding is added by discipline roles of the county only.
@@ -328,8 +330,8 @@ class DisciplineAccessIntegrationTests {
 		long group = this.queries.action(this.a.action(), this.inspectorA.actor()).groups().get(0).id();
 		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
 			String who = entry.getKey();
-			MockHttpSession session = login(entry.getValue());
-			MvcResult page = page(session, "/discipline/inspect");
+			MockHttpSession session = this.api.login(entry.getValue());
+			MvcResult page = this.api.page(session, "/discipline/inspect");
 			assertThat(page.getResponse().getStatus()).as(who + " inspection page")
 				.isEqualTo(isDiscipline(who) ? 200 : 403);
 			assertThat(page.getResponse().getContentAsString().contains("专项检查330421")).as(who + " offers action A")
@@ -379,7 +381,7 @@ class DisciplineAccessIntegrationTests {
 					.param("checklist", "要点一\n要点二\n")
 					.param("groupName", "页面督查组")
 					.param("members", "t.x.member.a")
-					.session(login(entry.getValue()))
+					.session(this.api.login(entry.getValue()))
 					.with(csrf()))
 				.andReturn();
 			if (who.equals("inspectorA")) {
@@ -424,13 +426,14 @@ class DisciplineAccessIntegrationTests {
 					.param("groupName", "督查组")
 					.param("leader", "t.x.inspector.a")
 					.param("members", "t.x.member.a")
-					.session(login(m))
+					.session(this.api.login(m))
 					.with(csrf()))
 				.andReturn()
 				.getResponse()
 				.getStatus();
 			int history = status(api, m, "/api/v1/discipline/actions/" + this.a.action() + "/group-changes");
-			String actionPage = page(login(m), "/discipline/actions/" + this.a.action()).getResponse()
+			String actionPage = this.api.page(this.api.login(m), "/discipline/actions/" + this.a.action())
+				.getResponse()
 				.getContentAsString();
 			if (who.equals("inspectorA")) {
 				assertThat(put).as(who + " API").isEqualTo(200);
@@ -477,7 +480,7 @@ class DisciplineAccessIntegrationTests {
 				.perform(MockMvcRequestBuilders.post("/discipline/inspections/" + ahead + "/cancel")
 					.param("version", put == 200 ? "1" : "0")
 					.param("reason", "取消" + who)
-					.session(login(m))
+					.session(this.api.login(m))
 					.with(csrf()))
 				.andReturn()
 				.getResponse()
@@ -512,8 +515,8 @@ class DisciplineAccessIntegrationTests {
 	void onlyTheUnitsInspectorRecordsADecisionOnThePage() throws Exception {
 		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
 			String who = entry.getKey();
-			MockHttpSession session = login(entry.getValue());
-			MvcResult register = page(session,
+			MockHttpSession session = this.api.login(entry.getValue());
+			MvcResult register = this.api.page(session,
 					"/discipline/accountability?causeType=FINDING&causeId=" + this.a.finding());
 			assertThat(register.getResponse().getStatus()).as(who + " register page with form")
 				.isEqualTo(isDiscipline(who) ? 200 : 403);
@@ -581,8 +584,8 @@ class DisciplineAccessIntegrationTests {
 					.as(who + " publish")
 					.isEqualTo(409);
 			}
-			MockHttpSession session = login(m);
-			int manage = page(session, "/discipline/disclosures?unit=" + ownUnit).getResponse().getStatus();
+			MockHttpSession session = this.api.login(m);
+			int manage = this.api.page(session, "/discipline/disclosures?unit=" + ownUnit).getResponse().getStatus();
 			assertThat(manage).as(who + " manage page")
 				.isEqualTo(ownInspector ? 200 : who.startsWith("inspector") ? 409 : 403);
 			int form = this.mvc
@@ -608,14 +611,14 @@ class DisciplineAccessIntegrationTests {
 			.getStatus()).isEqualTo(200);
 		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
 			String who = entry.getKey();
-			MockHttpSession session = login(entry.getValue());
+			MockHttpSession session = this.api.login(entry.getValue());
 			for (long unit : List.of(ownUnit, hiddenUnit)) {
-				MvcResult read = page(session, "/disclosure/units/" + unit);
+				MvcResult read = this.api.page(session, "/disclosure/units/" + unit);
 				assertThat(read.getResponse().getStatus()).as(who + " reads").isEqualTo(200);
 				assertThat(read.getResponse().getContentAsString()).as(who)
 					.doesNotContain("某乙330421", "某甲330421", "暗访问题330421", "文号330421", "a.png");
 			}
-			assertThat(page(session, "/disclosure/units/" + ownUnit).getResponse().getContentAsString())
+			assertThat(this.api.page(session, "/disclosure/units/" + ownUnit).getResponse().getContentAsString())
 				.contains("明查问题330421");
 		}
 		MvcResult anonymous = this.mvc.perform(MockMvcRequestBuilders.get("/disclosure/units/" + ownUnit)).andReturn();
@@ -644,17 +647,6 @@ class DisciplineAccessIntegrationTests {
 		assertThat(
 				api.delete(this.inspectorA, "/api/v1/discipline/disclosures/" + hiddenUnit).getResponse().getStatus())
 			.isEqualTo(204);
-	}
-
-	MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		assertThat(login.getResponse().getRedirectedUrl()).as("login of " + who.username()).isEqualTo("/");
-		return (MockHttpSession) login.getRequest().getSession(false);
-	}
-
-	MvcResult page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn();
 	}
 
 	boolean isDiscipline(String who) {

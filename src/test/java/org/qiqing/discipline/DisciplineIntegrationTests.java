@@ -75,6 +75,9 @@ class DisciplineIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	Api api;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	Member inspectorA;
@@ -376,16 +379,17 @@ class DisciplineIntegrationTests {
 		long ahead = this.management.recordInspection(actionId, new NewInspection(group, this.world.deptA().getId(),
 				InspectionMode.PLANNED, today.plusDays(4), null, List.of(), null), this.memberA.actor());
 		String page = "/discipline/inspections/" + ahead;
-		MockHttpSession member = login(this.memberA);
-		MockHttpSession unit = login(this.world.handlerA());
-		String html = get(member, page);
+		MockHttpSession member = this.api.login(this.memberA);
+		MockHttpSession unit = this.api.login(this.world.handlerA());
+		String html = this.api.pageText(member, page);
 		assertThat(html).contains("id=\"change-inspection\"", "name=\"version\" value=\"0\"", "data-confirm=\"确定取消");
-		assertThat(get(unit, page)).contains("id=\"planned-ahead\"").doesNotContain("id=\"change-inspection\"");
+		assertThat(this.api.pageText(unit, page)).contains("id=\"planned-ahead\"")
+			.doesNotContain("id=\"change-inspection\"");
 
 		MvcResult moved = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(6).toString());
 		assertThat(moved.getResponse().getStatus()).isEqualTo(302);
-		assertThat(get(unit, page)).contains("已由 " + today.plusDays(4) + " 改期到 " + today.plusDays(6));
-		String card = get(member, "/discipline");
+		assertThat(this.api.pageText(unit, page)).contains("已由 " + today.plusDays(4) + " 改期到 " + today.plusDays(6));
+		String card = this.api.pageText(member, "/discipline");
 		assertThat(card.substring(card.indexOf("id=\"my-planned\""))).contains(page, today.plusDays(6).toString());
 		MvcResult stale = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(8).toString());
 		assertThat(stale.getResponse().getStatus()).isEqualTo(412);
@@ -402,27 +406,14 @@ class DisciplineIntegrationTests {
 
 		MvcResult cancelled = post(member, page + "/cancel", "version", "1", "reason", "与巡察撞期");
 		assertThat(cancelled.getResponse().getStatus()).isEqualTo(302);
-		String seen = get(unit, page);
+		String seen = this.api.pageText(unit, page);
 		assertThat(seen).contains("id=\"inspection-cancelled\"", "与巡察撞期", "t.d.member.a", "已取消")
 			.doesNotContain("id=\"planned-ahead\"", "id=\"add-finding\"", "id=\"issue\"");
-		assertThat(get(member, page)).doesNotContain("id=\"change-inspection\"");
-		assertThat(get(member, "/discipline")).doesNotContain(page + "\"");
+		assertThat(this.api.pageText(member, page)).doesNotContain("id=\"change-inspection\"");
+		assertThat(this.api.pageText(member, "/discipline")).doesNotContain(page + "\"");
 		assertThat(post(member, page + "/cancel", "version", "2", "reason", "再次").getResponse().getStatus())
 			.isEqualTo(409);
-		assertThat(get(member, "/discipline/actions/" + actionId)).contains("已取消");
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		return (MockHttpSession) login.getRequest().getSession(false);
-	}
-
-	private String get(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		assertThat(this.api.pageText(member, "/discipline/actions/" + actionId)).contains("已取消");
 	}
 
 	private MvcResult post(MockHttpSession session, String path, String... params) throws Exception {

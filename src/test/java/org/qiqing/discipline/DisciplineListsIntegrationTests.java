@@ -1,7 +1,6 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -21,8 +20,6 @@ import org.qiqing.organisation.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The discipline page shows the newest actions and findings and links to their whole
@@ -52,7 +49,7 @@ class DisciplineListsIntegrationTests {
 	DisciplineManagement management;
 
 	@Autowired
-	MockMvc mvc;
+	Api api;
 
 	Member inspector;
 
@@ -123,7 +120,7 @@ class DisciplineListsIntegrationTests {
 	@Test
 	void anInspectorOfAnotherCountySeesNoneOfThem() throws Exception {
 		Member foreign = this.officials.official("t.dl.foreign", Role.INSPECTOR, this.world.centreB(), "330481");
-		MockHttpSession session = login(foreign);
+		MockHttpSession session = this.api.login(foreign);
 		assertThat(page(session, "/discipline/actions?" + YEAR).getContentAsString()).doesNotContain("清单专项");
 		assertThat(page(session, "/discipline/findings?" + YEAR).getContentAsString()).doesNotContain("清单问题");
 	}
@@ -143,18 +140,11 @@ class DisciplineListsIntegrationTests {
 	}
 
 	private MockHttpServletResponse page(String path) throws Exception {
-		return page(login(this.inspector), path);
+		return page(this.api.login(this.inspector), path);
 	}
 
 	private MockHttpServletResponse page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session)).andReturn().getResponse();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
+		return this.api.page(session, path).getResponse();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
@@ -79,6 +79,9 @@ class DisclosureIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Api api;
+
 	Member inspectorA;
 
 	/**
@@ -137,7 +140,7 @@ class DisclosureIntegrationTests {
 
 		String path = "/disclosure/units/" + dept.getId();
 		assertThat(anonymous(path).getResponse().getStatus()).as("not yet published").isEqualTo(404);
-		MockHttpSession session = login(this.inspectorA);
+		MockHttpSession session = this.api.login(this.inspectorA);
 		// The inspector previews exactly what will be told, then publishes.
 		String preview = this.mvc
 			.perform(MockMvcRequestBuilders.get("/discipline/disclosures")
@@ -218,12 +221,6 @@ class DisclosureIntegrationTests {
 
 	private MvcResult anonymous(String path) throws Exception {
 		return this.mvc.perform(MockMvcRequestBuilders.get(path)).andReturn();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		return (MockHttpSession) login.getRequest().getSession(false);
 	}
 
 }

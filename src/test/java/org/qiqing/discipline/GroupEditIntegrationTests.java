@@ -2,7 +2,6 @@ package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -64,6 +62,9 @@ class GroupEditIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Api api;
+
 	Member inspector;
 
 	Member party;
@@ -106,8 +107,8 @@ class GroupEditIntegrationTests {
 		long action = action();
 		Views.Group before = group(action);
 		assertThat(before.version()).isZero();
-		MockHttpSession session = login(this.inspector);
-		String page = page(session, "/discipline/actions/" + action);
+		MockHttpSession session = this.api.login(this.inspector);
+		String page = this.api.pageText(session, "/discipline/actions/" + action);
 		assertThat(page).contains("/discipline/groups/" + before.id(), "name=\"version\" value=\"0\"", "t.ge.party");
 		MvcResult changed = this.mvc
 			.perform(form(before.id(), 0, "第一督查组（调整）", "t.ge.organisation", "t.ge.party\nt.ge.propaganda")
@@ -133,7 +134,7 @@ class GroupEditIntegrationTests {
 		assertThat(history.get(0).beforeLeaderName()).isEqualTo("t.ge.inspector");
 		assertThat(history.get(0).name()).isEqualTo("第一督查组（调整）");
 		assertThat(history.get(0).changedByName()).isEqualTo("t.ge.inspector");
-		assertThat(page(session, "/discipline/actions/" + action)).contains("督查组变更记录", "第 1 版",
+		assertThat(this.api.pageText(session, "/discipline/actions/" + action)).contains("督查组变更记录", "第 1 版",
 				"name=\"version\" value=\"1\"");
 		assertThat(this.jdbc.sql(
 				"select count(*) from audit_entry where action = 'DISCIPLINE_CHANGED' and target_kind = 'supervision_group'"
@@ -143,8 +144,8 @@ class GroupEditIntegrationTests {
 			.single()).isEqualTo(1);
 		// The new leader now sees the action; in English the history reads in English.
 		assertThat(this.queries.action(action, this.organisation.actor())).isNotNull();
-		assertThat(page(session, "/discipline/actions/" + action + "?lang=en")).contains("Changes of the groups",
-				"version 1");
+		assertThat(this.api.pageText(session, "/discipline/actions/" + action + "?lang=en"))
+			.contains("Changes of the groups", "version 1");
 	}
 
 	@Test
@@ -166,7 +167,7 @@ class GroupEditIntegrationTests {
 		assertThat(group(action).members()).extracting(Views.Member::personId)
 			.containsExactlyInAnyOrder(this.inspector.actor().personId(), this.propaganda.actor().personId());
 		// On the page: the stale form is refused and the group shown as it is now.
-		MockHttpSession session = login(this.inspector);
+		MockHttpSession session = this.api.login(this.inspector);
 		MvcResult page = this.mvc
 			.perform(form(group.id(), 0, "丙组", "t.ge.inspector", "t.ge.party").session(session).with(csrf()))
 			.andReturn();
@@ -185,7 +186,7 @@ class GroupEditIntegrationTests {
 	void whatIsWrongIsSaidBesideTheGroupAndNothingChanges() throws Exception {
 		long action = action();
 		Views.Group group = group(action);
-		MockHttpSession session = login(this.inspector);
+		MockHttpSession session = this.api.login(this.inspector);
 		MvcResult wrong = this.mvc
 			.perform(form(group.id(), 0, " ", "nobody.here", "t.ge.party, t.ge.missing").session(session).with(csrf()))
 			.andReturn();
@@ -231,19 +232,6 @@ class GroupEditIntegrationTests {
 		assertThatThrownBy(() -> this.management.changeGroup(-1, 0, same, this.inspector.actor()))
 			.isInstanceOf(NotFound.class);
 		assertThat(group(action).version()).isZero();
-	}
-
-	private String page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		return (MockHttpSession) login.getRequest().getSession(false);
 	}
 
 }

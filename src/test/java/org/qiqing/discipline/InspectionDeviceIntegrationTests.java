@@ -1,7 +1,6 @@
 package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -52,6 +50,9 @@ class InspectionDeviceIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	Api api;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -89,7 +90,7 @@ class InspectionDeviceIntegrationTests {
 
 	@Test
 	void anInspectionWithItsFindingsAndPhotosIsStoredOnceHoweverOftenThePhoneSendsIt() throws Exception {
-		MockHttpSession session = login(this.member);
+		MockHttpSession session = this.api.login(this.member);
 		String key = "dev-" + System.nanoTime();
 		String inspection = inspection(key, this.action, "UNANNOUNCED", today(), "窗口暗访 一次");
 		MockMultipartHttpServletRequestBuilder first = sync(inspection);
@@ -134,7 +135,7 @@ class InspectionDeviceIntegrationTests {
 
 	@Test
 	void aRefusedInspectionComesBackWithItsReasonInThePersonsLanguageAndTheRestOfTheBatchIsStored() throws Exception {
-		MockHttpSession session = login(this.member);
+		MockHttpSession session = this.api.login(this.member);
 		String tomorrow = inspection("dev-t-" + System.nanoTime(), this.action, "PLANNED", today().plusDays(1), "明天");
 		String six = inspection("dev-6-" + System.nanoTime(), this.action, "PLANNED", today(), "六张照片");
 		String fine = inspection("dev-f-" + System.nanoTime(), this.action, "PLANNED", today(), "同批送达");
@@ -162,7 +163,7 @@ class InspectionDeviceIntegrationTests {
 		// Someone outside the action's groups is refused, readably.
 		MvcResult foreign = this.mvc
 			.perform(sync(inspection("dev-x-" + System.nanoTime(), this.action, "PLANNED", today(), "外人"))
-				.session(login(this.world.handlerB()))
+				.session(this.api.login(this.world.handlerB()))
 				.with(csrf()))
 			.andReturn();
 		assertThat(((Number) Api.read(foreign, "$[0].status")).intValue()).isBetween(400, 499);
@@ -176,7 +177,7 @@ class InspectionDeviceIntegrationTests {
 			.getResponse()
 			.getStatus()).isEqualTo(401);
 		assertThat(this.mvc.perform(sync("[]").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(401);
-		MockHttpSession session = login(this.member);
+		MockHttpSession session = this.api.login(this.member);
 		MvcResult who = this.mvc.perform(MockMvcRequestBuilders.get("/discipline/device/session").session(session))
 			.andReturn();
 		assertThat((String) Api.read(who, "$.user")).isEqualTo("t.dev.member");
@@ -189,12 +190,13 @@ class InspectionDeviceIntegrationTests {
 			.getContentAsString();
 		assertThat(page).contains("窗口暗访", "一次性告知是否清楚", "inspect-data");
 		assertThat(this.mvc
-			.perform(MockMvcRequestBuilders.get("/discipline/inspect").session(login(this.world.handlerA())))
+			.perform(MockMvcRequestBuilders.get("/discipline/inspect").session(this.api.login(this.world.handlerA())))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
 		assertThat(this.mvc
-			.perform(MockMvcRequestBuilders.get("/discipline/inspect").session(login(this.world.enterpriseA())))
+			.perform(
+					MockMvcRequestBuilders.get("/discipline/inspect").session(this.api.login(this.world.enterpriseA())))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
@@ -240,13 +242,6 @@ class InspectionDeviceIntegrationTests {
 
 	private static LocalDate today() {
 		return LocalDate.now(PlatformClock.CHINA);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 }

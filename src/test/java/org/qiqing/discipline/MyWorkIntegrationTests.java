@@ -2,7 +2,6 @@ package org.qiqing.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.Officials;
 import org.qiqing.TestWorld.World;
@@ -29,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * An inspector's and a group member's own work on their daily surfaces: the discipline
@@ -59,6 +56,9 @@ class MyWorkIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	Member leader;
 
@@ -92,7 +92,7 @@ class MyWorkIntegrationTests {
 		// The member's and the leader's start page: the action, its progress, the
 		// inspection to issue, the item to verify.
 		for (Member who : List.of(this.member, this.leader)) {
-			String page = page(login(who), "/discipline");
+			String page = this.api.pageText(this.api.login(who), "/discipline");
 			assertThat(page).as(who.username()).contains("id=\"my-work\"");
 			assertThat(list(page, "my-verify")).as(who.username()).contains("/cases/" + item, "已整改，待验收销号");
 			assertThat(list(page, "my-actions")).as(who.username())
@@ -106,19 +106,21 @@ class MyWorkIntegrationTests {
 		Api api = new Api(this.mvc);
 		assertThat(ids(api.get(this.colleague, "/api/v1/queue?size=100"))).contains(item);
 		assertThat(ids(api.get(this.colleague, "/api/v1/queue?kind=RECTIFICATION&size=100"))).contains(item);
-		String colleagues = page(login(this.colleague), "/discipline");
+		String colleagues = this.api.pageText(this.api.login(this.colleague), "/discipline");
 		assertThat(list(colleagues, "my-verify")).contains("/cases/" + item);
 		assertThat(colleagues).doesNotContain("id=\"my-to-issue\"", "id=\"my-actions\"");
 		assertThat(ids(api.get(this.foreign, "/api/v1/queue?size=100"))).doesNotContain(item);
-		assertThat(page(login(this.foreign), "/discipline")).doesNotContain("/cases/" + item, "我的督查专项");
+		assertThat(this.api.pageText(this.api.login(this.foreign), "/discipline")).doesNotContain("/cases/" + item,
+				"我的督查专项");
 		// A handler of another unit sees no such card.
-		assertThat(page(login(this.world.otherHandlerA()), "/discipline")).doesNotContain("id=\"my-work\"");
+		assertThat(this.api.pageText(this.api.login(this.world.otherHandlerA()), "/discipline"))
+			.doesNotContain("id=\"my-work\"");
 
 		// Verified by the colleague (销号): it leaves every queue and page.
 		this.cases.perform(item, kase.getVersion(), CaseAction.CONFIRM, StepInput.note("验收合格"), this.colleague.actor());
 		assertThat(ids(api.get(this.colleague, "/api/v1/queue?size=100"))).doesNotContain(item);
 		assertThat(ids(api.get(this.member, "/api/v1/queue?size=100"))).doesNotContain(item);
-		String after = page(login(this.member), "/discipline");
+		String after = this.api.pageText(this.api.login(this.member), "/discipline");
 		assertThat(after.substring(after.indexOf("id=\"my-work\""), after.indexOf("id=\"my-actions\"")))
 			.doesNotContain("/cases/" + item);
 	}
@@ -129,14 +131,14 @@ class MyWorkIntegrationTests {
 		// A member of a group whose action is over: a discipline role with nothing to do.
 		this.discipline.action("已结束的专项", this.world.centreA(), LocalDate.now().minusDays(60),
 				LocalDate.now().minusDays(30), this.leader, DisciplineFixture.group("旧督查组", this.leader, quiet));
-		String empty = page(login(quiet), "/discipline");
+		String empty = this.api.pageText(this.api.login(quiet), "/discipline");
 		String top = empty.substring(0, empty.indexOf("id=\"figures\""));
 		assertThat(top).contains("id=\"my-work-none\"", "我的督查工作：暂无").doesNotContain("id=\"my-work\"", "暂无记录");
 
 		// A running action of his group: that list alone, none of the empty ones.
 		this.discipline.action("进行中的专项", this.world.centreA(), LocalDate.now().minusDays(1),
 				LocalDate.now().plusDays(30), this.leader, DisciplineFixture.group("新督查组", this.leader, quiet));
-		String busy = page(login(quiet), "/discipline");
+		String busy = this.api.pageText(this.api.login(quiet), "/discipline");
 		assertThat(busy).doesNotContain("id=\"my-work-none\"");
 		String card = busy.substring(busy.indexOf("id=\"my-work\""), busy.indexOf("id=\"figures\""));
 		assertThat(list(card, "my-actions")).contains("进行中的专项").doesNotContain("已结束的专项");
@@ -156,7 +158,7 @@ class MyWorkIntegrationTests {
 			this.discipline.action("多组专项" + (char) ('A' + n), this.world.centreA(), LocalDate.now().minusDays(1),
 					LocalDate.now().plusDays(n), this.leader, DisciplineFixture.group("多组督查组" + n, this.leader, busy));
 		}
-		String card = page(login(busy), "/discipline");
+		String card = this.api.pageText(this.api.login(busy), "/discipline");
 		String actions = list(card, "my-actions");
 		assertThat(actions).contains("多组专项" + (char) ('A' + 1))
 			.contains("多组专项" + (char) ('A' + shown))
@@ -200,13 +202,13 @@ class MyWorkIntegrationTests {
 			.isInstanceOf(NotAllowed.class);
 
 		// On the member's card: planned, not yet inspected nor waiting to be issued.
-		MockHttpSession session = login(planner);
-		String page = page(session, "/discipline");
+		MockHttpSession session = this.api.login(planner);
+		String page = this.api.pageText(session, "/discipline");
 		assertThat(list(page, "my-planned")).contains("/discipline/inspections/" + ahead, nextWeek.toString(),
 				"预先安排的专项");
 		assertThat(list(page, "my-actions")).contains("本组已检查 0 家次，其中 0 次的问题待反馈");
 		assertThat(page).doesNotContain("id=\"my-to-issue\"");
-		String inspection = page(session, "/discipline/inspections/" + ahead);
+		String inspection = this.api.pageText(session, "/discipline/inspections/" + ahead);
 		assertThat(inspection).contains("id=\"planned-ahead\"", "本次明查计划于 " + nextWeek)
 			.doesNotContain("id=\"add-finding\"", "id=\"issue\"");
 	}
@@ -216,19 +218,6 @@ class MyWorkIntegrationTests {
 		int start = page.indexOf("id=\"" + id + "\"");
 		assertThat(start).as(id).isNotNegative();
 		return page.substring(start, page.indexOf("</ul>", start));
-	}
-
-	private String page(MockHttpSession session, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn();
-		return (MockHttpSession) login.getRequest().getSession(false);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package org.qiqing.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseAction;
@@ -24,7 +22,6 @@ import org.qiqing.casework.NoticeTopic;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +39,9 @@ class CaseDocumentsIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -132,17 +132,18 @@ class CaseDocumentsIntegrationTests {
 
 		// On the pages: the handling unit prints it from the case.
 		MvcResult page = this.mvc
-			.perform(get("/cases/" + id + "/documents/" + seqs.get(0) + ".pdf").session(login(this.world.handlerA())))
+			.perform(get("/cases/" + id + "/documents/" + seqs.get(0) + ".pdf")
+				.session(this.api.login(this.world.handlerA())))
 			.andReturn();
 		assertThat(page.getResponse().getStatus()).isEqualTo(200);
 		assertThat(page.getResponse().getHeader("Content-Disposition")).startsWith("inline");
 		assertThat(text(page.getResponse().getContentAsByteArray())).contains(numbers.get(0), "催办通知书");
-		String list = this.mvc.perform(get("/cases/" + id + "/documents").session(login(supervisor)))
+		String list = this.mvc.perform(get("/cases/" + id + "/documents").session(this.api.login(supervisor)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(list).contains(numbers.get(0), numbers.get(1), numbers.get(2));
-		String casePage = this.mvc.perform(get("/cases/" + id).session(login(supervisor)))
+		String casePage = this.mvc.perform(get("/cases/" + id).session(this.api.login(supervisor)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -180,13 +181,6 @@ class CaseDocumentsIntegrationTests {
 			.param("unit", unitId)
 			.query(Long.class)
 			.single();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 	private static String text(byte[] pdf) throws Exception {

@@ -2,7 +2,6 @@ package org.qiqing.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.io.ByteArrayInputStream;
@@ -17,7 +16,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.platform.PlatformClock;
@@ -79,14 +77,8 @@ class CampaignLifecycleIntegrationTests {
 		assertThat(((Number) Api.read(created, "$.invited")).intValue()).isPositive();
 		// not yet open: the enterprise is not asked yet
 		assertThat(invitationsOf(api, this.world.enterpriseA(), campaign)).isEmpty();
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(formLogin().user(this.world.dispatcherA().username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
-		MvcResult scheduled = this.mvc
-			.perform(MockMvcRequestBuilders.get("/evaluation/campaigns/" + campaign).session(session))
-			.andReturn();
+		MockHttpSession session = api.login(this.world.dispatcherA());
+		MvcResult scheduled = api.page(session, "/evaluation/campaigns/" + campaign);
 		assertThat(scheduled.getResponse().getStatus()).isEqualTo(200);
 		assertThat(scheduled.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("未开始", "campaign-edit",
 				"campaign-close", "办事效率</textarea>");

@@ -2,7 +2,6 @@ package org.qiqing.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,6 @@ import org.qiqing.platform.PlatformClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -215,9 +213,12 @@ class EvaluationIntegrationTests {
 			.isEqualTo(409);
 		// The case page's side shows it to the centre, not to the handling unit.
 		long caseId = ((Number) checks.get(0).get("caseId")).longValue();
-		assertThat(page(this.world.dispatcherA(), "/evaluation/cases/" + caseId + "/spot-checks")).contains("不满意");
-		assertThat(page(this.world.handlerA(), "/evaluation/cases/" + caseId + "/spot-checks")).doesNotContain("不满意");
-		assertThat(page(this.world.dispatcherA(), "/cases/" + caseId)).contains("/evaluation/cases/" + caseId);
+		assertThat(this.api.okPageText(this.world.dispatcherA(), "/evaluation/cases/" + caseId + "/spot-checks"))
+			.contains("不满意");
+		assertThat(this.api.okPageText(this.world.handlerA(), "/evaluation/cases/" + caseId + "/spot-checks"))
+			.doesNotContain("不满意");
+		assertThat(this.api.okPageText(this.world.dispatcherA(), "/cases/" + caseId))
+			.contains("/evaluation/cases/" + caseId);
 	}
 
 	@Test
@@ -242,9 +243,9 @@ class EvaluationIntegrationTests {
 			.toString()).isEqualTo("[]");
 		assertThat(status(this.api.get(this.world.leaderA(), "/api/v1/evaluation/flags?from=2025-07-01&to=2025-06-01")))
 			.isEqualTo(400);
-		String page = page(this.world.leaderA(), "/evaluation/flags?from=2025-06-01&to=2025-06-30");
+		String page = this.api.okPageText(this.world.leaderA(), "/evaluation/flags?from=2025-06-01&to=2025-06-30");
 		assertThat(page).contains(this.world.deptA().getName(), "背离预警", "flag-rule");
-		assertThat(page(this.world.leaderA(), "/queue")).contains("/evaluation/flags");
+		assertThat(this.api.okPageText(this.world.leaderA(), "/queue")).contains("/evaluation/flags");
 	}
 
 	@Test
@@ -293,8 +294,8 @@ class EvaluationIntegrationTests {
 		assertThat(status(this.api.get(this.world.dispatcherB(), results))).isEqualTo(404);
 		assertThat(status(this.api.get(this.world.enterpriseA(), results))).isEqualTo(404);
 		assertThat(status(this.api.get(this.world.leaderA(), results))).isEqualTo(200);
-		assertThat(page(this.world.handlerA(), "/evaluation/campaigns/" + this.campaignId)).contains("anonymity",
-				"4.00");
+		assertThat(this.api.okPageText(this.world.handlerA(), "/evaluation/campaigns/" + this.campaignId))
+			.contains("anonymity", "4.00");
 	}
 
 	@Test
@@ -349,7 +350,7 @@ class EvaluationIntegrationTests {
 	@Order(6)
 	void anEnterpriseAnswersOnItsPageOnce() throws Exception {
 		Member contact = this.contacts.get(4);
-		String before = page(contact, "/evaluation/invitations");
+		String before = this.api.okPageText(contact, "/evaluation/invitations");
 		assertThat(before).contains(this.world.deptA().getName(), "2025 年二季度作风评议");
 		long invitation = ((Number) ((List<?>) Api.read(this.api.get(contact, "/api/v1/evaluation/invitations"),
 				"$[?(@.campaignId == " + this.campaignId + ")].id"))
@@ -358,12 +359,12 @@ class EvaluationIntegrationTests {
 			.perform(MockMvcRequestBuilders.post("/evaluation/invitations/" + invitation)
 				.param("q1", "5")
 				.param("q2", "5")
-				.session(session(contact))
+				.session(this.api.login(contact))
 				.with(csrf()))
 			.andReturn();
 		assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/evaluation/invitations");
-		assertThat(page(contact, "/evaluation/invitations")).doesNotContain("2025 年二季度作风评议");
-		assertThat(page(contact, "/queue")).contains("/evaluation/invitations");
+		assertThat(this.api.okPageText(contact, "/evaluation/invitations")).doesNotContain("2025 年二季度作风评议");
+		assertThat(this.api.okPageText(contact, "/queue")).contains("/evaluation/invitations");
 	}
 
 	// Fixtures
@@ -430,7 +431,7 @@ class EvaluationIntegrationTests {
 		long dept = this.world.deptA().getId();
 		// the twelve months that end with the assessed month
 		String link = "/evaluation/flags?from=2024-07-01&amp;to=2025-06-30#unit-" + dept;
-		String tables = page(this.world.leaderA(), "/assessment?month=2025-06");
+		String tables = this.api.okPageText(this.world.leaderA(), "/assessment?month=2025-06");
 		assertThat(tables).contains("conduct-flag", link, "conduct-note");
 		assertThat(tables.split("class=\"flag conduct-flag\"", -1)).as("only department A is flagged").hasSize(2);
 		long result = this.jdbc
@@ -439,7 +440,7 @@ class EvaluationIntegrationTests {
 			.param("unit", dept)
 			.query(Long.class)
 			.single();
-		String detail = page(this.world.leaderA(), "/assessment/results/" + result);
+		String detail = this.api.okPageText(this.world.leaderA(), "/assessment/results/" + result);
 		assertThat(detail).contains("id=\"conduct\"", "<strong class=\"flag\">评价背离</strong>", "企业自评满意率 100.0%",
 				"抽查满意率 0.0%", link);
 		// a unit without spot-checks in the period: no flag, and its result says so
@@ -449,10 +450,12 @@ class EvaluationIntegrationTests {
 			.param("unit", this.world.deptB().getId())
 			.query(Long.class)
 			.single();
-		assertThat(page(this.world.dispatcherB(), "/assessment/results/" + other)).contains("id=\"conduct\"")
+		assertThat(this.api.okPageText(this.world.dispatcherB(), "/assessment/results/" + other))
+			.contains("id=\"conduct\"")
 			.doesNotContain("flag conduct-flag", "企业自评满意率 ");
 		// the flagged unit's own people see none of its spot-checks, so no flag either
-		assertThat(page(this.world.handlerA(), "/assessment?month=2025-06")).contains(this.world.deptA().getName())
+		assertThat(this.api.okPageText(this.world.handlerA(), "/assessment?month=2025-06"))
+			.contains(this.world.deptA().getName())
 			.doesNotContain("conduct-flag");
 	}
 
@@ -465,19 +468,6 @@ class EvaluationIntegrationTests {
 			}
 			return names;
 		});
-	}
-
-	private MockHttpSession session(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
-	}
-
-	private String page(Member who, String path) throws Exception {
-		MvcResult result = this.mvc.perform(MockMvcRequestBuilders.get(path).session(session(who))).andReturn();
-		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private void at(String chinaTime) {

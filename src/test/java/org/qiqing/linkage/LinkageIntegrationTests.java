@@ -110,10 +110,9 @@ class LinkageIntegrationTests {
 		MvcResult foreign = api().get(this.world.dispatcherB(), "/api/v1/coverage?region=330421&show=ALL");
 		assertThat(status(foreign)).isEqualTo(404);
 		assertThat(body(foreign)).doesNotContain(visited.getName()).doesNotContain("西塘镇");
-		assertThat(status(
-				this.mvc.perform(get("/coverage").param("region", "330421100").session(login(this.world.dispatcherB())))
-					.andReturn()))
-			.isEqualTo(404);
+		assertThat(status(this.mvc
+			.perform(get("/coverage").param("region", "330421100").session(api().login(this.world.dispatcherB())))
+			.andReturn())).isEqualTo(404);
 		// Nor does the county see the city's other counties, nor is it led up there.
 		assertThat(status(api().get(this.world.leaderA(), "/api/v1/coverage?region=330400"))).isEqualTo(404);
 		assertThat(list(county, "$.focus.trail[*].key")).doesNotContain("330400");
@@ -157,7 +156,7 @@ class LinkageIntegrationTests {
 				linkOf(this.world.visitorA(), firm, "MONTHLY", TODAY.withDayOfMonth(1)))))
 			.isEqualTo(201);
 		MvcResult page = this.mvc
-			.perform(get("/coverage").param("region", "330421").session(login(this.world.leaderA())))
+			.perform(get("/coverage").param("region", "330421").session(api().login(this.world.leaderA())))
 			.andReturn();
 		assertThat(status(page)).isEqualTo(200);
 		assertThat(body(page)).contains("西塘镇")
@@ -313,8 +312,8 @@ class LinkageIntegrationTests {
 		assertThat(status(api().get(this.world.visitorA(), "/api/v1/work-groups/" + groupId))).isEqualTo(200);
 
 		MvcResult xlsx = this.mvc
-			.perform(
-					get("/coverage/export").param("group", Long.toString(groupId)).session(login(this.world.leaderA())))
+			.perform(get("/coverage/export").param("group", Long.toString(groupId))
+				.session(api().login(this.world.leaderA())))
 			.andReturn();
 		assertThat(status(xlsx)).isEqualTo(200);
 		try (XSSFWorkbook book = new XSSFWorkbook(
@@ -326,16 +325,6 @@ class LinkageIntegrationTests {
 	@SuppressWarnings("unchecked")
 	private static List<Object> list(MvcResult result, String path) throws Exception {
 		return (List<Object>) Api.read(result, path);
-	}
-
-	private org.springframework.mock.web.MockHttpSession login(Member who) throws Exception {
-		return (org.springframework.mock.web.MockHttpSession) this.mvc
-			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-				.user(who.username())
-				.password(org.qiqing.TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 	private MvcResult importFile(Member who, String csv) throws Exception {

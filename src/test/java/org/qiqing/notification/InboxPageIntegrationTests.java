@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.casework.CaseNotice;
 import org.qiqing.casework.NoticeTopic;
@@ -25,9 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -39,6 +37,9 @@ class InboxPageIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -70,15 +71,8 @@ class InboxPageIntegrationTests {
 		publish(notice(NoticeTopic.DEADLINE, person));
 		publish(notice(NoticeTopic.SUPERVISION_ORDER, person));
 		assertThat(this.inbox.unreadCount(person)).isEqualTo(3);
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		String page = this.mvc.perform(get("/inbox").session(session))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		MockHttpSession session = this.api.login(who);
+		String page = this.api.pageText(session, "/inbox");
 		assertThat(page).contains("formaction=\"/inbox/read-all?topic=DEADLINE\"", "本类全部标为已读");
 
 		this.mvc.perform(post("/inbox/read-all").param("topic", "DEADLINE").session(session).with(csrf()));

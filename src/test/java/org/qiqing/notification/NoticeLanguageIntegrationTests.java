@@ -12,8 +12,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.casework.CaseNotice;
@@ -39,7 +39,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 /**
  * A notice is put into words in the language of whoever reads it: the inbox page and the
@@ -51,6 +50,9 @@ class NoticeLanguageIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -142,20 +144,20 @@ class NoticeLanguageIntegrationTests {
 		assertThat(chineseApi).contains("【督办单】" + number, "案件已于 2026-12-01 超过办理时限", own)
 			.doesNotContain("[Supervision order]");
 
-		String englishPage = body(
-				this.mvc.perform(MockMvcRequestBuilders.get("/inbox").param("lang", "en").session(login(english)))
-					.andReturn());
+		String englishPage = body(this.mvc
+			.perform(MockMvcRequestBuilders.get("/inbox").param("lang", "en").session(this.api.login(english)))
+			.andReturn());
 		assertThat(englishPage).contains("[Supervision order] " + number, "[Escalated for supervision] " + number, own)
 			.doesNotContain("【督办单】" + number);
 		String chinesePage = body(
-				this.mvc.perform(MockMvcRequestBuilders.get("/inbox").session(login(chinese))).andReturn());
+				this.mvc.perform(MockMvcRequestBuilders.get("/inbox").session(this.api.login(chinese))).andReturn());
 		assertThat(chinesePage).contains("【督办单】" + number, "【提级督办】" + number, own);
 	}
 
 	@Test
 	void theLanguageSwitchOfAPersonLoggedInIsHisLanguageButTheApisIsNot() throws Exception {
 		Member who = official();
-		MockHttpSession session = login(who);
+		MockHttpSession session = this.api.login(who);
 		this.mvc.perform(MockMvcRequestBuilders.get("/inbox").param("lang", "en").session(session));
 		assertThat(this.languages.of(who.actor().personId())).isEqualTo(Locale.ENGLISH);
 		this.mvc.perform(MockMvcRequestBuilders.get("/inbox").param("lang", "zh").session(session));
@@ -228,13 +230,6 @@ class NoticeLanguageIntegrationTests {
 			.param("email", address)
 			.param("id", who.actor().personId())
 			.update();
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 	private static String body(MvcResult result) throws Exception {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.organisation.internal.ApiTokens;
 
@@ -20,7 +20,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -34,6 +33,9 @@ class PersonLanguageIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	Languages languages;
@@ -54,7 +56,7 @@ class PersonLanguageIntegrationTests {
 	void aPersonWhoChoseEnglishGetsEnglishPagesWithoutACookieAndInAnyBrowser() throws Exception {
 		Member who = official();
 		this.languages.choose(who.actor().personId(), Locale.ENGLISH);
-		MockHttpSession session = login(who);
+		MockHttpSession session = this.api.login(who);
 		assertThat(page(get("/queue").session(session))).contains("Qiqing").doesNotContain("企情在线");
 		// Another browser's cookie does not change his language.
 		assertThat(page(get("/inbox").session(session).cookie(new Cookie("qiqing-lang", "zh")))).doesNotContain("企情在线");
@@ -69,7 +71,7 @@ class PersonLanguageIntegrationTests {
 	@Test
 	void aPersonsLanguageSetThroughTheApiIsTheLanguageOfHisPages() throws Exception {
 		Member who = official();
-		MockHttpSession session = login(who);
+		MockHttpSession session = this.api.login(who);
 		assertThat(page(get("/queue").session(session))).contains("企情在线");
 		assertThat(answer(get("/api/v1/account/language").header(HttpHeaders.AUTHORIZATION, who.bearer()), 200))
 			.contains("\"language\":\"zh\"");
@@ -129,13 +131,6 @@ class PersonLanguageIntegrationTests {
 		MvcResult result = this.mvc.perform(request).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(status);
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.qiqing.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 import org.qiqing.organisation.internal.ApiTokens;
@@ -34,6 +32,9 @@ class ServedRegionsIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -104,7 +105,7 @@ class ServedRegionsIntegrationTests {
 	@Test
 	void thePageShowsTheRegionsOfTheJurisdictionAndSavesTheTickedOnes() throws Exception {
 		Unit bureau = fixtures().unitIn("330400");
-		MockHttpSession admin = login(this.world.admin());
+		MockHttpSession admin = this.api.login(this.world.admin());
 		String page = this.mvc
 			.perform(MockMvcRequestBuilders.get("/admin/units/" + bureau.getId() + "/serves").session(admin))
 			.andReturn()
@@ -121,7 +122,7 @@ class ServedRegionsIntegrationTests {
 		assertThat(served(bureau)).containsExactly("330421", "330481");
 
 		// A county's administrator opens no page of another county's unit.
-		MockHttpSession jiashan = login(fixtures().adminOf(AdminFixtures.JIASHAN));
+		MockHttpSession jiashan = this.api.login(fixtures().adminOf(AdminFixtures.JIASHAN));
 		assertThat(this.mvc
 			.perform(MockMvcRequestBuilders.get("/admin/units/" + this.world.deptB().getId() + "/serves")
 				.session(jiashan))
@@ -157,13 +158,6 @@ class ServedRegionsIntegrationTests {
 
 	private AdminFixtures fixtures() {
 		return new AdminFixtures(this.regions, this.units, this.people, this.tokens);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.qiqing.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
@@ -42,6 +40,9 @@ class RefusalLanguageIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	private long caseId;
 
@@ -83,7 +84,7 @@ class RefusalLanguageIntegrationTests {
 
 	@Test
 	void theCasePageRefusesInTheLanguageThePersonChose() throws Exception {
-		MockHttpSession session = login(this.world.dispatcherA());
+		MockHttpSession session = this.api.login(this.world.dispatcherA());
 		MvcResult chinese = this.mvc.perform(resolvePage(session).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
 			.andReturn();
 		assertThat(chinese.getFlashMap().get("problem")).isEqualTo("操作未完成：办结 " + CHINESE);
@@ -111,13 +112,6 @@ class RefusalLanguageIntegrationTests {
 			.param("answer", "已办结")
 			.session(session)
 			.with(csrf());
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 	private static String detail(MvcResult result) throws Exception {

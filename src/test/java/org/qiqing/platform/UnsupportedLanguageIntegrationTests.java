@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
@@ -17,7 +17,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -35,9 +34,12 @@ class UnsupportedLanguageIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Api api;
+
 	@Test
 	void pagesAskedForInFrenchAreChineseAndInEnglishEnglish() throws Exception {
-		MockHttpSession session = login(this.world.leaderA());
+		MockHttpSession session = this.api.login(this.world.leaderA());
 		for (String page : new String[] { "/dashboard", "/inbox", "/queue" }) {
 			assertThat(body(get(page).session(session).param("lang", "fr"), page)).contains("企情在线");
 			assertThat(body(get(page).session(session).cookie(new Cookie("qiqing-lang", "fr")), page)).contains("企情在线");
@@ -82,13 +84,6 @@ class UnsupportedLanguageIntegrationTests {
 		MvcResult result = this.mvc.perform(request).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(404);
 		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 }

@@ -2,10 +2,8 @@ package org.qiqing.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +28,6 @@ import org.qiqing.organisation.internal.ApiTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -46,6 +43,9 @@ class ProfileIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -152,7 +152,7 @@ class ProfileIntegrationTests {
 
 	@Test
 	void theProfilePageShowsItOnOnePage() throws Exception {
-		String page = page(this.world.leaderA());
+		String page = this.api.okPageText(this.world.leaderA(), "/enterprises/" + this.firm.getId());
 		assertThat(page).contains(this.firm.getName(), "重点企业", "西塘镇工业园 8 号", "了解用工需求", this.world.visitorA().username(),
 				"satisfaction-chart", "/dist/echarts.min.js", "/cases/" + this.resolved);
 	}
@@ -169,7 +169,8 @@ class ProfileIntegrationTests {
 		assertThat(api.get(this.contact, profile()).getResponse().getStatus()).isEqualTo(403);
 		assertThat(api.get(this.world.leaderA(), "/api/v1/enterprises/999999/profile").getResponse().getStatus())
 			.isEqualTo(404);
-		assertThat(this.mvc.perform(get("/enterprises/" + this.firm.getId()).session(login(this.world.dispatcherB())))
+		assertThat(this.mvc
+			.perform(get("/enterprises/" + this.firm.getId()).session(this.api.login(this.world.dispatcherB())))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
@@ -183,19 +184,6 @@ class ProfileIntegrationTests {
 
 	private String profile() {
 		return "/api/v1/enterprises/" + this.firm.getId() + "/profile";
-	}
-
-	private String page(Member who) throws Exception {
-		MvcResult result = this.mvc.perform(get("/enterprises/" + this.firm.getId()).session(login(who))).andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession(false);
 	}
 
 }

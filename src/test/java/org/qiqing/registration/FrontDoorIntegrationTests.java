@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -41,6 +40,9 @@ class FrontDoorIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -66,7 +68,7 @@ class FrontDoorIntegrationTests {
 		String statusUrl = (String) Api.read(filed, "$.statusUrl");
 
 		// Pending: no login, so neither pages nor API can file anything.
-		assertThat(logIn(username)).isNull();
+		assertThat(this.api.loginOrNull(username, "password-1")).isNull();
 		assertThat(body(this.mvc.perform(MockMvcRequestBuilders.get(statusUrl)).andReturn())).contains("待审核");
 
 		// Only the centre of his region sees and decides it.
@@ -93,7 +95,7 @@ class FrontDoorIntegrationTests {
 		assertThat(body(this.mvc.perform(MockMvcRequestBuilders.get(statusUrl)).andReturn())).contains("已通过");
 
 		// He logs in, reads the category's one-time notification and files.
-		MockHttpSession session = logIn(username);
+		MockHttpSession session = this.api.loginOrNull(username, "password-1");
 		assertThat(session).isNotNull();
 		Category category = guidedCategory();
 		assertThat(body(this.mvc.perform(MockMvcRequestBuilders.get("/cases/new").session(session)).andReturn()))
@@ -125,7 +127,7 @@ class FrontDoorIntegrationTests {
 		assertThat(
 				body(this.mvc.perform(MockMvcRequestBuilders.get((String) Api.read(filed, "$.statusUrl"))).andReturn()))
 			.contains("未通过", "非本企业员工");
-		assertThat(logIn(username)).isNull();
+		assertThat(this.api.loginOrNull(username, "password-1")).isNull();
 		// He gave an e-mail address: the outcome is on its way there, once.
 		assertThat(this.jdbc.sql("select count(*) from notification_outbox where notice_key = :key and address = :to")
 			.param("key", "registration:" + id)
@@ -247,9 +249,9 @@ class FrontDoorIntegrationTests {
 				{"displayName": "钱七", "phone": "%s", "username": "%s", "password": "password-1"}""".formatted(phone(),
 				added));
 		assertThat(status(add)).as(body(add)).isEqualTo(201);
-		assertThat(logIn(added, "password-1")).isNotNull();
+		assertThat(this.api.loginOrNull(added, "password-1")).isNotNull();
 		assertThat(status(api.post(manager, "/api/v1/contacts/" + personId(added) + "/disable", "{}"))).isEqualTo(204);
-		assertThat(logIn(added, "password-1")).isNull();
+		assertThat(this.api.loginOrNull(added, "password-1")).isNull();
 		assertThat(status(api.post(manager, "/api/v1/contacts/" + manager.actor().personId() + "/disable", "{}")))
 			.isEqualTo(400);
 		// Nobody else's contact is his to touch.
@@ -260,7 +262,7 @@ class FrontDoorIntegrationTests {
 		// He hands the management over; the colleague manages now, and hands it back.
 		assertThat(status(api.post(manager, "/api/v1/contacts/" + colleagueId + "/hand-over", "{}"))).isEqualTo(204);
 		assertThat(status(api.get(manager, "/api/v1/contacts"))).isEqualTo(403);
-		MockHttpSession session = logIn(colleague);
+		MockHttpSession session = this.api.login(colleague, "password-1");
 		assertThat(body(this.mvc.perform(MockMvcRequestBuilders.get("/contacts").session(session)).andReturn()))
 			.contains(manager.username(), added);
 		MvcResult back = this.mvc
@@ -296,7 +298,7 @@ class FrontDoorIntegrationTests {
 		assertThat(((Number) Api.read(elsewhere, "$.leadUnitId")).longValue()).isEqualTo(this.world.centreB().getId());
 
 		// The enterprise sees where and when on the case page, marked as a service visit.
-		MockHttpSession session = logIn(this.world.enterpriseA().username(), org.qiqing.TestWorld.PASSWORD);
+		MockHttpSession session = this.api.login(this.world.enterpriseA());
 		assertThat(body(this.mvc.perform(MockMvcRequestBuilders.get("/cases/" + id).session(session)).andReturn()))
 			.contains("3 号车间", day, "上门服务");
 
@@ -358,17 +360,6 @@ class FrontDoorIntegrationTests {
 	private void assertRefused(MvcResult result, String reason) throws Exception {
 		assertThat(status(result)).as(body(result)).isEqualTo(400);
 		assertThat(body(result)).contains(reason);
-	}
-
-	private MockHttpSession logIn(String username) throws Exception {
-		return logIn(username, "password-1");
-	}
-
-	/** The session of a login, or null when the login fails. */
-	private MockHttpSession logIn(String username, String password) throws Exception {
-		MvcResult login = this.mvc.perform(formLogin("/login").user(username).password(password)).andReturn();
-		return "/".equals(login.getResponse().getRedirectedUrl())
-				? (MockHttpSession) login.getRequest().getSession(false) : null;
 	}
 
 	private long personId(String username) {

@@ -10,7 +10,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
@@ -21,7 +20,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
 /**
  * Every statistics endpoint, for every role: the figures of one's own jurisdiction and
@@ -38,6 +36,9 @@ class StatisticsAccessIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -161,9 +162,7 @@ class StatisticsAccessIntegrationTests {
 	private MockHttpSession session(Member who) throws Exception {
 		MockHttpSession session = this.sessions.get(who.username());
 		if (session == null) {
-			MvcResult login = this.mvc.perform(formLogin("/login").user(who.username()).password(TestWorld.PASSWORD))
-				.andReturn();
-			session = (MockHttpSession) login.getRequest().getSession(false);
+			session = this.api.login(who);
 			this.sessions.put(who.username(), session);
 		}
 		return session;
@@ -171,10 +170,7 @@ class StatisticsAccessIntegrationTests {
 
 	/** A page, in the member's browser session (a real login with the form). */
 	private int page(Member who, String path) throws Exception {
-		return this.mvc.perform(MockMvcRequestBuilders.get(path).session(session(who)))
-			.andReturn()
-			.getResponse()
-			.getStatus();
+		return this.api.page(session(who), path).getResponse().getStatus();
 	}
 
 }

@@ -2,7 +2,6 @@ package org.qiqing.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qiqing.platform.PlatformClock.CHINA;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
-import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
 import org.qiqing.TestWorld.World;
 
@@ -47,6 +45,9 @@ class VisitIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	World world;
@@ -153,10 +154,12 @@ class VisitIntegrationTests {
 				.content(visit(UUID.randomUUID().toString(), this.world.firmA().getId(), today())))
 			.andReturn();
 		assertThat(refused.getResponse().getStatus()).isEqualTo(409);
-		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/visit").session(login(this.world.dispatcherA())))
-			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(409);
+		assertThat(
+				this.mvc.perform(MockMvcRequestBuilders.get("/visit").session(this.api.login(this.world.dispatcherA())))
+					.andReturn()
+					.getResponse()
+					.getStatus())
+			.isEqualTo(409);
 	}
 
 	@Test
@@ -165,7 +168,7 @@ class VisitIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).as("no session: 401, not the login page").isEqualTo(401);
-		MockHttpSession session = login(this.world.visitorA());
+		MockHttpSession session = this.api.login(this.world.visitorA());
 		MvcResult who = this.mvc.perform(MockMvcRequestBuilders.get("/visits/device/session").session(session))
 			.andReturn();
 		assertThat(Api.read(who, "$.user")).isEqualTo(this.world.visitorA().username());
@@ -197,7 +200,7 @@ class VisitIntegrationTests {
 
 	@Test
 	void aBatchFromTheDeviceRecordsEachVisitOnItsOwnAndARefusedOneHoldsUpNone() throws Exception {
-		MockHttpSession session = login(this.world.visitorA());
+		MockHttpSession session = this.api.login(this.world.visitorA());
 		long firm = this.world.firmA().getId();
 		String stored = UUID.randomUUID().toString();
 		MvcResult first = this.mvc
@@ -255,7 +258,8 @@ class VisitIntegrationTests {
 		MockMultipartHttpServletRequestBuilder batch = MockMvcRequestBuilders.multipart("/visits/device/sync-batch");
 		batch.file(new MockMultipartFile("visits", "", MediaType.APPLICATION_JSON_VALUE,
 				("[" + String.join(",", visits) + "]").getBytes()));
-		MvcResult refused = this.mvc.perform(batch.session(login(this.world.visitorA())).with(csrf())).andReturn();
+		MvcResult refused = this.mvc.perform(batch.session(this.api.login(this.world.visitorA())).with(csrf()))
+			.andReturn();
 		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
 		assertThat(count("cases")).isEqualTo(cases);
 	}
@@ -277,7 +281,8 @@ class VisitIntegrationTests {
 		assertThat(mine.getResponse().getContentAsString()).contains(number);
 		assertThat((List<?>) Api.read(api.get(this.world.dispatcherA(), "/api/v1/visits"), "$.items")).isEmpty();
 
-		String page = this.mvc.perform(MockMvcRequestBuilders.get("/visits").session(login(this.world.visitorA())))
+		String page = this.mvc
+			.perform(MockMvcRequestBuilders.get("/visits").session(this.api.login(this.world.visitorA())))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -295,7 +300,7 @@ class VisitIntegrationTests {
 			.param("from", today().minusDays(10))
 			.update();
 		try {
-			MockHttpSession session = login(this.world.visitorA());
+			MockHttpSession session = this.api.login(this.world.visitorA());
 			MvcResult offered = this.mvc
 				.perform(MockMvcRequestBuilders.get("/visits/device/enterprises").session(session))
 				.andReturn();
@@ -329,7 +334,7 @@ class VisitIntegrationTests {
 		assertThat(photoIds).hasSize(1);
 		String photo = "/visits/" + visitId + "/photos/" + photoIds.get(0);
 
-		MockHttpSession session = login(this.world.visitorA());
+		MockHttpSession session = this.api.login(this.world.visitorA());
 		MvcResult shown = this.mvc.perform(MockMvcRequestBuilders.get(photo).session(session)).andReturn();
 		assertThat(shown.getResponse().getStatus()).isEqualTo(200);
 		assertThat(shown.getResponse().getContentType()).isEqualTo("image/png");
@@ -347,7 +352,7 @@ class VisitIntegrationTests {
 			.getResponse()
 			.getContentAsString()).contains("src=\"" + photo + "\"");
 
-		MockHttpSession dispatcher = login(this.world.dispatcherA());
+		MockHttpSession dispatcher = this.api.login(this.world.dispatcherA());
 		assertThat(this.mvc
 			.perform(MockMvcRequestBuilders.get("/enterprises/" + this.world.firmA().getId()).session(dispatcher))
 			.andReturn()
@@ -382,13 +387,6 @@ class VisitIntegrationTests {
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(400);
 		assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		assertThat((String) Api.read(result, "$.errors['" + field + "']")).contains(reason);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return (MockHttpSession) this.mvc.perform(formLogin().user(who.username()).password(TestWorld.PASSWORD))
-			.andReturn()
-			.getRequest()
-			.getSession();
 	}
 
 	static MockMultipartFile photo(String name, byte[] content) {

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qiqing.AdminFixtures;
+import org.qiqing.Api;
 import org.qiqing.IntegrationTest;
 import org.qiqing.TestWorld;
 import org.qiqing.TestWorld.Member;
@@ -48,6 +49,9 @@ class AdministrationIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Api api;
 
 	@Autowired
 	Regions regions;
@@ -96,7 +100,7 @@ class AdministrationIntegrationTests {
 		call(put("/api/v1/units/" + hainingUnit.getId()).header(HttpHeaders.IF_MATCH, "\"0\""), """
 				{"name": "越权", "kind": "DEPARTMENT", "regionCode": "330481"}""").andExpect(status().isForbidden());
 
-		MockHttpSession session = login(this.jiashanAdmin);
+		MockHttpSession session = this.api.login(this.jiashanAdmin);
 		assertThat(
 				this.mvc.perform(get("/admin/people/" + person).session(session)).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
@@ -159,7 +163,7 @@ class AdministrationIntegrationTests {
 			.andExpect(jsonPath("$.items[0].roles[0]").value("DISPATCHER"));
 		call(get("/api/v1/people").param("q", username).param("status", "disabled"))
 			.andExpect(jsonPath("$.items").isEmpty());
-		MockHttpSession session = login(this.jiashanAdmin);
+		MockHttpSession session = this.api.login(this.jiashanAdmin);
 		String page = body(this.mvc.perform(get("/admin/people").param("q", username).session(session)).andReturn());
 		assertThat(page).contains("嘉善县").contains("受理分拨").doesNotContain(">330421<");
 
@@ -181,7 +185,7 @@ class AdministrationIntegrationTests {
 
 	@Test
 	void aUnitIsCreatedAndEditedOnItsPage() throws Exception {
-		MockHttpSession session = login(this.jiashanAdmin);
+		MockHttpSession session = this.api.login(this.jiashanAdmin);
 		String code = AdminFixtures.unique("PG-");
 		MvcResult created = this.mvc
 			.perform(post("/admin/units").param("code", code)
@@ -222,7 +226,7 @@ class AdministrationIntegrationTests {
 	void aResetPasswordIsShownOnceAndMustBeChangedAtTheNextLogin() throws Exception {
 		Member official = this.fixtures.official(AdminFixtures.JIASHAN, Role.HANDLER);
 		long id = official.actor().personId();
-		MockHttpSession before = login(official);
+		MockHttpSession before = this.api.login(official);
 		assertThat(this.mvc.perform(get("/queue").session(before)).andReturn().getResponse().getStatus())
 			.isEqualTo(200);
 
@@ -248,7 +252,7 @@ class AdministrationIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl()).contains("error");
-		MockHttpSession session = login(official.username(), oneTime);
+		MockHttpSession session = this.api.login(official.username(), oneTime);
 		this.mvc.perform(get("/cases").session(session)).andExpect(redirectedUrl("/account/password"));
 		String page = body(this.mvc.perform(get("/account/password").session(session)).andReturn());
 		assertThat(page).contains("管理员已重置您的密码");
@@ -289,7 +293,7 @@ class AdministrationIntegrationTests {
 	@Test
 	void aPersonCreatedOnThePageGetsAOneTimePassword() throws Exception {
 		Unit unit = this.fixtures.unitIn(AdminFixtures.JIASHAN);
-		MockHttpSession session = login(this.jiashanAdmin);
+		MockHttpSession session = this.api.login(this.jiashanAdmin);
 		String username = AdminFixtures.unique("pg.");
 		MvcResult created = this.mvc
 			.perform(post("/admin/people").param("username", username)
@@ -319,16 +323,6 @@ class AdministrationIntegrationTests {
 		return """
 				{"displayName": "改名", "unitId": %d, "jurisdictionCode": "330421", "roles": ["DISPATCHER"]}"""
 			.formatted(unitId);
-	}
-
-	private MockHttpSession login(Member who) throws Exception {
-		return login(who.username(), TestWorld.PASSWORD);
-	}
-
-	private MockHttpSession login(String username, String password) throws Exception {
-		MvcResult result = this.mvc.perform(formLogin().user(username).password(password)).andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
-		return (MockHttpSession) result.getRequest().getSession();
 	}
 
 	private static String body(MvcResult result) throws Exception {
