@@ -1,6 +1,7 @@
 package org.qiqing.discipline;
 
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,7 +47,8 @@ public class DisciplineQueries {
 
 	private static final String ACTION_COLUMNS = """
 			a.id, a.theme, a.organiser_unit_id, a.region_code, a.starts_on, a.ends_on, a.unit_kinds,
-			(select count(*) from inspection ci where ci.action_id = a.id) as inspections,
+			(select count(*) from inspection ci where ci.action_id = a.id and ci.inspected_on <= :today
+			    and ci.cancelled_at is null) as inspections,
 			(select count(*) from finding cf join inspection cfi on cfi.id = cf.inspection_id where cfi.action_id = a.id) as findings""";
 
 	private static final String INSPECTION_COLUMNS = """
@@ -78,9 +80,16 @@ public class DisciplineQueries {
 
 	private final Regions regions;
 
+	/**
+	 * Today, for what counts as made: an inspection scheduled ahead or cancelled does
+	 * not.
+	 */
+	private final Clock clock;
+
 	DisciplineQueries(JdbcClient jdbc, JdbcTemplate template, DisciplineScope scope, UnitDirectory unitDirectory,
-			People people, Regions regions) {
+			People people, Regions regions, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		JdbcTemplate cursor = new JdbcTemplate(template.getDataSource());
 		cursor.setFetchSize(LEDGER_WINDOW);
 		this.streaming = JdbcClient.create(cursor);
@@ -121,6 +130,7 @@ public class DisciplineQueries {
 				+ " order by a.starts_on desc, a.id desc limit :limit offset :offset");
 		List<Row> rows = params(bind(sql, n), filter).param("limit", limit)
 			.param("offset", offset)
+			.param("today", today())
 			.query((rs, i) -> Row.of(rs))
 			.list();
 		Map<Long, String> names = unitNames(rows.stream().map(r -> r.l("organiser_unit_id")).toList());
@@ -133,6 +143,7 @@ public class DisciplineQueries {
 			.sql("select " + ACTION_COLUMNS + " from special_action a where a.id = :id and " + DisciplineScope.ACTIONS),
 				new Narrowed(actor, actor.personId()))
 			.param("id", id)
+			.param("today", today())
 			.query((rs, i) -> Row.of(rs))
 			.optional()
 			.orElseThrow(() -> notFound("discipline.record.action", id));
@@ -591,6 +602,10 @@ public class DisciplineQueries {
 			sql = sql.param("organiser", filter.organiser());
 		}
 		return sql;
+	}
+
+	private java.time.LocalDate today() {
+		return java.time.LocalDate.now(this.clock.withZone(org.qiqing.platform.PlatformClock.CHINA));
 	}
 
 	Map<Long, String> unitNames(Collection<Long> ids) {

@@ -49,6 +49,9 @@ class DisciplineListsIntegrationTests {
 	DisciplineManagement management;
 
 	@Autowired
+	DisciplineQueries queries;
+
+	@Autowired
 	Api api;
 
 	Member inspector;
@@ -123,6 +126,24 @@ class DisciplineListsIntegrationTests {
 		MockHttpSession session = this.api.login(foreign);
 		assertThat(page(session, "/discipline/actions?" + YEAR).getContentAsString()).doesNotContain("清单专项");
 		assertThat(page(session, "/discipline/findings?" + YEAR).getContentAsString()).doesNotContain("清单问题");
+	}
+
+	@Test
+	void anActionCountsTheInspectionsMadeNotThoseScheduledAheadOrCancelled() {
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		long action = this.discipline.action("计数专项", this.world.centreA(), today, today.plusDays(30), this.inspector,
+				DisciplineFixture.group("计数组", this.inspector));
+		long group = this.discipline.firstGroup(action, this.inspector);
+		this.discipline.inspection(action, group, this.world.deptA(), today, this.inspector);
+		this.discipline.inspection(action, group, this.world.deptA(), today.plusDays(5), this.inspector);
+		long called = this.discipline.inspection(action, group, this.world.deptA(), today.plusDays(6), this.inspector);
+		this.management.cancelInspection(called, 0, "撞期", this.inspector.actor());
+		assertThat(this.queries.action(action, this.inspector.actor()).action().inspections()).isEqualTo(1);
+		assertThat(this.queries.actions(DisciplineFilter.none(), 0, 100, this.inspector.actor()))
+			.filteredOn(a -> a.id() == action)
+			.singleElement()
+			.extracting(Views.Action::inspections)
+			.isEqualTo(1L);
 	}
 
 	/** The part of the page from the card with the id to the next card. */
