@@ -12,7 +12,9 @@
 --
 -- In parts, for several sessions at once (bench/run.sh: BENCH_SESSIONS): -v part=setup (everything but
 -- the cases), then -v part=cases -v first=F -v last=L in each session for its range of cases, then
--- -v part=finish. The default, part=all, is the three in one session.
+-- -v part=finish. The default, part=all, is the three in one session. Each session writes its cases and
+-- their events a chunk at a time (-v chunk=N, 100,000 cases), each chunk committed: its temporary tables
+-- never hold more than a chunk (the whole range's 48 million events at once filled the disk).
 --
 -- API tokens: qq_bench_<username>, e.g. qq_bench_bench.dispatcher.330421.
 \set ON_ERROR_STOP on
@@ -155,100 +157,126 @@ language sql immutable as $$
         coalesce(unit::text, ''), (extract(epoch from at) * 1000)::bigint::text, coalesce(from_state, ''), to_state,
         coalesce(note, ''), ''), 'UTF8')), 'hex')
 $$;
+-- The cases first..last, chunk cases at a time, each chunk committed before the next (so that no session
+-- holds more than a chunk's rows in temporary tables: a decade of a province's events, 48 million rows,
+-- filled the disk that way). Case g lies in county g % counties, is about one of its enterprises, is led by
+-- one of its departments, and ends in a state picked by g % 100. A city's were filed over the last 278
+-- days; a province's one after another over ten years. The chunks go in order and each writes its cases
+-- and then its events in order (g, seq): one session gives the events the same ids as one statement for
+-- the whole range did.
+create or replace procedure bench_cases(p_first int, p_last int, p_cases int, p_enterprises int, p_shape text, p_chunk int)
+language plpgsql as $$
+declare
+    v_counties int := (select count(*) from bench_county);
+    lo int := p_first;
+    hi int;
+    step int;
+begin
+    create temporary table bench_case (g int, county text, number text, state text, created_at timestamptz, dept int,
+                                       firm int, last_hash text, prev_hash text, event_count int);
+    create temporary table bench_event (g bigint, seq int, action text, actor bigint, unit bigint, at timestamptz,
+                                        from_state text, to_state text, visible boolean, prev_hash text, hash text);
+    create temporary table bench_actor as
+    select c.code as county, d.id as dispatcher, h.id as handler, h.unit_id as handler_unit, d.unit_id as dispatcher_unit,
+           dept.n as dept
+    from bench_county c
+    join person d on d.username = 'bench.dispatcher.' || c.code
+    cross join generate_series(0, 3) dept(n)
+    join person h on h.username = 'bench.handler.B-' || c.code || '-' || dept.n;
+    while lo <= p_last loop
+        hi := least(lo + p_chunk - 1, p_last);
+        truncate bench_case, bench_event;
+        insert into bench_case
+        select g, c.code as county,
+               'QQ-2026-' || c.code || '-' || lpad(g::text, greatest(6, length(g::text)), '0') as number,
+               case when g % 100 < 10 then 'SUBMITTED' when g % 100 < 14 then 'DECLINED' when g % 100 < 22 then 'ACCEPTED'
+                    when g % 100 < 32 then 'ASSIGNED' when g % 100 < 55 then 'IN_PROGRESS' when g % 100 < 70 then 'RESOLVED'
+                    else 'CLOSED' end as state,
+               date_trunc('second', now() - case when p_shape = 'province'
+                   then make_interval(secs => (p_cases - g) * (3652.0 * 86400 / p_cases))
+                   else make_interval(mins => (g % 400000)::int) end) - interval '1 day' as created_at,
+               ((g / v_counties) % 4) as dept,
+               -- an enterprise n of the same county (n % counties = g % counties)
+               coalesce(nullif(((g / v_counties) % (p_enterprises / v_counties)) * v_counties + c.n, 0), v_counties) as firm,
+               repeat('0', 64) as last_hash, repeat('0', 64) as prev_hash, 0 as event_count
+        from generate_series(lo, hi) s(g) join bench_county c on c.n = s.g % v_counties;
+        analyze bench_case;
+
+        -- The histories, one step number at a time: each event's hash covers its predecessor's, exactly as
+        -- CaseEvent.hashOf computes it.
+        for step in 1..7 loop
+            with moved as (
+                update bench_case b
+                set prev_hash = b.last_hash,
+                    last_hash = bench_hash(b.last_hash, b.number, s.seq, s.action, a.actor, a.unit,
+                                           b.created_at + (s.seq - 1) * interval '1 hour', s.from_state, s.to_state,
+                                           s.action || ' by bench'),
+                    event_count = s.seq
+                from bench_step s, bench_actor ba,
+                     lateral (select case when s.party = 'H' then ba.handler else ba.dispatcher end as actor,
+                                     case when s.party = 'H' then ba.handler_unit else ba.dispatcher_unit end as unit) a
+                where s.final = b.state and s.seq = step and ba.county = b.county and ba.dept = b.dept
+                returning b.g, s.seq, s.action, a.actor, a.unit, b.created_at + (s.seq - 1) * interval '1 hour' as at,
+                          s.from_state, s.to_state, s.visible, b.prev_hash, b.last_hash)
+            insert into bench_event select * from moved;
+        end loop;
+
+        insert into cases (id, number, kind, channel, state, category_id, enterprise_id, region_code, region_path, title,
+                           description, submitted_by, lead_unit_id, due_date, outcome, answer, rating, created_at, updated_at,
+                           last_hash, event_count, version, assigned_at, limit_at, yellow_at, time_state, limit_cycle)
+        select b.g, b.number, 'ENTERPRISE_REQUEST', 'HOTLINE', b.state, (select min(id) from case_category) + b.g % 5,
+               (select min(id) - 1 from enterprise) + b.firm,
+               t.code, t.path, '企业诉求 ' || b.g, '批量生成的基准测试诉求，编号 ' || b.g || '。', d.id,
+               case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else u.id end,
+               case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else (b.created_at + interval '7 days')::date end,
+               case when b.state in ('RESOLVED', 'CLOSED') then 'SOLVED' end,
+               case when b.state in ('RESOLVED', 'CLOSED') then '已协调解决。' end,
+               case when b.state = 'CLOSED' then 'SATISFIED' end,
+               b.created_at, b.created_at + (b.event_count - 1) * interval '1 hour', b.last_hash, b.event_count, 0,
+               case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else b.created_at + interval '2 hours' end,
+               l.limit_at, l.yellow_at,
+               case when l.limit_at <= now() then 'RED' when l.yellow_at <= now() then 'YELLOW' when l.limit_at is not null then 'ON_TIME' end,
+               case when b.state = 'SUBMITTED' then 1 when b.state in ('DECLINED', 'ACCEPTED') then 1 else 2 end
+        from bench_case b
+        cross join lateral (
+            select case when b.state in ('ASSIGNED', 'IN_PROGRESS') then b.created_at + interval '7 days 8 hours'
+                        when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '4 hours' end as limit_at,
+                   case when b.state in ('ASSIGNED', 'IN_PROGRESS') then b.created_at + interval '3 days 8 hours'
+                        when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '2 hours' end as yellow_at) l
+        join region t on t.code = b.county || (100 + (b.g / v_counties) % 10)
+        join person d on d.username = 'bench.dispatcher.' || b.county
+        join unit u on u.code = 'B-' || b.county || '-' || b.dept
+        order by b.g;
+
+        insert into case_event (case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
+                                visible_to_enterprise, prev_hash, hash)
+        select g, seq, action, actor, unit, at, from_state, to_state, action || ' by bench', visible, prev_hash, hash
+        from bench_event order by g, seq;
+        commit;
+        raise notice '% cases % to % written (% events), %', to_char(clock_timestamp(), 'HH24:MI:SS'), lo, hi,
+            (select count(*) from bench_event), p_last - hi || ' to go';
+        lo := hi + 1;
+    end loop;
+    drop table bench_case, bench_event, bench_actor;
+end $$;
 alter sequence cases_id_seq restart with 1;
 \endif
 select count(*) as counties from bench_county \gset
 
 \if :cases_part
--- The cases: case g lies in county g % 7 (of the counties), is about one of its enterprises, is led by one of
--- its departments, and ends in a state picked by g % 100. A city's were filed over the last 278 days; a
--- province's one after another over ten years. They are built in temporary tables with their histories and
--- written once each: updating a million indexed rows afterwards costs more than all the rest.
+-- The cases of this session's range, a chunk at a time (bench_cases, above): -v chunk=N cases a chunk
+-- (100,000). Their rows are built in temporary tables first and written once each: updating a million
+-- indexed rows afterwards costs more than all the rest.
+\if :{?chunk}
+\else
+\set chunk 100000
+\endif
 set work_mem = '256MB';
-create temporary table bench_case as
-select g, c.code as county,
-       'QQ-2026-' || c.code || '-' || lpad(g::text, greatest(6, length(g::text)), '0') as number,
-       case when g % 100 < 10 then 'SUBMITTED' when g % 100 < 14 then 'DECLINED' when g % 100 < 22 then 'ACCEPTED'
-            when g % 100 < 32 then 'ASSIGNED' when g % 100 < 55 then 'IN_PROGRESS' when g % 100 < 70 then 'RESOLVED'
-            else 'CLOSED' end as state,
-       date_trunc('second', now() - case when :'shape' = 'province'
-           then make_interval(secs => (:cases - g) * (3652.0 * 86400 / :cases))
-           else make_interval(mins => (g % 400000)::int) end) - interval '1 day' as created_at,
-       ((g / :counties) % 4) as dept,
-       -- an enterprise n of the same county (n % counties = g % counties)
-       coalesce(nullif(((g / :counties) % (:enterprises / :counties)) * :counties + c.n, 0), :counties) as firm,
-       repeat('0', 64) as last_hash, repeat('0', 64) as prev_hash, 0 as event_count
-from generate_series(:first, :last) s(g) join bench_county c on c.n = s.g % :counties;
-
--- The histories, one step number at a time: each event's hash covers its predecessor's, exactly as
--- CaseEvent.hashOf computes it.
-create temporary table bench_actor as
-select c.code as county, d.id as dispatcher, h.id as handler, h.unit_id as handler_unit, d.unit_id as dispatcher_unit, dept.n as dept
-from bench_county c
-join person d on d.username = 'bench.dispatcher.' || c.code
-cross join generate_series(0, 3) dept(n)
-join person h on h.username = 'bench.handler.B-' || c.code || '-' || dept.n;
-
-
-create temporary table bench_event (g bigint, seq int, action text, actor bigint, unit bigint, at timestamptz,
-                                    from_state text, to_state text, visible boolean, prev_hash text, hash text);
-do $$
-declare
-    step int;
-begin
-    for step in 1..7 loop
-        with moved as (
-            update bench_case b
-            set prev_hash = b.last_hash,
-                last_hash = bench_hash(b.last_hash, b.number, s.seq, s.action, a.actor, a.unit,
-                                       b.created_at + (s.seq - 1) * interval '1 hour', s.from_state, s.to_state,
-                                       s.action || ' by bench'),
-                event_count = s.seq
-            from bench_step s, bench_actor ba,
-                 lateral (select case when s.party = 'H' then ba.handler else ba.dispatcher end as actor,
-                                 case when s.party = 'H' then ba.handler_unit else ba.dispatcher_unit end as unit) a
-            where s.final = b.state and s.seq = step and ba.county = b.county and ba.dept = b.dept
-            returning b.g, s.seq, s.action, a.actor, a.unit, b.created_at + (s.seq - 1) * interval '1 hour' as at,
-                      s.from_state, s.to_state, s.visible, b.prev_hash, b.last_hash)
-        insert into bench_event select * from moved;
-        raise notice 'step % chained', step;
-    end loop;
-end $$;
-
--- Written once, without the foreign-key triggers (consistent by construction): a bench shortcut that
--- needs a superuser, never used by the application.
+set temp_buffers = '256MB';
+-- Written without the foreign-key triggers (consistent by construction): a bench shortcut that needs a
+-- superuser, never used by the application.
 set session_replication_role = replica;
-insert into cases (id, number, kind, channel, state, category_id, enterprise_id, region_code, region_path, title,
-                   description, submitted_by, lead_unit_id, due_date, outcome, answer, rating, created_at, updated_at,
-                   last_hash, event_count, version, assigned_at, limit_at, yellow_at, time_state, limit_cycle)
-select b.g, b.number, 'ENTERPRISE_REQUEST', 'HOTLINE', b.state, (select min(id) from case_category) + b.g % 5,
-       (select min(id) - 1 from enterprise) + b.firm,
-       t.code, t.path, '企业诉求 ' || b.g, '批量生成的基准测试诉求，编号 ' || b.g || '。', d.id,
-       case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else u.id end,
-       case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else (b.created_at + interval '7 days')::date end,
-       case when b.state in ('RESOLVED', 'CLOSED') then 'SOLVED' end,
-       case when b.state in ('RESOLVED', 'CLOSED') then '已协调解决。' end,
-       case when b.state = 'CLOSED' then 'SATISFIED' end,
-       b.created_at, b.created_at + (b.event_count - 1) * interval '1 hour', b.last_hash, b.event_count, 0,
-       case when b.state in ('SUBMITTED', 'DECLINED', 'ACCEPTED') then null else b.created_at + interval '2 hours' end,
-       l.limit_at, l.yellow_at,
-       case when l.limit_at <= now() then 'RED' when l.yellow_at <= now() then 'YELLOW' when l.limit_at is not null then 'ON_TIME' end,
-       case when b.state = 'SUBMITTED' then 1 when b.state in ('DECLINED', 'ACCEPTED') then 1 else 2 end
-from bench_case b
-cross join lateral (
-    select case when b.state in ('ASSIGNED', 'IN_PROGRESS') then b.created_at + interval '7 days 8 hours'
-                when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '4 hours' end as limit_at,
-           case when b.state in ('ASSIGNED', 'IN_PROGRESS') then b.created_at + interval '3 days 8 hours'
-                when b.state in ('SUBMITTED', 'ACCEPTED') then b.created_at + interval '2 hours' end as yellow_at) l
-join region t on t.code = b.county || (100 + (b.g / :counties) % 10)
-join person d on d.username = 'bench.dispatcher.' || b.county
-join unit u on u.code = 'B-' || b.county || '-' || b.dept
-order by b.g;
-
-insert into case_event (case_id, seq, action, actor_id, actor_unit_id, at, from_state, to_state, note,
-                        visible_to_enterprise, prev_hash, hash)
-select g, seq, action, actor, unit, at, from_state, to_state, action || ' by bench', visible, prev_hash, hash
-from bench_event order by g, seq;
+call bench_cases(:first, :last, :cases, :enterprises, :'shape', :chunk);
 set session_replication_role = origin;
 \endif
 
@@ -259,6 +287,7 @@ select setval('cases_id_seq', :cases);
 select setval('case_number_seq', :cases);
 update case_numbering set numbered_after = 0;
 drop table bench_city, bench_county, bench_step;
+drop procedure bench_cases;
 drop function bench_hash;
 drop function bench_credit_code;
 analyze;

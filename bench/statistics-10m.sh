@@ -97,7 +97,7 @@ dashboards() {
 	done
 	java bench/Load.java "http://127.0.0.1:$PORT" unread "$C" "$SECONDS_EACH" "$COUNTY" | grep ' p95 ' | head -1 \
 		| sed 's/$/ (the baseline: an API call that reads one count)/' | tee -a "$OUT/summary.txt"
-	local baseline=$(grep -o 'p95 *[0-9.]* ms' "$OUT/summary.txt" | tail -1 | grep -o '[0-9.]*')
+	local baseline=$(grep -o 'p95 *[0-9.]* ms' "$OUT/summary.txt" | tail -1 | sed -E 's/p95 +([0-9.]+) ms/\1/')
 	declare -A measured
 	for who in "bench.leader.$TOP" "bench.dispatcher.$COUNTY"; do
 		for mode in measures dashboard; do
