@@ -264,14 +264,13 @@ class DashboardController {
 	/** The last twelve months up to the period's end, for the chart (JSON data block). */
 	private String trend(Actor actor, Slice slice, Locale locale) {
 		YearMonth last = YearMonth.from(slice.to());
-		YearMonth first = last.minusMonths(11);
-		Slice year = slice.withPeriod(first.atDay(1), last.atEndOfMonth());
+		// Month by month, so that each whole month is read from its month's rows: the
+		// year's day rows grouped by day took most of the page's time at a province's
+		// size.
 		Map<YearMonth, Figures.Counts> months = new TreeMap<>();
-		for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-			months.put(m, new Figures.Counts());
+		for (YearMonth m = last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
+			months.put(m, this.statistics.measures(actor, slice.withPeriod(m.atDay(1), m.atEndOfMonth())));
 		}
-		this.statistics.measuresBy(actor, year, Figures.Dimension.DAY)
-			.forEach((day, counts) -> months.get(YearMonth.from(LocalDate.parse(day.substring(0, 10)))).addAll(counts));
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("months", months.keySet().stream().map(YearMonth::toString).toList());
 		List<Map<String, Object>> series = new ArrayList<>();
