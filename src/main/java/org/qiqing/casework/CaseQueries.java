@@ -3,6 +3,7 @@ package org.qiqing.casework;
 import static org.qiqing.platform.PlatformClock.CHINA;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
 import org.qiqing.platform.QueryPlans;
 import org.qiqing.platform.Rows;
+import org.qiqing.platform.Tallies;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,6 +121,8 @@ public class CaseQueries {
 
 	private final JdbcClient jdbc;
 
+	private final Tallies<WatchKey, Watch> watches;
+
 	private final JdbcTemplate plans;
 
 	/** Reads a ledger's rows a batch at a time rather than all at once. */
@@ -134,8 +138,10 @@ public class CaseQueries {
 	/** A read-only transaction, for the one read that reuses its plan. */
 	private final TransactionTemplate readOnly;
 
-	CaseQueries(JdbcClient jdbc, JdbcTemplate plans, PlatformTransactionManager transactions) {
+	CaseQueries(JdbcClient jdbc, JdbcTemplate plans, PlatformTransactionManager transactions, Clock clock,
+			DeskSettings settings) {
 		this.jdbc = jdbc;
+		this.watches = new Tallies<>("watch", settings.countCache(), clock, this::countWatch);
 		this.plans = plans;
 		this.cursor = Rows.cursor(plans.getDataSource());
 		this.planned = QueryPlans.customPlans(plans.getDataSource());
@@ -739,31 +745,44 @@ public class CaseQueries {
 	public record Watch(long overdue, long dueSoon, long underOrder, long escalated) {
 	}
 
+	/**
+	 * What needs watching, counted once for everyone under the same rule and narrowing
+	 * and kept {@link DeskSettings#countCache()}, as the desk's counts are: at a
+	 * province's size the red cases alone are half a million to count at every dashboard.
+	 */
 	@Transactional(readOnly = true)
 	public Watch watch(Actor actor, Long leadUnitId, String regionPath) {
-		String filter = (leadUnitId == null ? "" : " and c.lead_unit_id = :unit")
-				+ (regionPath == null ? "" : " and c.region_path like :path");
-		long overdue = count(actor, leadUnitId, regionPath,
+		return this.watches.get(new WatchKey(CaseScope.keyOf(actor), leadUnitId, regionPath));
+	}
+
+	/** Whose cases, narrowed how: the key of the watch's counts. */
+	private record WatchKey(CaseScope.Key scope, Long leadUnitId, String regionPath) {
+	}
+
+	private Watch countWatch(WatchKey key) {
+		String filter = (key.leadUnitId() == null ? "" : " and c.lead_unit_id = :unit")
+				+ (key.regionPath() == null ? "" : " and c.region_path like :path");
+		long overdue = count(key,
 				"select count(*) from cases c where c.time_state = 'RED' and " + CaseScope.CONDITION + filter);
-		long dueSoon = count(actor, leadUnitId, regionPath,
+		long dueSoon = count(key,
 				"select count(*) from cases c where c.time_state = 'YELLOW' and " + CaseScope.CONDITION + filter);
-		long ordered = count(actor, leadUnitId, regionPath, """
+		long ordered = count(key, """
 				select count(*) from cases c where c.id in (select o.case_id from supervision_order o
 				                                             where o.replied_at is null) and """ + CaseScope.CONDITION
 				+ filter);
-		long escalated = count(actor, leadUnitId, regionPath,
+		long escalated = count(key,
 				"select count(*) from cases c where c.escalated_unit_id is not null and c.state not in ('CLOSED', 'DECLINED', 'WITHDRAWN') and "
 						+ CaseScope.CONDITION + filter);
 		return new Watch(overdue, dueSoon, ordered, escalated);
 	}
 
-	private long count(Actor actor, Long leadUnitId, String regionPath, String sql) {
-		var statement = CaseScope.bind(this.jdbc.sql(sql), actor);
-		if (leadUnitId != null) {
-			statement = statement.param("unit", leadUnitId);
+	private long count(WatchKey key, String sql) {
+		var statement = key.scope().bind(this.jdbc.sql(sql));
+		if (key.leadUnitId() != null) {
+			statement = statement.param("unit", key.leadUnitId());
 		}
-		if (regionPath != null) {
-			statement = statement.param("path", regionPath + "%");
+		if (key.regionPath() != null) {
+			statement = statement.param("path", key.regionPath() + "%");
 		}
 		return statement.query(Long.class).single();
 	}
