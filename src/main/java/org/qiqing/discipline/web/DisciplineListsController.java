@@ -8,6 +8,8 @@ import org.qiqing.discipline.DisciplineQueries;
 import org.qiqing.discipline.DisciplineScope;
 import org.qiqing.organisation.Actor;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +31,12 @@ class DisciplineListsController {
 
 	private final DisciplineScope scope;
 
-	DisciplineListsController(DisciplineQueries queries, DisciplineScope scope) {
+	private final MessageSource messages;
+
+	DisciplineListsController(DisciplineQueries queries, DisciplineScope scope, MessageSource messages) {
 		this.queries = queries;
 		this.scope = scope;
+		this.messages = messages;
 	}
 
 	@GetMapping("/discipline/actions")
@@ -39,13 +44,9 @@ class DisciplineListsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Long organiser,
 			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
-		this.scope.requireOfficial(actor);
 		DisciplineFilter filter = filter(from, to, region, organiser);
-		int shown = Math.max(page, 0);
-		model.addAttribute("page",
-				Listed.read(shown, PAGE_SIZE, (offset, limit) -> this.queries.actions(filter, offset, limit, actor)));
-		describe(model, filter);
-		return "discipline/actions";
+		return show("actions", filter, page, actor, model,
+				(offset, limit) -> this.queries.actions(filter, offset, limit, actor));
 	}
 
 	@GetMapping("/discipline/findings")
@@ -53,26 +54,31 @@ class DisciplineListsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Long organiser,
 			@RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
-		this.scope.requireOfficial(actor);
-		DisciplineFilter filter = filter(from, to, region, organiser);
-		int shown = Math.max(page, 0);
-		model.addAttribute("page",
-				Listed.read(shown, PAGE_SIZE, (offset, limit) -> this.queries.findings(filter, offset, limit, actor)));
-		model.addAttribute("discipline", this.scope.isDiscipline(actor));
 		model.addAttribute("kindNames", DisciplinePagesController.kindNames(this.queries));
-		describe(model, filter);
-		return "discipline/findings";
+		DisciplineFilter filter = filter(from, to, region, organiser);
+		return show("findings", filter, page, actor, model,
+				(offset, limit) -> this.queries.findings(filter, offset, limit, actor));
+	}
+
+	/** The page of the list named {@code list} ("actions" or "findings"). */
+	private <T> String show(String list, DisciplineFilter filter, int page, Actor actor, Model model,
+			Listed.Reader<T> rows) {
+		this.scope.requireOfficial(actor);
+		boolean discipline = this.scope.isDiscipline(actor);
+		model.addAttribute("list", list);
+		model.addAttribute("heading",
+				this.messages.getMessage(
+						list.equals("findings") && !discipline ? "discipline.ownFindings" : "discipline." + list, null,
+						LocaleContextHolder.getLocale()));
+		model.addAttribute("page", Listed.read(Math.max(page, 0), PAGE_SIZE, rows));
+		model.addAttribute("filter", filter);
+		model.addAttribute("back", link("/discipline", filter));
+		model.addAttribute("self", link("/discipline/" + list, filter));
+		return "discipline/list";
 	}
 
 	private static DisciplineFilter filter(LocalDate from, LocalDate to, String region, Long organiser) {
 		return new DisciplineFilter(from, to, region == null || region.isBlank() ? null : region, organiser);
-	}
-
-	private static void describe(Model model, DisciplineFilter filter) {
-		model.addAttribute("filter", filter);
-		model.addAttribute("back", link("/discipline", filter));
-		model.addAttribute("actionsLink", link("/discipline/actions", filter));
-		model.addAttribute("findingsLink", link("/discipline/findings", filter));
 	}
 
 	/** The address of a discipline page narrowed as {@code filter} is. */
