@@ -541,6 +541,8 @@ class AccessMatrixIntegrationTests {
 		rules.add(rule("POST /api/v1/discipline/inspections/{id}/cancel json", neutral()));
 		rules.add(rule("POST /discipline/inspections/{id}/move", neutral()));
 		rules.add(rule("POST /discipline/inspections/{id}/cancel", neutral()));
+		rules.add(rule("PUT /api/v1/discipline/inspections/{id}/checks json", neutral()));
+		rules.add(rule("POST /discipline/inspections/{id}/checks", neutral()));
 		rules.add(rule("GET /api/v1/discipline/actions/{id}/group-changes", neutral()));
 		// The phone's inspection page and its device queue
 		// (InspectionDeviceIntegrationTests

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Inspections recorded on a phone, offline, and sent when the network returns: the
  * inspection, its notes on the checklist and its findings with their photos arrive in one
  * transaction under the key the phone made, so a send repeated after a lost answer
- * creates nothing twice and is answered with what the first one stored.
+ * creates nothing twice and is answered with what the first one stored. The record of a
+ * planned inspection scheduled for that day fills that one in ({@link InspectionNotes}).
  */
 @Service
 public class DeviceInspections {
@@ -36,14 +37,18 @@ public class DeviceInspections {
 
 	private final DisciplineManagement management;
 
+	private final InspectionNotes notes;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	DeviceInspections(DisciplineManagement management, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+	DeviceInspections(DisciplineManagement management, InspectionNotes notes, JdbcClient jdbc,
+			TransactionTemplate transactions, Clock clock) {
 		this.management = management;
+		this.notes = notes;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -86,9 +91,19 @@ public class DeviceInspections {
 		}
 		try {
 			return this.transactions.execute(status -> {
-				// The inspection's row comes first: a concurrent send of the same key
-				// waits on its unique key here and fails before any finding is written.
-				long id = this.management.recordNewInspection(actionId, inspection, actor);
+				// A planned inspection scheduled for that day is filled in rather than
+				// counted twice. Otherwise the inspection's row comes first: a concurrent
+				// send of the same key waits on its unique key here and fails before any
+				// finding is written.
+				Optional<Long> scheduled = this.notes.fillScheduled(actionId, inspection, actor);
+				if (scheduled.isEmpty()) {
+					// A concurrent send of the same key may have filled it in meanwhile.
+					Optional<Recorded> filled = find(inspection.clientKey(), actor);
+					if (filled.isPresent()) {
+						return sameAction(filled.get(), actionId);
+					}
+				}
+				long id = scheduled.orElseGet(() -> this.management.recordNewInspection(actionId, inspection, actor));
 				for (FindingOnSite finding : findings) {
 					this.management.recordFinding(id, finding.finding(), finding.photos(), actor);
 				}
@@ -104,16 +119,22 @@ public class DeviceInspections {
 		}
 	}
 
-	/** The inspection the person's phone sent under this key, if it arrived. */
+	/**
+	 * The inspection the person's phone sent under this key, if it arrived: recorded, or
+	 * a planned one it filled in.
+	 */
 	public Optional<Recorded> find(String clientKey, Actor actor) {
-		return this.jdbc.sql("""
-				select id, action_id, unit_id, inspected_on from inspection
-				where recorded_by = :by and client_key = :key""")
+		Optional<Long> id = this.jdbc.sql("select id from inspection where recorded_by = :by and client_key = :key")
 			.param("by", actor.personId())
 			.param("key", clientKey)
-			.query((rs, n) -> new Recorded(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-					rs.getObject(4, LocalDate.class), findingsOf(rs.getLong(1)), false))
-			.optional();
+			.query(Long.class)
+			.optional()
+			.or(() -> this.notes.filledUnder(clientKey, actor));
+		return id.map(found -> this.jdbc.sql("select action_id, unit_id, inspected_on from inspection where id = :id")
+			.param("id", found)
+			.query((rs, n) -> new Recorded(found, rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+					findingsOf(found), false))
+			.single());
 	}
 
 	private List<Long> findingsOf(long inspectionId) {

@@ -5,7 +5,6 @@ import static org.qiqing.platform.PlatformClock.CHINA;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +69,13 @@ public class DisciplineManagement {
 
 	private final AuditLog audit;
 
+	private final InspectionNotes notes;
+
 	DisciplineManagement(JdbcClient jdbc, DisciplineQueries queries, DisciplineScope scope, CaseManagement cases,
-			Units units, Regions regions, People people, Clock clock, DisciplineTally tally, AuditLog audit) {
+			Units units, Regions regions, People people, Clock clock, DisciplineTally tally, AuditLog audit,
+			InspectionNotes notes) {
 		this.audit = audit;
+		this.notes = notes;
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.scope = scope;
@@ -378,16 +381,8 @@ public class DisciplineManagement {
 				errors.put("checks", Text.of("discipline.error.ahead", inspection.inspectedOn()));
 			}
 		}
-		text(errors, "summary", inspection.summary(), 4000, false);
 		text(errors, "clientKey", inspection.clientKey(), 64, false);
-		Set<Integer> positions = new HashSet<>();
-		for (NewInspection.Check check : inspection.checks()) {
-			if (check.position() < 1 || check.position() > action.checkpoints().size()
-					|| !positions.add(check.position())) {
-				errors.put("checks", Text.of("discipline.error.checkpoint"));
-			}
-			text(errors, "checks", check.note(), 1000, false);
-		}
+		InspectionNotes.validate(errors, inspection.summary(), inspection.checks(), action.checkpoints().size());
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}
@@ -413,15 +408,7 @@ public class DisciplineManagement {
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		this.tally.inspectionRecorded(id);
-		for (NewInspection.Check check : inspection.checks()) {
-			this.jdbc
-				.sql("insert into inspection_check (inspection_id, position, passed, note) values (:i, :p, :ok, :note)")
-				.param("i", id)
-				.param("p", check.position())
-				.param("ok", check.passed())
-				.param("note", blankToNull(check.note()))
-				.update();
-		}
+		this.notes.noteAtRecord(id, inspection, actor);
 		return id;
 	}
 

@@ -54,7 +54,7 @@ public class DisciplineQueries {
 	private static final String INSPECTION_COLUMNS = """
 			i.id, i.action_id, a.theme, i.group_id, i.unit_id, i.mode, i.inspected_on, i.summary, i.issued_at,
 			(select count(*) from finding cf where cf.inspection_id = i.id) as findings, i.version, i.moved_from,
-			i.cancelled_at, i.cancelled_by, i.cancel_reason""";
+			i.cancelled_at, i.cancelled_by, i.cancel_reason, i.checked_at""";
 
 	private static final String FINDING_COLUMNS = """
 			f.id, f.inspection_id, f.unit_id, f.kind_id, k.code as kind_code, f.what, f.place, f.people,
@@ -153,11 +153,7 @@ public class DisciplineQueries {
 			.param("id", id)
 			.query(String.class)
 			.list();
-		List<Views.Checkpoint> points = this.jdbc
-			.sql("select position, text from action_checkpoint where action_id = :id order by position")
-			.param("id", id)
-			.query((rs, i) -> new Views.Checkpoint(rs.getInt(1), rs.getString(2)))
-			.list();
+		List<Views.Checkpoint> points = checkpoints(id);
 		List<Row> groups = this.jdbc
 			.sql("select id, name, leader_id, version from supervision_group where action_id = :id order by id")
 			.param("id", id)
@@ -242,6 +238,17 @@ public class DisciplineQueries {
 				+ " and " + condition + " limit 50");
 		return inspectionList(
 				sql.param("me", actor.personId()).param("today", today).query((rs, i) -> Row.of(rs)).list());
+	}
+
+	/**
+	 * An action's checklist, for whoever may note an inspection of it (an inspector of
+	 * the unit's county sees a city's action's inspections, not the action).
+	 */
+	public List<Views.Checkpoint> checkpoints(long actionId) {
+		return this.jdbc.sql("select position, text from action_checkpoint where action_id = :id order by position")
+			.param("id", actionId)
+			.query((rs, i) -> new Views.Checkpoint(rs.getInt(1), rs.getString(2)))
+			.list();
 	}
 
 	/**
@@ -632,7 +639,7 @@ public class DisciplineQueries {
 				names.getOrDefault(r.l("unit_id"), ""), InspectionMode.valueOf(r.s("mode")), r.d("inspected_on"),
 				r.s("summary"), r.t("issued_at"), r.l("findings"), (int) r.l("version"), r.d("moved_from"),
 				r.t("cancelled_at"), cancelledBy == null ? null : people.getOrDefault(cancelledBy, ""),
-				r.s("cancel_reason"));
+				r.s("cancel_reason"), r.t("checked_at"));
 	}
 
 	static NotFound notFound(String record, Object id) {

@@ -40,13 +40,14 @@ public final class Views {
 	}
 
 	/**
-	 * An inspection; {@code version} is named by a move or a cancellation, which a stale
-	 * one fails. {@code movedFrom} is the day it was set for before its last move; a
-	 * cancelled one says who cancelled it, when and why.
+	 * An inspection; {@code version} is named by a move, a cancellation or a filling in,
+	 * which a stale one fails. {@code movedFrom} is the day it was set for before its
+	 * last move; a cancelled one says who cancelled it, when and why; {@code checkedAt}
+	 * is when its checklist was noted (null: nothing yet, as for one scheduled ahead).
 	 */
 	public record Inspection(long id, long actionId, String theme, long groupId, long unitId, String unitName,
 			InspectionMode mode, LocalDate inspectedOn, String summary, Instant issuedAt, long findings, int version,
-			LocalDate movedFrom, Instant cancelledAt, String cancelledByName, String cancelReason) {
+			LocalDate movedFrom, Instant cancelledAt, String cancelledByName, String cancelReason, Instant checkedAt) {
 
 		public boolean cancelled() {
 			return this.cancelledAt != null;

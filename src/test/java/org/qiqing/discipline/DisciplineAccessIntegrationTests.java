@@ -508,6 +508,64 @@ class DisciplineAccessIntegrationTests {
 	}
 
 	/**
+	 * A planned inspection whose day has come is filled in by the discipline roles who
+	 * see it, on the API or its page; the inspected unit sees it but may not (403);
+	 * nobody else sees it (404). Each may try on an inspection of his own, so that a
+	 * refusal is not hidden by an earlier fill.
+	 */
+	@Test
+	void onlyTheDisciplineRolesWhoSeeItFillInAScheduledInspection() throws Exception {
+		long group = this.queries.action(this.a.action(), this.inspectorA.actor()).groups().get(0).id();
+		LocalDate today = LocalDate.now(org.qiqing.platform.PlatformClock.CHINA);
+		for (Map.Entry<String, Member> entry : everybody().entrySet()) {
+			String who = entry.getKey();
+			Member m = entry.getValue();
+			long[] due = new long[2];
+			for (int i = 0; i < 2; i++) {
+				due[i] = this.management
+					.recordInspection(
+							this.a.action(), new NewInspection(group, this.world.deptA().getId(),
+									InspectionMode.PLANNED, today.plusDays(1), null, List.of(), null),
+							this.inspectorA.actor());
+				this.jdbc.sql("update inspection set inspected_on = :today where id = :id")
+					.param("today", today)
+					.param("id", due[i])
+					.update();
+			}
+			int put = this.api
+				.put(m, "/api/v1/discipline/inspections/" + due[0] + "/checks",
+						"{\"version\": 0, \"checks\": [{\"position\": 1, \"passed\": true}]}")
+				.getResponse()
+				.getStatus();
+			int form = this.mvc
+				.perform(MockMvcRequestBuilders.post("/discipline/inspections/" + due[1] + "/checks")
+					.param("version", "0")
+					.param("passed", "1")
+					.session(this.api.login(m))
+					.with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			if (isDiscipline(who) && !who.equals("inspectorB")) {
+				assertThat(List.of(put, form)).as(who + " fills in").containsExactly(200, 302);
+			}
+			else if (who.equals("handlerA")) {
+				assertThat(List.of(put, form)).as(who + " sees it, may not fill it in").containsOnly(403);
+			}
+			else {
+				assertThat(List.of(put, form)).as(who)
+					.allSatisfy(status -> assertThat(status)
+						.isIn(m.actor().isEnterpriseContact() ? List.of(403, 404) : List.of(404)));
+			}
+			for (long id : due) {
+				assertThat(this.queries.inspection(id, this.inspectorA.actor()).checkedAt() != null)
+					.as(who + " filled it in")
+					.isEqualTo(isDiscipline(who) && !who.equals("inspectorB"));
+			}
+		}
+	}
+
+	/**
 	 * The register's form (问责追究): offered to inspectors only; recorded by the unit's own
 	 * inspector; refused to everyone else without a name of the register shown.
 	 */

@@ -393,7 +393,7 @@ class DisciplineIntegrationTests {
 		assertThat(card.substring(card.indexOf("id=\"my-planned\""))).contains(page, today.plusDays(6).toString());
 		MvcResult stale = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(8).toString());
 		assertThat(stale.getResponse().getStatus()).isEqualTo(412);
-		assertThat(stale.getResponse().getContentAsString()).contains("id=\"inspection-problem\"", "已被他人改期或取消",
+		assertThat(stale.getResponse().getContentAsString()).contains("id=\"inspection-problem\"", "已被他人改期、取消或填写",
 				"name=\"version\" value=\"1\"");
 		MvcResult early = post(member, page + "/move", "version", "1", "inspectedOn", today.minusDays(2).toString());
 		assertThat(early.getResponse().getStatus()).isEqualTo(400);

@@ -12,6 +12,7 @@ import org.qiqing.discipline.DisciplineFiles;
 import org.qiqing.discipline.DisciplineFilter;
 import org.qiqing.discipline.DisciplineManagement;
 import org.qiqing.discipline.DisciplineQueries;
+import org.qiqing.discipline.InspectionNotes;
 import org.qiqing.discipline.Evidence;
 import org.qiqing.discipline.NewAccountability;
 import org.qiqing.discipline.NewAction;
@@ -56,9 +57,12 @@ class DisciplineApiController {
 
 	private final DisciplineFiles files;
 
+	private final InspectionNotes notes;
+
 	DisciplineApiController(DisciplineManagement management, DisciplineQueries queries, DisciplineFigures figures,
-			DisciplineFiles files) {
+			DisciplineFiles files, InspectionNotes notes) {
 		this.management = management;
+		this.notes = notes;
 		this.queries = queries;
 		this.figures = figures;
 		this.files = files;
@@ -89,6 +93,12 @@ class DisciplineApiController {
 
 	/** An inspection's cancellation: the version read, and why. */
 	record InspectionCancel(Integer version, String reason) {
+	}
+
+	/**
+	 * An inspection filled in on its day: the version read, its summary and checklist.
+	 */
+	record InspectionFill(Integer version, String summary, List<NewInspection.Check> checks) {
 	}
 
 	@GetMapping("/api/v1/discipline/kinds")
@@ -190,6 +200,18 @@ class DisciplineApiController {
 	Views.Inspection cancelInspection(@PathVariable long id, @RequestBody InspectionCancel cancel, Actor actor) {
 		this.management.cancelInspection(id, version(cancel.version()), cancel.reason(), actor);
 		return this.queries.inspection(id, actor);
+	}
+
+	/**
+	 * Fills in a planned inspection on or after its day, its checklist and summary, at
+	 * the version read (412 when it changed meanwhile; 409 before its day, once filled
+	 * in, issued or cancelled); answers it with its checks.
+	 */
+	@PutMapping(path = "/api/v1/discipline/inspections/{id}/checks", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> fillInInspection(@PathVariable long id, @RequestBody InspectionFill fill, Actor actor) {
+		this.notes.fillIn(id, version(fill.version()), fill.summary(),
+				fill.checks() == null ? List.of() : fill.checks(), actor);
+		return Map.of("inspection", this.queries.inspection(id, actor), "checks", this.queries.checks(id, actor));
 	}
 
 	private static int version(Integer version) {

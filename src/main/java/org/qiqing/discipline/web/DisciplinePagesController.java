@@ -3,6 +3,7 @@ package org.qiqing.discipline.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.qiqing.discipline.DisciplineFigures;
 import org.qiqing.discipline.DisciplineFiles;
@@ -11,6 +12,7 @@ import org.qiqing.discipline.DisciplineManagement;
 import org.qiqing.discipline.DisciplineQueries;
 import org.qiqing.discipline.DisciplineScope;
 import org.qiqing.discipline.InspectionMode;
+import org.qiqing.discipline.InspectionNotes;
 import org.qiqing.discipline.NewFinding;
 import org.qiqing.discipline.NewInspection;
 import org.qiqing.discipline.Views;
@@ -61,6 +63,8 @@ class DisciplinePagesController {
 
 	private final DisciplineFiles files;
 
+	private final InspectionNotes notes;
+
 	private final org.qiqing.organisation.Units units;
 
 	private final org.qiqing.organisation.UnitDirectory unitDirectory;
@@ -75,10 +79,11 @@ class DisciplinePagesController {
 
 	DisciplinePagesController(org.qiqing.casework.CaseQueries cases, org.qiqing.organisation.People people,
 			DisciplineQueries queries, DisciplineFigures figures, DisciplineManagement management,
-			DisciplineScope scope, DisciplineFiles files, org.qiqing.organisation.Units units,
+			DisciplineScope scope, DisciplineFiles files, InspectionNotes notes, org.qiqing.organisation.Units units,
 			org.qiqing.organisation.UnitDirectory unitDirectory, org.qiqing.organisation.Regions regions,
 			org.springframework.context.MessageSource messages) {
 		this.messages = messages;
+		this.notes = notes;
 		this.cases = cases;
 		this.units = units;
 		this.unitDirectory = unitDirectory;
@@ -376,7 +381,10 @@ class DisciplinePagesController {
 			@RequestParam(required = false) String clientKey, Actor actor) {
 		int points = this.queries.action(id, actor).checkpoints().size();
 		List<NewInspection.Check> checks = new ArrayList<>();
-		for (int p = 1; p <= points; p++) {
+		// A day ahead with nothing ticked schedules the inspection: its checklist is
+		// filled in on the day.
+		boolean ahead = inspectedOn.isAfter(LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
+		for (int p = 1; p <= points && !(ahead && (passed == null || passed.isEmpty())); p++) {
 			checks.add(new NewInspection.Check(p, passed != null && passed.contains(p), null));
 		}
 		long inspection = this.management.recordInspection(id,
@@ -408,6 +416,9 @@ class DisciplinePagesController {
 								.format(inspection.cancelledAt().atZone(org.qiqing.platform.PlatformClock.CHINA))
 							: null);
 		model.addAttribute("checks", this.queries.checks(id, actor));
+		model.addAttribute("checkpoints", this.queries.checkpoints(inspection.actionId()));
+		model.addAttribute("mayFill", !ahead && !inspection.cancelled() && inspection.issuedAt() == null
+				&& inspection.checkedAt() == null && this.scope.isDiscipline(actor));
 		model.addAttribute("findings", this.queries.findingsOf(id, actor));
 		model.addAttribute("kinds", this.queries.kinds());
 		model.addAttribute("kindNames", kindNames(this.queries));
@@ -483,6 +494,26 @@ class DisciplinePagesController {
 		response.setStatus(status.value());
 		model.addAttribute("inspectionProblem", problem);
 		return view;
+	}
+
+	/**
+	 * Fills in a planned inspection on or after its day, from its page: the points ticked
+	 * as passed, a note on each, the summary, at the version the page showed.
+	 */
+	@PostMapping("/discipline/inspections/{id}/checks")
+	String processChecksForm(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String summary,
+			@RequestParam(name = "passed", required = false) List<Integer> passed,
+			@RequestParam Map<String, String> form, Actor actor, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		int points = this.queries.checkpoints(this.queries.inspection(id, actor).actionId()).size();
+		List<NewInspection.Check> checks = new ArrayList<>();
+		for (int p = 1; p <= points; p++) {
+			checks.add(new NewInspection.Check(p, passed != null && passed.contains(p), form.get("note" + p)));
+		}
+		return changeInspection(id, version, redirect, "discipline.inspection.filledIn", actor, model, response,
+				v -> this.notes.fillIn(id, v, summary, checks, actor));
 	}
 
 	@PostMapping("/discipline/inspections/{id}/findings")
