@@ -327,6 +327,23 @@
     outbox.sync();
   }
 
+  // A planned inspection set for today fills the form with its action, group and unit;
+  // the server fills that inspection in with what is recorded.
+  function chooseScheduled(id) {
+    const planned = (data.scheduled || []).find(s => s.id === Number(id));
+    const form = $('inspect-form');
+    if (!planned || !form || !actionOf(planned.actionId)) {
+      return;
+    }
+    form.actionId.value = planned.actionId;
+    showAction();
+    form.groupId.value = planned.groupId;
+    form.unitId.value = planned.unitId;
+    form.mode.value = 'PLANNED';
+    form.inspectedOn.value = QiqingOutbox.today();
+    $('checklist').scrollIntoView();
+  }
+
   function start() {
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('/inspect-sw.js', { scope: '/discipline/inspect' }).catch(() => null);
@@ -340,6 +357,8 @@
       showAction();
       form.addEventListener('submit', save);
       $('add-finding').addEventListener('click', addFinding);
+      document.querySelectorAll('.choose-scheduled')
+        .forEach(b => b.addEventListener('click', () => chooseScheduled(b.dataset.id)));
     }
     $('send-now').addEventListener('click', outbox.sync);
     window.addEventListener('online', showNetwork);

@@ -228,6 +228,16 @@ public class DisciplineQueries {
 				actor);
 	}
 
+	/**
+	 * The planned inspections of the person's groups set for today with nothing noted
+	 * yet: what his phone offers to record first.
+	 */
+	public List<Views.Inspection> toFillInToday(java.time.LocalDate today, Actor actor) {
+		return ofMyGroups("""
+				i.inspected_on = :today and i.mode = 'PLANNED' and i.checked_at is null and i.cancelled_at is null
+				and i.issued_at is null order by i.id""", today, actor);
+	}
+
 	private List<Views.Inspection> ofMyGroups(String condition, java.time.LocalDate today, Actor actor) {
 		if (!this.scope.isDiscipline(actor)) {
 			return List.of();

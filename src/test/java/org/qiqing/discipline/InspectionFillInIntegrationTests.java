@@ -159,6 +159,38 @@ class InspectionFillInIntegrationTests {
 	}
 
 	/**
+	 * The action's page schedules a day ahead with the checklist left unticked (it is
+	 * filled in on the day); the phone's page offers the planned inspections of his
+	 * groups set for today, and no longer once filled in.
+	 */
+	@Test
+	void theActionsPageSchedulesAheadAndThePhoneOffersWhatIsSetForToday() throws Exception {
+		long action = action("明查 预先安排");
+		long group = group(action);
+		MockHttpSession member = this.api.login(this.member);
+		MvcResult scheduled = post(member, "/discipline/actions/" + action + "/inspections", "groupId",
+				Long.toString(group), "unitId", this.world.deptA().getId().toString(), "mode", "PLANNED", "inspectedOn",
+				today().plusDays(3).toString(), "summary", "看窗口");
+		assertThat(scheduled.getResponse().getStatus()).as(scheduled.getResponse().getContentAsString()).isEqualTo(302);
+		long id = Long.parseLong(scheduled.getResponse().getRedirectedUrl().replaceAll("\\D", ""));
+		assertThat(this.queries.inspection(id, this.member.actor()).inspectedOn()).isEqualTo(today().plusDays(3));
+		assertThat(this.queries.checks(id, this.member.actor())).isEmpty();
+		// Ticked ahead is refused, readably.
+		assertThat(post(member, "/discipline/actions/" + action + "/inspections", "groupId", Long.toString(group),
+				"unitId", this.world.deptA().getId().toString(), "mode", "PLANNED", "inspectedOn",
+				today().plusDays(3).toString(), "passed", "1")
+			.getResponse()
+			.getStatus()).isEqualTo(400);
+
+		comesToday(id);
+		assertThat(this.api.pageText(member, "/discipline/inspect")).contains("id=\"scheduled-today\"",
+				"data-id=\"" + id + "\"");
+		assertThat(this.api.pageText(member, "/discipline")).contains("待填写");
+		this.api.put(this.member, "/api/v1/discipline/inspections/" + id + "/checks", fill(0, "看过了", ""));
+		assertThat(this.api.pageText(member, "/discipline/inspect")).doesNotContain("data-id=\"" + id + "\"");
+	}
+
+	/**
 	 * The group member went on the day with his phone, offline, and recorded the visit as
 	 * any other: the scheduled inspection is filled in with his notes and findings, once
 	 * however often the phone sends it, and the figures count one inspection, not two.

@@ -72,7 +72,12 @@ class InspectPageController {
 	record Choice(long id, String name) {
 	}
 
-	record PageData(String user, LocalDate today, int maxPhotos, List<Running> actions, List<Choice> kinds) {
+	/** A planned inspection of his groups set for today, not yet filled in. */
+	record Scheduled(long id, long actionId, long groupId, long unitId, String unitName, String theme) {
+	}
+
+	record PageData(String user, LocalDate today, int maxPhotos, List<Running> actions, List<Choice> kinds,
+			List<Scheduled> scheduled) {
 	}
 
 	@GetMapping("/discipline/inspect")
@@ -93,11 +98,17 @@ class InspectPageController {
 			.filter(k -> !k.retired())
 			.map(k -> new Choice(k.id(), k.nameIn(locale)))
 			.toList();
-		PageData data = new PageData(actor.username(), today, DeviceInspections.MAX_PHOTOS, running, kinds);
+		List<Scheduled> scheduled = this.queries.toFillInToday(today, actor)
+			.stream()
+			.filter(i -> running.stream().anyMatch(a -> a.id() == i.actionId()))
+			.map(i -> new Scheduled(i.id(), i.actionId(), i.groupId(), i.unitId(), i.unitName(), i.theme()))
+			.toList();
+		PageData data = new PageData(actor.username(), today, DeviceInspections.MAX_PHOTOS, running, kinds, scheduled);
 		// Inside a <script type="application/json"> block: no "<" may close it early.
 		model.addAttribute("data", this.json.writeValueAsString(data).replace("<", "\\u003c"));
 		model.addAttribute("actions", running);
 		model.addAttribute("kinds", kinds);
+		model.addAttribute("scheduled", scheduled);
 		model.addAttribute("chosen", action);
 		model.addAttribute("today", today);
 		model.addAttribute("maxPhotos", DeviceInspections.MAX_PHOTOS);
