@@ -9,9 +9,10 @@ alter table inspection add column checked_by bigint;
 alter table inspection add column check_key varchar(64);
 create unique index inspection_check_key on inspection (checked_by, check_key);
 
--- An inspection recorded with notes once made counts as filled in; one recorded with
--- neither checks nor summary, or scheduled ahead (a summary then says what to look at), may
--- still be.
+-- An inspection recorded once made counts as filled in when it noted the checklist, or, its
+-- action having none, has a summary; one scheduled ahead, or recorded with a summary alone
+-- beside a checklist (what to look at), may still be.
 update inspection set checked_at = created_at, checked_by = recorded_by
 where exists (select 1 from inspection_check c where c.inspection_id = inspection.id)
-   or (summary is not null and inspected_on <= cast(created_at as date));
+   or (summary is not null and inspected_on <= cast(created_at as date)
+       and not exists (select 1 from action_checkpoint p where p.action_id = inspection.action_id));

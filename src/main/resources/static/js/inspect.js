@@ -162,6 +162,7 @@
       const point = document.createElement('p');
       point.textContent = `${p.position}. ${p.text}`;
       const passed = document.createElement('label');
+      passed.className = 'choice';
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.name = 'passed';
@@ -340,7 +341,8 @@
     form.groupId.value = planned.groupId;
     form.unitId.value = planned.unitId;
     form.mode.value = 'PLANNED';
-    form.inspectedOn.value = QiqingOutbox.today();
+    // Its day, as the server had it when the page was made; never after the phone's.
+    form.inspectedOn.value = planned.inspectedOn <= QiqingOutbox.today() ? planned.inspectedOn : QiqingOutbox.today();
     $('checklist').scrollIntoView();
   }
 

@@ -408,7 +408,7 @@ public class DisciplineManagement {
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		this.tally.inspectionRecorded(id);
-		this.notes.noteAtRecord(id, inspection, actor);
+		this.notes.noteAtRecord(id, inspection, action.checkpoints().size(), actor);
 		return id;
 	}
 
@@ -453,6 +453,16 @@ public class DisciplineManagement {
 			throw new StaleVersion();
 		}
 		this.tally.inspectionMoved(before, inspectionId);
+		this.jdbc.sql("""
+				insert into inspection_move (inspection_id, version, moved_from, moved_to, moved_by, moved_at)
+				values (:id, :version, :from, :to, :by, :at)""")
+			.param("id", inspectionId)
+			.param("version", expectedVersion + 1)
+			.param("from", inspection.inspectedOn())
+			.param("to", day)
+			.param("by", actor.personId())
+			.param("at", java.sql.Timestamp.from(this.clock.instant()))
+			.update();
 		this.audit.record(actor, AuditAction.DISCIPLINE_CHANGED, "inspection", inspectionId,
 				"v" + (expectedVersion + 1) + ": moved from " + inspection.inspectedOn() + " to " + day);
 		return expectedVersion + 1;

@@ -380,6 +380,23 @@ public class DisciplineQueries {
 			.list();
 	}
 
+	/** The moves of an inspection one sees, the first first. */
+	public List<Views.Move> moves(long inspectionId, Actor actor) {
+		inspection(inspectionId, actor);
+		List<Row> rows = this.jdbc.sql("""
+				select moved_from, moved_to, moved_by, moved_at from inspection_move
+				where inspection_id = :id order by version""")
+			.param("id", inspectionId)
+			.query((rs, i) -> Row.of(rs))
+			.list();
+		Map<Long, String> names = rows.isEmpty() ? Map.of()
+				: personNames(rows.stream().map(r -> r.l("moved_by")).toList());
+		return rows.stream()
+			.map(r -> new Views.Move(r.d("moved_from"), r.d("moved_to"), names.getOrDefault(r.l("moved_by"), ""),
+					r.t("moved_at")))
+			.toList();
+	}
+
 	/** The findings one sees, latest first. */
 	public List<Views.Finding> findings(DisciplineFilter filter, Paging paging, Actor actor) {
 		return findings(filter, paging.offset(), paging.size(), actor);

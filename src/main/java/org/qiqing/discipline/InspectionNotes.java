@@ -134,15 +134,16 @@ public class InspectionNotes {
 	}
 
 	/**
-	 * The notes of an inspection being recorded, written beside it; one made counts as
-	 * filled in when they say something (one scheduled ahead may have a summary of what
-	 * to look at, and is filled in on its day).
+	 * The notes of an inspection being recorded, written beside it. One made counts as
+	 * filled in when it notes the checklist (of so many points), or, with none, has a
+	 * summary: a summary alone beside a checklist says what to look at, as one scheduled
+	 * ahead may, and the checklist is filled in later.
 	 */
-	void noteAtRecord(long inspectionId, NewInspection inspection, Actor actor) {
+	void noteAtRecord(long inspectionId, NewInspection inspection, int points, Actor actor) {
 		List<NewInspection.Check> checks = inspection.checks();
 		String summary = inspection.summary();
 		if (!inspection.inspectedOn().isAfter(today())
-				&& (!checks.isEmpty() || (summary != null && !summary.isBlank()))) {
+				&& (!checks.isEmpty() || (points == 0 && summary != null && !summary.isBlank()))) {
 			this.jdbc.sql("update inspection set checked_at = :at, checked_by = :by where id = :id")
 				.param("at", Timestamp.from(this.clock.instant()))
 				.param("by", actor.personId())

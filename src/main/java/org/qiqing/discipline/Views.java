@@ -58,6 +58,10 @@ public final class Views {
 	public record Check(int position, boolean passed, String note) {
 	}
 
+	/** A move of a planned inspection before its day: from and to, who and when. */
+	public record Move(LocalDate movedFrom, LocalDate movedTo, String movedByName, Instant movedAt) {
+	}
+
 	/**
 	 * An action running now in which the person is a member of a group: what his group
 	 * has to inspect, and how far it has come.

@@ -388,7 +388,8 @@ class DisciplineIntegrationTests {
 
 		MvcResult moved = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(6).toString());
 		assertThat(moved.getResponse().getStatus()).isEqualTo(302);
-		assertThat(this.api.pageText(unit, page)).contains("已由 " + today.plusDays(4) + " 改期到 " + today.plusDays(6));
+		assertThat(this.api.pageText(unit, page)).contains("id=\"inspection-moves\"",
+				"t.d.member.a：由 " + today.plusDays(4) + " 改期到 " + today.plusDays(6));
 		String card = this.api.pageText(member, "/discipline");
 		assertThat(card.substring(card.indexOf("id=\"my-planned\""))).contains(page, today.plusDays(6).toString());
 		MvcResult stale = post(member, page + "/move", "version", "0", "inspectedOn", today.plusDays(8).toString());

@@ -85,6 +85,11 @@ class InspectionFillInIntegrationTests {
 
 		long due = dueToday(action, group, "看一次性告知");
 		String path = "/api/v1/discipline/inspections/" + due + "/checks";
+		// Recorded on the day with a summary alone beside the checklist, it says what to
+		// look at: still to fill in.
+		assertThat(
+				this.queries.inspection(schedule(action, group, today(), "只写了要看什么"), this.member.actor()).checkedAt())
+			.isNull();
 		assertThat(
 				Api.read(this.api.get(this.member, "/api/v1/discipline/inspections/" + due), "$.inspection.checkedAt"))
 			.isNull();
@@ -234,6 +239,26 @@ class InspectionFillInIntegrationTests {
 		assertThat(((Number) Api.read(unannounced, "$[0].inspectionId")).longValue()).isNotIn(due, scheduled);
 		assertThat(this.queries.inspection(scheduled, this.member.actor()).checkedAt()).isNull();
 		assertThat(inspectionsOf(action)).isEqualTo(4);
+	}
+
+	/**
+	 * Moved twice before its day, the plan keeps both moves, who made them and when, and
+	 * the unit told of it sees them on the API and the page.
+	 */
+	@Test
+	void everyMoveOfAScheduledInspectionIsKeptAndTheUnitSeesThem() throws Exception {
+		long action = action("明查 两次改期");
+		long id = schedule(action, group(action), today().plusDays(2), null);
+		this.management.moveInspection(id, 0, today().plusDays(3), this.member.actor());
+		this.management.moveInspection(id, 1, today().plusDays(5), this.inspector.actor());
+		MvcResult seen = this.api.get(this.world.handlerA(), "/api/v1/discipline/inspections/" + id);
+		assertThat((List<Object>) Api.read(seen, "$.moves[*].movedFrom"))
+			.containsExactly(today().plusDays(2).toString(), today().plusDays(3).toString());
+		assertThat((List<Object>) Api.read(seen, "$.moves[*].movedByName")).containsExactly("t.fill.member",
+				"t.fill.inspector");
+		assertThat(this.api.pageText(this.api.login(this.world.handlerA()), "/discipline/inspections/" + id)).contains(
+				"t.fill.member：由 " + today().plusDays(2) + " 改期到 " + today().plusDays(3),
+				"t.fill.inspector：由 " + today().plusDays(3) + " 改期到 " + today().plusDays(5));
 	}
 
 	private long action(String theme) {

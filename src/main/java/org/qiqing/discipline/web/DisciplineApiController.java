@@ -178,7 +178,7 @@ class DisciplineApiController {
 	@GetMapping("/api/v1/discipline/inspections/{id}")
 	Map<String, Object> inspection(@PathVariable long id, Actor actor) {
 		return Map.of("inspection", this.queries.inspection(id, actor), "checks", this.queries.checks(id, actor),
-				"findings", this.queries.findingsOf(id, actor));
+				"findings", this.queries.findingsOf(id, actor), "moves", this.queries.moves(id, actor));
 	}
 
 	/**

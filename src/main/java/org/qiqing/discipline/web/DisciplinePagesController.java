@@ -416,6 +416,14 @@ class DisciplinePagesController {
 								.format(inspection.cancelledAt().atZone(org.qiqing.platform.PlatformClock.CHINA))
 							: null);
 		model.addAttribute("checks", this.queries.checks(id, actor));
+		model.addAttribute("moves",
+				this.queries.moves(id, actor)
+					.stream()
+					.map(m -> new MoveLine(
+							java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+								.format(m.movedAt().atZone(org.qiqing.platform.PlatformClock.CHINA)),
+							m.movedByName(), m.movedFrom(), m.movedTo()))
+					.toList());
 		model.addAttribute("checkpoints", this.queries.checkpoints(inspection.actionId()));
 		model.addAttribute("mayFill", !ahead && !inspection.cancelled() && inspection.issuedAt() == null
 				&& inspection.checkedAt() == null && this.scope.isDiscipline(actor));
@@ -425,6 +433,10 @@ class DisciplinePagesController {
 		model.addAttribute("discipline", this.scope.isDiscipline(actor));
 		model.addAttribute("inspector", actor.has(org.qiqing.organisation.Role.INSPECTOR));
 		return INSPECTION;
+	}
+
+	/** A move as the inspection's page says it, its time in China's. */
+	record MoveLine(String at, String by, LocalDate from, LocalDate to) {
 	}
 
 	/**

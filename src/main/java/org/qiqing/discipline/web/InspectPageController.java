@@ -73,7 +73,8 @@ class InspectPageController {
 	}
 
 	/** A planned inspection of his groups set for today, not yet filled in. */
-	record Scheduled(long id, long actionId, long groupId, long unitId, String unitName, String theme) {
+	record Scheduled(long id, long actionId, long groupId, long unitId, String unitName, String theme,
+			LocalDate inspectedOn) {
 	}
 
 	record PageData(String user, LocalDate today, int maxPhotos, List<Running> actions, List<Choice> kinds,
@@ -101,7 +102,8 @@ class InspectPageController {
 		List<Scheduled> scheduled = this.queries.toFillInToday(today, actor)
 			.stream()
 			.filter(i -> running.stream().anyMatch(a -> a.id() == i.actionId()))
-			.map(i -> new Scheduled(i.id(), i.actionId(), i.groupId(), i.unitId(), i.unitName(), i.theme()))
+			.map(i -> new Scheduled(i.id(), i.actionId(), i.groupId(), i.unitId(), i.unitName(), i.theme(),
+					i.inspectedOn()))
 			.toList();
 		PageData data = new PageData(actor.username(), today, DeviceInspections.MAX_PHOTOS, running, kinds, scheduled);
 		// Inside a <script type="application/json"> block: no "<" may close it early.
