@@ -14,5 +14,5 @@ create unique index inspection_check_key on inspection (checked_by, check_key);
 -- beside a checklist (what to look at), may still be.
 update inspection set checked_at = created_at, checked_by = recorded_by
 where exists (select 1 from inspection_check c where c.inspection_id = inspection.id)
-   or (summary is not null and inspected_on <= cast(created_at as date)
+   or (summary is not null and inspected_on <= cast(created_at at time zone 'Asia/Shanghai' as date)
        and not exists (select 1 from action_checkpoint p where p.action_id = inspection.action_id));

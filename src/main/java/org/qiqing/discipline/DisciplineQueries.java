@@ -353,14 +353,22 @@ public class DisciplineQueries {
 	}
 
 	public Views.Inspection inspection(long id, Actor actor) {
-		Row row = bind(this.jdbc.sql("select " + INSPECTION_COLUMNS
+		return findInspection(id, actor).orElseThrow(() -> notFound("discipline.record.inspection", id));
+	}
+
+	/**
+	 * The inspection, if one sees it: for a caller that goes on without it, inside his
+	 * own transaction (a {@link NotFound} thrown through here would mark it to roll
+	 * back).
+	 */
+	public Optional<Views.Inspection> findInspection(long id, Actor actor) {
+		return bind(this.jdbc.sql("select " + INSPECTION_COLUMNS
 				+ " from inspection i join special_action a on a.id = i.action_id where i.id = :id and "
 				+ DisciplineScope.INSPECTIONS), new Narrowed(actor, actor.personId()))
 			.param("id", id)
 			.query((rs, i) -> Row.of(rs))
 			.optional()
-			.orElseThrow(() -> notFound("discipline.record.inspection", id));
-		return inspectionList(List.of(row)).get(0);
+			.map(row -> inspectionList(List.of(row)).get(0));
 	}
 
 	/** The inspections of the rows, with their units' names and their cancellers'. */

@@ -17,7 +17,6 @@ import org.qiqing.audit.AuditLog;
 import org.qiqing.organisation.Actor;
 import org.qiqing.platform.InvalidInput;
 import org.qiqing.platform.NotAllowed;
-import org.qiqing.platform.NotFound;
 import org.qiqing.platform.StaleVersion;
 import org.qiqing.platform.Text;
 
@@ -84,7 +83,7 @@ public class InspectionNotes {
 		if (inspection.version() != expectedVersion) {
 			throw new StaleVersion(expectedVersion, inspection.version());
 		}
-		requireValid(summary, checks, this.queries.checkpoints(inspection.actionId()).size());
+		requireComplete(summary, checks, this.queries.checkpoints(inspection.actionId()).size());
 		if (!fill(inspectionId, summary, checks, null, Integer.valueOf(expectedVersion), actor)) {
 			throw new StaleVersion();
 		}
@@ -109,17 +108,17 @@ public class InspectionNotes {
 				select id from inspection
 				where action_id = :action and group_id = :group and unit_id = :unit and inspected_on = :on
 				  and mode = 'PLANNED' and checked_at is null and cancelled_at is null and issued_at is null
-				order by id fetch first 1 rows only""")
+				order by id limit 1""")
 			.param("action", actionId)
 			.param("group", inspection.groupId())
 			.param("unit", inspection.unitId())
 			.param("on", inspection.inspectedOn())
 			.query(Long.class)
 			.optional();
-		if (scheduled.isEmpty() || !sees(scheduled.get(), actor)) {
+		if (scheduled.isEmpty() || this.queries.findInspection(scheduled.get(), actor).isEmpty()) {
 			return Optional.empty();
 		}
-		requireValid(inspection.summary(), inspection.checks(), this.queries.checkpoints(actionId).size());
+		requireComplete(inspection.summary(), inspection.checks(), this.queries.checkpoints(actionId).size());
 		return fill(scheduled.get(), inspection.summary(), inspection.checks(), inspection.clientKey(), null, actor)
 				? scheduled : Optional.empty();
 	}
@@ -153,6 +152,24 @@ public class InspectionNotes {
 		writeChecks(inspectionId, checks);
 	}
 
+	/**
+	 * What is wrong with a filling in: as {@link #validate}, and it notes every point of
+	 * the checklist, or, with none, has a summary; anything less would be taken for done.
+	 */
+	private static void requireComplete(String summary, List<NewInspection.Check> checks, int points) {
+		Map<String, Text> errors = new LinkedHashMap<>();
+		validate(errors, summary, checks, points);
+		if (errors.isEmpty() && points > 0 && checks.size() < points) {
+			errors.put("checks", Text.of("discipline.error.checklistIncomplete", points));
+		}
+		if (errors.isEmpty() && points == 0 && (summary == null || summary.isBlank())) {
+			errors.put("summary", Text.of("error.field.required", Text.of("discipline.summary")));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(errors);
+		}
+	}
+
 	/** What is wrong with the notes, against a checklist of so many points. */
 	static void validate(Map<String, Text> errors, String summary, List<NewInspection.Check> checks, int points) {
 		if (summary != null && summary.length() > 4000) {
@@ -170,24 +187,6 @@ public class InspectionNotes {
 		}
 	}
 
-	private static void requireValid(String summary, List<NewInspection.Check> checks, int points) {
-		Map<String, Text> errors = new LinkedHashMap<>();
-		validate(errors, summary, checks, points);
-		if (!errors.isEmpty()) {
-			throw new InvalidInput(errors);
-		}
-	}
-
-	private boolean sees(long inspectionId, Actor actor) {
-		try {
-			this.queries.inspection(inspectionId, actor);
-			return true;
-		}
-		catch (NotFound ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * Notes the inspection if nothing was noted yet (and at the version, when named); the
 	 * row's update is what a concurrent fill waits on and then finds done.
@@ -195,7 +194,8 @@ public class InspectionNotes {
 	private boolean fill(long inspectionId, String summary, List<NewInspection.Check> checks, String key,
 			Integer version, Actor actor) {
 		int changed = this.jdbc.sql("""
-				update inspection set summary = :summary, checked_at = :at, checked_by = :by, check_key = :key,
+				update inspection set summary = coalesce(:summary, summary), checked_at = :at, checked_by = :by,
+				       check_key = :key,
 				       version = version + 1
 				where id = :id and checked_at is null and cancelled_at is null and issued_at is null
 				  and inspected_on <= :today and (cast(:version as integer) is null or version = :version)""")

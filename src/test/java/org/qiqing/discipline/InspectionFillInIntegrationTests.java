@@ -96,7 +96,8 @@ class InspectionFillInIntegrationTests {
 		// Bad input, a stale version and people who may not: a problem each, nothing
 		// kept.
 		for (String bad : List.of(fill(0, "序号越界", ", {\"position\": 3, \"passed\": true}"),
-				fill(0, "重复", ", {\"position\": 1, \"passed\": true}"), "{\"summary\": \"没有版本\"}",
+				fill(0, "重复", ", {\"position\": 1, \"passed\": true}"), "{\"summary\": \"没有版本\"}", "{\"version\": 0}",
+				"{\"version\": 0, \"checks\": [{\"position\": 2, \"passed\": true}]}",
 				"{\"version\": 0, \"summary\": \"" + "长".repeat(4001) + "\"}")) {
 			MvcResult refused = this.api.put(this.member, path, bad);
 			assertThat(refused.getResponse().getStatus()).as(bad).isEqualTo(400);
@@ -219,7 +220,8 @@ class InspectionFillInIntegrationTests {
 		assertThat(((Number) Api.read(again, "$[0].status")).intValue()).isEqualTo(200);
 		assertThat(((Number) Api.read(again, "$[0].inspectionId")).longValue()).isEqualTo(due);
 		assertThat(this.queries.inspection(due, this.member.actor()).summary()).isEqualTo("手机明查");
-		assertThat(this.queries.checks(due, this.member.actor())).containsExactly(new Views.Check(1, false, "告知单不清楚"));
+		assertThat(this.queries.checks(due, this.member.actor())).containsExactly(new Views.Check(1, false, "告知单不清楚"),
+				new Views.Check(2, true, null));
 		assertThat(this.queries.findingsOf(due, this.member.actor())).hasSize(1);
 		assertThat(inspectionsOf(action)).isEqualTo(1);
 		assertThat(this.figures.figures(thisAction, this.inspector.actor()).inspections()).isEqualTo(inspectionsBefore);
@@ -231,13 +233,20 @@ class InspectionFillInIntegrationTests {
 				.with(csrf()))
 			.andReturn();
 		assertThat(((Number) Api.read(second, "$[0].inspectionId")).longValue()).isNotEqualTo(due);
-		long scheduled = dueToday(action, group, null);
+		long scheduled = dueToday(action, group, "看窗口");
 		MvcResult unannounced = this.mvc
 			.perform(sync(phoneRecord("fill-u-" + System.nanoTime(), action, group, "UNANNOUNCED", "暗访")).session(phone)
 				.with(csrf()))
 			.andReturn();
 		assertThat(((Number) Api.read(unannounced, "$[0].inspectionId")).longValue()).isNotIn(due, scheduled);
 		assertThat(this.queries.inspection(scheduled, this.member.actor()).checkedAt()).isNull();
+		// A record without a summary fills it in and keeps the plan's.
+		MvcResult silent = this.mvc
+			.perform(sync(phoneRecord("fill-s-" + System.nanoTime(), action, group, "PLANNED", "")).session(phone)
+				.with(csrf()))
+			.andReturn();
+		assertThat(((Number) Api.read(silent, "$[0].inspectionId")).longValue()).isEqualTo(scheduled);
+		assertThat(this.queries.inspection(scheduled, this.member.actor()).summary()).isEqualTo("看窗口");
 		assertThat(inspectionsOf(action)).isEqualTo(4);
 	}
 
@@ -318,7 +327,8 @@ class InspectionFillInIntegrationTests {
 	private String phoneRecord(String key, long action, long group, String mode, String summary) {
 		return """
 				{"clientKey": "%s", "actionId": %d, "groupId": %d, "unitId": %d, "mode": "%s", "inspectedOn": "%s",
-				 "summary": "%s", "checks": [{"position": 1, "passed": false, "note": "告知单不清楚"}],
+				 "summary": "%s", "checks": [{"position": 1, "passed": false, "note": "告知单不清楚"},
+				                             {"position": 2, "passed": true}],
 				 "findings": [{"kindId": %d, "what": "一次性告知单不清楚", "place": "3 号窗口"}]}""".formatted(key, action, group,
 				this.world.deptA().getId(), mode, today(), summary, kind());
 	}

@@ -383,8 +383,9 @@ class DisciplinePagesController {
 		List<NewInspection.Check> checks = new ArrayList<>();
 		// A day ahead with nothing ticked schedules the inspection: its checklist is
 		// filled in on the day.
-		boolean ahead = inspectedOn.isAfter(LocalDate.now(org.qiqing.platform.PlatformClock.CHINA));
-		for (int p = 1; p <= points && !(ahead && (passed == null || passed.isEmpty())); p++) {
+		boolean scheduling = inspectedOn.isAfter(LocalDate.now(org.qiqing.platform.PlatformClock.CHINA))
+				&& (passed == null || passed.isEmpty());
+		for (int p = 1; p <= points && !scheduling; p++) {
 			checks.add(new NewInspection.Check(p, passed != null && passed.contains(p), null));
 		}
 		long inspection = this.management.recordInspection(id,
