@@ -84,20 +84,40 @@ final class Cells {
 	/** The same counts dated by the first day of their month (the rows of stat_month). */
 	static Map<Cell, Long> byMonth(Map<Cell, Long> days) {
 		Map<Cell, Long> months = new HashMap<>();
-		addByMonth(days, months, new HashMap<>());
+		addByMonth(days, months, new HashMap<>(), false);
 		return months;
 	}
 
 	/**
 	 * Adds the days' counts to the months' rows, each region's code and path held once
 	 * ({@code names}: the rows of a decade keep millions of keys).
+	 * @param oneStripe all in stripe 0 (a rebuild, which no step writes beside), else in
+	 * the day's stripe
 	 */
-	static void addByMonth(Map<Cell, Long> days, Map<Cell, Long> months, Map<String, String> names) {
-		days.forEach((cell, n) -> months.merge(
-				new Cell(cell.day().withDayOfMonth(1), names.computeIfAbsent(cell.regionCode(), code -> code),
-						names.computeIfAbsent(cell.regionPath(), path -> path), cell.unitId(), cell.role(),
-						cell.categoryId(), cell.kind(), cell.channel(), cell.measure(), cell.bucket(), cell.stripe()),
+	static void addByMonth(Map<Cell, Long> days, Map<Cell, Long> months, Map<String, String> names, boolean oneStripe) {
+		days.forEach((cell, n) -> months.merge(new Cell(cell.day().withDayOfMonth(1),
+				names.computeIfAbsent(cell.regionCode(), code -> code),
+				names.computeIfAbsent(cell.regionPath(), path -> path), cell.unitId(), cell.role(), cell.categoryId(),
+				cell.kind(), cell.channel(), cell.measure(), cell.bucket(), oneStripe ? 0 : cell.stripe()), n,
+				Long::sum));
+	}
+
+	/**
+	 * The cells in {@link #ORDER} (their day or month first), each moved to the one
+	 * stripe given and the counts of those that then share a row added up: the rows a
+	 * rebuild writes, so that the rows of a day or a month lie together in the table (a
+	 * month's rows written in the hash map's order lay on as many pages as rows, and
+	 * reading a month read most of the table).
+	 */
+	static List<Map.Entry<Cell, Long>> inOrder(Map<Cell, Long> cells, int stripe) {
+		Map<Cell, Long> striped = new HashMap<>(cells.size() * 4 / 3 + 1);
+		cells.forEach((cell, n) -> striped.merge(
+				new Cell(cell.day(), cell.regionCode(), cell.regionPath(), cell.unitId(), cell.role(),
+						cell.categoryId(), cell.kind(), cell.channel(), cell.measure(), cell.bucket(), stripe),
 				n, Long::sum));
+		List<Map.Entry<Cell, Long>> sorted = new ArrayList<>(striped.entrySet());
+		sorted.sort(Map.Entry.comparingByKey(ORDER));
+		return sorted;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.qiqing.statistics;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.qiqing.casework.CaseHistories;
@@ -15,9 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link CaseHistories}) and counted by the same {@link Tally} as the live steps, in one
  * transaction that replaces the old rows. New steps wait for it (they count in the same
  * tables, which it locks on PostgreSQL). The days' counts are added up in memory a chunk
- * of {@value #CHUNK} rows at a time and then added to the table (a province's decade
- * makes more rows than cases, more than a heap holds); the months' and the states' rows,
- * far fewer, are kept in memory to the end.
+ * of {@value #CHUNK} rows at a time and then written (a province's decade makes more rows
+ * than cases, more than a heap holds); the months' and the states' rows, far fewer, are
+ * kept in memory to the end. The readers add a cell's stripes up, whatever they are, so
+ * the rebuild, which no step writes beside, need not spread the rows as the live steps
+ * do: each chunk of days is written in a stripe of its own (its number), so that it only
+ * inserts rows, never looks for one an earlier chunk wrote; the months go in stripe 0,
+ * one row a cell. All in the order of their day or month, so that the rows of a month lie
+ * together in the table.
  */
 @Component
 public class RollupRebuild {
@@ -57,32 +63,43 @@ public class RollupRebuild {
 		Map<Cells.Cell, Long> months = new HashMap<>();
 		Map<Cells.StateCell, Long> states = new HashMap<>();
 		Map<String, String> names = new HashMap<>();
-		long[] counted = { 0, 0 };
+		long[] counted = { 0, 0, 0 };
 		this.histories.forEach(step -> {
 			counted[0]++;
 			Cells.count(step, days);
 			Cells.move(step, states);
 			if (days.size() >= chunk) {
-				counted[1] += write(days, months, names);
+				counted[1] += write(days, (int) counted[2]++, months, names);
 				log.info("rebuilding the statistics: {} steps replayed, {} rows of days written, {} s", counted[0],
 						counted[1], (System.nanoTime() - started) / 1_000_000_000);
 			}
 		});
-		counted[1] += write(days, months, names);
-		this.rollups.addMonths(months);
+		counted[1] += write(days, (int) counted[2], months, names);
+		this.rollups.insertMonths(Cells.inOrder(months, 0));
 		states.values().removeIf(n -> n == 0);
 		this.rollups.addStates(states);
 		this.rollups.markComplete();
 		return new Result(counted[0], counted[1], states.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	/** Writes a chunk of days' rows, adds it to the months', and empties it. */
-	private int write(Map<Cells.Cell, Long> days, Map<Cells.Cell, Long> months, Map<String, String> names) {
-		int rows = days.size();
-		this.rollups.addDays(days);
-		Cells.addByMonth(days, months, names);
+	/**
+	 * Writes a chunk of days' rows in the chunk's own stripe, adds it to the months' (in
+	 * stripe 0), and empties it. Past the last stripe a smallint holds (some 32 billion
+	 * rows at the chunk's size, or a test's chunks of a few rows), the chunks share that
+	 * stripe and add to each other's rows.
+	 * @return the rows written
+	 */
+	private int write(Map<Cells.Cell, Long> days, int number, Map<Cells.Cell, Long> months, Map<String, String> names) {
+		List<Map.Entry<Cells.Cell, Long>> rows = Cells.inOrder(days, Math.min(number, Short.MAX_VALUE));
+		if (number < Short.MAX_VALUE) {
+			this.rollups.insertDays(rows);
+		}
+		else {
+			this.rollups.addDays(rows);
+		}
+		Cells.addByMonth(days, months, names, true);
 		days.clear();
-		return rows;
+		return rows.size();
 	}
 
 }

@@ -110,8 +110,8 @@ class Rollups {
 
 	/**
 	 * Empties the three tables for a rebuild, which then adds its counts chunk by chunk
-	 * ({@link #addDays}, {@link #addMonths}, {@link #addStates}) and marks them complete
-	 * ({@link #markComplete}), all in its own transaction.
+	 * ({@link #insertDays}, {@link #insertMonths}, {@link #addStates}) and marks them
+	 * complete ({@link #markComplete}), all in its own transaction.
 	 */
 	void clear() {
 		this.jdbc.update("delete from stat_rollup");
@@ -120,15 +120,23 @@ class Rollups {
 	}
 
 	/**
-	 * Adds the days' counts of one chunk of the replayed histories to their rows: a chunk
-	 * may add to a row an earlier chunk wrote (a day of a unit whose cases lie in both).
+	 * Adds rows of days to those there, in the order given: a rebuild's chunk whose rows
+	 * earlier chunks may have written.
 	 */
-	void addDays(Map<Cells.Cell, Long> cells) {
-		addAll(DAYS, cells);
+	void addDays(List<Map.Entry<Cells.Cell, Long>> rows) {
+		write(DAYS, rows, true);
 	}
 
-	void addMonths(Map<Cells.Cell, Long> cells) {
-		addAll(MONTHS, cells);
+	/**
+	 * Inserts rows no other statement of the rebuild writes (each key once, none there
+	 * yet): a plain insert, in the order given, without looking for a row to add to.
+	 */
+	void insertDays(List<Map.Entry<Cells.Cell, Long>> rows) {
+		write(DAYS, rows, false);
+	}
+
+	void insertMonths(List<Map.Entry<Cells.Cell, Long>> rows) {
+		write(MONTHS, rows, false);
 	}
 
 	void addStates(Map<Cells.StateCell, Long> states) {
@@ -144,19 +152,20 @@ class Rollups {
 
 	/**
 	 * PostgreSQL: one statement of {@value #ROWS_A_STATEMENT} rows at a time, not a batch
-	 * of one-row statements that the server executes one by one; H2: the batched MERGE.
+	 * of one-row statements that the server executes one by one; H2: batched.
+	 * @param upsert whether a row may be there already (then its count is added to)
 	 */
-	private void addAll(Table table, Map<Cells.Cell, Long> cells) {
-		List<Map.Entry<Cells.Cell, Long>> entries = new ArrayList<>(cells.entrySet());
+	private void write(Table table, List<Map.Entry<Cells.Cell, Long>> entries, boolean upsert) {
 		if (!isPostgres()) {
-			this.jdbc.batchUpdate(table.mergeH2(), entries, 5000,
+			this.jdbc.batchUpdate(upsert ? table.mergeH2() : table.insert(), entries, 5000,
 					(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
 			return;
 		}
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			int full = entries.size() / ROWS_A_STATEMENT * ROWS_A_STATEMENT;
 			if (full > 0) {
-				try (PreparedStatement statement = connection.prepareStatement(table.upsertRows(ROWS_A_STATEMENT))) {
+				try (PreparedStatement statement = connection.prepareStatement(
+						upsert ? table.upsertRows(ROWS_A_STATEMENT) : table.insertRows(ROWS_A_STATEMENT))) {
 					for (int from = 0; from < full; from += ROWS_A_STATEMENT) {
 						bindRows(statement, entries.subList(from, from + ROWS_A_STATEMENT));
 						statement.executeUpdate();
@@ -164,8 +173,9 @@ class Rollups {
 				}
 			}
 			if (full < entries.size()) {
+				int rest = entries.size() - full;
 				try (PreparedStatement statement = connection
-					.prepareStatement(table.upsertRows(entries.size() - full))) {
+					.prepareStatement(upsert ? table.upsertRows(rest) : table.insertRows(rest))) {
 					bindRows(statement, entries.subList(full, entries.size()));
 					statement.executeUpdate();
 				}
@@ -259,9 +269,14 @@ class Rollups {
 
 		/** PostgreSQL: the upsert of {@code rows} rows in one statement. */
 		String upsertRows(int rows) {
+			return insertRows(rows) + this.conflict;
+		}
+
+		/** PostgreSQL: the plain insert of {@code rows} rows in one statement. */
+		String insertRows(int rows) {
 			String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 			return this.insert.substring(0, this.insert.indexOf(" values ")) + " values "
-					+ String.join(", ", java.util.Collections.nCopies(rows, row)) + this.conflict;
+					+ String.join(", ", java.util.Collections.nCopies(rows, row));
 		}
 
 		static Table of(String name, String dated) {

@@ -93,6 +93,12 @@ class RollupsIntegrationTests {
 		assertThat(rollups("stat_rollup", "on_day")).isEqualTo(live);
 		assertThat(rollups("stat_month", "in_month")).isEqualTo(byMonth(live));
 		assertThat(states()).isEqualTo(liveStates);
+		assertThat(this.jdbc.sql("select count(*) from stat_month").query(Long.class).single())
+			.as("the rebuilt months: one row a cell, not one a stripe")
+			.isEqualTo(this.jdbc.sql("select count(*) from stat_month where stripe = 0").query(Long.class).single())
+			.isEqualTo(this.jdbc.sql("""
+					select count(*) from (select 1 from stat_month group by in_month, region_code, unit_id, unit_role,
+					category_id, kind, channel, measure, bucket) x""").query(Long.class).single());
 		// Written a few rows at a time, each chunk adding to the rows the earlier ones
 		// wrote.
 		this.rebuild.rebuild(3);
