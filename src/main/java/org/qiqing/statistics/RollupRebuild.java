@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rebuilds every rollup from the case histories: each step replayed
@@ -43,9 +45,12 @@ public class RollupRebuild {
 
 	private final Rollups rollups;
 
-	RollupRebuild(CaseHistories histories, Rollups rollups) {
+	private final EndedMonths endedMonths;
+
+	RollupRebuild(CaseHistories histories, Rollups rollups, EndedMonths endedMonths) {
 		this.histories = histories;
 		this.rollups = rollups;
+		this.endedMonths = endedMonths;
 	}
 
 	@Transactional
@@ -57,6 +62,14 @@ public class RollupRebuild {
 	@Transactional
 	Result rebuild(int chunk) {
 		long started = System.nanoTime();
+		// Once the new rows are committed: forgotten earlier, a month read meanwhile
+		// would be kept from the old ones.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				RollupRebuild.this.endedMonths.forget();
+			}
+		});
 		this.rollups.lockAgainstSteps();
 		this.rollups.clear();
 		Map<Cells.Cell, Long> days = new HashMap<>();

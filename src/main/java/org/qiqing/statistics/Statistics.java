@@ -4,6 +4,7 @@ import static org.qiqing.platform.PlatformClock.CHINA;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Map;
 
 import org.qiqing.casework.CaseKind;
@@ -45,8 +46,12 @@ public class Statistics {
 
 	private final Clock clock;
 
-	Statistics(Figures figures, Units units, Regions regions, Categories categories, CaseQueries cases, Clock clock) {
+	private final EndedMonths endedMonths;
+
+	Statistics(Figures figures, Units units, Regions regions, Categories categories, CaseQueries cases, Clock clock,
+			EndedMonths endedMonths) {
 		this.figures = figures;
+		this.endedMonths = endedMonths;
 		this.units = units;
 		this.regions = regions;
 		this.categories = categories;
@@ -102,6 +107,18 @@ public class Statistics {
 
 	public Figures.Counts measures(Actor actor, Slice slice) {
 		return this.figures.measures(actor, slice);
+	}
+
+	/**
+	 * The measures of the slice over one whole month; a month that has ended is read once
+	 * and kept ({@link EndedMonths}).
+	 */
+	public Figures.Counts measures(Actor actor, Slice slice, YearMonth month) {
+		Slice whole = slice.withPeriod(month.atDay(1), month.atEndOfMonth());
+		if (!month.isBefore(YearMonth.from(today()))) {
+			return this.figures.measures(actor, whole);
+		}
+		return this.endedMonths.measures(actor, whole, () -> this.figures.measures(actor, whole));
 	}
 
 	public Map<String, Figures.Counts> measuresBy(Actor actor, Slice slice, Figures.Dimension dimension) {

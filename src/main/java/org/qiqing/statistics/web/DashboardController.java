@@ -264,12 +264,12 @@ class DashboardController {
 	/** The last twelve months up to the period's end, for the chart (JSON data block). */
 	private String trend(Actor actor, Slice slice, Locale locale) {
 		YearMonth last = YearMonth.from(slice.to());
-		// Month by month, so that each whole month is read from its month's rows: the
+		// Month by month, so that each whole month is read from its month's rows (the
 		// year's day rows grouped by day took most of the page's time at a province's
-		// size.
+		// size), and each ended one kept.
 		Map<YearMonth, Figures.Counts> months = new TreeMap<>();
 		for (YearMonth m = last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
-			months.put(m, this.statistics.measures(actor, slice.withPeriod(m.atDay(1), m.atEndOfMonth())));
+			months.put(m, this.statistics.measures(actor, slice, m));
 		}
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("months", months.keySet().stream().map(YearMonth::toString).toList());
