@@ -1,9 +1,9 @@
 package org.qiqing.discipline;
 
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +21,6 @@ import org.qiqing.organisation.People;
 import org.qiqing.organisation.Person;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
-
 import org.qiqing.organisation.UnitDirectory;
 import org.qiqing.platform.NotFound;
 import org.qiqing.platform.Paging;

@@ -53,6 +53,10 @@ class DisciplinePagesController {
 	/** The newest actions and findings the page shows; their lists have the rest. */
 	static final int INDEX_ROWS = 10;
 
+	/** The moments a page shows (a cancellation, a move), to the minute. */
+	private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm");
+
 	private final DisciplineQueries queries;
 
 	private final DisciplineFigures figures;
@@ -410,20 +414,12 @@ class DisciplinePagesController {
 			model.addAttribute("moveFirst", period[0].isAfter(today) ? period[0] : today);
 			model.addAttribute("moveLast", period[1]);
 		}
-		model
-			.addAttribute("cancelledAt",
-					inspection.cancelled()
-							? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-								.format(inspection.cancelledAt().atZone(org.qiqing.platform.PlatformClock.CHINA))
-							: null);
+		model.addAttribute("cancelledAt", inspection.cancelled() ? minute(inspection.cancelledAt()) : null);
 		model.addAttribute("checks", this.queries.checks(id, actor));
 		model.addAttribute("moves",
 				this.queries.moves(id, actor)
 					.stream()
-					.map(m -> new MoveLine(
-							java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-								.format(m.movedAt().atZone(org.qiqing.platform.PlatformClock.CHINA)),
-							m.movedByName(), m.movedFrom(), m.movedTo()))
+					.map(m -> new MoveLine(minute(m.movedAt()), m.movedByName(), m.movedFrom(), m.movedTo()))
 					.toList());
 		model.addAttribute("checkpoints", this.queries.checkpoints(inspection.actionId()));
 		model.addAttribute("mayFill", !ahead && !inspection.cancelled() && inspection.issuedAt() == null
@@ -438,6 +434,11 @@ class DisciplinePagesController {
 
 	/** A move as the inspection's page says it, its time in China's. */
 	record MoveLine(String at, String by, LocalDate from, LocalDate to) {
+	}
+
+	/** A moment as the inspection's page says it, to the minute in China's time. */
+	private static String minute(java.time.Instant at) {
+		return MINUTE.format(at.atZone(org.qiqing.platform.PlatformClock.CHINA));
 	}
 
 	/**
