@@ -123,6 +123,8 @@ public class CaseQueries {
 
 	private final Tallies<WatchKey, Watch> watches;
 
+	private final QueueCountsKept queueCounts;
+
 	private final JdbcTemplate plans;
 
 	/** Reads a ledger's rows a batch at a time rather than all at once. */
@@ -142,6 +144,7 @@ public class CaseQueries {
 			DeskSettings settings) {
 		this.jdbc = jdbc;
 		this.watches = new Tallies<>("watch", settings.countCache(), clock, this::countWatch);
+		this.queueCounts = new QueueCountsKept(settings.countCache(), clock, this::countQueue);
 		this.plans = plans;
 		this.cursor = Rows.cursor(plans.getDataSource());
 		this.planned = QueryPlans.customPlans(plans.getDataSource());
@@ -259,9 +262,14 @@ public class CaseQueries {
 	 * county's dispatcher has tens of thousands in the benchmark), so it reads no other
 	 * table and checks no condition per row beyond the branches'. Both statements are
 	 * planned for the person's own jurisdiction ({@link #planned}): a generic plan cannot
-	 * turn its LIKE into the range of the index by region (V32).
+	 * turn its LIKE into the range of the index by region (V32). A large queue's counts
+	 * are kept a while ({@link QueueCountsKept}).
 	 */
 	public QueueCounts queueCounts(Actor actor, Instant since) {
+		return this.queueCounts.of(actor, since);
+	}
+
+	private QueueCounts countQueue(Actor actor, Instant since) {
 		String kinds = java.util.Arrays.stream(CaseKind.values())
 			.map(kind -> ", sum(case when c.kind = '%s' then 1 else 0 end) as %s".formatted(kind.name(),
 					kind.name().toLowerCase(java.util.Locale.ROOT)))
