@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -757,8 +758,10 @@ public class CaseQueries {
 	 * What needs watching, counted once for everyone under the same rule and narrowing
 	 * and kept {@link DeskSettings#countCache()}, as the desk's counts are: at a
 	 * province's size the red cases alone are half a million to count at every dashboard.
+	 * It opens no transaction: most calls are answered from what is kept, and a
+	 * transaction cost them a commit.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Watch watch(Actor actor, Long leadUnitId, String regionPath) {
 		return this.watches.get(new WatchKey(CaseScope.keyOf(actor), leadUnitId, regionPath));
 	}

@@ -124,8 +124,17 @@ class DashboardController {
 		model.addAttribute("exportLink",
 				"/dashboard/export?from=" + slice.from() + "&to=" + slice.to() + (unit == null ? "" : "&unit=" + unit)
 						+ (region == null || region.isBlank() ? "" : "&region=" + region));
-		model.addAttribute("trend", trend(actor, slice, locale));
+		model.addAttribute("trend", trend(actor, slice, now, locale));
 		return "statistics/dashboard";
+	}
+
+	/**
+	 * Whether the period is the whole of the month, or all of it so far: no step is
+	 * counted on a day still to come, so their counts are the month's.
+	 */
+	private boolean isMonthSoFar(Slice slice, YearMonth month) {
+		return slice.from().equals(month.atDay(1)) && (slice.to().equals(month.atEndOfMonth())
+				|| YearMonth.from(slice.to()).equals(month) && !slice.to().isBefore(this.statistics.today()));
 	}
 
 	/**
@@ -261,15 +270,19 @@ class DashboardController {
 				counts.rate(Measure.RESOLVED_ON_TIME, Measure.RESOLVED), counts.satisfaction());
 	}
 
-	/** The last twelve months up to the period's end, for the chart (JSON data block). */
-	private String trend(Actor actor, Slice slice, Locale locale) {
+	/**
+	 * The last twelve months up to the period's end, for the chart (JSON data block).
+	 * @param now the counts of the period itself: its month's when it is that month so
+	 * far, as it is by default
+	 */
+	private String trend(Actor actor, Slice slice, Figures.Counts now, Locale locale) {
 		YearMonth last = YearMonth.from(slice.to());
 		// Month by month, so that each whole month is read from its month's rows (the
 		// year's day rows grouped by day took most of the page's time at a province's
 		// size), and each ended one kept.
 		Map<YearMonth, Figures.Counts> months = new TreeMap<>();
 		for (YearMonth m = last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
-			months.put(m, this.statistics.measures(actor, slice, m));
+			months.put(m, isMonthSoFar(slice, m) ? now : this.statistics.measures(actor, slice, m));
 		}
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("months", months.keySet().stream().map(YearMonth::toString).toList());
