@@ -40,6 +40,16 @@ public class Regions {
 		return this.jdbc.sql("select " + COLUMNS + " from region order by path").query(Rows.of(Region.class)).list();
 	}
 
+	/** The regions directly below the one with the given path. */
+	public List<Region> childrenOf(String path) {
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from region where parent_code = (select code from region where path = :path) order by path")
+			.param("path", path)
+			.query(Rows.of(Region.class))
+			.list();
+	}
+
 	public List<Region> within(String pathPattern) {
 		return this.jdbc.sql("select " + COLUMNS + " from region where path like :pattern order by path")
 			.param("pattern", pathPattern)

@@ -74,6 +74,32 @@ public class Figures {
 		return groups;
 	}
 
+	/**
+	 * The measures of a slice grouped by the regions one level below a region, keyed by
+	 * each one's path; what is counted on the region itself is left out. Grouped in the
+	 * statement, so that a province's ranking of its cities reads eleven groups where it
+	 * would read every town's.
+	 * @param parentPath the region's path (ends with '/')
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Map<String, Counts> measuresBelow(Actor actor, Slice slice, String parentPath) {
+		// the path up to the '/' that ends the child's code; the length is the path's
+		// own,
+		// never input
+		int length = parentPath.length();
+		String child = "substring(r.region_path, 1, " + length + " + position('/' in substring(r.region_path, "
+				+ (length + 1) + ")))";
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("below", parentPath + "_%");
+		Map<String, Counts> groups = new TreeMap<>();
+		counted(actor, slice, child, "r.region_path like :below", params, false).query((rs, n) -> {
+			groups.computeIfAbsent(rs.getString(1), key -> new Counts())
+				.add(rs.getString(2), rs.getInt(3), rs.getLong(4));
+			return null;
+		}).list();
+		return groups;
+	}
+
 	/** How many cases of the slice (its period ignored) are in each state now. */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<CaseState, Long> states(Actor actor, Slice slice) {
@@ -103,17 +129,26 @@ public class Figures {
 		return groups;
 	}
 
-	/**
-	 * The measures of a slice (grouped by a dimension, or not), one grouped branch per
-	 * span of its period, their rows added up by the caller: a group may come once from
-	 * the days' rows and again from the months'.
-	 */
 	private StatementSpec counted(Actor actor, Slice slice, Dimension dimension) {
-		List<Span> spans = dimension == Dimension.DAY ? List.of(new Span(slice.from(), slice.to(), false))
+		return counted(actor, slice, dimension == null ? null : dimension.column, null, new LinkedHashMap<>(),
+				dimension == Dimension.DAY);
+	}
+
+	/**
+	 * The measures of a slice (grouped, or not), one grouped branch per span of its
+	 * period, their rows added up by the caller: a group may come once from the days'
+	 * rows and again from the months'.
+	 * @param group the expression grouped by (code, never input), or null
+	 * @param condition one more condition (code) with its values in params, or null
+	 * @param byDay whether to read only the days' rows: grouped by day, the months' would
+	 * not do
+	 */
+	private StatementSpec counted(Actor actor, Slice slice, String group, String condition, Map<String, Object> params,
+			boolean byDay) {
+		List<Span> spans = byDay ? List.of(new Span(slice.from(), slice.to(), false))
 				: Span.cover(slice.from(), slice.to(), lastCounted());
-		Map<String, Object> params = new LinkedHashMap<>();
-		String filters = filters(slice, params);
-		String grouped = (dimension == null ? "" : dimension.column + ", ") + "r.measure, r.bucket";
+		String filters = filters(slice, params) + (condition == null ? "" : " and " + condition);
+		String grouped = (group == null ? "" : group + ", ") + "r.measure, r.bucket";
 		List<String> branches = new ArrayList<>();
 		for (Span span : spans) {
 			int i = branches.size();

@@ -125,6 +125,14 @@ public class Statistics {
 		return this.figures.measuresBy(actor, slice, dimension);
 	}
 
+	/**
+	 * The measures of the slice by the regions one level below the given one (the slice's
+	 * region, or the person's jurisdiction), keyed by their paths.
+	 */
+	public Map<String, Figures.Counts> measuresBelow(Actor actor, Slice slice, String regionPath) {
+		return this.figures.measuresBelow(actor, slice, regionPath);
+	}
+
 	public Map<CaseState, Long> states(Actor actor, Slice slice) {
 		return this.figures.states(actor, slice);
 	}

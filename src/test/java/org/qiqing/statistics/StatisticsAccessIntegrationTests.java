@@ -148,6 +148,37 @@ class StatisticsAccessIntegrationTests {
 			.getStatus()).isEqualTo(400);
 	}
 
+	@Test
+	void theRegionRankingCountsEachRegionOneLevelDownWithAllBelowIt() throws Exception {
+		long county = ranked(this.world.admin(), "嘉善县");
+		long otherCounty = ranked(this.world.admin(), "海宁市");
+		long town = ranked(this.world.dispatcherA(), "西塘镇");
+		new Api(this.mvc).fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
+		assertThat(ranked(this.world.admin(), "嘉善县")).as("the city's ranking of its counties").isEqualTo(county + 1);
+		assertThat(ranked(this.world.admin(), "海宁市")).isEqualTo(otherCounty);
+		assertThat(ranked(this.world.dispatcherA(), "西塘镇")).as("the county's ranking of its towns").isEqualTo(town + 1);
+	}
+
+	/**
+	 * What a region took in, in the member's ledger of the regions' ranking (0 if
+	 * absent).
+	 */
+	private long ranked(Member who, String region) throws Exception {
+		byte[] ledger = this.mvc
+			.perform(MockMvcRequestBuilders.get("/dashboard/export?by=REGION").session(session(who)))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger))) {
+			for (Row row : workbook.getSheetAt(0)) {
+				if (row.getRowNum() > 0 && region.equals(row.getCell(1).getStringCellValue())) {
+					return (long) row.getCell(2).getNumericCellValue();
+				}
+			}
+		}
+		return 0;
+	}
+
 	private long received(Api api, Member who) throws Exception {
 		return ((Number) Api.read(api.get(who, "/api/v1/statistics/measures"), "$.counts.received")).longValue();
 	}

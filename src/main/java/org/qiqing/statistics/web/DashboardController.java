@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -198,15 +199,14 @@ class DashboardController {
 	}
 
 	private List<Ranked> unitRanking(Actor actor, Slice slice) {
-		Map<Long, String> names = new LinkedHashMap<>();
-		this.units.findAll().forEach(u -> names.put(u.getId(), u.getName()));
+		Map<String, Figures.Counts> byUnit = this.statistics.measuresBy(actor, slice, Figures.Dimension.UNIT);
+		byUnit.remove("0");
+		Map<Long, String> names = new HashMap<>();
+		this.units.findAllById(byUnit.keySet().stream().map(Long::valueOf).toList())
+			.forEach(u -> names.put(u.getId(), u.getName()));
 		List<Ranked> rows = new ArrayList<>();
-		this.statistics.measuresBy(actor, slice, Figures.Dimension.UNIT).forEach((key, counts) -> {
-			long id = Long.parseLong(key);
-			if (id != 0) {
-				rows.add(ranked(slice, names.getOrDefault(id, key), "unit", key, counts, Measure.ASSIGNED));
-			}
-		});
+		byUnit.forEach((key, counts) -> rows
+			.add(ranked(slice, names.getOrDefault(Long.valueOf(key), key), "unit", key, counts, Measure.ASSIGNED)));
 		rows.sort(Comparator.comparing((Ranked r) -> r.onTime() == null ? -1 : r.onTime())
 			.reversed()
 			.thenComparing(Ranked::resolved, Comparator.reverseOrder()));
@@ -222,18 +222,11 @@ class DashboardController {
 		if (top == null) {
 			return List.of();
 		}
-		Map<String, Region> byPath = new TreeMap<>();
-		this.regions.within(top + "%").forEach(r -> byPath.put(r.path(), r));
-		Map<String, Figures.Counts> children = new TreeMap<>();
-		this.statistics.measuresBy(actor, slice, Figures.Dimension.REGION).forEach((path, counts) -> {
-			if (path.startsWith(top) && path.length() > top.length()) {
-				String child = path.substring(0, path.indexOf('/', top.length()) + 1);
-				children.computeIfAbsent(child, c -> new Figures.Counts()).addAll(counts);
-			}
-		});
+		Map<String, Region> children = new HashMap<>();
+		this.regions.childrenOf(top).forEach(r -> children.put(r.path(), r));
 		List<Ranked> rows = new ArrayList<>();
-		children.forEach((path, counts) -> {
-			Region r = byPath.get(path);
+		this.statistics.measuresBelow(actor, slice, top).forEach((path, counts) -> {
+			Region r = children.get(path);
 			if (r != null) {
 				rows.add(ranked(slice, r.name(), "region", r.code(), counts, Measure.RECEIVED));
 			}
