@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.qiqing.casework.CaseScope;
@@ -65,24 +66,28 @@ public class Figures {
 	/** The measures of a slice grouped by a dimension, keyed by its value as text. */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<String, Counts> measuresBy(Actor actor, Slice slice, Dimension dimension) {
-		Map<String, Counts> groups = new TreeMap<>();
-		counted(actor, slice, dimension).query((rs, n) -> {
-			groups.computeIfAbsent(rs.getString(1), key -> new Counts())
-				.add(rs.getString(2), rs.getInt(3), rs.getLong(4));
-			return null;
-		}).list();
-		return groups;
+		return grouped(counted(actor, slice, dimension));
 	}
 
 	/**
-	 * The measures of a slice grouped by the regions one level below a region, keyed by
-	 * each one's path; what is counted on the region itself is left out. Grouped in the
-	 * statement, so that a province's ranking of its cities reads eleven groups where it
-	 * would read every town's.
+	 * The same, of the given measures only: a ranking reads its few, and leaves the rows
+	 * of the rest (the days taken to resolve, one row for each) in the database.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Map<String, Counts> measuresBy(Actor actor, Slice slice, Dimension dimension, Set<Measure> only) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		return grouped(counted(actor, slice, dimension.column, only(only, params), params, dimension == Dimension.DAY));
+	}
+
+	/**
+	 * The given measures of a slice grouped by the regions one level below a region,
+	 * keyed by each one's path; what is counted on the region itself is left out. Grouped
+	 * in the statement, so that a province's ranking of its cities reads eleven groups
+	 * where it would read every town's.
 	 * @param parentPath the region's path (ends with '/')
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-	public Map<String, Counts> measuresBelow(Actor actor, Slice slice, String parentPath) {
+	public Map<String, Counts> measuresBelow(Actor actor, Slice slice, String parentPath, Set<Measure> only) {
 		// the path up to the '/' that ends the child's code; the length is the path's
 		// own,
 		// never input
@@ -91,8 +96,21 @@ public class Figures {
 				+ (length + 1) + ")))";
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("below", parentPath + "_%");
+		return grouped(
+				counted(actor, slice, child, "r.region_path like :below and " + only(only, params), params, false));
+	}
+
+	private static String only(Set<Measure> measures, Map<String, Object> params) {
+		params.put("measures", measures.stream().map(Measure::name).toList());
+		return "r.measure in (:measures)";
+	}
+
+	/**
+	 * The rows of a grouped statement (group, measure, bucket, count) added up by group.
+	 */
+	private static Map<String, Counts> grouped(StatementSpec statement) {
 		Map<String, Counts> groups = new TreeMap<>();
-		counted(actor, slice, child, "r.region_path like :below", params, false).query((rs, n) -> {
+		statement.query((rs, n) -> {
 			groups.computeIfAbsent(rs.getString(1), key -> new Counts())
 				.add(rs.getString(2), rs.getInt(3), rs.getLong(4));
 			return null;
@@ -290,6 +308,10 @@ public class Figures {
 			long whole = get(denominator);
 			return whole == 0 ? null : (double) get(numerator) / whole;
 		}
+
+		/** The measures {@link #satisfaction()} is made of. */
+		public static final Set<Measure> SATISFACTION = Set.of(Measure.RATED, Measure.RATED_VERY_SATISFIED,
+				Measure.RATED_SATISFIED, Measure.RATED_BASICALLY_SATISFIED);
 
 		/** Satisfied at any of the three good levels, among ratings given. */
 		public Double satisfaction() {

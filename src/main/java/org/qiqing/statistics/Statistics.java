@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Set;
 
 import org.qiqing.casework.CaseKind;
 import org.qiqing.casework.CaseQueries;
@@ -125,12 +126,18 @@ public class Statistics {
 		return this.figures.measuresBy(actor, slice, dimension);
 	}
 
+	/** The same, of the given measures only. */
+	public Map<String, Figures.Counts> measuresBy(Actor actor, Slice slice, Figures.Dimension dimension,
+			Set<Measure> only) {
+		return this.figures.measuresBy(actor, slice, dimension, only);
+	}
+
 	/**
-	 * The measures of the slice by the regions one level below the given one (the slice's
-	 * region, or the person's jurisdiction), keyed by their paths.
+	 * The given measures of the slice by the regions one level below the given one (the
+	 * slice's region, or the person's jurisdiction), keyed by their paths.
 	 */
-	public Map<String, Figures.Counts> measuresBelow(Actor actor, Slice slice, String regionPath) {
-		return this.figures.measuresBelow(actor, slice, regionPath);
+	public Map<String, Figures.Counts> measuresBelow(Actor actor, Slice slice, String regionPath, Set<Measure> only) {
+		return this.figures.measuresBelow(actor, slice, regionPath, only);
 	}
 
 	public Map<CaseState, Long> states(Actor actor, Slice slice) {

@@ -1,8 +1,11 @@
 package org.qiqing.statistics;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -159,24 +162,68 @@ class StatisticsAccessIntegrationTests {
 		assertThat(ranked(this.world.dispatcherA(), "西塘镇")).as("the county's ranking of its towns").isEqualTo(town + 1);
 	}
 
+	@Test
+	void aUnitsRowInTheRankingHasTheRatesItsFiguresHaveInTheApi() throws Exception {
+		Api api = new Api(this.mvc);
+		long id = api.assignedCase(this.world);
+		int v = Api.version(api.get(this.world.handlerA(), "/api/v1/cases/" + id));
+		v = Api.version(api.step(this.world.handlerA(), id, v, "contact", "{\"note\": \"已电话联系\"}"));
+		v = Api.version(
+				api.step(this.world.handlerA(), id, v, "resolve", "{\"outcome\": \"SOLVED\", \"answer\": \"已协调解决\"}"));
+		MvcResult rated = api.step(this.world.enterpriseA(), id, v, "rate", "{\"rating\": \"SATISFIED\"}");
+		assertThat(Api.read(rated, "$.state")).isEqualTo("CLOSED");
+		String unit = "$.groups[?(@.key == '" + this.world.deptA().getId() + "')].measures";
+		MvcResult figures = api.get(this.world.dispatcherA(), "/api/v1/statistics/measures/by/unit");
+		List<Double> row = ledgerRow(this.world.dispatcherA(), "UNIT", this.world.deptA().getName());
+		assertThat(row).as("the ranking's row of the unit").isNotNull();
+		assertThat(row.get(0)).isEqualTo(number(figures, unit + ".counts.assigned"));
+		assertThat(row.get(1)).isEqualTo(number(figures, unit + ".counts.resolved")).isGreaterThanOrEqualTo(1);
+		assertThat(row.get(2)).isEqualTo(percent(figures, unit + ".rates.solved"));
+		assertThat(row.get(3)).isEqualTo(percent(figures, unit + ".rates.onTime"));
+		assertThat(row.get(4)).as("satisfaction").isEqualTo(percent(figures, unit + ".rates.satisfaction"));
+	}
+
+	private static double number(MvcResult result, String path) throws Exception {
+		return ((Number) ((List<?>) Api.read(result, path)).get(0)).doubleValue();
+	}
+
+	/** A rate of the API as the ledger shows it: a percentage with one decimal. */
+	private static double percent(MvcResult result, String path) throws Exception {
+		return Math.round(number(result, path) * 1000) / 10.0;
+	}
+
 	/**
 	 * What a region took in, in the member's ledger of the regions' ranking (0 if
 	 * absent).
 	 */
 	private long ranked(Member who, String region) throws Exception {
-		byte[] ledger = this.mvc
-			.perform(MockMvcRequestBuilders.get("/dashboard/export?by=REGION").session(session(who)))
+		List<Double> row = ledgerRow(who, "REGION", region);
+		return row == null ? 0 : row.get(0).longValue();
+	}
+
+	/**
+	 * The figures of a row of the member's ledger of a ranking (taken in, resolved, the
+	 * three rates; null where empty), or null if no row has the name.
+	 */
+	private List<Double> ledgerRow(Member who, String by, String name) throws Exception {
+		byte[] ledger = this.mvc.perform(MockMvcRequestBuilders.get("/dashboard/export?by=" + by).session(session(who)))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger))) {
 			for (Row row : workbook.getSheetAt(0)) {
-				if (row.getRowNum() > 0 && region.equals(row.getCell(1).getStringCellValue())) {
-					return (long) row.getCell(2).getNumericCellValue();
+				if (row.getRowNum() > 0 && name.equals(row.getCell(1).getStringCellValue())) {
+					List<Double> figures = new ArrayList<>();
+					for (int i = 2; i <= 6; i++) {
+						Cell cell = row.getCell(i);
+						figures.add(cell == null || cell.getCellType() != CellType.NUMERIC ? null
+								: cell.getNumericCellValue());
+					}
+					return figures;
 				}
 			}
 		}
-		return 0;
+		return null;
 	}
 
 	private long received(Api api, Member who) throws Exception {

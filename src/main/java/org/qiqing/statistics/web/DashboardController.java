@@ -11,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.qiqing.casework.Categories;
 import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Region;
 import org.qiqing.organisation.Regions;
-import org.qiqing.organisation.Units;
+import org.qiqing.organisation.UnitDirectory;
 import org.qiqing.statistics.Figures;
 import org.qiqing.statistics.Measure;
 import org.qiqing.statistics.Slice;
@@ -51,9 +54,18 @@ class DashboardController {
 			Measure.REOPENED, Measure.HANDED_OFF, Measure.DISPUTED, Measure.EXTENSION_APPROVED, Measure.SUSPENDED,
 			Measure.URGED, Measure.ORDERED, Measure.ESCALATED, Measure.RATED);
 
+	/**
+	 * What a ranking reads: what was taken in (by a unit: assigned to it; by a region or
+	 * category: received), the resolutions and the ratings.
+	 */
+	private static final Set<Measure> RANKED = Stream
+		.concat(Stream.of(Measure.ASSIGNED, Measure.RECEIVED, Measure.RESOLVED, Measure.RESOLVED_SOLVED,
+				Measure.RESOLVED_ON_TIME), Figures.Counts.SATISFACTION.stream())
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final Statistics statistics;
 
-	private final Units units;
+	private final UnitDirectory units;
 
 	private final Regions regions;
 
@@ -63,8 +75,8 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	DashboardController(Statistics statistics, Units units, Regions regions, Categories categories, JsonMapper json,
-			MessageSource messages) {
+	DashboardController(Statistics statistics, UnitDirectory units, Regions regions, Categories categories,
+			JsonMapper json, MessageSource messages) {
 		this.statistics = statistics;
 		this.units = units;
 		this.regions = regions;
@@ -199,11 +211,9 @@ class DashboardController {
 	}
 
 	private List<Ranked> unitRanking(Actor actor, Slice slice) {
-		Map<String, Figures.Counts> byUnit = this.statistics.measuresBy(actor, slice, Figures.Dimension.UNIT);
+		Map<String, Figures.Counts> byUnit = this.statistics.measuresBy(actor, slice, Figures.Dimension.UNIT, RANKED);
 		byUnit.remove("0");
-		Map<Long, String> names = new HashMap<>();
-		this.units.findAllById(byUnit.keySet().stream().map(Long::valueOf).toList())
-			.forEach(u -> names.put(u.getId(), u.getName()));
+		Map<Long, String> names = this.units.namesOf(byUnit.keySet().stream().map(Long::valueOf).toList());
 		List<Ranked> rows = new ArrayList<>();
 		byUnit.forEach((key, counts) -> rows
 			.add(ranked(slice, names.getOrDefault(Long.valueOf(key), key), "unit", key, counts, Measure.ASSIGNED)));
@@ -225,7 +235,7 @@ class DashboardController {
 		Map<String, Region> children = new HashMap<>();
 		this.regions.childrenOf(top).forEach(r -> children.put(r.path(), r));
 		List<Ranked> rows = new ArrayList<>();
-		this.statistics.measuresBelow(actor, slice, top).forEach((path, counts) -> {
+		this.statistics.measuresBelow(actor, slice, top, RANKED).forEach((path, counts) -> {
 			Region r = children.get(path);
 			if (r != null) {
 				rows.add(ranked(slice, r.name(), "region", r.code(), counts, Measure.RECEIVED));
@@ -239,7 +249,7 @@ class DashboardController {
 		Map<Long, String> names = new LinkedHashMap<>();
 		this.categories.all().forEach(c -> names.put(c.id(), c.name()));
 		List<Ranked> rows = new ArrayList<>();
-		this.statistics.measuresBy(actor, slice, Figures.Dimension.CATEGORY).forEach((key, counts) -> {
+		this.statistics.measuresBy(actor, slice, Figures.Dimension.CATEGORY, RANKED).forEach((key, counts) -> {
 			long id = Long.parseLong(key);
 			if (id != 0) {
 				rows.add(ranked(slice, names.getOrDefault(id, key), "category", key, counts, Measure.RECEIVED));
