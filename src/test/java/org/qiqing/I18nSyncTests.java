@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +39,38 @@ class I18nSyncTests {
 	void bothLanguagesHaveTheSameKeys() throws IOException {
 		assertThat(load("messages_en.properties").stringPropertyNames())
 			.isEqualTo(load("messages_zh.properties").stringPropertyNames());
+	}
+
+	/**
+	 * No two places of the menu share a name (English once said "Enterprises" for two),
+	 * and English uses no Chinese punctuation (a full-width colon after an English
+	 * label).
+	 */
+	@Test
+	void theMenuNamesEachPlaceOnceAndEnglishHasNoChinesePunctuation() throws IOException {
+		Set<String> menu = new TreeSet<>();
+		Matcher keys = KEY.matcher(Files.readString(TEMPLATES.resolve("layout.html")));
+		while (keys.find()) {
+			if (keys.group(1).startsWith("nav.") || keys.group(1).startsWith("menu.")) {
+				menu.add(keys.group(1));
+			}
+		}
+		assertThat(menu).hasSizeGreaterThan(20);
+		for (String bundle : List.of("messages_en.properties", "messages_zh.properties")) {
+			Properties messages = load(bundle);
+			Map<String, String> named = new HashMap<>();
+			for (String key : menu) {
+				String other = named.put(messages.getProperty(key), key);
+				assertThat(other).as(bundle + ": " + key + " is named as " + other).isNull();
+			}
+		}
+		Properties english = load("messages_en.properties");
+		List<String> chinesePunctuation = english.stringPropertyNames()
+			.stream()
+			.filter(key -> english.getProperty(key).matches(".*[：，；。（）].*"))
+			.sorted()
+			.toList();
+		assertThat(chinesePunctuation).isEmpty();
 	}
 
 	@Test

@@ -187,6 +187,63 @@ class NoticeThreadsIntegrationTests {
 		}
 	}
 
+	@Test
+	void aPersonWhoChoosesImmediateGetsEachRepeatingNoticeByEmailAtOnce() throws Exception {
+		GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		greenMail.start();
+		int configured = this.mailSender.getPort();
+		Api api = new Api(this.mvc);
+		Member who = this.world.handlerA();
+		String email = this.jdbc.sql("select email from person where id = :id")
+			.param("id", who.actor().personId())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		try {
+			this.mailSender.setPort(greenMail.getSmtp().getPort());
+			String address = "at.once." + UUID.randomUUID().toString().substring(0, 8) + "@example.cn";
+			this.jdbc.sql("update person set email = :email where id = :id")
+				.param("email", address)
+				.param("id", who.actor().personId())
+				.update();
+			assertThat(api.put(who, "/api/v1/notifications/delivery", "{\"delivery\": \"HOURLY\"}")
+				.getResponse()
+				.getStatus()).isEqualTo(400);
+			MvcResult chosen = api.put(who, "/api/v1/notifications/delivery", "{\"delivery\": \"IMMEDIATE\"}");
+			assertThat(Api.read(chosen, "$.delivery")).isEqualTo("IMMEDIATE");
+			assertThat(Api.read(api.get(who, "/api/v1/notifications/delivery"), "$.delivery")).isEqualTo("IMMEDIATE");
+			List<CaseNotice> overdue = List.of(notice(newCase(), NoticeTopic.OVERDUE_NOTICE, who),
+					notice(newCase(), NoticeTopic.OVERDUE_NOTICE, who));
+			overdue.forEach(this::publish);
+
+			this.worker.deliver();
+			assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+			List<String> subjects = new ArrayList<>();
+			for (MimeMessage message : greenMail.getReceivedMessages()) {
+				if (address.equals(message.getAllRecipients()[0].toString())) {
+					subjects.add(message.getSubject());
+				}
+			}
+			assertThat(subjects).containsExactlyInAnyOrder(words(overdue.get(0).subject()),
+					words(overdue.get(1).subject()));
+			for (CaseNotice notice : overdue) {
+				assertThat(this.jdbc.sql("select status from notification_outbox where notice_key = :key")
+					.param("key", notice.key())
+					.query(String.class)
+					.single()).isEqualTo("SENT");
+			}
+		}
+		finally {
+			api.put(who, "/api/v1/notifications/delivery", "{\"delivery\": \"DAILY_DIGEST\"}");
+			this.jdbc.sql("update person set email = :email where id = :id")
+				.param("email", email)
+				.param("id", who.actor().personId())
+				.update();
+			this.mailSender.setPort(configured);
+			greenMail.stop();
+		}
+	}
+
 	private long newCase() {
 		return ThreadLocalRandom.current().nextLong(1L << 40);
 	}
