@@ -220,6 +220,22 @@ class AdministrationIntegrationTests {
 		assertThat(after.getRegionCode()).isEqualTo("330421100");
 		String form = body(this.mvc.perform(get("/admin/units/" + unit.getId()).session(session)).andReturn());
 		assertThat(form).contains("西塘镇").contains("嘉善县商务局（外事办）");
+		// Disabled, then restored, each at the version read.
+		this.mvc
+			.perform(post("/admin/units/" + unit.getId() + "/disable")
+				.param("version", String.valueOf(after.getVersion()))
+				.session(session)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/units/" + unit.getId()));
+		Unit disabled = this.units.findById(unit.getId()).orElseThrow();
+		assertThat(disabled.isEnabled()).isFalse();
+		this.mvc
+			.perform(post("/admin/units/" + unit.getId() + "/restore")
+				.param("version", String.valueOf(disabled.getVersion()))
+				.session(session)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/units/" + unit.getId()));
+		assertThat(this.units.findById(unit.getId()).orElseThrow().isEnabled()).isTrue();
 	}
 
 	@Test
