@@ -88,9 +88,8 @@ public class Figures {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<String, Counts> measuresBelow(Actor actor, Slice slice, String parentPath, Set<Measure> only) {
-		// the path up to the '/' that ends the child's code; the length is the path's
-		// own,
-		// never input
+		// the path up to the '/' that ends the child's code (the length is the path's
+		// own, never input)
 		int length = parentPath.length();
 		String child = "substring(r.region_path, 1, " + length + " + position('/' in substring(r.region_path, "
 				+ (length + 1) + ")))";
@@ -238,6 +237,10 @@ public class Figures {
 	/** The counts of the measures of one slice, with the resolution-time histogram. */
 	public static final class Counts {
 
+		/** The measures {@link #satisfaction()} is made of. */
+		public static final Set<Measure> SATISFACTION = Set.of(Measure.RATED, Measure.RATED_VERY_SATISFIED,
+				Measure.RATED_SATISFIED, Measure.RATED_BASICALLY_SATISFIED);
+
 		private final Map<Measure, Long> counts = new EnumMap<>(Measure.class);
 
 		private final TreeMap<Integer, Long> days = new TreeMap<>();
@@ -308,10 +311,6 @@ public class Figures {
 			long whole = get(denominator);
 			return whole == 0 ? null : (double) get(numerator) / whole;
 		}
-
-		/** The measures {@link #satisfaction()} is made of. */
-		public static final Set<Measure> SATISFACTION = Set.of(Measure.RATED, Measure.RATED_VERY_SATISFIED,
-				Measure.RATED_SATISFIED, Measure.RATED_BASICALLY_SATISFIED);
 
 		/** Satisfied at any of the three good levels, among ratings given. */
 		public Double satisfaction() {

@@ -221,21 +221,17 @@ class AdministrationIntegrationTests {
 		String form = body(this.mvc.perform(get("/admin/units/" + unit.getId()).session(session)).andReturn());
 		assertThat(form).contains("西塘镇").contains("嘉善县商务局（外事办）");
 		// Disabled, then restored, each at the version read.
-		this.mvc
-			.perform(post("/admin/units/" + unit.getId() + "/disable")
-				.param("version", String.valueOf(after.getVersion()))
-				.session(session)
-				.with(csrf()))
-			.andExpect(redirectedUrl("/admin/units/" + unit.getId()));
+		changeAtVersion("/admin/units/" + unit.getId() + "/disable", after.getVersion(), session);
 		Unit disabled = this.units.findById(unit.getId()).orElseThrow();
 		assertThat(disabled.isEnabled()).isFalse();
-		this.mvc
-			.perform(post("/admin/units/" + unit.getId() + "/restore")
-				.param("version", String.valueOf(disabled.getVersion()))
-				.session(session)
-				.with(csrf()))
-			.andExpect(redirectedUrl("/admin/units/" + unit.getId()));
+		changeAtVersion("/admin/units/" + unit.getId() + "/restore", disabled.getVersion(), session);
 		assertThat(this.units.findById(unit.getId()).orElseThrow().isEnabled()).isTrue();
+	}
+
+	/** Posts a change on a unit's page at a version and expects the unit's page back. */
+	private void changeAtVersion(String path, int version, MockHttpSession session) throws Exception {
+		this.mvc.perform(post(path).param("version", String.valueOf(version)).session(session).with(csrf()))
+			.andExpect(redirectedUrl(path.substring(0, path.lastIndexOf('/'))));
 	}
 
 	@Test
