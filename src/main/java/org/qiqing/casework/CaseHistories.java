@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every case's history, replayed step by step into what each step published
  * ({@link CaseTransitioned}): the source another module rebuilds what it derives from the
  * steps (the statistics' rollups) without reading casework's tables. Streamed, case by
- * case in order of id and step, in constant memory.
+ * case in order of id and step, a range of cases at a time, in constant memory.
  * <p>
  * A step sealed with hash version 2 carries the facts it changed, which are replayed. An
  * older event (version 1, and the benchmark's generated histories) carries none: its
@@ -33,7 +33,15 @@ public class CaseHistories {
 			       c.number, c.region_path, c.kind, c.channel, c.category_id, c.region_code, c.created_at, c.state,
 			       c.lead_unit_id, c.due_date, c.outcome, c.rating, c.assigned_at
 			from case_event e join cases c on c.id = e.case_id
+			where e.case_id between ? and ? and c.id between ? and ?
 			order by e.case_id, e.seq""";
+
+	/**
+	 * The cases whose steps are read by one statement: a range that the indexes find in
+	 * order, where one statement over all the events had them sorted first (48 million of
+	 * a province's decade, spilled to disk).
+	 */
+	private static final int CASES_A_READ = 10_000;
 
 	private final JdbcTemplate jdbc;
 
@@ -56,12 +64,22 @@ public class CaseHistories {
 	public void forEach(Consumer<CaseTransitioned> step) {
 		long system = this.desk.system().personId();
 		Replay replay = new Replay(system, step);
-		this.jdbc.query(connection -> {
-			var statement = connection.prepareStatement(EVENTS, ResultSet.TYPE_FORWARD_ONLY,
-					ResultSet.CONCUR_READ_ONLY);
-			statement.setFetchSize(2000);
-			return statement;
-		}, replay);
+		long[] ids = this.jdbc.queryForObject("select min(id), max(id) from cases",
+				(row, n) -> new long[] { row.getLong(1), row.getLong(2) });
+		for (long first = ids[0]; first <= ids[1] && ids[1] > 0; first += CASES_A_READ) {
+			long from = first;
+			long to = first + CASES_A_READ - 1;
+			this.jdbc.query(connection -> {
+				var statement = connection.prepareStatement(EVENTS, ResultSet.TYPE_FORWARD_ONLY,
+						ResultSet.CONCUR_READ_ONLY);
+				statement.setFetchSize(2000);
+				statement.setLong(1, from);
+				statement.setLong(2, to);
+				statement.setLong(3, from);
+				statement.setLong(4, to);
+				return statement;
+			}, replay);
+		}
 	}
 
 	/** Replays the rows of one case after another. */
