@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Rebuilds every rollup from the case histories: each step replayed
- * ({@link CaseHistories}) and counted by the same {@link Tally} as the live steps, in one
+ * ({@link CaseHistories}, read on a thread of its own a few batches ahead:
+ * {@link StepsAhead}) and counted by the same {@link Tally} as the live steps, in one
  * transaction that replaces the old rows. New steps wait for it (they count in the same
  * tables, which it locks on PostgreSQL). The days' counts are added up in memory a chunk
  * of {@value #CHUNK} rows at a time and then written (a province's decade makes more rows
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * do: each chunk of days is written in a stripe of its own (its number), so that it only
  * inserts rows, never looks for one an earlier chunk wrote; the months go in stripe 0,
  * one row a cell. All in the order of their day or month, so that the rows of a month lie
- * together in the table.
+ * together in the table. On PostgreSQL the rows go into fresh tables put in place at the
+ * end ({@link FreshTables}): readers read the old counts meanwhile.
  */
 @Component
 public class RollupRebuild {
@@ -70,45 +72,52 @@ public class RollupRebuild {
 				RollupRebuild.this.endedMonths.forget();
 			}
 		});
-		this.rollups.lockAgainstSteps();
-		this.rollups.clear();
+		Rollups.Rewrite rewrite = this.rollups.rewrite();
 		Map<Cells.Cell, Long> days = new HashMap<>();
 		Map<Cells.Cell, Long> months = new HashMap<>();
 		Map<Cells.StateCell, Long> states = new HashMap<>();
 		Map<String, String> names = new HashMap<>();
 		long[] counted = { 0, 0, 0 };
-		this.histories.forEach(step -> {
+		StepsAhead.forEach(this.histories::forEach, step -> {
 			counted[0]++;
-			Cells.count(step, days);
+			Cells.count(step, days, stripe(counted[2]));
 			Cells.move(step, states);
 			if (days.size() >= chunk) {
-				counted[1] += write(days, (int) counted[2]++, months, names);
+				counted[1] += write(rewrite, days, (int) counted[2]++, months, names);
 				log.info("rebuilding the statistics: {} steps replayed, {} rows of days written, {} s", counted[0],
 						counted[1], (System.nanoTime() - started) / 1_000_000_000);
 			}
 		});
-		counted[1] += write(days, (int) counted[2], months, names);
-		this.rollups.insertMonths(Cells.inOrder(months, 0));
+		counted[1] += write(rewrite, days, (int) counted[2], months, names);
+		rewrite.insertMonths(Cells.byDay(months));
 		states.values().removeIf(n -> n == 0);
-		this.rollups.addStates(states);
-		this.rollups.markComplete();
+		rewrite.addStates(states);
+		rewrite.complete();
 		return new Result(counted[0], counted[1], states.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**
-	 * Writes a chunk of days' rows in the chunk's own stripe, adds it to the months' (in
-	 * stripe 0), and empties it. Past the last stripe a smallint holds (some 32 billion
-	 * rows at the chunk's size, or a test's chunks of a few rows), the chunks share that
+	 * The stripe a chunk's days are counted in: its number. Past the last stripe a
+	 * smallint holds (some 32 billion rows at the chunk's size), the chunks share that
 	 * stripe and add to each other's rows.
+	 */
+	private static int stripe(long chunk) {
+		return (int) Math.min(chunk, Short.MAX_VALUE);
+	}
+
+	/**
+	 * Writes a chunk of days' rows (counted in its own stripe), adds it to the months'
+	 * (in stripe 0), and empties it.
 	 * @return the rows written
 	 */
-	private int write(Map<Cells.Cell, Long> days, int number, Map<Cells.Cell, Long> months, Map<String, String> names) {
-		List<Map.Entry<Cells.Cell, Long>> rows = Cells.inOrder(days, Math.min(number, Short.MAX_VALUE));
+	private static int write(Rollups.Rewrite rewrite, Map<Cells.Cell, Long> days, int number,
+			Map<Cells.Cell, Long> months, Map<String, String> names) {
+		List<Map.Entry<Cells.Cell, Long>> rows = Cells.byDay(days);
 		if (number < Short.MAX_VALUE) {
-			this.rollups.insertDays(rows);
+			rewrite.insertDays(rows);
 		}
 		else {
-			this.rollups.addDays(rows);
+			rewrite.addDays(rows);
 		}
 		Cells.addByMonth(days, months, names, true);
 		days.clear();

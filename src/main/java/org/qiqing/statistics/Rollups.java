@@ -109,101 +109,102 @@ class Rollups {
 	}
 
 	/**
-	 * Empties the three tables for a rebuild, which then adds its counts chunk by chunk
-	 * ({@link #insertDays}, {@link #insertMonths}, {@link #addStates}) and marks them
-	 * complete ({@link #markComplete}), all in its own transaction.
+	 * Begins a rebuild's writing, in its transaction: holds off the steps, empties the
+	 * states' rows, and readies the days' and the months' tables: on PostgreSQL fresh
+	 * copies of them ({@link FreshTables}), on H2 the tables themselves, emptied.
 	 */
-	void clear() {
+	Rewrite rewrite() {
+		lockAgainstSteps();
+		this.jdbc.update("delete from stat_state");
+		if (isPostgres()) {
+			return new Rewrite(FreshTables.of(this.jdbc, DAYS.name(), MONTHS.name()));
+		}
 		this.jdbc.update("delete from stat_rollup");
 		this.jdbc.update("delete from stat_month");
-		this.jdbc.update("delete from stat_state");
+		return new Rewrite(null);
 	}
 
 	/**
-	 * Adds rows of days to those there, in the order given: a rebuild's chunk whose rows
-	 * earlier chunks may have written.
+	 * What a rebuild writes, chunk by chunk, then completes: rows of days and of months,
+	 * each in the order given, and the states' counts.
 	 */
-	void addDays(List<Map.Entry<Cells.Cell, Long>> rows) {
-		write(DAYS, rows, true);
+	final class Rewrite {
+
+		/** Null on H2, which writes into the tables themselves. */
+		private final FreshTables fresh;
+
+		private Rewrite(FreshTables fresh) {
+			this.fresh = fresh;
+		}
+
+		/**
+		 * Inserts rows no other statement of the rebuild writes (each key once, none
+		 * there yet), without looking for a row to add to.
+		 */
+		void insertDays(List<Map.Entry<Cells.Cell, Long>> rows) {
+			insert(DAYS, rows);
+		}
+
+		void insertMonths(List<Map.Entry<Cells.Cell, Long>> rows) {
+			insert(MONTHS, rows);
+		}
+
+		/**
+		 * Adds rows of days to those there: a chunk whose rows earlier ones may have
+		 * written.
+		 */
+		void addDays(List<Map.Entry<Cells.Cell, Long>> rows) {
+			if (this.fresh == null) {
+				write(DAYS, rows, true);
+				return;
+			}
+			this.fresh.index();
+			write(Table.of(FreshTables.fresh(DAYS.name()), "on_day"), rows, true);
+		}
+
+		void addStates(Map<Cells.StateCell, Long> states) {
+			Rollups.this.jdbc.batchUpdate(isPostgres() ? STATE_UPSERT_PG : STATE_MERGE_H2,
+					new ArrayList<>(states.entrySet()), 5000,
+					(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
+		}
+
+		/**
+		 * Marks the rollups complete, then puts the fresh tables in place (PostgreSQL):
+		 * last, since from then until the commit readers wait for the rebuild.
+		 */
+		void complete() {
+			markComplete();
+			if (this.fresh != null) {
+				this.fresh.putInPlace();
+			}
+		}
+
+		private void insert(Table table, List<Map.Entry<Cells.Cell, Long>> rows) {
+			if (this.fresh == null) {
+				write(table, rows, false);
+			}
+			else {
+				this.fresh.copy(table.name(), table.columns(), rows);
+			}
+		}
+
 	}
 
-	/**
-	 * Inserts rows no other statement of the rebuild writes (each key once, none there
-	 * yet): a plain insert, in the order given, without looking for a row to add to.
-	 */
-	void insertDays(List<Map.Entry<Cells.Cell, Long>> rows) {
-		write(DAYS, rows, false);
-	}
-
-	void insertMonths(List<Map.Entry<Cells.Cell, Long>> rows) {
-		write(MONTHS, rows, false);
-	}
-
-	void addStates(Map<Cells.StateCell, Long> states) {
-		this.jdbc.batchUpdate(isPostgres() ? STATE_UPSERT_PG : STATE_MERGE_H2, new ArrayList<>(states.entrySet()), 5000,
-				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
-	}
-
-	void markComplete() {
+	private void markComplete() {
 		this.jdbc.update("delete from stat_complete");
 		this.jdbc
 			.update("insert into stat_complete (id, complete_since, how) values (1, current_timestamp, 'REBUILD')");
 	}
 
 	/**
-	 * PostgreSQL: one statement of {@value #ROWS_A_STATEMENT} rows at a time, not a batch
-	 * of one-row statements that the server executes one by one; H2: batched.
+	 * Batched: H2's insert or merge, PostgreSQL's upsert (which it uses only past the
+	 * rebuild's last stripe, {@link RollupRebuild}).
 	 * @param upsert whether a row may be there already (then its count is added to)
 	 */
 	private void write(Table table, List<Map.Entry<Cells.Cell, Long>> entries, boolean upsert) {
-		if (!isPostgres()) {
-			this.jdbc.batchUpdate(upsert ? table.mergeH2() : table.insert(), entries, 5000,
-					(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
-			return;
-		}
-		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			int full = entries.size() / ROWS_A_STATEMENT * ROWS_A_STATEMENT;
-			if (full > 0) {
-				try (PreparedStatement statement = connection.prepareStatement(
-						upsert ? table.upsertRows(ROWS_A_STATEMENT) : table.insertRows(ROWS_A_STATEMENT))) {
-					for (int from = 0; from < full; from += ROWS_A_STATEMENT) {
-						bindRows(statement, entries.subList(from, from + ROWS_A_STATEMENT));
-						statement.executeUpdate();
-					}
-				}
-			}
-			if (full < entries.size()) {
-				int rest = entries.size() - full;
-				try (PreparedStatement statement = connection
-					.prepareStatement(upsert ? table.upsertRows(rest) : table.insertRows(rest))) {
-					bindRows(statement, entries.subList(full, entries.size()));
-					statement.executeUpdate();
-				}
-			}
-			return null;
-		});
-	}
-
-	private static final int ROWS_A_STATEMENT = 1000;
-
-	private static void bindRows(PreparedStatement statement, List<Map.Entry<Cells.Cell, Long>> rows)
-			throws SQLException {
-		int at = 0;
-		for (Map.Entry<Cells.Cell, Long> row : rows) {
-			Cells.Cell cell = row.getKey();
-			statement.setDate(++at, Date.valueOf(cell.day()));
-			statement.setString(++at, cell.regionCode());
-			statement.setString(++at, cell.regionPath());
-			statement.setLong(++at, cell.unitId());
-			statement.setString(++at, cell.role());
-			statement.setLong(++at, cell.categoryId());
-			statement.setString(++at, cell.kind());
-			statement.setString(++at, cell.channel());
-			statement.setString(++at, cell.measure());
-			statement.setInt(++at, cell.bucket());
-			statement.setShort(++at, (short) cell.stripe());
-			statement.setLong(++at, row.getValue());
-		}
+		String sql = isPostgres() ? table.upsertPostgres() : upsert ? table.mergeH2() : table.insert();
+		this.jdbc.batchUpdate(sql, entries, 5000,
+				(statement, entry) -> bind(statement, entry.getKey(), entry.getValue()));
 	}
 
 	/**
@@ -219,7 +220,7 @@ class Rollups {
 	 * table lock that conflicts with the steps' upserts; a step already counting is
 	 * waited for), so a rebuild neither misses nor doubles a step.
 	 */
-	void lockAgainstSteps() {
+	private void lockAgainstSteps() {
 		if (isPostgres()) {
 			this.jdbc.execute("lock table stat_rollup, stat_month, stat_state in exclusive mode");
 		}
@@ -265,19 +266,7 @@ class Rollups {
 	 * The statements of a table of counted cells, made once (a step runs them), from the
 	 * table and the column that dates its rows.
 	 */
-	private record Table(String insert, String upsertPostgres, String mergeH2, String conflict) {
-
-		/** PostgreSQL: the upsert of {@code rows} rows in one statement. */
-		String upsertRows(int rows) {
-			return insertRows(rows) + this.conflict;
-		}
-
-		/** PostgreSQL: the plain insert of {@code rows} rows in one statement. */
-		String insertRows(int rows) {
-			String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-			return this.insert.substring(0, this.insert.indexOf(" values ")) + " values "
-					+ String.join(", ", java.util.Collections.nCopies(rows, row));
-		}
+	private record Table(String name, String columns, String insert, String upsertPostgres, String mergeH2) {
 
 		static Table of(String name, String dated) {
 			String columns = dated
@@ -305,7 +294,7 @@ class Rollups {
 					when not matched then insert (%3$s) values (s.%2$s, s.region_code, s.region_path, s.unit_id,
 					          s.unit_role, s.category_id, s.kind, s.channel, s.measure, s.bucket, s.stripe, s.n)"""
 				.formatted(name, dated, columns);
-			return new Table(insert, upsert, merge, conflict);
+			return new Table(name, columns, insert, upsert, merge);
 		}
 
 	}

@@ -4,6 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -18,8 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The rollups kept live, step by step, equal those rebuilt from the histories, after a
@@ -40,6 +47,12 @@ class RollupsIntegrationTests {
 
 	@Autowired
 	RollupRebuild rebuild;
+
+	@Autowired
+	Rollups rollups;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void liveRollupsEqualTheRebuildAfterRandomSteps() throws Exception {
@@ -107,6 +120,86 @@ class RollupsIntegrationTests {
 		assertThat(states()).isEqualTo(liveStates);
 		assertThat(live.keySet()).anyMatch(key -> key.contains("RESOLVED"));
 		assertThat(taken).as("steps taken").isGreaterThan(15);
+	}
+
+	/**
+	 * PostgreSQL writes a rebuild into fresh tables and puts them in place at its end
+	 * ({@link FreshTables}): until then a reader reads the old counts without waiting,
+	 * and a step waits for the rebuild and is then counted in the new tables. The rebuild
+	 * is held before its end by a lock on the row it marks complete.
+	 */
+	@Test
+	void whileARebuildRunsTheOldCountsAreReadAndAStepWaitsToBeCountedInTheNew() throws Exception {
+		assumeTrue(this.rollups.isPostgres(), "the fresh tables are PostgreSQL's");
+		Api api = new Api(this.mvc);
+		api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(), this.world.category().id());
+		this.rebuild.rebuild();
+		long received = received();
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			Future<?> holding = threads.submit(() -> this.transactions.executeWithoutResult(status -> {
+				this.jdbc.sql("select id from stat_complete for update").query(Long.class).list();
+				held.countDown();
+				await(release);
+			}));
+			assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<RollupRebuild.Result> rebuilding = threads.submit(() -> this.rebuild.rebuild());
+			waitUntilWaitingFor("delete from stat_complete");
+			assertThat(threads.submit(this::received).get(5, TimeUnit.SECONDS))
+				.as("read meanwhile, without waiting: the old counts")
+				.isEqualTo(received);
+			Future<Long> filed = threads.submit(() -> api.fileCase(this.world.enterpriseA(), this.world.firmA().getId(),
+					this.world.category().id()));
+			waitUntilWaitingFor("insert into stat_rollup");
+			assertThat(filed).as("the step waits for the rebuild").isNotDone();
+			release.countDown();
+			holding.get(30, TimeUnit.SECONDS);
+			assertThat(rebuilding.get(30, TimeUnit.SECONDS).steps()).isPositive();
+			assertThat(filed.get(30, TimeUnit.SECONDS)).isPositive();
+		}
+		finally {
+			release.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(received()).as("the step counted in the tables put in place").isEqualTo(received + 1);
+		Map<String, Long> live = rollups("stat_rollup", "on_day");
+		this.rebuild.rebuild();
+		assertThat(rollups("stat_rollup", "on_day")).isEqualTo(live);
+	}
+
+	/**
+	 * Until a statement starting so waits for a lock (PostgreSQL's view of its sessions).
+	 */
+	private void waitUntilWaitingFor(String statement) throws InterruptedException {
+		for (int i = 0; i < 300; i++) {
+			if (this.jdbc.sql("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and datname = current_database() and query like ?""")
+				.param(statement + "%")
+				.query(Long.class)
+				.single() > 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("nothing waits for a lock in: " + statement);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private long received() {
+		return this.jdbc.sql("select coalesce(sum(n), 0) from stat_rollup where measure = 'RECEIVED'")
+			.query(Long.class)
+			.single();
 	}
 
 	private String body(String action, int draw) {
