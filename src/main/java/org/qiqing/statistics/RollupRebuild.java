@@ -47,12 +47,12 @@ public class RollupRebuild {
 
 	private final Rollups rollups;
 
-	private final EndedMonths endedMonths;
+	private final EndedPeriods endedPeriods;
 
-	RollupRebuild(CaseHistories histories, Rollups rollups, EndedMonths endedMonths) {
+	RollupRebuild(CaseHistories histories, Rollups rollups, EndedPeriods endedPeriods) {
 		this.histories = histories;
 		this.rollups = rollups;
-		this.endedMonths = endedMonths;
+		this.endedPeriods = endedPeriods;
 	}
 
 	@Transactional
@@ -64,12 +64,12 @@ public class RollupRebuild {
 	@Transactional
 	Result rebuild(int chunk) {
 		long started = System.nanoTime();
-		// Once the new rows are committed: forgotten earlier, a month read meanwhile
+		// Once the new rows are committed: forgotten earlier, a period read meanwhile
 		// would be kept from the old ones.
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				RollupRebuild.this.endedMonths.forget();
+				RollupRebuild.this.endedPeriods.forget();
 			}
 		});
 		Rollups.Rewrite rewrite = this.rollups.rewrite();

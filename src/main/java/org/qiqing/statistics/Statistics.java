@@ -47,12 +47,12 @@ public class Statistics {
 
 	private final Clock clock;
 
-	private final EndedMonths endedMonths;
+	private final EndedPeriods endedPeriods;
 
 	Statistics(Figures figures, Units units, Regions regions, Categories categories, CaseQueries cases, Clock clock,
-			EndedMonths endedMonths) {
+			EndedPeriods endedPeriods) {
 		this.figures = figures;
-		this.endedMonths = endedMonths;
+		this.endedPeriods = endedPeriods;
 		this.units = units;
 		this.regions = regions;
 		this.categories = categories;
@@ -106,20 +106,20 @@ public class Statistics {
 				name(Channel.class, "channel", channel), coHandling);
 	}
 
+	/**
+	 * The measures of the slice; a period that has ended (before today) is read once and
+	 * kept ({@link EndedPeriods}).
+	 */
 	public Figures.Counts measures(Actor actor, Slice slice) {
-		return this.figures.measures(actor, slice);
+		if (!slice.to().isBefore(today())) {
+			return this.figures.measures(actor, slice);
+		}
+		return this.endedPeriods.measures(actor, slice, () -> this.figures.measures(actor, slice));
 	}
 
-	/**
-	 * The measures of the slice over one whole month; a month that has ended is read once
-	 * and kept ({@link EndedMonths}).
-	 */
+	/** The measures of the slice over one whole month. */
 	public Figures.Counts measures(Actor actor, Slice slice, YearMonth month) {
-		Slice whole = slice.withPeriod(month.atDay(1), month.atEndOfMonth());
-		if (!month.isBefore(YearMonth.from(today()))) {
-			return this.figures.measures(actor, whole);
-		}
-		return this.endedMonths.measures(actor, whole, () -> this.figures.measures(actor, whole));
+		return measures(actor, slice.withPeriod(month.atDay(1), month.atEndOfMonth()));
 	}
 
 	public Map<String, Figures.Counts> measuresBy(Actor actor, Slice slice, Figures.Dimension dimension) {

@@ -12,10 +12,10 @@ import org.qiqing.organisation.Actor;
 import org.qiqing.organisation.Role;
 
 /**
- * An ended month's measures are read once for everyone who sees the same (his unit, his
+ * An ended period's measures are read once for everyone who sees the same (his unit, his
  * jurisdiction), apart for anyone else, and again once forgotten (a rebuild).
  */
-class EndedMonthsTests {
+class EndedPeriodsTests {
 
 	private final Slice november = new Slice(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), null, null, null,
 			null, null, false);
@@ -23,29 +23,29 @@ class EndedMonthsTests {
 	private final AtomicInteger reads = new AtomicInteger();
 
 	@Test
-	void aMonthIsReadOnceForEveryoneWhoSeesTheSameAndAgainOnceForgotten() {
-		EndedMonths months = new EndedMonths(new EndedMonths.Settings(Duration.ofMinutes(10)));
+	void aPeriodIsReadOnceForEveryoneWhoSeesTheSameAndAgainOnceForgotten() {
+		EndedPeriods periods = new EndedPeriods(new EndedPeriods.Settings(Duration.ofMinutes(10)));
 		Actor leader = official(1, 7L, "/330400/330421/");
 		Actor deputy = official(2, 7L, "/330400/330421/");
 		Actor neighbour = official(3, 8L, "/330400/330481/");
-		Figures.Counts first = months.measures(leader, this.november, this::read);
-		assertThat(months.measures(deputy, this.november, this::read)).isSameAs(first);
+		Figures.Counts first = periods.measures(leader, this.november, this::read);
+		assertThat(periods.measures(deputy, this.november, this::read)).isSameAs(first);
 		assertThat(this.reads).hasValue(1);
-		months.measures(neighbour, this.november, this::read);
-		months.measures(leader, this.november.withPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)),
+		periods.measures(neighbour, this.november, this::read);
+		periods.measures(leader, this.november.withPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)),
 				this::read);
 		assertThat(this.reads).hasValue(3);
-		months.forget();
-		assertThat(months.measures(leader, this.november, this::read)).isNotSameAs(first);
+		periods.forget();
+		assertThat(periods.measures(leader, this.november, this::read)).isNotSameAs(first);
 		assertThat(this.reads).hasValue(4);
 	}
 
 	@Test
 	void withoutATimeToKeepEveryAskReads() {
-		EndedMonths months = new EndedMonths(new EndedMonths.Settings(Duration.ZERO));
+		EndedPeriods periods = new EndedPeriods(new EndedPeriods.Settings(Duration.ZERO));
 		Actor leader = official(1, 7L, "/330400/330421/");
-		months.measures(leader, this.november, this::read);
-		months.measures(leader, this.november, this::read);
+		periods.measures(leader, this.november, this::read);
+		periods.measures(leader, this.november, this::read);
 		assertThat(this.reads).hasValue(2);
 	}
 
