@@ -64,9 +64,9 @@ public class CaseHistories {
 	public void forEach(Consumer<CaseTransitioned> step) {
 		long system = this.desk.system().personId();
 		Replay replay = new Replay(system, step);
-		long[] ids = this.jdbc.queryForObject("select min(id), max(id) from cases",
+		long[] ids = this.jdbc.queryForObject("select coalesce(min(id), 1), coalesce(max(id), 0) from cases",
 				(row, n) -> new long[] { row.getLong(1), row.getLong(2) });
-		for (long first = ids[0]; first <= ids[1] && ids[1] > 0; first += CASES_A_READ) {
+		for (long first = ids[0]; first <= ids[1]; first += CASES_A_READ) {
 			long from = first;
 			long to = first + CASES_A_READ - 1;
 			this.jdbc.query(connection -> {

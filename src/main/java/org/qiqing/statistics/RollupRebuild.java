@@ -57,12 +57,17 @@ public class RollupRebuild {
 
 	@Transactional
 	public Result rebuild() {
-		return rebuild(CHUNK);
+		return rebuild(CHUNK, Short.MAX_VALUE);
 	}
 
-	/** The same, writing the days' rows every {@code chunk} rows (tests: a small one). */
+	/**
+	 * The same, writing the days' rows every {@code chunk} rows, each chunk in a stripe
+	 * of its own up to {@code lastStripe} (the largest a smallint holds, some 32 billion
+	 * rows at the chunk's size); the chunks past it share that stripe and add to each
+	 * other's rows. Tests make both small.
+	 */
 	@Transactional
-	Result rebuild(int chunk) {
+	Result rebuild(int chunk, int lastStripe) {
 		long started = System.nanoTime();
 		// Once the new rows are committed: forgotten earlier, a period read meanwhile
 		// would be kept from the old ones.
@@ -80,15 +85,15 @@ public class RollupRebuild {
 		long[] counted = { 0, 0, 0 };
 		StepsAhead.forEach(this.histories::forEach, step -> {
 			counted[0]++;
-			Cells.count(step, days, stripe(counted[2]));
+			Cells.count(step, days, (int) Math.min(counted[2], lastStripe));
 			Cells.move(step, states);
 			if (days.size() >= chunk) {
-				counted[1] += write(rewrite, days, (int) counted[2]++, months, names);
+				counted[1] += write(rewrite, days, counted[2]++ >= lastStripe, months, names);
 				log.info("rebuilding the statistics: {} steps replayed, {} rows of days written, {} s", counted[0],
 						counted[1], (System.nanoTime() - started) / 1_000_000_000);
 			}
 		});
-		counted[1] += write(rewrite, days, (int) counted[2], months, names);
+		counted[1] += write(rewrite, days, counted[2] >= lastStripe, months, names);
 		rewrite.insertMonths(Cells.byDay(months));
 		states.values().removeIf(n -> n == 0);
 		rewrite.addStates(states);
@@ -97,27 +102,18 @@ public class RollupRebuild {
 	}
 
 	/**
-	 * The stripe a chunk's days are counted in: its number. Past the last stripe a
-	 * smallint holds (some 32 billion rows at the chunk's size), the chunks share that
-	 * stripe and add to each other's rows.
-	 */
-	private static int stripe(long chunk) {
-		return (int) Math.min(chunk, Short.MAX_VALUE);
-	}
-
-	/**
-	 * Writes a chunk of days' rows (counted in its own stripe), adds it to the months'
-	 * (in stripe 0), and empties it.
+	 * Writes a chunk of days' rows, adds it to the months' (in stripe 0), and empties it.
+	 * @param shared whether its stripe is the last one, which earlier chunks wrote too
 	 * @return the rows written
 	 */
-	private static int write(Rollups.Rewrite rewrite, Map<Cells.Cell, Long> days, int number,
+	private static int write(Rollups.Rewrite rewrite, Map<Cells.Cell, Long> days, boolean shared,
 			Map<Cells.Cell, Long> months, Map<String, String> names) {
 		List<Map.Entry<Cells.Cell, Long>> rows = Cells.byDay(days);
-		if (number < Short.MAX_VALUE) {
-			rewrite.insertDays(rows);
+		if (shared) {
+			rewrite.addDays(rows);
 		}
 		else {
-			rewrite.addDays(rows);
+			rewrite.insertDays(rows);
 		}
 		Cells.addByMonth(days, months, names, true);
 		days.clear();

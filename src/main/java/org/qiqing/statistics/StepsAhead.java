@@ -40,14 +40,9 @@ final class StepsAhead {
 		AtomicReference<RuntimeException> failed = new AtomicReference<>();
 		Thread reader = new Thread(() -> {
 			try {
-				List<List<CaseTransitioned>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-				histories.accept(read -> {
-					batch.get(0).add(read);
-					if (batch.get(0).size() == BATCH) {
-						put(batches, batch.set(0, new ArrayList<>(BATCH)));
-					}
-				});
-				put(batches, batch.get(0));
+				Batches read = new Batches(batches);
+				histories.accept(read);
+				read.handOver();
 			}
 			catch (RuntimeException ex) {
 				failed.set(ex);
@@ -70,6 +65,33 @@ final class StepsAhead {
 		if (failed.get() != null) {
 			throw failed.get();
 		}
+	}
+
+	/** Gathers the steps read into batches and hands each full one over. */
+	private static final class Batches implements Consumer<CaseTransitioned> {
+
+		private final BlockingQueue<List<CaseTransitioned>> queue;
+
+		private List<CaseTransitioned> batch = new ArrayList<>(BATCH);
+
+		Batches(BlockingQueue<List<CaseTransitioned>> queue) {
+			this.queue = queue;
+		}
+
+		@Override
+		public void accept(CaseTransitioned step) {
+			this.batch.add(step);
+			if (this.batch.size() == BATCH) {
+				handOver();
+			}
+		}
+
+		/** Hands the batch gathered so far over (the last one, however short). */
+		void handOver() {
+			put(this.queue, this.batch);
+			this.batch = new ArrayList<>(BATCH);
+		}
+
 	}
 
 	private static void put(BlockingQueue<List<CaseTransitioned>> batches, List<CaseTransitioned> batch) {

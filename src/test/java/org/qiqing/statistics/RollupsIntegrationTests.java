@@ -112,10 +112,17 @@ class RollupsIntegrationTests {
 			.isEqualTo(this.jdbc.sql("""
 					select count(*) from (select 1 from stat_month group by in_month, region_code, unit_id, unit_role,
 					category_id, kind, channel, measure, bucket) x""").query(Long.class).single());
-		// Written a few rows at a time, each chunk adding to the rows the earlier ones
-		// wrote.
-		this.rebuild.rebuild(3);
+		// Written a few rows at a time, each chunk in a stripe of its own.
+		this.rebuild.rebuild(3, Short.MAX_VALUE);
 		assertThat(rollups("stat_rollup", "on_day")).as("rebuilt in chunks of 3 rows").isEqualTo(live);
+		assertThat(rollups("stat_month", "in_month")).isEqualTo(byMonth(live));
+		assertThat(states()).isEqualTo(liveStates);
+		// Past the last stripe the chunks share it, each adding to the rows the earlier
+		// ones wrote (on PostgreSQL, into the fresh table indexed first).
+		this.rebuild.rebuild(3, 2);
+		assertThat(rollups("stat_rollup", "on_day")).as("rebuilt in chunks of 3 rows, past stripe 2 in one")
+			.isEqualTo(live);
+		assertThat(this.jdbc.sql("select max(stripe) from stat_rollup").query(Integer.class).single()).isEqualTo(2);
 		assertThat(rollups("stat_month", "in_month")).isEqualTo(byMonth(live));
 		assertThat(states()).isEqualTo(liveStates);
 		assertThat(live.keySet()).anyMatch(key -> key.contains("RESOLVED"));
